@@ -1,0 +1,427 @@
+//! Attribute access as the data model defines it: data descriptors on the
+//! type, then the instance `__dict__`, then non-data descriptors and class
+//! attributes, then `__getattr__`.
+
+use std::rc::Rc;
+
+use crate::call::call;
+use crate::class::Class;
+use crate::exc::{PyErr, PyResult, attribute_error, type_error};
+use crate::func::{BoundBuiltin, BoundMethod, UnboundBuiltin};
+use crate::native::downcast;
+use crate::ops::{type_name, type_of};
+use crate::str::PyStr;
+use crate::value::Value;
+
+/// `obj.name`.
+pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
+    match obj {
+        Value::Object(inst) => {
+            if inst.class.has_user_attr("__getattribute__") {
+                return call_user_getattribute(obj, name);
+            }
+            match generic_getattr(obj, &inst.class, Some(&inst.dict), name)? {
+                Some(v) => Ok(v),
+                None => getattr_fallback(obj, &inst.class, name),
+            }
+        }
+        Value::Class(cls) => class_getattr(cls, obj, name),
+        Value::Function(f) => function_getattr(obj, f, name),
+        Value::Native(n) => {
+            if let Some(r) = n.getattr(obj, name) {
+                return r;
+            }
+            if name == "__class__" {
+                return Ok(Value::Class(n.class()));
+            }
+            if crate::methods::has_builtin_method(obj, name) {
+                return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));
+            }
+            Err(no_attribute(obj, name))
+        }
+        _ => builtin_getattr(obj, name),
+    }
+}
+
+fn call_user_getattribute(obj: &Value, name: &str) -> PyResult<Value> {
+    let r = crate::call::call_method(obj, "__getattribute__", vec![Value::str(name)], vec![]);
+    match r {
+        Err(e) if e.is_instance(&crate::types::types().attribute_error) => {
+            let Value::Object(inst) = obj else { return Err(e) };
+            if inst.class.lookup("__getattr__").is_some() {
+                return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
+            }
+            Err(e)
+        }
+        other => other,
+    }
+}
+
+/// `object.__getattribute__(obj, name)`; `None` when nothing was found.
+pub fn generic_getattr(
+    obj: &Value,
+    cls: &Rc<Class>,
+    dict: Option<&Rc<crate::dict::Dict>>,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    if name == "__class__" {
+        return Ok(Some(Value::Class(cls.clone())));
+    }
+    if name == "__dict__" {
+        if let Some(d) = dict {
+            return Ok(Some(Value::Dict(d.clone())));
+        }
+    }
+    let attr = cls.lookup(name);
+    if let Some(a) = &attr {
+        if is_data_descriptor(a) {
+            return descriptor_get(a, obj, cls).map(Some);
+        }
+    }
+    if let Some(d) = dict {
+        if let Some(v) = d.get_str(name) {
+            return Ok(Some(v));
+        }
+    }
+    match attr {
+        Some(a) => descriptor_get(&a, obj, cls).map(Some),
+        None => {
+            if let Some(v) = exception_attr(obj, name) {
+                return Ok(Some(v));
+            }
+            Ok(None)
+        }
+    }
+}
+
+fn getattr_fallback(obj: &Value, cls: &Rc<Class>, name: &str) -> PyResult<Value> {
+    if cls.lookup("__getattr__").is_some() {
+        return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
+    }
+    Err(no_attribute(obj, name))
+}
+
+pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
+    attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name))
+}
+
+/// Whether `attr` (found on a type) is a data descriptor: it defines
+/// `__set__` or `__delete__` on its own type.
+pub fn is_data_descriptor(attr: &Value) -> bool {
+    match attr {
+        Value::Object(o) => o.class.lookup("__set__").is_some() || o.class.lookup("__delete__").is_some(),
+        Value::Native(_) => downcast::<crate::classes::Property>(attr).is_some(),
+        _ => false,
+    }
+}
+
+/// Binds an attribute found on a type to the instance it was looked up on.
+pub fn descriptor_get(attr: &Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+    match attr {
+        Value::Function(_) => Ok(Value::native(BoundMethod { func: attr.clone(), receiver: obj.clone() })),
+        Value::Object(o) if o.class.lookup("__get__").is_some() => crate::call::call_method(
+            attr,
+            "__get__",
+            vec![obj.clone(), Value::Class(cls.clone())],
+            vec![],
+        ),
+        Value::Native(_) => {
+            if let Some(d) = crate::classes::native_descriptor_get(attr, Some(obj), cls) {
+                return d;
+            }
+            Ok(attr.clone())
+        }
+        _ => Ok(attr.clone()),
+    }
+}
+
+/// Attributes every exception instance has.
+fn exception_attr(obj: &Value, name: &str) -> Option<Value> {
+    let Value::Object(o) = obj else { return None };
+    let data = o.exc.as_ref()?.borrow();
+    match name {
+        "args" => Some(Value::tuple(data.args.clone())),
+        "__cause__" => Some(data.cause.clone().unwrap_or_default()),
+        "__context__" => Some(data.context.clone().unwrap_or_default()),
+        "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
+        "__traceback__" => Some(Value::None),
+        "__notes__" => data.notes.clone(),
+        _ => None,
+    }
+}
+
+fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
+    match name {
+        "__name__" => return Ok(Value::Str(cls.name())),
+        "__qualname__" => return Ok(Value::Str(cls.qualname())),
+        "__module__" => {
+            if let Some(m) = cls.dict.get_str("__module__") {
+                return Ok(m);
+            }
+            return Ok(Value::Str(cls.module.clone()));
+        }
+        "__mro__" => return Ok(Value::tuple(cls.mro_with_self().into_iter().map(Value::Class).collect())),
+        "__bases__" => {
+            let bases = if cls.bases.is_empty() && cls.builtin.is_none() {
+                vec![Value::Class(crate::types::types().object.clone())]
+            } else {
+                cls.bases.iter().cloned().map(Value::Class).collect()
+            };
+            return Ok(Value::tuple(bases));
+        }
+        "__base__" => {
+            return Ok(cls.bases.first().cloned().map(Value::Class).unwrap_or_default());
+        }
+        "__dict__" => return Ok(Value::Dict(cls.dict.clone())),
+        "__class__" => return Ok(Value::Class(type_of(obj))),
+        "__doc__" if cls.dict.get_str("__doc__").is_none() => return Ok(Value::None),
+        _ => {}
+    }
+    // A data descriptor on the metaclass wins over the class's own attribute.
+    let meta = cls.metaclass.clone();
+    let meta_attr = meta.as_ref().and_then(|m| m.lookup(name));
+    if let (Some(a), Some(m)) = (&meta_attr, &meta) {
+        if is_data_descriptor(a) {
+            return descriptor_get(a, obj, m);
+        }
+    }
+    if let Some(a) = cls.lookup(name) {
+        return class_attr_get(&a, cls);
+    }
+    if let (Some(a), Some(m)) = (meta_attr, &meta) {
+        return descriptor_get(&a, obj, m);
+    }
+    if let Some(slot) = crate::classes::unbound_slot(cls, name) {
+        return Ok(slot);
+    }
+    if cls.builtin.is_some() && crate::methods::builtin_class_has_method(cls, name) {
+        return Ok(Value::native(UnboundBuiltin { class: cls.clone(), name: PyStr::new(name) }));
+    }
+    if let Some(m) = &meta {
+        if m.lookup("__getattr__").is_some() {
+            return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
+        }
+    }
+    Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name(), name)))
+}
+
+/// An attribute looked up on a class itself (`Cls.attr`): functions stay
+/// plain functions; classmethods bind to the class; descriptors get `None`.
+fn class_attr_get(attr: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+    match attr {
+        Value::Object(o) if o.class.lookup("__get__").is_some() => {
+            crate::call::call_method(attr, "__get__", vec![Value::None, Value::Class(cls.clone())], vec![])
+        }
+        Value::Native(_) => match crate::classes::native_descriptor_get(attr, None, cls) {
+            Some(r) => r,
+            None => Ok(attr.clone()),
+        },
+        _ => Ok(attr.clone()),
+    }
+}
+
+fn function_getattr(obj: &Value, f: &crate::func::Function, name: &str) -> PyResult<Value> {
+    match name {
+        "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
+        "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
+        "__module__" => return Ok(Value::Str(f.module.clone())),
+        "__defaults__" => {
+            return Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) });
+        }
+        "__dict__" => return Ok(Value::Dict(f.attrs())),
+        "__class__" => return Ok(Value::Class(type_of(obj))),
+        _ => {}
+    }
+    if let Some(v) = f.attrs.borrow().as_ref().and_then(|d| d.get_str(name)) {
+        return Ok(v);
+    }
+    if name == "__doc__" {
+        return Ok(Value::None);
+    }
+    Err(no_attribute(obj, name))
+}
+
+fn builtin_getattr(obj: &Value, name: &str) -> PyResult<Value> {
+    if name == "__class__" {
+        return Ok(Value::Class(type_of(obj)));
+    }
+    if let Some(v) = crate::methods::builtin_attr(obj, name)? {
+        return Ok(v);
+    }
+    if crate::methods::has_builtin_method(obj, name) {
+        return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));
+    }
+    Err(no_attribute(obj, name))
+}
+
+/// `obj.name = value`.
+pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    match obj {
+        Value::Object(inst) => {
+            if inst.class.has_user_attr("__setattr__") {
+                return crate::call::call_method(obj, "__setattr__", vec![Value::str(name), value], vec![]).map(drop);
+            }
+            generic_setattr(obj, name, value)
+        }
+        Value::Class(cls) => {
+            if let Some(m) = &cls.metaclass {
+                if let Some(a) = m.lookup(name) {
+                    if is_data_descriptor(&a) {
+                        return descriptor_set(&a, obj, value);
+                    }
+                }
+            }
+            match name {
+                "__name__" => {
+                    *cls.name.borrow_mut() = as_str_value(&value, "__name__")?;
+                    Ok(())
+                }
+                "__qualname__" => {
+                    *cls.qualname.borrow_mut() = as_str_value(&value, "__qualname__")?;
+                    Ok(())
+                }
+                _ if cls.builtin.is_some() => Err(type_error(format!(
+                    "cannot set '{name}' attribute of immutable type '{}'",
+                    cls.name()
+                ))),
+                _ => cls.dict.set(Value::str(name), value),
+            }
+        }
+        Value::Function(f) => {
+            match name {
+                "__name__" => *f.name.borrow_mut() = as_str_value(&value, "__name__")?,
+                "__qualname__" => *f.qualname.borrow_mut() = as_str_value(&value, "__qualname__")?,
+                _ => f.attrs().set(Value::str(name), value)?,
+            }
+            Ok(())
+        }
+        Value::Native(n) => match n.setattr(obj, name, value) {
+            Some(r) => r,
+            None => Err(attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                n.type_name(),
+                name
+            ))),
+        },
+        _ => Err(if crate::methods::has_builtin_method(obj, name) {
+            attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), name))
+        } else {
+            attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name))
+        }),
+    }
+}
+
+fn as_str_value(v: &Value, what: &str) -> PyResult<PyStr> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        _ => Err(type_error(format!("can only assign string to {what}, not '{}'", type_name(v)))),
+    }
+}
+
+/// `object.__setattr__(obj, name, value)`.
+pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    let Value::Object(inst) = obj else {
+        return setattr(obj, name, value);
+    };
+    if let Some(a) = inst.class.lookup(name) {
+        if is_data_descriptor(&a) {
+            return descriptor_set(&a, obj, value);
+        }
+    }
+    if inst.exc.is_some() && set_exception_attr(inst, name, &value) {
+        return Ok(());
+    }
+    inst.dict.set_str(name, value);
+    Ok(())
+}
+
+fn set_exception_attr(inst: &crate::class::Instance, name: &str, value: &Value) -> bool {
+    let Some(cell) = &inst.exc else { return false };
+    let mut d = cell.borrow_mut();
+    match name {
+        "args" => d.args = crate::iter::to_vec(value).unwrap_or_default(),
+        "__cause__" => {
+            d.cause = (!value.is_none()).then(|| value.clone());
+            d.suppress_context = true;
+        }
+        "__context__" => d.context = (!value.is_none()).then(|| value.clone()),
+        "__suppress_context__" => d.suppress_context = matches!(value, Value::Bool(true)),
+        "__notes__" => d.notes = Some(value.clone()),
+        _ => return false,
+    }
+    true
+}
+
+fn descriptor_set(attr: &Value, obj: &Value, value: Value) -> PyResult<()> {
+    match attr {
+        Value::Object(o) if o.class.lookup("__set__").is_some() => {
+            crate::call::call_method(attr, "__set__", vec![obj.clone(), value], vec![]).map(drop)
+        }
+        Value::Object(_) => Err(attribute_error("__set__")),
+        _ => crate::classes::native_descriptor_set(attr, obj, Some(value)),
+    }
+}
+
+/// `del obj.name`.
+pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
+    match obj {
+        Value::Object(inst) => {
+            if inst.class.has_user_attr("__delattr__") {
+                return crate::call::call_method(obj, "__delattr__", vec![Value::str(name)], vec![]).map(drop);
+            }
+            generic_delattr(obj, name)
+        }
+        Value::Class(cls) => match cls.dict.remove(&Value::str(name))? {
+            Some(_) => Ok(()),
+            None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name(), name))),
+        },
+        Value::Function(f) => match f.attrs().remove(&Value::str(name))? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(obj, name)),
+        },
+        _ => Err(no_attribute(obj, name)),
+    }
+}
+
+/// `object.__delattr__(obj, name)`.
+pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
+    let Value::Object(inst) = obj else { return delattr(obj, name) };
+    if let Some(a) = inst.class.lookup(name) {
+        if is_data_descriptor(&a) {
+            return match &a {
+                Value::Object(o) if o.class.lookup("__delete__").is_some() => {
+                    crate::call::call_method(&a, "__delete__", vec![obj.clone()], vec![]).map(drop)
+                }
+                Value::Object(_) => Err(attribute_error("__delete__")),
+                _ => crate::classes::native_descriptor_set(&a, obj, None),
+            };
+        }
+    }
+    match inst.dict.remove(&Value::str(name))? {
+        Some(_) => Ok(()),
+        None => Err(no_attribute(obj, name)),
+    }
+}
+
+/// `hasattr(obj, name)`: only `AttributeError` means "no".
+pub fn hasattr(obj: &Value, name: &str) -> PyResult<bool> {
+    match getattr(obj, name) {
+        Ok(_) => Ok(true),
+        Err(e) if e.is_instance(&crate::types::types().attribute_error) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// `getattr(obj, name, default)`.
+pub fn getattr_default(obj: &Value, name: &str, default: Value) -> PyResult<Value> {
+    match getattr(obj, name) {
+        Err(e) if e.is_instance(&crate::types::types().attribute_error) => Ok(default),
+        other => other,
+    }
+}
+
+/// Calls `f` with `obj` bound as the first argument (used for `super()`).
+pub fn bind(f: &Value, obj: &Value) -> PyResult<Value> {
+    let _ = call;
+    Ok(Value::native(BoundMethod { func: f.clone(), receiver: obj.clone() }))
+}

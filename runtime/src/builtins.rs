@@ -1,0 +1,1177 @@
+//! Python's built-in functions and the constructors of the built-in types.
+//! Every builtin has the uniform signature `fn(Vec<Value>, Kwargs)`, so the
+//! transpiler can call it directly or hand it out as a first-class value.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::call::{call, call_method};
+use crate::class::Class;
+use crate::dict::Dict;
+use crate::exc::{PyResult, pure, type_error, value_error};
+use crate::func::{BuiltinFunction, Kwargs};
+use crate::gil::GilCell;
+use crate::iter::{Adapter, AdapterObj, PyIter, Range, iter, to_vec};
+use crate::native::downcast;
+use crate::ops::{self, type_name, type_of};
+use crate::types::{BuiltinInfo, types};
+use crate::value::Value;
+
+static MAIN_FILE: GilCell<Option<String>> = GilCell::new(None);
+
+pub fn set_main_file(file: &str) {
+    MAIN_FILE.replace(Some(file.to_string()));
+}
+
+pub fn main_file() -> String {
+    MAIN_FILE.get().unwrap_or_default()
+}
+
+/// Arguments of a builtin: positional, then keywords by name.
+struct Args {
+    name: &'static str,
+    pos: Vec<Value>,
+    kw: Kwargs,
+}
+
+impl Args {
+    fn new(name: &'static str, pos: Vec<Value>, kw: Kwargs) -> Args {
+        Args { name, pos, kw }
+    }
+
+    fn count(&self, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let name = self.name;
+        Err(type_error(if min == max && min == 1 {
+            format!("{name}() takes exactly one argument ({n} given)")
+        } else if n < min {
+            format!("{name} expected {} argument{}, got {n}", if min == max { format!("{min}") } else { format!("at least {min}") }, if min == 1 { "" } else { "s" })
+        } else if max == 0 {
+            format!("{name}() takes no arguments ({n} given)")
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        }))
+    }
+
+    fn no_kw(&self) -> PyResult<()> {
+        if self.kw.is_empty() {
+            Ok(())
+        } else {
+            Err(type_error(format!("{}() takes no keyword arguments", self.name)))
+        }
+    }
+
+    /// Removes keyword `key` if given.
+    fn take_kw(&mut self, key: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| k.as_str() == key)?;
+        Some(self.kw.remove(i).1)
+    }
+
+    fn finish_kw(&self) -> PyResult<()> {
+        match self.kw.first() {
+            None => Ok(()),
+            Some((k, _)) => Err(type_error(format!("{}() got an unexpected keyword argument '{k}'", self.name))),
+        }
+    }
+
+    fn get(&self, i: usize) -> Value {
+        self.pos.get(i).cloned().unwrap_or_default()
+    }
+}
+
+macro_rules! builtin_table {
+    ($($name:literal => $f:path),* $(,)?) => {
+        /// Every built-in function by name.
+        pub const FUNCTIONS: &[(&str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] = &[$(($name, $f)),*];
+    };
+}
+
+builtin_table! {
+    "print" => print,
+    "len" => len,
+    "repr" => repr,
+    "ascii" => ascii,
+    "abs" => abs,
+    "round" => round_builtin,
+    "divmod" => divmod,
+    "pow" => pow,
+    "min" => min,
+    "max" => max,
+    "sum" => sum,
+    "any" => any,
+    "all" => all,
+    "sorted" => sorted,
+    "reversed" => reversed,
+    "enumerate" => enumerate,
+    "zip" => zip,
+    "map" => map,
+    "filter" => filter,
+    "iter" => iter_builtin,
+    "next" => next,
+    "isinstance" => isinstance,
+    "issubclass" => issubclass,
+    "getattr" => getattr,
+    "setattr" => setattr,
+    "hasattr" => hasattr,
+    "delattr" => delattr,
+    "hash" => hash,
+    "id" => id,
+    "chr" => chr,
+    "ord" => ord,
+    "hex" => hex,
+    "oct" => oct,
+    "bin" => bin,
+    "format" => format,
+    "callable" => callable,
+    "vars" => vars,
+    "input" => input,
+    "dir" => dir,
+    "property" => property,
+    "classmethod" => classmethod,
+    "staticmethod" => staticmethod,
+    "slice" => slice,
+}
+
+/// Looks up a builtin name as a value (`map(str, xs)`, `except KeyError`).
+pub fn builtin(name: &str) -> PyResult<Value> {
+    if let Some(c) = types().by_name.get(name) {
+        return Ok(Value::Class(c.clone()));
+    }
+    match name {
+        "None" => return Ok(Value::None),
+        "NotImplemented" => return Ok(Value::NotImplemented),
+        "Ellipsis" => return Ok(Value::Ellipsis),
+        "range" => return Ok(Value::Class(crate::native::native_class("range"))),
+        _ => {}
+    }
+    if let Some((n, f)) = FUNCTIONS.iter().find(|(n, _)| *n == name) {
+        return Ok(Value::native(BuiltinFunction { name: n, f: *f }));
+    }
+    Err(crate::exc::name_error(format!("name '{name}' is not defined")))
+}
+
+// ------------------------------------------------------------------ I/O
+
+pub fn print(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("print", args, kwargs);
+    let sep = text_kw(a.take_kw("sep"), " ", "sep")?;
+    let end = text_kw(a.take_kw("end"), "\n", "end")?;
+    let file = a.take_kw("file").unwrap_or_default();
+    let flush = match a.take_kw("flush") {
+        Some(v) => ops::truthy(&v)?,
+        None => false,
+    };
+    a.finish_kw()?;
+    let mut text = crate::fmt::join_str(&a.pos, &sep)?;
+    text.push_str(&end);
+    write_to(&file, &text)?;
+    if flush {
+        crate::io::flush_stdout();
+    }
+    Ok(Value::None)
+}
+
+fn text_kw(v: Option<Value>, default: &str, what: &str) -> PyResult<String> {
+    match v {
+        None | Some(Value::None) => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => Err(type_error(format!("{what} must be None or a string, not {}", type_name(&other)))),
+    }
+}
+
+/// Writes to `file` (None = stdout), as print does.
+pub fn write_to(file: &Value, text: &str) -> PyResult<()> {
+    match file {
+        Value::None => {
+            crate::io::write_stdout(text);
+            Ok(())
+        }
+        other => call_method(other, "write", vec![Value::str(text)], vec![]).map(drop),
+    }
+}
+
+pub fn input(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("input", args, kwargs);
+    a.no_kw()?;
+    a.count(0, 1)?;
+    if let Some(p) = a.pos.first() {
+        crate::io::write_stdout(&crate::fmt::str_(p)?);
+    }
+    match crate::io::read_line() {
+        Some(line) => Ok(Value::str(line)),
+        None => Err(crate::exc::eof_error("EOF when reading a line")),
+    }
+}
+
+// --------------------------------------------------------------- basics
+
+pub fn len(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("len", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 1)?;
+    Ok(Value::Int(ops::len(&a.pos[0])? as i64))
+}
+
+pub fn repr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("repr", args, kwargs);
+    a.count(1, 1)?;
+    Ok(Value::str(crate::fmt::repr(&a.pos[0])?))
+}
+
+pub fn ascii(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("ascii", args, kwargs);
+    a.count(1, 1)?;
+    let r = crate::fmt::repr(&a.pos[0])?;
+    Ok(Value::str(ascii_escape(&r)))
+}
+
+/// Escapes non-ASCII characters of a repr as `ascii()` does.
+fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+pub fn abs(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("abs", args, kwargs);
+    a.count(1, 1)?;
+    ops::abs(&a.pos[0])
+}
+
+pub fn round_builtin(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("round", args, kwargs);
+    let nd = a.take_kw("ndigits");
+    let x = a.pos.first().cloned().or_else(|| a.take_kw("number")).ok_or_else(|| {
+        type_error("round() missing required argument 'number' (pos 1)")
+    })?;
+    a.finish_kw()?;
+    round(&x, a.pos.get(1).cloned().or(nd))
+}
+
+/// `round(x, ndigits)`.
+pub fn round(x: &Value, ndigits: Option<Value>) -> PyResult<Value> {
+    let nd = match ndigits {
+        None | Some(Value::None) => None,
+        Some(v) => Some(ops::index_of(&v, "round")?),
+    };
+    match x {
+        Value::Float(f) => match nd {
+            None => {
+                let r = pure(crate::float_repr::float_round_to_int(*f))?;
+                float_to_int(r)
+            }
+            Some(n) => Ok(Value::Float(pure(crate::float_repr::float_round(*f, n))?)),
+        },
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match nd {
+            None => ops::pos(x),
+            Some(n) if n >= 0 => ops::pos(x),
+            Some(n) => {
+                let b = to_bigint(x).unwrap_or_default();
+                Ok(Value::from_bigint(pure(crate::num_ops::round_int(&b, n))?))
+            }
+        },
+        Value::Object(_) if crate::call::lookup_special(x, "__round__").is_some() => {
+            let args = nd.map(|n| vec![Value::Int(n)]).unwrap_or_default();
+            call_method(x, "__round__", args, vec![])
+        }
+        _ => Err(type_error(format!("type {} doesn't define __round__ method", type_name(x)))),
+    }
+}
+
+pub fn to_bigint(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+/// `int(f)` for a float: truncation, with CPython's errors for inf/nan.
+pub fn float_to_int(f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(crate::exc::overflow_error("cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        return Ok(Value::Int(t as i64));
+    }
+    Ok(Value::from_bigint(num_traits::FromPrimitive::from_f64(t).unwrap_or_default()))
+}
+
+pub fn float_hex(f: f64) -> String {
+    crate::num_ops::float_hex(f)
+}
+
+pub fn divmod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("divmod", args, kwargs);
+    a.count(2, 2)?;
+    let (x, y) = (&a.pos[0], &a.pos[1]);
+    if matches!(x, Value::Object(_)) || matches!(y, Value::Object(_)) {
+        if crate::call::lookup_special(x, "__divmod__").is_some() {
+            return call_method(x, "__divmod__", vec![y.clone()], vec![]);
+        }
+    }
+    let q = ops::binary(x, y, ops::BinOp::FloorDiv).map_err(|e| divmod_error(e, x, y))?;
+    let r = ops::binary(x, y, ops::BinOp::Mod).map_err(|e| divmod_error(e, x, y))?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn divmod_error(e: crate::exc::PyErr, x: &Value, y: &Value) -> crate::exc::PyErr {
+    if e.is_instance(&types().type_error) {
+        return type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_name(x),
+            type_name(y)
+        ));
+    }
+    if e.is_instance(&types().zero_division_error) && matches!(x, Value::Float(_)) | matches!(y, Value::Float(_)) {
+        return crate::exc::zero_division_error("float divmod()");
+    }
+    if e.is_instance(&types().zero_division_error) {
+        return crate::exc::zero_division_error("integer division or modulo by zero");
+    }
+    e
+}
+
+pub fn pow(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("pow", args, kwargs);
+    let m = a.take_kw("mod");
+    a.finish_kw()?;
+    a.count(2, 3)?;
+    let modulus = a.pos.get(2).cloned().or(m).unwrap_or_default();
+    if modulus.is_none() {
+        return ops::binary(&a.pos[0], &a.pos[1], ops::BinOp::Pow);
+    }
+    match (to_bigint(&a.pos[0]), to_bigint(&a.pos[1]), to_bigint(&modulus)) {
+        (Some(b), Some(e), Some(m)) => Ok(Value::from_bigint(pure(crate::num_ops::pow_mod(&b, &e, &m))?)),
+        _ => Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+    }
+}
+
+/// min()/max() share everything but the comparison direction.
+fn extreme(name: &'static str, args: Vec<Value>, kwargs: Kwargs, want_greater: bool) -> PyResult<Value> {
+    let mut a = Args::new(name, args, kwargs);
+    let key = a.take_kw("key").unwrap_or_default();
+    let default = a.take_kw("default");
+    a.finish_kw()?;
+    let items = match a.pos.len() {
+        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => to_vec(&a.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            a.pos
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = if key.is_none() { item.clone() } else { call(&key, vec![item.clone()], vec![])? };
+        let replace = match &best {
+            None => true,
+            Some((bk, _)) => {
+                if want_greater {
+                    ops::truthy(&ops::compare(&k, bk, ops::CmpOp::Gt)?)?
+                } else {
+                    ops::truthy(&ops::compare(&k, bk, ops::CmpOp::Lt)?)?
+                }
+            }
+        };
+        if replace {
+            best = Some((k, item));
+        }
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => default.ok_or_else(|| value_error(format!("{name}() iterable argument is empty"))),
+    }
+}
+
+pub fn min(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    extreme("min", args, kwargs, false)
+}
+
+pub fn max(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    extreme("max", args, kwargs, true)
+}
+
+pub fn sum(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("sum", args, kwargs);
+    let start_kw = a.take_kw("start");
+    a.finish_kw()?;
+    a.count(1, 2)?;
+    let mut total = a.pos.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
+    if let Value::Str(_) = total {
+        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let mut it = iter(&a.pos[0])?;
+    // Floats are summed with CPython's compensated algorithm only for exact
+    // float runs; ints take the fast machine path.
+    while let Some(x) = it.next()? {
+        total = match (&total, &x) {
+            (Value::Int(s), Value::Int(v)) => match s.checked_add(*v) {
+                Some(r) => Value::Int(r),
+                None => ops::add(&total, &x)?,
+            },
+            _ => ops::add(&total, &x)?,
+        };
+    }
+    Ok(total)
+}
+
+pub fn any(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("any", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 1)?;
+    let mut it = iter(&a.pos[0])?;
+    while let Some(x) = it.next()? {
+        if ops::truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+pub fn all(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("all", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 1)?;
+    let mut it = iter(&a.pos[0])?;
+    while let Some(x) = it.next()? {
+        if !ops::truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+pub fn sorted(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("sorted", args, kwargs);
+    let key = a.take_kw("key").unwrap_or_default();
+    let reverse = match a.take_kw("reverse") {
+        Some(v) => ops::truthy(&v)?,
+        None => false,
+    };
+    a.finish_kw()?;
+    if a.pos.len() != 1 {
+        return Err(type_error(format!("sorted expected 1 argument, got {}", a.pos.len())));
+    }
+    let items = to_vec(&a.pos[0])?;
+    match crate::methods::sort_values(items, &key, reverse) {
+        Ok(v) => Ok(Value::list(v)),
+        Err((e, _)) => Err(e),
+    }
+}
+
+pub fn reversed(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("reversed", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 1)?;
+    crate::iter::reversed(&a.pos[0])
+}
+
+pub fn enumerate(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("enumerate", args, kwargs);
+    let start = a.take_kw("start");
+    let it_kw = a.take_kw("iterable");
+    a.finish_kw()?;
+    let iterable = a.pos.first().cloned().or(it_kw).ok_or_else(|| {
+        type_error("enumerate() missing required argument 'iterable' (pos 1)")
+    })?;
+    let count = a.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    if !matches!(count, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&count))));
+    }
+    Ok(AdapterObj::new(Adapter::Enumerate { it: iter(&iterable)?, count }))
+}
+
+pub fn zip(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("zip", args, kwargs);
+    let strict = match a.take_kw("strict") {
+        Some(v) => ops::truthy(&v)?,
+        None => false,
+    };
+    a.finish_kw()?;
+    let mut its = Vec::with_capacity(a.pos.len());
+    for (i, x) in a.pos.iter().enumerate() {
+        its.push(iter(x).map_err(|_| {
+            type_error(format!("zip argument #{} must support iteration", i + 1))
+        })?);
+    }
+    Ok(AdapterObj::new(Adapter::Zip { its, strict }))
+}
+
+pub fn map(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("map", args, kwargs);
+    a.no_kw()?;
+    if a.pos.len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
+    let func = a.pos[0].clone();
+    let mut its = Vec::new();
+    for x in &a.pos[1..] {
+        its.push(iter(x)?);
+    }
+    Ok(AdapterObj::new(Adapter::Map { func, its }))
+}
+
+pub fn filter(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("filter", args, kwargs);
+    a.no_kw()?;
+    a.count(2, 2)?;
+    Ok(AdapterObj::new(Adapter::Filter { func: a.pos[0].clone(), it: iter(&a.pos[1])? }))
+}
+
+pub fn iter_builtin(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("iter", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 2)?;
+    if a.pos.len() == 2 {
+        return Ok(Value::native(crate::iter::IterObj::new(PyIter::Snapshot(
+            callable_iter(&a.pos[0], &a.pos[1])?.into_iter(),
+        ))));
+    }
+    crate::iter::iter_value(&a.pos[0])
+}
+
+/// `iter(callable, sentinel)`, collected eagerly only up to the sentinel.
+fn callable_iter(f: &Value, sentinel: &Value) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    loop {
+        let v = call(f, vec![], vec![])?;
+        if ops::eq(&v, sentinel)? {
+            return Ok(out);
+        }
+        out.push(v);
+    }
+}
+
+pub fn next(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("next", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 2)?;
+    match crate::iter::next_of(&a.pos[0])? {
+        Some(v) => Ok(v),
+        None => match a.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(crate::exc::stop_iteration(None)),
+        },
+    }
+}
+
+// ------------------------------------------------------------ reflection
+
+/// `isinstance(obj, classinfo)`.
+pub fn is_instance(obj: &Value, classinfo: &Value) -> PyResult<bool> {
+    match classinfo {
+        Value::Class(c) => {
+            if let Some(m) = &c.metaclass {
+                if m.has_user_attr("__instancecheck__") {
+                    return ops::truthy(&call_method(classinfo, "__instancecheck__", vec![obj.clone()], vec![])?);
+                }
+            }
+            Ok(type_of(obj).is_subclass(c))
+        }
+        Value::Tuple(t) => {
+            for c in t.items() {
+                if is_instance(obj, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Native(_) if downcast::<UnionType>(classinfo).is_some() => {
+            let u = downcast::<UnionType>(classinfo).map(|u| u.args.clone()).unwrap_or_default();
+            is_instance(obj, &Value::tuple(u))
+        }
+        _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+pub fn isinstance(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("isinstance", args, kwargs);
+    a.no_kw()?;
+    if a.pos.len() != 2 {
+        return Err(type_error(format!("isinstance expected 2 arguments, got {}", a.pos.len())));
+    }
+    Ok(Value::Bool(is_instance(&a.pos[0], &a.pos[1])?))
+}
+
+pub fn is_subclass(cls: &Value, classinfo: &Value) -> PyResult<bool> {
+    let Value::Class(c) = cls else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
+    match classinfo {
+        Value::Class(base) => {
+            if let Some(m) = &base.metaclass {
+                if m.has_user_attr("__subclasscheck__") {
+                    return ops::truthy(&call_method(classinfo, "__subclasscheck__", vec![cls.clone()], vec![])?);
+                }
+            }
+            Ok(c.is_subclass(base))
+        }
+        Value::Tuple(t) => {
+            for b in t.items() {
+                if is_subclass(cls, b)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+    }
+}
+
+pub fn issubclass(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("issubclass", args, kwargs);
+    a.no_kw()?;
+    if a.pos.len() != 2 {
+        return Err(type_error(format!("issubclass expected 2 arguments, got {}", a.pos.len())));
+    }
+    Ok(Value::Bool(is_subclass(&a.pos[0], &a.pos[1])?))
+}
+
+fn attr_name(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        other => Err(type_error(format!("attribute name must be string, not '{}'", type_name(other)))),
+    }
+}
+
+pub fn getattr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("getattr", args, kwargs);
+    a.no_kw()?;
+    a.count(2, 3)?;
+    let name = attr_name(&a.pos[1])?;
+    match a.pos.get(2) {
+        Some(d) => crate::attr::getattr_default(&a.pos[0], &name, d.clone()),
+        None => crate::attr::getattr(&a.pos[0], &name),
+    }
+}
+
+pub fn setattr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("setattr", args, kwargs);
+    a.no_kw()?;
+    a.count(3, 3)?;
+    crate::attr::setattr(&a.pos[0], &attr_name(&a.pos[1])?, a.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+pub fn hasattr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("hasattr", args, kwargs);
+    a.no_kw()?;
+    a.count(2, 2)?;
+    Ok(Value::Bool(crate::attr::hasattr(&a.pos[0], &attr_name(&a.pos[1])?)?))
+}
+
+pub fn delattr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("delattr", args, kwargs);
+    a.no_kw()?;
+    a.count(2, 2)?;
+    crate::attr::delattr(&a.pos[0], &attr_name(&a.pos[1])?)?;
+    Ok(Value::None)
+}
+
+pub fn hash(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("hash", args, kwargs);
+    a.count(1, 1)?;
+    Ok(Value::Int(ops::hash(&a.pos[0])?))
+}
+
+pub fn id(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("id", args, kwargs);
+    a.count(1, 1)?;
+    Ok(Value::Int(a.pos[0].identity() as i64))
+}
+
+pub fn chr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("chr", args, kwargs);
+    a.count(1, 1)?;
+    let i = ops::index_of(&a.pos[0], "chr")?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::str(c)),
+        None if (0xD800..0xE000).contains(&i) => Err(value_error("py2rs: lone surrogates are not supported in str")),
+        None => Err(value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+pub fn ord(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("ord", args, kwargs);
+    a.count(1, 1)?;
+    match &a.pos[0] {
+        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
+        Value::Str(s) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len()
+        ))),
+        other => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(other)
+        ))),
+    }
+}
+
+fn radix(name: &'static str, args: Vec<Value>, kwargs: Kwargs, base: u32) -> PyResult<Value> {
+    let a = Args::new(name, args, kwargs);
+    a.count(1, 1)?;
+    let v = &a.pos[0];
+    let b = match v {
+        Value::Object(_) => to_bigint(&call_method(v, "__index__", vec![], vec![])?),
+        _ => to_bigint(v),
+    };
+    match b {
+        Some(b) => Ok(Value::str(crate::num_ops::to_radix_string(&b, base))),
+        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
+    }
+}
+
+pub fn hex(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    radix("hex", args, kwargs, 16)
+}
+
+pub fn oct(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    radix("oct", args, kwargs, 8)
+}
+
+pub fn bin(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    radix("bin", args, kwargs, 2)
+}
+
+pub fn format(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("format", args, kwargs);
+    a.count(1, 2)?;
+    let spec = match a.pos.get(1) {
+        None => String::new(),
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => {
+            return Err(type_error(format!("format() argument 2 must be str, not {}", type_name(other))));
+        }
+    };
+    Ok(Value::str(crate::fmt::format(&a.pos[0], &spec)?))
+}
+
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Function(_) | Value::Class(_) => true,
+        Value::Object(o) => o.class.lookup("__call__").is_some(),
+        Value::Native(n) => {
+            let any: &dyn std::any::Any = &**n;
+            any.is::<BuiltinFunction>()
+                || any.is::<crate::func::BoundMethod>()
+                || any.is::<crate::func::BoundBuiltin>()
+                || any.is::<crate::func::UnboundBuiltin>()
+                || any.is::<crate::classes::StaticMethod>()
+                || any.is::<crate::classes::SlotMethod>()
+        }
+        _ => false,
+    }
+}
+
+pub fn callable(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("callable", args, kwargs);
+    a.count(1, 1)?;
+    Ok(Value::Bool(is_callable(&a.pos[0])))
+}
+
+pub fn vars(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("vars", args, kwargs);
+    a.count(1, 1)?;
+    match crate::attr::getattr(&a.pos[0], "__dict__") {
+        Ok(d) => Ok(d),
+        Err(_) => Err(type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+pub fn dir(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("dir", args, kwargs);
+    a.count(1, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    let obj = &a.pos[0];
+    if let Value::Object(o) = obj {
+        names.extend(o.dict.keys().iter().filter_map(|k| crate::fmt::str_(k).ok()));
+    }
+    let cls = match obj {
+        Value::Class(c) => c.clone(),
+        other => type_of(other),
+    };
+    for c in cls.mro_with_self() {
+        names.extend(c.dict.keys().iter().filter_map(|k| crate::fmt::str_(k).ok()));
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::str).collect()))
+}
+
+fn property(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    crate::classes::new_property(args, kwargs)
+}
+
+fn classmethod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("classmethod", args, kwargs);
+    a.count(1, 1)?;
+    Ok(Value::native(crate::classes::ClassMethod { func: a.get(0) }))
+}
+
+fn staticmethod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("staticmethod", args, kwargs);
+    a.count(1, 1)?;
+    Ok(Value::native(crate::classes::StaticMethod { func: a.get(0) }))
+}
+
+fn slice(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("slice", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 3)?;
+    Ok(match a.pos.len() {
+        1 => crate::slice::Slice::new(Value::None, a.get(0), Value::None),
+        _ => crate::slice::Slice::new(a.get(0), a.get(1), a.get(2)),
+    })
+}
+
+pub fn encode_str(text: &str, _args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+    let _ = text;
+    Err(crate::exc::not_implemented_error("py2rs: bytes are not supported yet"))
+}
+
+/// `X | Y` on classes and `list[int]`: kept as an opaque typing object.
+pub struct UnionType {
+    pub args: Vec<Value>,
+}
+
+impl crate::native::Native for UnionType {
+    fn type_name(&self) -> &'static str {
+        "types.UnionType"
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let parts: PyResult<Vec<String>> = self.args.iter().map(type_repr).collect();
+        Ok(parts?.join(" | "))
+    }
+}
+
+/// A generic alias such as `list[int]`.
+pub struct GenericAlias {
+    pub origin: Value,
+    pub args: Vec<Value>,
+}
+
+impl crate::native::Native for GenericAlias {
+    fn type_name(&self) -> &'static str {
+        "types.GenericAlias"
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let parts: PyResult<Vec<String>> = self.args.iter().map(type_repr).collect();
+        Ok(format!("{}[{}]", type_repr(&self.origin)?, parts?.join(", ")))
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        Some(call(&self.origin, args, kwargs))
+    }
+}
+
+/// How typing objects print a type inside `list[int]`.
+fn type_repr(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Class(c) if c.module.as_str() == "builtins" => Ok(c.qualname().to_string()),
+        Value::Class(c) => Ok(format!("{}.{}", c.module, c.qualname())),
+        Value::None => Ok("None".into()),
+        Value::Ellipsis => Ok("...".into()),
+        other => crate::fmt::repr(other),
+    }
+}
+
+pub fn generic_alias(origin: &Value, key: &Value) -> Value {
+    let args = match key {
+        Value::Tuple(t) => t.items().to_vec(),
+        other => vec![other.clone()],
+    };
+    Value::native(GenericAlias { origin: origin.clone(), args })
+}
+
+// ------------------------------------------------------- constructors
+
+pub mod ctors {
+    //! What calling each built-in class does.
+    use super::*;
+
+    pub static OBJECT: BuiltinInfo = BuiltinInfo { new: new_object };
+    pub static TYPE: BuiltinInfo = BuiltinInfo { new: new_type };
+    pub static NONE: BuiltinInfo = BuiltinInfo { new: new_none };
+    pub static NO_NEW: BuiltinInfo = BuiltinInfo { new: no_new };
+    pub static INT: BuiltinInfo = BuiltinInfo { new: new_int };
+    pub static BOOL: BuiltinInfo = BuiltinInfo { new: new_bool };
+    pub static FLOAT: BuiltinInfo = BuiltinInfo { new: new_float };
+    pub static STR: BuiltinInfo = BuiltinInfo { new: new_str };
+    pub static LIST: BuiltinInfo = BuiltinInfo { new: new_list };
+    pub static TUPLE: BuiltinInfo = BuiltinInfo { new: new_tuple };
+    pub static DICT: BuiltinInfo = BuiltinInfo { new: new_dict };
+    pub static SET: BuiltinInfo = BuiltinInfo { new: new_set };
+    pub static FROZENSET: BuiltinInfo = BuiltinInfo { new: new_frozenset };
+    pub static EXCEPTION: BuiltinInfo = BuiltinInfo { new: new_exception };
+    pub static RANGE: BuiltinInfo = BuiltinInfo { new: new_range };
+
+    fn no_new(cls: &Rc<Class>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+        Err(type_error(format!("cannot create '{}' instances", cls.name())))
+    }
+
+    fn new_object(cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        if !args.is_empty() || !kw.is_empty() {
+            return Err(type_error("object() takes no arguments"));
+        }
+        Ok(crate::classes::new_instance(cls, &[]))
+    }
+
+    fn new_none(_cls: &Rc<Class>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+        if !args.is_empty() {
+            return Err(type_error("NoneType takes no arguments"));
+        }
+        Ok(Value::None)
+    }
+
+    fn new_exception(cls: &Rc<Class>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+        Ok(crate::classes::new_instance(cls, &args))
+    }
+
+    fn new_type(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        match args.len() {
+            1 if kw.is_empty() => Ok(Value::Class(type_of(&args[0]))),
+            3 => {
+                let name = attr_name(&args[0])?;
+                let bases = to_vec(&args[1])?;
+                let ns = match &args[2] {
+                    Value::Dict(d) => d.copy(),
+                    _ => return Err(type_error("type.__new__() argument 3 must be dict, not ...")),
+                };
+                crate::classes::type_new(&types().type_, &name, bases, ns, kw)
+            }
+            _ => Err(type_error("type() takes 1 or 3 arguments")),
+        }
+    }
+
+    fn new_int(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let mut a = Args::new("int", args, kw);
+        let base_kw = a.take_kw("base");
+        a.finish_kw()?;
+        a.count(0, 2)?;
+        let base = a.pos.get(1).cloned().or(base_kw);
+        let Some(x) = a.pos.first() else { return Ok(Value::Int(0)) };
+        if let Some(b) = base {
+            let b = ops::index_of(&b, "int")?;
+            let Value::Str(s) = x else {
+                return Err(type_error("int() can't convert non-string with explicit base"));
+            };
+            if b != 0 && !(2..=36).contains(&b) {
+                return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            return parse_int(s, b as u32);
+        }
+        to_int(x)
+    }
+
+    fn new_bool(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("bool", args, kw);
+        a.no_kw()?;
+        a.count(0, 1)?;
+        Ok(Value::Bool(match a.pos.first() {
+            Some(v) => ops::truthy(v)?,
+            None => false,
+        }))
+    }
+
+    fn new_float(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("float", args, kw);
+        a.no_kw()?;
+        a.count(0, 1)?;
+        let Some(x) = a.pos.first() else { return Ok(Value::Float(0.0)) };
+        to_float(x)
+    }
+
+    fn new_str(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("str", args, kw);
+        a.count(0, 3)?;
+        match a.pos.first() {
+            None => Ok(Value::str("")),
+            Some(v) => crate::fmt::str_value(v),
+        }
+    }
+
+    fn new_list(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("list", args, kw);
+        a.no_kw()?;
+        a.count(0, 1)?;
+        Ok(Value::list(match a.pos.first() {
+            Some(v) => to_vec(v)?,
+            None => Vec::new(),
+        }))
+    }
+
+    fn new_tuple(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("tuple", args, kw);
+        a.no_kw()?;
+        a.count(0, 1)?;
+        match a.pos.first() {
+            Some(v @ Value::Tuple(_)) => Ok(v.clone()),
+            Some(v) => Ok(Value::tuple(to_vec(v)?)),
+            None => Ok(Value::tuple(Vec::new())),
+        }
+    }
+
+    fn new_dict(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("dict", args, kw);
+        a.count(0, 1)?;
+        let d = Dict::new();
+        if let Some(src) = a.pos.first() {
+            crate::methods::dict_update(&d, src)?;
+        }
+        for (k, v) in a.kw {
+            d.set(Value::Str(k), v)?;
+        }
+        Ok(Value::Dict(Rc::new(d)))
+    }
+
+    fn new_set(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("set", args, kw);
+        a.no_kw()?;
+        a.count(0, 1)?;
+        match a.pos.first() {
+            Some(v) => crate::set::from_iterable(v, false),
+            None => crate::set::from_values(Vec::new()),
+        }
+    }
+
+    fn new_frozenset(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        let a = Args::new("frozenset", args, kw);
+        a.no_kw()?;
+        a.count(0, 1)?;
+        match a.pos.first() {
+            Some(v @ Value::FrozenSet(_)) => Ok(v.clone()),
+            Some(v) => crate::set::from_iterable(v, true),
+            None => crate::set::from_iterable(&Value::tuple(Vec::new()), true),
+        }
+    }
+
+    fn new_range(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        range(args, kw)
+    }
+}
+
+/// `int(x)`.
+pub fn to_int(x: &Value) -> PyResult<Value> {
+    match x {
+        Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => float_to_int(*f),
+        Value::Str(s) => parse_int(s, 10),
+        Value::Object(_) => {
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if crate::call::lookup_special(x, name).is_some() {
+                    return call_method(x, name, vec![], vec![]);
+                }
+            }
+            Err(int_arg_error(x))
+        }
+        _ => Err(int_arg_error(x)),
+    }
+}
+
+fn int_arg_error(x: &Value) -> crate::exc::PyErr {
+    type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        type_name(x)
+    ))
+}
+
+fn parse_int(s: &str, base: u32) -> PyResult<Value> {
+    match crate::num_ops::int_parse(s, base) {
+        Ok(i) => Ok(i.into_value()),
+        Err(_) => Err(value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            crate::str_methods::str_repr(s)
+        ))),
+    }
+}
+
+/// `float(x)`.
+pub fn to_float(x: &Value) -> PyResult<Value> {
+    match x {
+        Value::Float(_) => Ok(x.clone()),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(Value::Float(ops::to_f64(x)?.unwrap_or(0.0))),
+        Value::Str(s) => match crate::num_ops::float_parse(s) {
+            Ok(f) => Ok(Value::Float(f)),
+            Err(_) => Err(value_error(format!(
+                "could not convert string to float: {}",
+                crate::str_methods::str_repr(s)
+            ))),
+        },
+        Value::Object(_) => {
+            for name in ["__float__", "__index__"] {
+                if crate::call::lookup_special(x, name).is_some() {
+                    let r = call_method(x, name, vec![], vec![])?;
+                    return to_float(&r);
+                }
+            }
+            Err(float_arg_error(x))
+        }
+        _ => Err(float_arg_error(x)),
+    }
+}
+
+fn float_arg_error(x: &Value) -> crate::exc::PyErr {
+    type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(x)))
+}
+
+/// `range(...)`.
+pub fn range(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("range", args, kwargs);
+    a.no_kw()?;
+    let int = |v: &Value| -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => Err(crate::exc::overflow_error("py2rs: range() bounds beyond 64 bits are not supported")),
+            _ => ops::index_of(v, "range"),
+        }
+    };
+    let (start, stop, step) = match a.pos.len() {
+        1 => (0, int(&a.pos[0])?, 1),
+        2 => (int(&a.pos[0])?, int(&a.pos[1])?, 1),
+        3 => (int(&a.pos[0])?, int(&a.pos[1])?, int(&a.pos[2])?),
+        0 => return Err(type_error("range expected at least 1 argument, got 0")),
+        n => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step == 0 {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::native(Range { start, stop, step }))
+}
+
+/// `super()` needs the defining class and the first argument; see classes.
+pub fn super_builtin(this_class: &Value, first: &Value) -> PyResult<Value> {
+    crate::classes::super_(this_class, first)
+}
+
+pub fn new_dict() -> Value {
+    Value::Dict(Rc::new(Dict::new()))
+}

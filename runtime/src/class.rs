@@ -1,0 +1,124 @@
+//! Class objects and instances of user-defined classes: the type's MRO,
+//! its namespace, and what an instance carries.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{ExcData, PyResult};
+use crate::str::PyStr;
+use crate::value::Value;
+
+/// What an instance of a class stores besides its `__dict__`: the layout of
+/// the nearest built-in base.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// `object` and plain user classes.
+    Object,
+    /// `BaseException` and its subclasses: args, cause, context, notes.
+    Exception,
+    /// A built-in type whose instances are not `Value::Object` (int, list...).
+    Builtin,
+}
+
+pub struct Class {
+    pub name: RefCell<PyStr>,
+    pub qualname: RefCell<PyStr>,
+    pub module: PyStr,
+    pub bases: Vec<Rc<Class>>,
+    /// The method resolution order after the class itself (C3).
+    pub mro: Vec<Rc<Class>>,
+    pub dict: Rc<Dict>,
+    /// The metaclass, when it is not `type`.
+    pub metaclass: Option<Rc<Class>>,
+    pub layout: Layout,
+    /// For built-in classes: how to call them and their methods.
+    pub builtin: Option<&'static crate::types::BuiltinInfo>,
+}
+
+impl Class {
+    pub fn name(&self) -> PyStr {
+        self.name.borrow().clone()
+    }
+
+    pub fn qualname(&self) -> PyStr {
+        self.qualname.borrow().clone()
+    }
+
+    /// Looks `name` up along the MRO (the class itself first).
+    pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        self.mro.iter().find_map(|c| c.dict.get_str(name))
+    }
+
+    /// Like `lookup`, but also says which class defined the attribute.
+    pub fn lookup_with_owner(self: &Rc<Self>, name: &str) -> Option<(Rc<Class>, Value)> {
+        std::iter::once(self).chain(self.mro.iter()).find_map(|c| c.dict.get_str(name).map(|v| (c.clone(), v)))
+    }
+
+    pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
+        Rc::ptr_eq(self, other) || self.mro.iter().any(|c| Rc::ptr_eq(c, other))
+    }
+
+    /// The class followed by its MRO.
+    pub fn mro_with_self(self: &Rc<Self>) -> Vec<Rc<Class>> {
+        std::iter::once(self.clone()).chain(self.mro.iter().cloned()).collect()
+    }
+
+    /// Whether a user class (not `object`) in the MRO defines `name`.
+    pub fn has_user_attr(self: &Rc<Self>, name: &str) -> bool {
+        std::iter::once(self).chain(self.mro.iter()).any(|c| c.builtin.is_none() && c.dict.get_str(name).is_some())
+    }
+}
+
+/// Computes the C3 linearisation of `bases` (excluding the new class).
+pub fn c3_mro(name: &str, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro_with_self()).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<Class>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let head = seqs.iter().map(|s| s[0].clone()).find(|cand| {
+            !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, cand)))
+        });
+        let Some(head) = head else {
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = s[0].name().to_string();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            let _ = name;
+            return Err(crate::exc::type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+/// An instance of a user-defined class.
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub dict: Rc<Dict>,
+    pub exc: Option<RefCell<ExcData>>,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>) -> Instance {
+        let exc = (class.layout == Layout::Exception).then(|| RefCell::new(ExcData::default()));
+        Instance { class, dict: Rc::new(Dict::new()), exc }
+    }
+}

@@ -1,0 +1,264 @@
+//! `dict`: an insertion-ordered hash map keyed by Python values.
+//!
+//! Entries live in a vector in insertion order (deleted ones leave a hole
+//! that compaction removes later), and a `hashbrown::HashTable` maps hashes
+//! to entry positions. This reproduces CPython's order exactly: deleting a
+//! key and inserting it again moves it to the end.
+//!
+//! Comparing keys may run a user `__eq__`, which may touch this very dict,
+//! so the slow path copies the candidate keys out before comparing.
+
+use std::cell::RefCell;
+
+use hashbrown::HashTable;
+
+use crate::exc::PyResult;
+use crate::ops;
+use crate::value::Value;
+
+pub struct Dict {
+    table: RefCell<Table>,
+}
+
+#[derive(Clone, Default)]
+struct Table {
+    entries: Vec<Option<Entry>>,
+    index: HashTable<usize>,
+    len: usize,
+    /// Bumped on every insertion or deletion, so iterators can detect that
+    /// the dict changed size under them.
+    version: u64,
+}
+
+#[derive(Clone)]
+struct Entry {
+    hash: i64,
+    key: Value,
+    value: Value,
+}
+
+/// Small ints hash to themselves; spread them over all 64 bits so the
+/// table's control bytes stay useful.
+fn spread(hash: i64) -> u64 {
+    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Keys whose equality never runs Python code and agrees with identity
+/// comparison of their contents.
+fn pure_key(v: &Value) -> bool {
+    matches!(v, Value::Str(_) | Value::Int(_) | Value::None | Value::Bool(_))
+}
+
+fn pure_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == *y as i64,
+        (Value::None, Value::None) => true,
+        _ => false,
+    }
+}
+
+impl Default for Dict {
+    fn default() -> Self {
+        Dict::new()
+    }
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict { table: RefCell::new(Table::default()) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.borrow().len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn version(&self) -> u64 {
+        self.table.borrow().version
+    }
+
+    /// Position of `key` in the entry vector, if present.
+    fn find(&self, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        {
+            let t = self.table.borrow();
+            if pure_key(key) {
+                let found = t.index.find(spread(hash), |&i| {
+                    t.entries[i].as_ref().is_some_and(|e| e.hash == hash && pure_eq(&e.key, key))
+                });
+                if found.is_some() || matches!(key, Value::Str(_)) {
+                    return Ok(found.copied());
+                }
+            }
+        }
+        // Slow path: candidate keys are copied out so `__eq__` may run freely.
+        let candidates: Vec<(usize, Value)> = {
+            let t = self.table.borrow();
+            t.index
+                .iter_hash(spread(hash))
+                .filter_map(|&i| t.entries[i].as_ref().filter(|e| e.hash == hash).map(|e| (i, e.key.clone())))
+                .collect()
+        };
+        for (i, k) in candidates {
+            if k.is(key) || ops::eq(&k, key)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
+        let hash = ops::hash(key)?;
+        Ok(self.find(hash, key)?.and_then(|i| self.value_at(i)))
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = crate::hash::hash_str(key);
+        let t = self.table.borrow();
+        t.index
+            .find(spread(hash), |&i| {
+                t.entries[i].as_ref().is_some_and(|e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
+            })
+            .and_then(|&i| t.entries[i].as_ref().map(|e| e.value.clone()))
+    }
+
+    pub fn contains(&self, key: &Value) -> PyResult<bool> {
+        let hash = ops::hash(key)?;
+        Ok(self.find(hash, key)?.is_some())
+    }
+
+    fn value_at(&self, i: usize) -> Option<Value> {
+        self.table.borrow().entries[i].as_ref().map(|e| e.value.clone())
+    }
+
+    pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
+        let hash = ops::hash(&key)?;
+        self.set_hashed(hash, key, value)
+    }
+
+    pub fn set_str(&self, key: &str, value: Value) {
+        // Str keys hash and compare without running Python code.
+        let key = Value::str(key);
+        let hash = crate::hash::hash_str(match &key {
+            Value::Str(s) => s.as_str(),
+            _ => unreachable!("constructed as a str"),
+        });
+        let _ = self.set_hashed(hash, key, value);
+    }
+
+    pub fn set_hashed(&self, hash: i64, key: Value, value: Value) -> PyResult<()> {
+        if let Some(i) = self.find(hash, &key)? {
+            let old = {
+                let mut t = self.table.borrow_mut();
+                t.entries[i].as_mut().map(|e| std::mem::replace(&mut e.value, value))
+            };
+            drop(old);
+            return Ok(());
+        }
+        let mut t = self.table.borrow_mut();
+        let pos = t.entries.len();
+        t.entries.push(Some(Entry { hash, key, value }));
+        let Table { entries, index, .. } = &mut *t;
+        index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
+        t.len += 1;
+        t.version += 1;
+        Ok(())
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
+        let hash = ops::hash(key)?;
+        let Some(i) = self.find(hash, key)? else { return Ok(None) };
+        let removed = self.take_at(hash, i);
+        Ok(removed.map(|e| e.value))
+    }
+
+    fn take_at(&self, hash: i64, i: usize) -> Option<Entry> {
+        let mut t = self.table.borrow_mut();
+        if let Ok(slot) = t.index.find_entry(spread(hash), |&j| j == i) {
+            slot.remove();
+        }
+        let entry = t.entries[i].take();
+        if entry.is_some() {
+            t.len -= 1;
+            t.version += 1;
+        }
+        if t.entries.len() > 16 && t.len * 2 < t.entries.len() {
+            t.compact();
+        }
+        entry
+    }
+
+    /// Removes and returns the last inserted item (`dict.popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let (hash, i) = {
+            let t = self.table.borrow();
+            let i = t.entries.iter().rposition(Option::is_some)?;
+            (t.entries[i].as_ref()?.hash, i)
+        };
+        self.take_at(hash, i).map(|e| (e.key, e.value))
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        let version = old.version + 1;
+        self.table.borrow_mut().version = version;
+        drop(old);
+    }
+
+    /// The live entries in order, copied out (cheap: reference counts).
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.table.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
+    }
+
+    /// The entry at raw position `pos` or later, for iterators that walk the
+    /// dict lazily; returns the next position to look at.
+    pub fn entry_from(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let t = self.table.borrow();
+        t.entries[pos.min(t.entries.len())..]
+            .iter()
+            .enumerate()
+            .find_map(|(off, e)| e.as_ref().map(|e| (pos + off + 1, e.key.clone(), e.value.clone())))
+    }
+
+    pub fn copy(&self) -> Dict {
+        let mut t = self.table.borrow().clone();
+        t.compact();
+        Dict { table: RefCell::new(t) }
+    }
+
+    /// Builds a dict from key/value pairs, later keys overriding earlier ones.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (Value, Value)>) -> PyResult<Dict> {
+        let d = Dict::new();
+        for (k, v) in pairs {
+            d.set(k, v)?;
+        }
+        Ok(d)
+    }
+}
+
+impl Table {
+    /// Drops the holes left by deletions, keeping order.
+    fn compact(&mut self) {
+        self.entries.retain(Option::is_some);
+        self.index.clear();
+        for (pos, e) in self.entries.iter().enumerate() {
+            let hash = e.as_ref().map_or(0, |e| e.hash);
+            let entries = &self.entries;
+            self.index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The program's entry point: runs the module body, prints an uncaught
+//! exception the way CPython does, and turns `SystemExit` into the exit
+//! code.
+
+use crate::exc::PyErr;
+use crate::exc::PyResult;
+use crate::types::types;
+use crate::value::Value;
+
+/// Runs a generated module body and exits the process with CPython's code.
+pub fn run_main(file: &str, body: fn() -> PyResult<()>) -> ! {
+    crate::builtins::set_main_file(file);
+    let mut argv = vec![file.to_string()];
+    argv.extend(std::env::args().skip(1));
+    crate::modules::set_argv(argv);
+    let code = match body() {
+        Ok(()) => 0,
+        Err(e) => handle_uncaught(&e, file),
+    };
+    crate::io::flush_stdout();
+    std::process::exit(code)
+}
+
+fn handle_uncaught(e: &PyErr, file: &str) -> i32 {
+    if e.is_instance(&types().system_exit) {
+        return system_exit_code(e);
+    }
+    crate::io::flush_stdout();
+    let mut text = String::new();
+    print_chain(e, file, &mut text, 0);
+    crate::io::write_stderr(&text);
+    1
+}
+
+/// The traceback text: causes and contexts first, as CPython prints them.
+fn print_chain(e: &PyErr, file: &str, out: &mut String, depth: usize) {
+    if depth < 32 {
+        let (cause, context, suppress) = match e.data() {
+            Some(d) => (d.cause.clone(), d.context.clone(), d.suppress_context),
+            None => (None, None, false),
+        };
+        if let Some(c) = cause {
+            print_chain(&PyErr::from_instance(c), file, out, depth + 1);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if let (Some(c), false) = (context, suppress) {
+            print_chain(&PyErr::from_instance(c), file, out, depth + 1);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    out.push_str("Traceback (most recent call last):\n");
+    out.push_str(&format!("  File \"{file}\", in <module>\n"));
+    out.push_str(&crate::fmt::exception_line(e));
+    out.push('\n');
+    if let Some(notes) = e.data().and_then(|d| d.notes.clone()) {
+        if let Ok(items) = crate::iter::to_vec(&notes) {
+            for n in items {
+                out.push_str(&crate::fmt::str_(&n).unwrap_or_default());
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn system_exit_code(e: &PyErr) -> i32 {
+    let args = e.data().map(|d| d.args.clone()).unwrap_or_default();
+    let code = match args.len() {
+        0 => Value::None,
+        1 => args[0].clone(),
+        _ => Value::tuple(args),
+    };
+    match code {
+        Value::None => 0,
+        Value::Int(i) => i as i32,
+        Value::Bool(b) => b as i32,
+        other => {
+            crate::io::flush_stdout();
+            let text = crate::fmt::str_(&other).unwrap_or_default();
+            crate::io::write_stderr(&format!("{text}\n"));
+            1
+        }
+    }
+}

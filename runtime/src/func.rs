@@ -1,0 +1,367 @@
+//! Functions: user-defined ones (a Rust body plus the signature that binds
+//! call arguments to it), bound methods, and built-in functions.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyResult, type_error};
+use crate::native::Native;
+use crate::str::PyStr;
+use crate::tuple::Tuple;
+use crate::value::Value;
+
+/// Keyword arguments of a call, in call order.
+pub type Kwargs = Vec<(PyStr, Value)>;
+
+/// The parameter list of a `def`, as static data emitted by the transpiler.
+/// Parameters are ordered: positional-only, positional-or-keyword, `*args`,
+/// keyword-only, `**kwargs`.
+pub struct Signature {
+    pub params: &'static [&'static str],
+    pub posonly: usize,
+    /// Positional parameters, including the positional-only ones.
+    pub positional: usize,
+    pub varargs: bool,
+    pub kwonly: usize,
+    pub varkw: bool,
+}
+
+/// The compiled body of a function: it receives the bound arguments in
+/// parameter order (`*args` as a tuple, `**kwargs` as a dict).
+pub type Body = Rc<dyn Fn(Vec<Value>) -> PyResult<Value>>;
+
+pub struct Function {
+    pub name: RefCell<PyStr>,
+    pub qualname: RefCell<PyStr>,
+    pub module: PyStr,
+    pub sig: &'static Signature,
+    /// Defaults of the last positional parameters (`__defaults__`).
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters, by keyword-only index.
+    pub kwdefaults: Vec<Option<Value>>,
+    pub body: Body,
+    /// `__dict__`, created on first attribute assignment.
+    pub attrs: RefCell<Option<Rc<Dict>>>,
+}
+
+impl Function {
+    pub fn new(
+        name: &str,
+        qualname: &str,
+        sig: &'static Signature,
+        defaults: Vec<Value>,
+        kwdefaults: Vec<Option<Value>>,
+        body: Body,
+    ) -> Value {
+        Value::Function(Rc::new(Function {
+            name: RefCell::new(PyStr::new(name)),
+            qualname: RefCell::new(PyStr::new(qualname)),
+            module: PyStr::new("__main__"),
+            sig,
+            defaults,
+            kwdefaults,
+            body,
+            attrs: RefCell::new(None),
+        }))
+    }
+
+    pub fn call(&self, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        let bound = bind(self, args, kwargs)?;
+        (self.body)(bound)
+    }
+
+    pub fn attrs(&self) -> Rc<Dict> {
+        self.attrs.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
+
+/// Joins names as CPython does in its messages: 'a', 'b' and 'c'.
+fn name_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// Binds a call's arguments to `f`'s parameters, with CPython's errors.
+pub fn bind(f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Value>> {
+    let sig = f.sig;
+    let qual = f.qualname.borrow().clone();
+    let npos = sig.positional;
+    if kwargs.is_empty() && !sig.varargs && sig.kwonly == 0 && !sig.varkw && args.len() == npos {
+        return Ok(args);
+    }
+    let nslots = npos + sig.kwonly;
+    let mut slots: Vec<Option<Value>> = vec![None; nslots];
+    let given_pos = args.len();
+    let mut extra = Vec::new();
+    for (i, a) in args.into_iter().enumerate() {
+        if i < npos {
+            slots[i] = Some(a);
+        } else {
+            extra.push(a);
+        }
+    }
+    if !extra.is_empty() && !sig.varargs {
+        return Err(too_many_positional(f, &qual, given_pos, &kwargs));
+    }
+    let varkw = Dict::new();
+    let mut posonly_as_kw: Vec<&str> = Vec::new();
+    let kwonly_names = &sig.params[npos + sig.varargs as usize..npos + sig.varargs as usize + sig.kwonly];
+    for (k, v) in kwargs {
+        let pos_idx = sig.params[..npos].iter().position(|p| *p == k.as_str());
+        let slot = match pos_idx {
+            Some(i) if i < sig.posonly => None,
+            Some(i) => Some(i),
+            None => kwonly_names.iter().position(|p| *p == k.as_str()).map(|i| npos + i),
+        };
+        match slot {
+            Some(i) => {
+                if slots[i].is_some() {
+                    return Err(type_error(format!("{qual}() got multiple values for argument '{k}'")));
+                }
+                slots[i] = Some(v);
+            }
+            None if sig.varkw => {
+                varkw.set(Value::Str(k), v)?;
+            }
+            None => {
+                if let Some(i) = pos_idx {
+                    posonly_as_kw.push(sig.params[i]);
+                    continue;
+                }
+                return Err(type_error(format!("{qual}() got an unexpected keyword argument '{k}'")));
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(type_error(format!(
+            "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        )));
+    }
+    // Defaults fill the last positional parameters.
+    let first_default = npos - f.defaults.len().min(npos);
+    let mut missing: Vec<&str> = Vec::new();
+    for (i, slot) in slots.iter_mut().enumerate().take(npos) {
+        if slot.is_none() {
+            if i >= first_default {
+                *slot = Some(f.defaults[i - first_default].clone());
+            } else {
+                missing.push(sig.params[i]);
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{qual}() missing {} positional {}: {}",
+            missing.len(),
+            if missing.len() == 1 { "argument" } else { "arguments" },
+            name_list(&missing)
+        )));
+    }
+    let mut missing_kw: Vec<&str> = Vec::new();
+    for k in 0..sig.kwonly {
+        if slots[npos + k].is_none() {
+            match f.kwdefaults.get(k).cloned().flatten() {
+                Some(d) => slots[npos + k] = Some(d),
+                None => missing_kw.push(kwonly_names[k]),
+            }
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(type_error(format!(
+            "{qual}() missing {} keyword-only {}: {}",
+            missing_kw.len(),
+            if missing_kw.len() == 1 { "argument" } else { "arguments" },
+            name_list(&missing_kw)
+        )));
+    }
+    let mut out: Vec<Value> = Vec::with_capacity(sig.params.len());
+    let mut slots = slots.into_iter().map(|s| s.unwrap_or_default());
+    out.extend(slots.by_ref().take(npos));
+    if sig.varargs {
+        out.push(Value::Tuple(Rc::new(Tuple::new(extra))));
+    }
+    out.extend(slots);
+    if sig.varkw {
+        out.push(Value::Dict(Rc::new(varkw)));
+    }
+    Ok(out)
+}
+
+fn too_many_positional(f: &Function, qual: &str, given: usize, kwargs: &Kwargs) -> crate::exc::PyErr {
+    let sig = f.sig;
+    let npos = sig.positional;
+    let min = npos - f.defaults.len().min(npos);
+    let takes = if min == npos {
+        plural(npos, "positional argument")
+    } else {
+        format!("from {min} to {npos} positional arguments")
+    };
+    let kwonly_names = &sig.params[npos + sig.varargs as usize..npos + sig.varargs as usize + sig.kwonly];
+    let kw_given = kwargs.iter().filter(|(k, _)| kwonly_names.contains(&k.as_str())).count();
+    let was = if given == 1 { "was" } else { "were" };
+    if kw_given > 0 {
+        let kw = plural(kw_given, "keyword-only argument");
+        let args = if given == 1 { "argument" } else { "arguments" };
+        type_error(format!("{qual}() takes {takes} but {given} positional {args} (and {kw}) {was} given"))
+    } else {
+        type_error(format!("{qual}() takes {takes} but {given} {was} given"))
+    }
+}
+
+/// A method bound to its instance (`obj.method`).
+pub struct BoundMethod {
+    pub func: Value,
+    pub receiver: Value,
+}
+
+impl Native for BoundMethod {
+    fn type_name(&self) -> &'static str {
+        "method"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(self.receiver.clone());
+        full.extend(args);
+        Some(crate::call::call(&self.func, full, kwargs))
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let qual = match &self.func {
+            Value::Function(f) => f.qualname.borrow().to_string(),
+            other => crate::ops::type_name(other).to_string(),
+        };
+        Ok(format!("<bound method {qual} of {}>", crate::fmt::repr(&self.receiver)?))
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__self__" => Some(Ok(self.receiver.clone())),
+            "__func__" => Some(Ok(self.func.clone())),
+            _ => Some(crate::attr::getattr(&self.func, name)),
+        }
+    }
+
+    fn eq(&self, other: &Value) -> Option<bool> {
+        match other {
+            Value::Native(_) => crate::native::downcast::<BoundMethod>(other)
+                .map(|o| o.func.is(&self.func) && o.receiver.is(&self.receiver)),
+            _ => Some(false),
+        }
+    }
+}
+
+/// A function implemented in Rust (`len`, `math.sqrt`, `list.append` bound to
+/// a list...). `receiver` is prepended to the arguments when present.
+pub struct BuiltinFunction {
+    pub name: &'static str,
+    pub f: fn(Vec<Value>, Kwargs) -> PyResult<Value>,
+}
+
+impl Native for BuiltinFunction {
+    fn type_name(&self) -> &'static str {
+        "builtin_function_or_method"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        Some((self.f)(args, kwargs))
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!("<built-in function {}>", self.name))
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__name__" | "__qualname__" => Some(Ok(Value::str(self.name))),
+            _ => None,
+        }
+    }
+}
+
+/// A method of a built-in type looked up on an instance (`[].append`).
+pub struct BoundBuiltin {
+    pub receiver: Value,
+    pub name: PyStr,
+}
+
+impl Native for BoundBuiltin {
+    fn type_name(&self) -> &'static str {
+        "builtin_function_or_method"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        Some(crate::methods::call_builtin_method(&self.receiver, &self.name, args, kwargs))
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!(
+            "<built-in method {} of {} object at {:#x}>",
+            self.name,
+            crate::ops::type_name(&self.receiver),
+            self.receiver.identity()
+        ))
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__name__" => Some(Ok(Value::Str(self.name.clone()))),
+            "__self__" => Some(Ok(self.receiver.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// A method of a built-in type looked up on the type (`str.upper`): calling
+/// it takes the receiver as the first argument.
+pub struct UnboundBuiltin {
+    pub class: Rc<crate::class::Class>,
+    pub name: PyStr,
+}
+
+impl Native for UnboundBuiltin {
+    fn type_name(&self) -> &'static str {
+        "method_descriptor"
+    }
+
+    fn call(&self, _this: &Value, mut args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        if args.is_empty() {
+            return Some(Err(type_error(format!(
+                "unbound method {}.{}() needs an argument",
+                self.class.name(),
+                self.name
+            ))));
+        }
+        let receiver = args.remove(0);
+        Some(crate::methods::call_builtin_method(&receiver, &self.name, args, kwargs))
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!("<method '{}' of '{}' objects>", self.name, self.class.name()))
+    }
+}
+
+/// Splits bound arguments into a fixed-size array for the Rust function.
+pub fn args<const N: usize>(v: Vec<Value>) -> [Value; N] {
+    let mut it = v.into_iter();
+    std::array::from_fn(|_| it.next().unwrap_or_default())
+}
+
+/// Sets a function's `__doc__` (from its docstring).
+pub fn with_doc(f: Value, doc: &str) -> Value {
+    if let Value::Function(func) = &f {
+        func.attrs().set_str("__doc__", Value::str(doc));
+    }
+    f
+}

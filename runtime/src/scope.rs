@@ -1,0 +1,112 @@
+//! Where Python names live at run time: module globals (`Global`), closure
+//! cells shared between a function and the functions nested in it (`Cell`),
+//! and the unbound-local check for locals that may be unassigned.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::exc::{PyResult, name_error, unbound_local_error};
+use crate::gil::GilCell;
+use crate::value::Value;
+
+/// A module-level variable. Generated code declares one `static` per
+/// global name; reading an unassigned one raises `NameError`.
+pub struct Global {
+    name: &'static str,
+    slot: GilCell<Option<Value>>,
+}
+
+impl Global {
+    pub const fn new(name: &'static str) -> Global {
+        Global { name, slot: GilCell::new(None) }
+    }
+
+    pub fn get(&self) -> PyResult<Value> {
+        match self.slot.get() {
+            Some(v) => Ok(v),
+            None => Err(name_error(format!("name '{}' is not defined", self.name))),
+        }
+    }
+
+    pub fn set(&self, value: Value) {
+        let old = self.slot.replace(Some(value));
+        drop(old);
+    }
+
+    pub fn delete(&self) -> PyResult<()> {
+        match self.slot.replace(None) {
+            Some(old) => {
+                drop(old);
+                Ok(())
+            }
+            None => Err(name_error(format!("name '{}' is not defined", self.name))),
+        }
+    }
+
+    pub fn is_bound(&self) -> bool {
+        self.slot.with(Option::is_some)
+    }
+}
+
+/// A variable captured by a nested function: both scopes share the slot.
+#[derive(Clone, Default)]
+pub struct Cell(Rc<RefCell<Option<Value>>>);
+
+impl Cell {
+    pub fn new() -> Cell {
+        Cell::default()
+    }
+
+    pub fn with_value(v: Value) -> Cell {
+        Cell(Rc::new(RefCell::new(Some(v))))
+    }
+
+    /// Reads the variable; `name` is for the error when it is unbound.
+    pub fn get(&self, name: &str) -> PyResult<Value> {
+        match &*self.0.borrow() {
+            Some(v) => Ok(v.clone()),
+            None => Err(name_error(format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ))),
+        }
+    }
+
+    /// Reads the variable from the scope that owns it.
+    pub fn get_local(&self, name: &str) -> PyResult<Value> {
+        match &*self.0.borrow() {
+            Some(v) => Ok(v.clone()),
+            None => Err(unbound(name)),
+        }
+    }
+
+    pub fn set(&self, value: Value) {
+        let old = self.0.borrow_mut().replace(value);
+        drop(old);
+    }
+
+    pub fn delete(&self, name: &str) -> PyResult<()> {
+        let old = self.0.borrow_mut().take();
+        match old {
+            Some(_) => Ok(()),
+            None => Err(unbound(name)),
+        }
+    }
+}
+
+fn unbound(name: &str) -> crate::exc::PyErr {
+    unbound_local_error(format!("cannot access local variable '{name}' where it is not associated with a value"))
+}
+
+/// Reading a local that may be unassigned at this point.
+pub trait MaybeBound {
+    fn bound(&self, name: &str) -> PyResult<Value>;
+}
+
+impl MaybeBound for Option<Value> {
+    fn bound(&self, name: &str) -> PyResult<Value> {
+        match self {
+            Some(v) => Ok(v.clone()),
+            None => Err(unbound(name)),
+        }
+    }
+}

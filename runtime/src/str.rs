@@ -1,0 +1,108 @@
+//! `PyStr`: Python's immutable Unicode string, shared by reference count.
+//!
+//! Python indexes strings by code point. We store UTF-8 and remember whether
+//! the text is ASCII (then byte and code-point indices coincide) and how
+//! many code points it has, so `len` is O(1) and ASCII indexing is O(1).
+
+use std::fmt;
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub struct PyStr(Rc<StrData>);
+
+struct StrData {
+    text: Box<str>,
+    chars: usize,
+    ascii: bool,
+}
+
+impl PyStr {
+    pub fn new(text: &str) -> PyStr {
+        PyStr::from_string(text.to_owned())
+    }
+
+    pub fn from_string(text: String) -> PyStr {
+        let ascii = text.is_ascii();
+        let chars = if ascii { text.len() } else { text.chars().count() };
+        PyStr(Rc::new(StrData { text: text.into_boxed_str(), chars, ascii }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0.text
+    }
+
+    /// Number of code points (Python's `len`).
+    pub fn char_len(&self) -> usize {
+        self.0.chars
+    }
+
+    pub fn len_bytes(&self) -> usize {
+        self.0.text.len()
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.0.ascii
+    }
+
+    pub fn ptr_eq(&self, other: &PyStr) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    pub fn addr(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+
+    /// The code point at a non-negative index below `char_len`.
+    pub fn char_at(&self, index: usize) -> char {
+        if self.0.ascii {
+            self.0.text.as_bytes()[index] as char
+        } else {
+            self.0.text.chars().nth(index).unwrap_or('\0')
+        }
+    }
+}
+
+impl From<&str> for PyStr {
+    fn from(s: &str) -> PyStr {
+        PyStr::new(s)
+    }
+}
+
+impl From<String> for PyStr {
+    fn from(s: String) -> PyStr {
+        PyStr::from_string(s)
+    }
+}
+
+impl From<char> for PyStr {
+    fn from(c: char) -> PyStr {
+        PyStr::from_string(c.to_string())
+    }
+}
+
+impl std::ops::Deref for PyStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        self.ptr_eq(other) || self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for PyStr {}
+
+impl fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for PyStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,1 @@
+//! TEMPORARY stub until the real set_table module lands.

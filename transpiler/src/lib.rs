@@ -1,0 +1,30 @@
+//! py2rs: a Python 3.12 to Rust transpiler.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! [`frontend`] (parse) → [`sema`] (scopes, cells, definite assignment,
+//! types) → [`lower`] (Python AST to Rust token trees) → [`emit`]
+//! (prettyplease) → [`cargo`] (crate on disk, build, run).
+
+pub mod cargo;
+pub mod diagnostics;
+pub mod emit;
+pub mod frontend;
+pub mod lower;
+pub mod sema;
+
+use diagnostics::Diagnostic;
+
+/// Options for one transpilation.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The file name shown in diagnostics and tracebacks.
+    pub file_name: String,
+}
+
+/// Converts Python source to the text of a Rust `main.rs`.
+pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
+    let module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
+    let program = sema::scope::analyze(&module.body).map_err(|d| vec![d])?;
+    let tokens = lower::lower_module(&program, source, &options.file_name, &module.body).map_err(|d| vec![d])?;
+    emit::format_file(tokens).map_err(|msg| vec![Diagnostic::new(0, 0, msg)])
+}

@@ -1,0 +1,242 @@
+//! Binding names and targets: assignment (including unpacking with a
+//! starred target), augmented assignment, `del`, and the storage rules for
+//! each kind of variable.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::expr::{binop_tokens, expr, global_read, read_var};
+use super::{Cx, Fx, LResult, Var, unsupported};
+use crate::emit::mangle;
+use crate::frontend::ast;
+use crate::sema::Binding;
+
+/// Stores `value` (tokens of a `Value`) into the Python name.
+pub fn store_name(cx: &mut Cx, fx: &mut Fx, name: &str, value: TokenStream) -> LResult<TokenStream> {
+    match cx.binding(fx, name) {
+        Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => {
+            let Some(var) = fx.lookup(name) else {
+                return Ok(quote! { compile_error!(concat!("py2rs: no storage for ", #name)); });
+            };
+            Ok(match var {
+                Var::Plain(id) => {
+                    if fx.depth == 0 && fx.pending_let.remove(name) {
+                        quote! { let mut #id = #value; }
+                    } else {
+                        quote! { #id = #value; }
+                    }
+                }
+                Var::Maybe(id) => quote! { #id = Some(#value); },
+                Var::Cell(id) => quote! { #id.set(#value); },
+            })
+        }
+        Some(Binding::ClassLocal) => {
+            let ns = fx.class_ns.clone();
+            Ok(match ns {
+                Some(ns) => quote! { #ns.set_str(#name, #value); },
+                None => quote! { compile_error!("py2rs: class namespace missing"); },
+            })
+        }
+        Some(Binding::Global) | None => {
+            let id = mangle::ident(name);
+            Ok(quote! { globals::#id.set(#value); })
+        }
+    }
+}
+
+/// Makes a name unbound again (`del x`, end of an `except ... as x`).
+pub fn unbind_name(cx: &mut Cx, fx: &mut Fx, name: &str) -> LResult<TokenStream> {
+    Ok(match cx.binding(fx, name) {
+        Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
+            Some(Var::Maybe(id)) => quote! { #id = None; },
+            Some(Var::Cell(id)) => quote! { let _ = #id.delete(#name); },
+            _ => quote! {},
+        },
+        Some(Binding::ClassLocal) => match fx.class_ns.clone() {
+            Some(ns) => quote! { let _ = #ns.remove(&Value::str(#name)); },
+            None => quote! {},
+        },
+        Some(Binding::Global) | None => {
+            let id = mangle::ident(name);
+            quote! { let _ = globals::#id.delete(); }
+        }
+    })
+}
+
+/// Assigns `value` to an assignment target.
+pub fn store_target(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, value: TokenStream) -> LResult<TokenStream> {
+    use ast::Expr as E;
+    match target {
+        E::Name(n) => store_name(cx, fx, n.id.as_str(), value),
+        E::Attribute(a) => {
+            let obj = expr(cx, fx, &a.value)?.ts;
+            let name = a.attr.as_str();
+            let s = cx.tri(fx, quote! { rt::attr::setattr(&#obj, #name, #value) });
+            Ok(quote! { #s; })
+        }
+        E::Subscript(s) => {
+            // Python evaluates the value first, then the container and key.
+            let t = cx.fresh("v");
+            let obj = expr(cx, fx, &s.value)?.ts;
+            let key = expr(cx, fx, &s.slice)?.ts;
+            let st = cx.tri(fx, quote! { rt::ops::setitem(&#obj, &#key, #t) });
+            Ok(quote! { let #t = #value; #st; })
+        }
+        E::Tuple(t) => unpack(cx, fx, &t.elts, value),
+        E::List(l) => unpack(cx, fx, &l.elts, value),
+        E::Starred(_) => Err(unsupported(target, "starred assignment target outside a tuple")),
+        other => Err(unsupported(other, "assignment target")),
+    }
+}
+
+fn unpack(cx: &mut Cx, fx: &mut Fx, elts: &[ast::Expr], value: TokenStream) -> LResult<TokenStream> {
+    let items = cx.fresh("u");
+    let star = elts.iter().position(|e| matches!(e, ast::Expr::Starred(_)));
+    let get = match star {
+        None => {
+            let n = elts.len();
+            cx.tri(fx, quote! { rt::unpack::exact(#value, #n) })
+        }
+        Some(i) => {
+            let after = elts.len() - i - 1;
+            cx.tri(fx, quote! { rt::unpack::starred(#value, #i, #after) })
+        }
+    };
+    let mut stores = Vec::new();
+    for e in elts {
+        let t = match e {
+            ast::Expr::Starred(s) => &*s.value,
+            other => other,
+        };
+        let s = store_target(cx, fx, t, quote! { #items.next().unwrap_or_default() })?;
+        stores.push(s);
+    }
+    Ok(quote! {
+        let mut #items = #get.into_iter();
+        #(#stores)*
+    })
+}
+
+pub fn assign(cx: &mut Cx, fx: &mut Fx, targets: &[ast::Expr], value: &ast::Expr) -> LResult<TokenStream> {
+    let v = expr(cx, fx, value)?.ts;
+    if let [t @ ast::Expr::Name(_)] = targets {
+        return store_target(cx, fx, t, v);
+    }
+    if let [t] = targets {
+        // The value is evaluated before the target's own subexpressions.
+        let tmp = cx.fresh("v");
+        let st = store_target(cx, fx, t, quote! { #tmp })?;
+        return Ok(quote! { let #tmp = #v; #st });
+    }
+    // a = b = value: evaluate once, assign left to right.
+    let t = cx.fresh("v");
+    let mut stores = Vec::new();
+    for target in targets {
+        stores.push(store_target(cx, fx, target, quote! { #t.clone() })?);
+    }
+    Ok(quote! { let #t = #v; #(#stores)* })
+}
+
+pub fn aug_assign(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, op: ast::Operator, value: &ast::Expr) -> LResult<TokenStream> {
+    let opt = binop_tokens(op);
+    match target {
+        ast::Expr::Name(n) => {
+            let name = n.id.as_str();
+            let cur = match cx.binding(fx, name) {
+                Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
+                    Some(var) => read_var(cx, fx, name, &var),
+                    None => return Err(unsupported(target, "augmented assignment to this name")),
+                },
+                Some(Binding::ClassLocal) => {
+                    let ns = fx.class_ns.clone().ok_or_else(|| unsupported(target, "class namespace"))?;
+                    let fallback = global_read(cx, name);
+                    cx.tri(fx, quote! { rt::classes::ns_load(&#ns, #name, || #fallback) })
+                }
+                Some(Binding::Global) | None => {
+                    let g = global_read(cx, name);
+                    cx.tri(fx, g)
+                }
+            };
+            let v = expr(cx, fx, value)?.ts;
+            let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
+            store_name(cx, fx, name, new)
+        }
+        ast::Expr::Attribute(a) => {
+            let o = cx.fresh("o");
+            let obj = expr(cx, fx, &a.value)?.ts;
+            let name = a.attr.as_str();
+            let cur = cx.tri(fx, quote! { rt::attr::getattr(&#o, #name) });
+            let v = expr(cx, fx, value)?.ts;
+            let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
+            let set = cx.tri(fx, quote! { rt::attr::setattr(&#o, #name, #new) });
+            Ok(quote! { { let #o = #obj; #set; } })
+        }
+        ast::Expr::Subscript(s) => {
+            let o = cx.fresh("o");
+            let k = cx.fresh("k");
+            let obj = expr(cx, fx, &s.value)?.ts;
+            let key = expr(cx, fx, &s.slice)?.ts;
+            let cur = cx.tri(fx, quote! { rt::ops::getitem(&#o, &#k) });
+            let v = expr(cx, fx, value)?.ts;
+            let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
+            let set = cx.tri(fx, quote! { rt::ops::setitem(&#o, &#k, #new) });
+            Ok(quote! { { let #o = #obj; let #k = #key; #set; } })
+        }
+        other => Err(unsupported(other, "augmented assignment target")),
+    }
+}
+
+pub fn delete(cx: &mut Cx, fx: &mut Fx, targets: &[ast::Expr]) -> LResult<TokenStream> {
+    let mut out = Vec::new();
+    for t in targets {
+        out.push(delete_one(cx, fx, t)?);
+    }
+    Ok(quote! { #(#out)* })
+}
+
+fn delete_one(cx: &mut Cx, fx: &mut Fx, t: &ast::Expr) -> LResult<TokenStream> {
+    use ast::Expr as E;
+    match t {
+        E::Name(n) => {
+            let name = n.id.as_str();
+            match cx.binding(fx, name) {
+                Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
+                    Some(Var::Maybe(id)) => {
+                        let check = cx.tri(fx, quote! { #id.bound(#name) });
+                        Ok(quote! { #check; #id = None; })
+                    }
+                    Some(Var::Cell(id)) => {
+                        let d = cx.tri(fx, quote! { #id.delete(#name) });
+                        Ok(quote! { #d; })
+                    }
+                    _ => Err(unsupported(t, "del of this variable")),
+                },
+                Some(Binding::ClassLocal) => {
+                    let ns = fx.class_ns.clone().ok_or_else(|| unsupported(t, "class namespace"))?;
+                    let d = cx.tri(fx, quote! { rt::classes::ns_delete(&#ns, #name) });
+                    Ok(quote! { #d; })
+                }
+                Some(Binding::Global) | None => {
+                    let id = mangle::ident(name);
+                    let d = cx.tri(fx, quote! { globals::#id.delete() });
+                    Ok(quote! { #d; })
+                }
+            }
+        }
+        E::Attribute(a) => {
+            let obj = expr(cx, fx, &a.value)?.ts;
+            let name = a.attr.as_str();
+            let d = cx.tri(fx, quote! { rt::attr::delattr(&#obj, #name) });
+            Ok(quote! { #d; })
+        }
+        E::Subscript(s) => {
+            let obj = expr(cx, fx, &s.value)?.ts;
+            let key = expr(cx, fx, &s.slice)?.ts;
+            let d = cx.tri(fx, quote! { rt::ops::delitem(&#obj, &#key) });
+            Ok(quote! { #d; })
+        }
+        E::Tuple(tu) => delete(cx, fx, &tu.elts),
+        E::List(l) => delete(cx, fx, &l.elts),
+        other => Err(unsupported(other, "del target")),
+    }
+}

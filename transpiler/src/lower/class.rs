@@ -1,0 +1,98 @@
+//! `class` statements: the body runs inline, storing into a namespace
+//! dict; methods become Rust functions in a module named after the class;
+//! then the metaclass (normally `type`) builds the class object.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::expr::expr;
+use super::{Cx, Fx, LResult, Var, call, stmt, unsupported};
+use crate::emit::mangle;
+use crate::frontend::ast;
+
+pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef) -> LResult<TokenStream> {
+    let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "class scope"))?;
+    if !c.type_params.is_empty() {
+        return Err(unsupported(s, "type parameters on a class (PEP 695)"));
+    }
+    let mut decorators = Vec::new();
+    for d in &c.decorator_list {
+        decorators.push(expr(cx, fx, d)?.ts);
+    }
+    let bases = super::expr::elements(cx, fx, &c.bases)?;
+    let (_, kwargs) = call::arguments(cx, fx, &[], &c.keywords)?;
+
+    let ns = cx.fresh("ns");
+    let scope = &cx.prog.scopes[scope_id];
+    let qualname = scope.qualname.clone();
+    let needs_cell = scope.uses_class_cell;
+    let name = c.name.to_string();
+
+    // Lower the body in the class scope, methods going to `mod Class`.
+    let class_mod = {
+        let tree = cx.mods.at(&fx.path);
+        let base = mangle::rust_name(&name);
+        let mut m = base.clone();
+        let mut k = 1;
+        while tree.used.contains(&m) {
+            k += 1;
+            m = format!("{base}_{k}");
+        }
+        tree.used.insert(m.clone());
+        m
+    };
+    let saved_scope = fx.scope;
+    let saved_ns = fx.class_ns.replace(ns.clone());
+    let saved_first = fx.first_param.take();
+    fx.scope = scope_id;
+    fx.path.push(class_mod);
+    fx.depth += 1;
+    fx.env.push(Default::default());
+    let cell = mangle::raw("__class__");
+    if needs_cell {
+        fx.bind("__class__", Var::Cell(cell.clone()));
+    }
+    let body = stmt::block(cx, fx, &c.body);
+    fx.env.pop();
+    fx.depth -= 1;
+    fx.path.pop();
+    fx.scope = saved_scope;
+    fx.class_ns = saved_ns;
+    fx.first_param = saved_first;
+    let body = body?;
+
+    let cls = cx.fresh("cls");
+    let make = cx.tri(fx, quote! { rt::classes::make_class(#name, #qualname, #bases, #ns, #kwargs) });
+    let (cell_decl, cell_set) = if needs_cell {
+        (quote! { let #cell = Cell::new(); }, quote! { #cell.set(#cls.clone()); })
+    } else {
+        (quote! {}, quote! {})
+    };
+    let doc = match c.body.first() {
+        Some(ast::Stmt::Expr(e)) => match &*e.value {
+            ast::Expr::Constant(k) => match &k.value {
+                ast::Constant::Str(d) => quote! { #ns.set_str("__doc__", Value::str(#d)); },
+                _ => quote! {},
+            },
+            _ => quote! {},
+        },
+        _ => quote! {},
+    };
+    let mut value = quote! { #cls };
+    for d in decorators.into_iter().rev() {
+        value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
+    }
+    let store = super::assign::store_name(cx, fx, &name, quote! { _decorated })?;
+    Ok(quote! {
+        {
+            let #ns = rt::dict::Dict::new();
+            #cell_decl
+            #doc
+            #(#body)*
+            let #cls = #make;
+            #cell_set
+            let _decorated = #value;
+            #store
+        }
+    })
+}

@@ -1,0 +1,510 @@
+//! The expression dispatcher and the simple expression families: names,
+//! literals, operators, comparisons, boolean logic, conditional
+//! expressions, containers, subscripts, attributes and f-strings.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Cx, Fx, LResult, Lowered, Var, call, comprehension, func, unsupported};
+use crate::diagnostics::Diagnostic;
+use crate::emit::mangle;
+use crate::frontend::{ast, span};
+use crate::sema::Binding;
+use crate::sema::types::Ty;
+
+pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
+    use ast::Expr as E;
+    match e {
+        E::BoolOp(b) => bool_op(cx, fx, b),
+        E::NamedExpr(n) => named_expr(cx, fx, n),
+        E::BinOp(b) => bin_op(cx, fx, b),
+        E::UnaryOp(u) => unary_op(cx, fx, u),
+        E::Lambda(l) => func::lambda(cx, fx, e, l),
+        E::IfExp(i) => {
+            let c = cond(cx, fx, &i.test)?;
+            let a = expr(cx, fx, &i.body)?;
+            let b = expr(cx, fx, &i.orelse)?;
+            let ty = if a.ty == b.ty { a.ty } else { Ty::Any };
+            let (a, b) = (a.ts, b.ts);
+            Ok(Lowered::typed(quote! { if #c { #a } else { #b } }, ty))
+        }
+        E::Dict(d) => dict_display(cx, fx, d),
+        E::Set(s) => {
+            let items = elements(cx, fx, &s.elts)?;
+            let v = cx.tri(fx, quote! { rt::set::from_values(#items) });
+            Ok(Lowered::typed(v, Ty::Set))
+        }
+        E::ListComp(c) => comprehension::list_comp(cx, fx, e, c),
+        E::SetComp(c) => comprehension::set_comp(cx, fx, e, c),
+        E::DictComp(c) => comprehension::dict_comp(cx, fx, e, c),
+        E::GeneratorExp(g) => comprehension::gen_expr(cx, fx, e, g),
+        E::Await(_) => Err(unsupported(e, "await expression")),
+        E::Yield(_) => Err(unsupported(e, "yield expression")),
+        E::YieldFrom(_) => Err(unsupported(e, "yield from expression")),
+        E::Compare(c) => compare(cx, fx, c),
+        E::Call(c) => call::call(cx, fx, e, c),
+        E::FormattedValue(f) => {
+            let s = formatted(cx, fx, f)?;
+            Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str))
+        }
+        E::JoinedStr(j) => joined_str(cx, fx, j),
+        E::Constant(c) => constant(e, &c.value),
+        E::Attribute(a) => {
+            let obj = expr(cx, fx, &a.value)?.ts;
+            let name = a.attr.as_str();
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::attr::getattr(&#obj, #name) })))
+        }
+        E::Subscript(s) => {
+            let obj = expr(cx, fx, &s.value)?.ts;
+            let key = expr(cx, fx, &s.slice)?.ts;
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::ops::getitem(&#obj, &#key) })))
+        }
+        E::Starred(_) => Err(Diagnostic::new(span(e).0, span(e).1, "SyntaxError: can't use starred expression here")),
+        E::Name(n) => load_name(cx, fx, n.id.as_str(), e),
+        E::List(l) => {
+            let items = elements(cx, fx, &l.elts)?;
+            Ok(Lowered::typed(quote! { Value::list(#items) }, Ty::List))
+        }
+        E::Tuple(t) => {
+            let items = elements(cx, fx, &t.elts)?;
+            Ok(Lowered::typed(quote! { Value::tuple(#items) }, Ty::Tuple))
+        }
+        E::Slice(s) => {
+            let part = |cx: &mut Cx, fx: &mut Fx, p: &Option<Box<ast::Expr>>| -> LResult<TokenStream> {
+                match p {
+                    Some(x) => Ok(expr(cx, fx, x)?.ts),
+                    None => Ok(quote! { Value::None }),
+                }
+            };
+            let (lo, hi, st) = (part(cx, fx, &s.lower)?, part(cx, fx, &s.upper)?, part(cx, fx, &s.step)?);
+            Ok(Lowered::any(quote! { rt::slice::Slice::new(#lo, #hi, #st) }))
+        }
+    }
+}
+
+/// Lowers an expression used as a condition, producing a Rust `bool`.
+pub fn cond(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
+    match e {
+        ast::Expr::BoolOp(b) => {
+            let mut parts = Vec::new();
+            for v in &b.values {
+                parts.push(cond(cx, fx, v)?);
+            }
+            Ok(match b.op {
+                ast::BoolOp::And => quote! { (#(#parts)&&*) },
+                ast::BoolOp::Or => quote! { (#(#parts)||*) },
+            })
+        }
+        ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => {
+            let c = cond(cx, fx, &u.operand)?;
+            Ok(quote! { !(#c) })
+        }
+        ast::Expr::Compare(c) if c.ops.len() == 1 => {
+            let left = expr(cx, fx, &c.left)?.ts;
+            let right = expr(cx, fx, &c.comparators[0])?.ts;
+            Ok(compare_bool(cx, fx, c.ops[0], left, right))
+        }
+        ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(_)) => {
+            let b = matches!(k.value, ast::Constant::Bool(true));
+            Ok(quote! { #b })
+        }
+        other => {
+            let v = expr(cx, fx, other)?;
+            if v.ty == Ty::Bool {
+                let ts = v.ts;
+                return Ok(quote! { matches!(#ts, Value::Bool(true)) });
+            }
+            let ts = v.ts;
+            Ok(cx.tri(fx, quote! { rt::ops::truthy(&#ts) }))
+        }
+    }
+}
+
+/// A single comparison as a Rust `bool`.
+fn compare_bool(cx: &Cx, fx: &Fx, op: ast::CmpOp, left: TokenStream, right: TokenStream) -> TokenStream {
+    use ast::CmpOp as C;
+    match op {
+        C::Is => quote! { (#left).is(&#right) },
+        C::IsNot => quote! { !(#left).is(&#right) },
+        C::In => cx.tri(fx, quote! { rt::ops::contains(&#right, &#left) }),
+        C::NotIn => {
+            let t = cx.tri(fx, quote! { rt::ops::contains(&#right, &#left) });
+            quote! { !#t }
+        }
+        other => {
+            let op = cmp_op(other);
+            cx.tri(fx, quote! { rt::ops::compare_bool(&#left, &#right, #op) })
+        }
+    }
+}
+
+fn cmp_op(op: ast::CmpOp) -> TokenStream {
+    use ast::CmpOp as C;
+    match op {
+        C::Eq => quote! { rt::ops::CmpOp::Eq },
+        C::NotEq => quote! { rt::ops::CmpOp::Ne },
+        C::Lt => quote! { rt::ops::CmpOp::Lt },
+        C::LtE => quote! { rt::ops::CmpOp::Le },
+        C::Gt => quote! { rt::ops::CmpOp::Gt },
+        C::GtE => quote! { rt::ops::CmpOp::Ge },
+        C::Is | C::IsNot | C::In | C::NotIn => quote! { rt::ops::CmpOp::Eq },
+    }
+}
+
+/// A single comparison as a Python value (rich comparisons may return
+/// anything).
+fn compare_value(cx: &Cx, fx: &Fx, op: ast::CmpOp, left: TokenStream, right: TokenStream) -> TokenStream {
+    use ast::CmpOp as C;
+    match op {
+        C::Is | C::IsNot | C::In | C::NotIn => {
+            let b = compare_bool(cx, fx, op, left, right);
+            quote! { Value::Bool(#b) }
+        }
+        other => {
+            let op = cmp_op(other);
+            cx.tri(fx, quote! { rt::ops::compare(&#left, &#right, #op) })
+        }
+    }
+}
+
+fn compare(cx: &mut Cx, fx: &mut Fx, c: &ast::ExprCompare) -> LResult<Lowered> {
+    let first = expr(cx, fx, &c.left)?.ts;
+    if c.ops.len() == 1 {
+        let right = expr(cx, fx, &c.comparators[0])?.ts;
+        return Ok(Lowered::any(compare_value(cx, fx, c.ops[0], first, right)));
+    }
+    // a < b < c: each middle operand is evaluated once, and evaluation stops
+    // at the first false comparison, whose result is the value.
+    let mut operands = vec![cx.fresh("c")];
+    let mut lets = vec![quote! {}];
+    let o0 = &operands[0];
+    lets[0] = quote! { let #o0 = #first; };
+    for _ in &c.comparators {
+        operands.push(cx.fresh("c"));
+    }
+    let result = cx.fresh("cmp");
+    let mut body = quote! {};
+    for (i, (op, comp)) in c.ops.iter().zip(&c.comparators).enumerate().rev() {
+        let left = &operands[i];
+        let right = &operands[i + 1];
+        let rv = expr(cx, fx, comp)?.ts;
+        let cmpv = compare_value(cx, fx, *op, quote! { #left }, quote! { #right });
+        let truth = cx.tri(fx, quote! { rt::ops::truthy(&#result) });
+        body = if i == c.ops.len() - 1 {
+            quote! { let #right = #rv; #cmpv }
+        } else {
+            quote! {
+                let #right = #rv;
+                let #result = #cmpv;
+                if !#truth { #result } else { #body }
+            }
+        };
+    }
+    let l0 = &lets[0];
+    Ok(Lowered::any(quote! { { #l0 #body } }))
+}
+
+fn bool_op(cx: &mut Cx, fx: &mut Fx, b: &ast::ExprBoolOp) -> LResult<Lowered> {
+    // x and y: x if x is false, else y (each operand evaluated once).
+    let mut values = Vec::new();
+    for v in &b.values {
+        values.push(expr(cx, fx, v)?.ts);
+    }
+    let mut it = values.into_iter().rev();
+    let mut acc = it.next().unwrap_or_else(|| quote! { Value::None });
+    for v in it {
+        let t = cx.fresh("b");
+        let truth = cx.tri(fx, quote! { rt::ops::truthy(&#t) });
+        acc = match b.op {
+            ast::BoolOp::And => quote! { { let #t = #v; if #truth { #acc } else { #t } } },
+            ast::BoolOp::Or => quote! { { let #t = #v; if #truth { #t } else { #acc } } },
+        };
+    }
+    Ok(Lowered::any(acc))
+}
+
+pub fn binop_tokens(op: ast::Operator) -> TokenStream {
+    use ast::Operator as O;
+    match op {
+        O::Add => quote! { rt::ops::BinOp::Add },
+        O::Sub => quote! { rt::ops::BinOp::Sub },
+        O::Mult => quote! { rt::ops::BinOp::Mul },
+        O::MatMult => quote! { rt::ops::BinOp::MatMul },
+        O::Div => quote! { rt::ops::BinOp::TrueDiv },
+        O::Mod => quote! { rt::ops::BinOp::Mod },
+        O::Pow => quote! { rt::ops::BinOp::Pow },
+        O::LShift => quote! { rt::ops::BinOp::LShift },
+        O::RShift => quote! { rt::ops::BinOp::RShift },
+        O::BitOr => quote! { rt::ops::BinOp::Or },
+        O::BitXor => quote! { rt::ops::BinOp::Xor },
+        O::BitAnd => quote! { rt::ops::BinOp::And },
+        O::FloorDiv => quote! { rt::ops::BinOp::FloorDiv },
+    }
+}
+
+fn bin_op(cx: &mut Cx, fx: &mut Fx, b: &ast::ExprBinOp) -> LResult<Lowered> {
+    let l = expr(cx, fx, &b.left)?;
+    let r = expr(cx, fx, &b.right)?;
+    let ty = match b.op {
+        ast::Operator::Add | ast::Operator::Sub | ast::Operator::Mult | ast::Operator::FloorDiv => Ty::arith(l.ty, r.ty, false),
+        ast::Operator::Div => Ty::arith(l.ty, r.ty, true),
+        _ => Ty::Any,
+    };
+    let (lt, rt_) = (l.ts, r.ts);
+    let op = binop_tokens(b.op);
+    Ok(Lowered::typed(cx.tri(fx, quote! { rt::ops::binary(&#lt, &#rt_, #op) }), ty))
+}
+
+fn unary_op(cx: &mut Cx, fx: &mut Fx, u: &ast::ExprUnaryOp) -> LResult<Lowered> {
+    if matches!(u.op, ast::UnaryOp::Not) {
+        let c = cond(cx, fx, &u.operand)?;
+        return Ok(Lowered::typed(quote! { Value::Bool(!(#c)) }, Ty::Bool));
+    }
+    // Negative literals fold at compile time (also keeps i64::MIN exact).
+    if let (ast::UnaryOp::USub, ast::Expr::Constant(c)) = (u.op, &*u.operand) {
+        match &c.value {
+            ast::Constant::Int(i) => return int_literal(&-i.clone()),
+            ast::Constant::Float(f) => return Ok(float_literal(-f)),
+            _ => {}
+        }
+    }
+    let v = expr(cx, fx, &u.operand)?;
+    let ty = v.ty;
+    let ts = v.ts;
+    Ok(match u.op {
+        ast::UnaryOp::USub => Lowered::typed(cx.tri(fx, quote! { rt::ops::neg(&#ts) }), ty),
+        ast::UnaryOp::UAdd => Lowered::typed(cx.tri(fx, quote! { rt::ops::pos(&#ts) }), ty),
+        ast::UnaryOp::Invert => Lowered::any(cx.tri(fx, quote! { rt::ops::invert(&#ts) })),
+        ast::UnaryOp::Not => unreachable!("handled above"),
+    })
+}
+
+fn named_expr(cx: &mut Cx, fx: &mut Fx, n: &ast::ExprNamedExpr) -> LResult<Lowered> {
+    let ast::Expr::Name(target) = &*n.target else {
+        return Err(unsupported(&*n.target, "assignment expression target"));
+    };
+    let v = expr(cx, fx, &n.value)?.ts;
+    let t = cx.fresh("w");
+    let store = super::assign::store_name(cx, fx, target.id.as_str(), quote! { #t.clone() })?;
+    Ok(Lowered::any(quote! { { let #t = #v; #store #t } }))
+}
+
+/// `vec![...]` of the elements of a display, expanding `*iterables`.
+pub fn elements(cx: &mut Cx, fx: &mut Fx, elts: &[ast::Expr]) -> LResult<TokenStream> {
+    if !elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) {
+        let mut items = Vec::new();
+        for e in elts {
+            items.push(expr(cx, fx, e)?.ts);
+        }
+        return Ok(quote! { vec![#(#items),*] });
+    }
+    let acc = cx.fresh("items");
+    let mut pushes = Vec::new();
+    for e in elts {
+        if let ast::Expr::Starred(s) = e {
+            let v = expr(cx, fx, &s.value)?.ts;
+            let items = cx.tri(fx, quote! { rt::iter::to_vec(&#v) });
+            pushes.push(quote! { #acc.extend(#items); });
+        } else {
+            let v = expr(cx, fx, e)?.ts;
+            pushes.push(quote! { #acc.push(#v); });
+        }
+    }
+    Ok(quote! { { let mut #acc: Vec<Value> = Vec::new(); #(#pushes)* #acc } })
+}
+
+fn dict_display(cx: &mut Cx, fx: &mut Fx, d: &ast::ExprDict) -> LResult<Lowered> {
+    let acc = cx.fresh("d");
+    let mut sets = Vec::new();
+    for (k, v) in d.keys.iter().zip(&d.values) {
+        match k {
+            Some(k) => {
+                let kt = expr(cx, fx, k)?.ts;
+                let vt = expr(cx, fx, v)?.ts;
+                let s = cx.tri(fx, quote! { #acc.set(#kt, #vt) });
+                sets.push(quote! { #s; });
+            }
+            None => {
+                let vt = expr(cx, fx, v)?.ts;
+                let s = cx.tri(fx, quote! { rt::methods::dict_update(&#acc, &#vt) });
+                sets.push(quote! { #s; });
+            }
+        }
+    }
+    Ok(Lowered::typed(
+        quote! { { let #acc = rt::dict::Dict::new(); #(#sets)* Value::Dict(Rc::new(#acc)) } },
+        Ty::Dict,
+    ))
+}
+
+fn int_literal(i: &num_bigint::BigInt) -> LResult<Lowered> {
+    use num_traits::ToPrimitive;
+    Ok(match i.to_i64() {
+        Some(v) => Lowered::typed(quote! { Value::Int(#v) }, Ty::Int),
+        None => {
+            let text = i.to_string();
+            Lowered::typed(quote! { rt::num_ops::int_literal(#text) }, Ty::Int)
+        }
+    })
+}
+
+fn float_literal(f: f64) -> Lowered {
+    if f.is_infinite() {
+        return if f > 0.0 {
+            Lowered::typed(quote! { Value::Float(f64::INFINITY) }, Ty::Float)
+        } else {
+            Lowered::typed(quote! { Value::Float(f64::NEG_INFINITY) }, Ty::Float)
+        };
+    }
+    let lit = proc_macro2::Literal::f64_suffixed(f);
+    Lowered::typed(quote! { Value::Float(#lit) }, Ty::Float)
+}
+
+pub fn constant(e: &ast::Expr, c: &ast::Constant) -> LResult<Lowered> {
+    Ok(match c {
+        ast::Constant::None => Lowered::typed(quote! { Value::None }, Ty::None),
+        ast::Constant::Bool(b) => Lowered::typed(quote! { Value::Bool(#b) }, Ty::Bool),
+        ast::Constant::Str(s) => Lowered::typed(quote! { Value::str(#s) }, Ty::Str),
+        ast::Constant::Bytes(_) => return Err(unsupported(e, "bytes literal")),
+        ast::Constant::Int(i) => return int_literal(i),
+        ast::Constant::Tuple(items) => {
+            let mut parts = Vec::new();
+            for it in items {
+                parts.push(constant(e, it)?.ts);
+            }
+            Lowered::typed(quote! { Value::tuple(vec![#(#parts),*]) }, Ty::Tuple)
+        }
+        ast::Constant::Float(f) => float_literal(*f),
+        ast::Constant::Complex { .. } => return Err(unsupported(e, "complex number literal")),
+        ast::Constant::Ellipsis => Lowered::any(quote! { Value::Ellipsis }),
+    })
+}
+
+/// The text of one `{value!conv:spec}` field, as a Rust `String`.
+fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<TokenStream> {
+    let v = expr(cx, fx, &f.value)?.ts;
+    let converted = match f.conversion {
+        ast::ConversionFlag::None => v,
+        ast::ConversionFlag::Str => {
+            let s = cx.tri(fx, quote! { rt::fmt::str_(&#v) });
+            quote! { Value::str(#s) }
+        }
+        ast::ConversionFlag::Repr => {
+            let s = cx.tri(fx, quote! { rt::fmt::repr(&#v) });
+            quote! { Value::str(#s) }
+        }
+        ast::ConversionFlag::Ascii => {
+            let s = cx.tri(fx, quote! { rt::fmt::repr(&#v) });
+            quote! { Value::str(rt::str_methods::ascii_repr(&#s)) }
+        }
+    };
+    let spec = match &f.format_spec {
+        None => quote! { "" },
+        Some(s) => match &**s {
+            ast::Expr::JoinedStr(j) if j.values.iter().all(|v| matches!(v, ast::Expr::Constant(_))) => {
+                let mut text = String::new();
+                for v in &j.values {
+                    if let ast::Expr::Constant(c) = v {
+                        if let ast::Constant::Str(s) = &c.value {
+                            text.push_str(s);
+                        }
+                    }
+                }
+                quote! { #text }
+            }
+            other => {
+                let s = joined_text(cx, fx, other)?;
+                quote! { &#s }
+            }
+        },
+    };
+    Ok(cx.tri(fx, quote! { rt::fmt::format(&#converted, #spec) }))
+}
+
+/// The `String` an f-string (or a nested spec) produces.
+fn joined_text(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
+    let parts: Vec<&ast::Expr> = match e {
+        ast::Expr::JoinedStr(j) => j.values.iter().collect(),
+        other => vec![other],
+    };
+    let acc = cx.fresh("s");
+    let mut pushes = Vec::new();
+    for p in parts {
+        match p {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Str(s) => pushes.push(quote! { #acc.push_str(#s); }),
+                _ => return Err(unsupported(p, "non-string constant in f-string")),
+            },
+            ast::Expr::FormattedValue(f) => {
+                let s = formatted(cx, fx, f)?;
+                pushes.push(quote! { #acc.push_str(&#s); });
+            }
+            other => return Err(unsupported(other, "f-string part")),
+        }
+    }
+    Ok(quote! { { let mut #acc = String::new(); #(#pushes)* #acc } })
+}
+
+fn joined_str(cx: &mut Cx, fx: &mut Fx, j: &ast::ExprJoinedStr) -> LResult<Lowered> {
+    if let [ast::Expr::Constant(c)] = j.values.as_slice() {
+        if let ast::Constant::Str(s) = &c.value {
+            return Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str));
+        }
+    }
+    if j.values.is_empty() {
+        return Ok(Lowered::typed(quote! { Value::str("") }, Ty::Str));
+    }
+    let s = joined_text(cx, fx, &ast::Expr::JoinedStr(j.clone()))?;
+    Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str))
+}
+
+/// Reads a Python name.
+pub fn load_name(cx: &mut Cx, fx: &mut Fx, name: &str, at: &ast::Expr) -> LResult<Lowered> {
+    match cx.binding(fx, name) {
+        Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
+            Some(var) => Ok(Lowered::any(read_var(cx, fx, name, &var))),
+            None => Err(unsupported(at, &format!("reference to '{name}' from this scope"))),
+        },
+        Some(Binding::ClassLocal) => {
+            let ns = fx.class_ns.clone().ok_or_else(|| unsupported(at, "class namespace access"))?;
+            let fallback = global_read(cx, name);
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::classes::ns_load(&#ns, #name, || #fallback) })))
+        }
+        Some(Binding::Global) | None => {
+            let g = global_read(cx, name);
+            Ok(Lowered::any(cx.tri(fx, g)))
+        }
+    }
+}
+
+/// Tokens (a `PyResult<Value>`) reading a module global or builtin.
+pub fn global_read(cx: &Cx, name: &str) -> TokenStream {
+    let assigned = cx.globals.contains(name);
+    let builtin = super::builtins::is_builtin_name(name);
+    let id = mangle::ident(name);
+    match (assigned, builtin) {
+        (true, false) => quote! { globals::#id.get() },
+        (true, true) => quote! { globals::#id.get().or_else(|_| rt::builtins::builtin(#name)) },
+        (false, true) => quote! { rt::builtins::builtin(#name) },
+        (false, false) => match name {
+            "__name__" => quote! { Ok::<Value, PyErr>(Value::str("__main__")) },
+            "__file__" => quote! { Ok::<Value, PyErr>(Value::str(rt::builtins::main_file())) },
+            _ => quote! { rt::raise::name_error(#name) },
+        },
+    }
+}
+
+pub fn read_var(cx: &Cx, fx: &Fx, name: &str, var: &Var) -> TokenStream {
+    match var {
+        Var::Plain(id) => quote! { #id.clone() },
+        Var::Maybe(id) => cx.tri(fx, quote! { #id.bound(#name) }),
+        Var::Cell(id) => {
+            let local = cx.binding(fx, name) == Some(Binding::Cell);
+            if local {
+                cx.tri(fx, quote! { #id.get_local(#name) })
+            } else {
+                cx.tri(fx, quote! { #id.get(#name) })
+            }
+        }
+    }
+}

@@ -1,0 +1,570 @@
+//! Functions: `def` and `lambda` become named Rust functions (nested ones in
+//! a module named after their parent, `outer::inner`, methods in
+//! `Class::method`), plus the `Function` object built where the `def`
+//! runs: defaults evaluated once, captured cells, decorators. Also
+//! `import`, which binds module objects.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::expr::expr;
+use super::stmt;
+use super::{Cx, Fx, KnownFn, LResult, Lowered, Var, unsupported};
+use crate::emit::mangle;
+use crate::frontend::{ast, span};
+use crate::sema::types::Ty;
+use crate::sema::{Binding, ScopeId, definite};
+
+/// The parameter list of a def or lambda, flattened in binding order.
+struct Params {
+    names: Vec<String>,
+    posonly: usize,
+    positional: usize,
+    varargs: bool,
+    kwonly: usize,
+    varkw: bool,
+}
+
+fn params_of(args: &ast::Arguments) -> Params {
+    let mut names = Vec::new();
+    for a in args.posonlyargs.iter().chain(&args.args) {
+        names.push(a.def.arg.to_string());
+    }
+    if let Some(v) = &args.vararg {
+        names.push(v.arg.to_string());
+    }
+    for a in &args.kwonlyargs {
+        names.push(a.def.arg.to_string());
+    }
+    if let Some(k) = &args.kwarg {
+        names.push(k.arg.to_string());
+    }
+    Params {
+        names,
+        posonly: args.posonlyargs.len(),
+        positional: args.posonlyargs.len() + args.args.len(),
+        varargs: args.vararg.is_some(),
+        kwonly: args.kwonlyargs.len(),
+        varkw: args.kwarg.is_some(),
+    }
+}
+
+/// What the body of a generated function is.
+enum Body<'a> {
+    Stmts(&'a [ast::Stmt]),
+    Expr(&'a ast::Expr),
+}
+
+/// Emits the Rust function for a def/lambda scope and returns the tokens
+/// that build its `Function` object at the definition site.
+fn function_object(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    scope_id: ScopeId,
+    py_name: &str,
+    args: &ast::Arguments,
+    body: Body,
+) -> LResult<TokenStream> {
+    let params = params_of(args);
+    let rust_name = unique_name(cx, &fx.path, py_name);
+    let mut path = fx.path.clone();
+    path.push(rust_name.clone());
+    emit_function(cx, fx, scope_id, &rust_name, &path, &params, body)?;
+
+    // Defaults are evaluated now, at definition time.
+    let mut defaults = Vec::new();
+    for a in args.posonlyargs.iter().chain(&args.args) {
+        if let Some(d) = &a.default {
+            defaults.push(expr(cx, fx, d)?.ts);
+        }
+    }
+    let mut kwdefaults = Vec::new();
+    for a in &args.kwonlyargs {
+        kwdefaults.push(match &a.default {
+            Some(d) => {
+                let v = expr(cx, fx, d)?.ts;
+                quote! { Some(#v) }
+            }
+            None => quote! { None },
+        });
+    }
+
+    // Captured cells travel into the closure that adapts the call.
+    let scope = &cx.prog.scopes[scope_id];
+    let qualname = scope.qualname.clone();
+    let mut caps = Vec::new();
+    let mut cap_args = Vec::new();
+    for name in scope.free_order.clone() {
+        let Some(Var::Cell(id)) = fx.lookup(&name) else {
+            return Err(crate::diagnostics::Diagnostic::new(
+                scope.span.0,
+                scope.span.1,
+                format!("internal error: no cell for captured variable '{name}'"),
+            ));
+        };
+        let cap = cx.fresh("cap");
+        caps.push(quote! { let #cap = #id.clone(); });
+        cap_args.push(quote! { #cap.clone() });
+    }
+    let n = params.names.len();
+    let arg_ids: Vec<Ident> = (0..n).map(|i| mangle::raw(&format!("a{i}"))).collect();
+    let fn_path = fx.item_path(&path);
+    let mut sig_path = path.clone();
+    if let Some(last) = sig_path.last_mut() {
+        *last = format!("{last}_SIG");
+    }
+    let sig = fx.item_path(&sig_path);
+    Ok(quote! {
+        rt::func::Function::new(#py_name, #qualname, &#sig, vec![#(#defaults),*], vec![#(#kwdefaults),*], {
+            #(#caps)*
+            Rc::new(move |args: Vec<Value>| {
+                let [#(#arg_ids),*] = rt::func::args::<#n>(args);
+                #fn_path(#(#arg_ids,)* #(#cap_args),*)
+            })
+        })
+    })
+}
+
+/// A Rust name for a new item in module `path`, unique there.
+fn unique_name(cx: &mut Cx, path: &[String], py_name: &str) -> String {
+    let base = mangle::rust_name(py_name);
+    let tree = cx.mods.at(path);
+    let mut name = base.clone();
+    let mut k = 1;
+    while tree.used.contains(&name) || tree.used.contains(&format!("{name}_SIG")) {
+        k += 1;
+        name = format!("{base}_{k}");
+    }
+    tree.used.insert(name.clone());
+    name
+}
+
+fn emit_function(
+    cx: &mut Cx,
+    outer: &Fx,
+    scope_id: ScopeId,
+    rust_name: &str,
+    path: &[String],
+    params: &Params,
+    body: Body,
+) -> LResult<()> {
+    let scope = &cx.prog.scopes[scope_id];
+    let mut fx = Fx::new(scope_id, path.to_vec());
+    fx.code_mod = outer.path.clone();
+    fx.first_param = params.names.first().cloned();
+
+    let param_set: BTreeSet<&str> = params.names.iter().map(String::as_str).collect();
+    let locals: BTreeSet<String> = scope
+        .symbols
+        .iter()
+        .filter(|(n, s)| s.binding == Some(Binding::Local) && !param_set.contains(n.as_str()))
+        .map(|(n, _)| n.clone())
+        .collect();
+    let da = match &body {
+        Body::Stmts(b) => definite::analyze(b, &locals, &params.names),
+        Body::Expr(_) => definite::Assignment::default(),
+    };
+
+    let mut rust_params = Vec::new();
+    let mut prologue = Vec::new();
+    for p in &params.names {
+        let id = mangle::ident(p);
+        let sym = scope.symbols.get(p);
+        let binding = sym.and_then(|s| s.binding).unwrap_or(Binding::Local);
+        let deleted = sym.is_some_and(|s| s.deleted);
+        match binding {
+            Binding::Cell => {
+                let arg = mangle::raw(&format!("{}_arg", mangle::rust_name(p)));
+                rust_params.push(quote! { #arg: Value });
+                prologue.push(quote! { let #id = Cell::with_value(#arg); });
+                fx.bind(p, Var::Cell(id));
+            }
+            _ if deleted => {
+                let arg = mangle::raw(&format!("{}_arg", mangle::rust_name(p)));
+                rust_params.push(quote! { #arg: Value });
+                prologue.push(quote! { let mut #id: Option<Value> = Some(#arg); });
+                fx.bind(p, Var::Maybe(id));
+            }
+            _ => {
+                rust_params.push(quote! { mut #id: Value });
+                fx.bind(p, Var::Plain(id));
+            }
+        }
+    }
+    for name in &scope.free_order {
+        let id = mangle::ident(name);
+        rust_params.push(quote! { #id: Cell });
+        fx.bind(name, Var::Cell(id));
+    }
+    let first_refs = match &body {
+        Body::Stmts(b) => first_top_level_assignments(b),
+        Body::Expr(_) => BTreeSet::new(),
+    };
+    for (name, sym) in &scope.symbols {
+        if param_set.contains(name.as_str()) {
+            continue;
+        }
+        let id = mangle::ident(name);
+        match sym.binding {
+            Some(Binding::Cell) => {
+                prologue.push(quote! { let #id = Cell::new(); });
+                fx.bind(name, Var::Cell(id));
+            }
+            Some(Binding::Local) => {
+                if da.maybe_unbound.contains(name) || sym.deleted {
+                    prologue.push(quote! { let mut #id: Option<Value> = None; });
+                    fx.bind(name, Var::Maybe(id));
+                } else if first_refs.contains(name) {
+                    fx.pending_let.insert(name.clone());
+                    fx.bind(name, Var::Plain(id));
+                } else {
+                    prologue.push(quote! { let mut #id: Value; });
+                    fx.bind(name, Var::Plain(id));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let stmts = match body {
+        Body::Stmts(b) => {
+            let s = stmt::block(cx, &mut fx, b)?;
+            quote! { #(#s)* Ok(Value::None) }
+        }
+        Body::Expr(e) => {
+            let v = expr(cx, &mut fx, e)?.ts;
+            quote! { Ok(#v) }
+        }
+    };
+    let id = mangle::raw(rust_name);
+    let sig_id = mangle::raw(&format!("{rust_name}_SIG"));
+    let names = &params.names;
+    let (posonly, positional, varargs, kwonly, varkw) =
+        (params.posonly, params.positional, params.varargs, params.kwonly, params.varkw);
+    let qual = &cx.prog.scopes[scope_id].qualname;
+    let doc = format!(" `{qual}`");
+    let item = quote! {
+        pub(crate) static #sig_id: Signature = Signature {
+            params: &[#(#names),*],
+            posonly: #posonly,
+            positional: #positional,
+            varargs: #varargs,
+            kwonly: #kwonly,
+            varkw: #varkw,
+        };
+
+        #[doc = #doc]
+        pub(crate) fn #id(#(#rust_params),*) -> PyResult<Value> {
+            #(#prologue)*
+            #stmts
+        }
+    };
+    let parent = &path[..path.len() - 1];
+    cx.mods.at(parent).items.push(item);
+    Ok(())
+}
+
+/// Locals whose first mention is a plain assignment directly in the body:
+/// they are declared with `let` right there.
+fn first_top_level_assignments(body: &[ast::Stmt]) -> BTreeSet<String> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut out = BTreeSet::new();
+    for s in body {
+        let mut mentioned = BTreeSet::new();
+        mentions_stmt(s, &mut mentioned);
+        if let ast::Stmt::Assign(a) = s {
+            if let [ast::Expr::Name(n)] = a.targets.as_slice() {
+                let name = n.id.to_string();
+                let mut in_value = BTreeSet::new();
+                mentions_expr(&a.value, &mut in_value);
+                if !seen.contains(&name) && !in_value.contains(&name) {
+                    out.insert(name);
+                }
+            }
+        }
+        seen.extend(mentioned);
+    }
+    out
+}
+
+fn mentions_stmt(s: &ast::Stmt, out: &mut BTreeSet<String>) {
+    // Conservative: collect every identifier-looking name in the statement's
+    // source-level structure, including nested function bodies.
+    let text = format!("{s:?}");
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("id: Identifier(\"") {
+        rest = &rest[i + 16..];
+        if let Some(end) = rest.find('"') {
+            out.insert(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    if let ast::Stmt::FunctionDef(f) = s {
+        out.insert(f.name.to_string());
+    }
+    if let ast::Stmt::ClassDef(c) = s {
+        out.insert(c.name.to_string());
+    }
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("arg: Identifier(\"") {
+        rest = &rest[i + 17..];
+        if let Some(end) = rest.find('"') {
+            out.insert(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+}
+
+fn mentions_expr(e: &ast::Expr, out: &mut BTreeSet<String>) {
+    let text = format!("{e:?}");
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("id: Identifier(\"") {
+        rest = &rest[i + 16..];
+        if let Some(end) = rest.find('"') {
+            out.insert(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+}
+
+/// `def name(...): ...` as a statement.
+pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> LResult<TokenStream> {
+    let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
+    if cx.prog.scopes[scope_id].is_generator {
+        return Err(unsupported(s, "generator function (yield)"));
+    }
+    if !f.type_params.is_empty() {
+        return Err(unsupported(s, "type parameters on a function (PEP 695)"));
+    }
+    let mut decorators = Vec::new();
+    for d in &f.decorator_list {
+        decorators.push(expr(cx, fx, d)?.ts);
+    }
+    let obj = function_object(cx, fx, scope_id, f.name.as_str(), &f.args, Body::Stmts(&f.body))?;
+    let mut value = obj;
+    for d in decorators.into_iter().rev() {
+        value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
+    }
+    let doc = docstring(&f.body);
+    let value = match doc {
+        Some(d) => quote! { rt::func::with_doc(#value, #d) },
+        None => value,
+    };
+    super::assign::store_name(cx, fx, f.name.as_str(), value)
+}
+
+fn docstring(body: &[ast::Stmt]) -> Option<String> {
+    if let Some(ast::Stmt::Expr(e)) = body.first() {
+        if let ast::Expr::Constant(c) = &*e.value {
+            if let ast::Constant::Str(s) = &c.value {
+                return Some(s.clone());
+            }
+        }
+    }
+    None
+}
+
+/// `lambda args: body`.
+pub fn lambda(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, l: &ast::ExprLambda) -> LResult<Lowered> {
+    let scope_id = cx.prog.scope_of(e).ok_or_else(|| unsupported(e, "lambda scope"))?;
+    let obj = function_object(cx, fx, scope_id, "<lambda>", &l.args, Body::Expr(&l.body))?;
+    Ok(Lowered::typed(obj, Ty::Function))
+}
+
+/// Module-level functions that calls may reach directly.
+pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
+    let mut bindings: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    count_bindings(body, &mut bindings);
+    let mut executing = false;
+    for s in body {
+        if let ast::Stmt::FunctionDef(f) = s {
+            let name = f.name.to_string();
+            let a = &f.args;
+            let simple = f.decorator_list.is_empty()
+                && a.vararg.is_none()
+                && a.kwarg.is_none()
+                && a.kwonlyargs.is_empty()
+                && f.type_params.is_empty();
+            let rebound_elsewhere = cx.prog.scopes.iter().skip(1).any(|sc| {
+                sc.symbols.get(&name).is_some_and(|sym| sym.declared_global && sym.assigned)
+            });
+            let scope_ok = cx.prog.scope_of(s).is_some_and(|id| !cx.prog.scopes[id].is_generator && cx.prog.scopes[id].free_order.is_empty());
+            if simple && scope_ok && !rebound_elsewhere && bindings.get(&name) == Some(&1) {
+                cx.known.insert(
+                    name.clone(),
+                    KnownFn {
+                        rust: mangle::ident(&name),
+                        positional: a.posonlyargs.len() + a.args.len(),
+                        def_offset: span(s).0,
+                        early: !executing,
+                    },
+                );
+            }
+            if !f.decorator_list.is_empty() {
+                executing = true;
+            }
+            continue;
+        }
+        if may_run_user_code(s) {
+            executing = true;
+        }
+    }
+    // Reserve the Rust names of known functions at the root, in order.
+    let names: Vec<String> = body
+        .iter()
+        .filter_map(|s| match s {
+            ast::Stmt::FunctionDef(f) if cx.known.contains_key(f.name.as_str()) => Some(f.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    let _ = names;
+}
+
+fn may_run_user_code(s: &ast::Stmt) -> bool {
+    match s {
+        ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) | ast::Stmt::Pass(_) => false,
+        ast::Stmt::Assign(a) => !is_inert(&a.value),
+        ast::Stmt::AnnAssign(a) => a.value.as_deref().is_some_and(|v| !is_inert(v)),
+        ast::Stmt::Expr(e) => !matches!(&*e.value, ast::Expr::Constant(_)),
+        _ => true,
+    }
+}
+
+/// Expressions that cannot call user code.
+fn is_inert(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(_) | ast::Expr::Lambda(_) => true,
+        ast::Expr::List(l) => l.elts.iter().all(is_inert),
+        ast::Expr::Tuple(t) => t.elts.iter().all(is_inert),
+        ast::Expr::Set(s) => s.elts.iter().all(is_inert),
+        ast::Expr::Dict(d) => d.keys.iter().flatten().all(is_inert) && d.values.iter().all(is_inert),
+        ast::Expr::UnaryOp(u) => matches!(&*u.operand, ast::Expr::Constant(_)),
+        _ => false,
+    }
+}
+
+/// Counts module-level statements binding each name (outside functions).
+fn count_bindings(body: &[ast::Stmt], out: &mut std::collections::HashMap<String, usize>) {
+    let mut add = |n: &str, out: &mut std::collections::HashMap<String, usize>| *out.entry(n.to_string()).or_default() += 1;
+    for s in body {
+        match s {
+            ast::Stmt::FunctionDef(f) => add(f.name.as_str(), out),
+            ast::Stmt::AsyncFunctionDef(f) => add(f.name.as_str(), out),
+            ast::Stmt::ClassDef(c) => add(c.name.as_str(), out),
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
+            ast::Stmt::AugAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
+            ast::Stmt::AnnAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
+            ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
+            ast::Stmt::For(f) => {
+                target_names(&f.target, &mut |n| add(n, out));
+                count_bindings(&f.body, out);
+                count_bindings(&f.orelse, out);
+            }
+            ast::Stmt::While(w) => {
+                count_bindings(&w.body, out);
+                count_bindings(&w.orelse, out);
+            }
+            ast::Stmt::If(i) => {
+                count_bindings(&i.body, out);
+                count_bindings(&i.orelse, out);
+            }
+            ast::Stmt::Try(t) => {
+                count_bindings(&t.body, out);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(n) = &h.name {
+                        add(n.as_str(), out);
+                    }
+                    count_bindings(&h.body, out);
+                }
+                count_bindings(&t.orelse, out);
+                count_bindings(&t.finalbody, out);
+            }
+            ast::Stmt::With(w) => {
+                for it in &w.items {
+                    if let Some(v) = &it.optional_vars {
+                        target_names(v, &mut |n| add(n, out));
+                    }
+                }
+                count_bindings(&w.body, out);
+            }
+            ast::Stmt::Import(i) => {
+                for a in &i.names {
+                    let n = a.asname.as_ref().map(|x| x.to_string()).unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    add(&n, out);
+                }
+            }
+            ast::Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    add(a.asname.as_ref().unwrap_or(&a.name).as_str(), out);
+                }
+            }
+            // Any other statement that could bind at module level counts
+            // as a rebinding, conservatively, via walrus or match.
+            ast::Stmt::Match(_) | ast::Stmt::TryStar(_) | ast::Stmt::AsyncFor(_) | ast::Stmt::AsyncWith(_) => {
+                let text = format!("{s:?}");
+                for (n, c) in out.iter_mut() {
+                    if text.contains(&format!("\"{n}\"")) {
+                        *c += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn target_names(t: &ast::Expr, f: &mut dyn FnMut(&str)) {
+    match t {
+        ast::Expr::Name(n) => f(n.id.as_str()),
+        ast::Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target_names(e, f)),
+        ast::Expr::List(l) => l.elts.iter().for_each(|e| target_names(e, f)),
+        ast::Expr::Starred(s) => target_names(&s.value, f),
+        _ => {}
+    }
+}
+
+/// `import a, b as c`.
+pub fn import(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImport) -> LResult<TokenStream> {
+    let mut out = Vec::new();
+    for alias in &i.names {
+        let module = alias.name.as_str();
+        if !super::builtins::MODULES.contains(&module) {
+            return Err(unsupported(s, &format!("module '{module}'")));
+        }
+        let bound = alias.asname.as_ref().map(|a| a.to_string()).unwrap_or_else(|| module.to_string());
+        let v = cx.tri(fx, quote! { rt::modules::import(#module) });
+        cx.imports.insert(bound.clone(), module.to_string());
+        out.push(super::assign::store_name(cx, fx, &bound, v)?);
+    }
+    Ok(quote! { #(#out)* })
+}
+
+/// `from module import a, b as c`.
+pub fn import_from(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImportFrom) -> LResult<TokenStream> {
+    let module = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
+    if super::builtins::NO_CODE_IMPORTS.contains(&module.as_str()) {
+        return Ok(quote! {});
+    }
+    if i.level.is_some_and(|l| l.to_u32() > 0) {
+        return Err(unsupported(s, "relative import"));
+    }
+    if !super::builtins::MODULES.contains(&module.as_str()) {
+        return Err(unsupported(s, &format!("module '{module}'")));
+    }
+    let m = cx.fresh("m");
+    let load = cx.tri(fx, quote! { rt::modules::import(#module) });
+    let mut out = vec![quote! { let #m = #load; }];
+    for alias in &i.names {
+        let name = alias.name.as_str();
+        if name == "*" {
+            return Err(unsupported(s, "from module import *"));
+        }
+        let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+        let v = cx.tri(fx, quote! { rt::modules::import_from(&#m, #module, #name) });
+        out.push(super::assign::store_name(cx, fx, &bound, v)?);
+    }
+    Ok(quote! { #(#out)* })
+}

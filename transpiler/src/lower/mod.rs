@@ -1,0 +1,332 @@
+//! Lowering: Python AST to Rust token trees, one module per feature family.
+//! This module holds the shared context (`Cx` for the program, `Fx` for the
+//! Rust function being generated) and the rules for names, error
+//! propagation and control transfer; `stmt` and `expr` dispatch every AST
+//! variant to the family that lowers it.
+//!
+//! Error propagation: outside any `try`, a fallible operation is `expr?`.
+//! Inside a `try` body it breaks out of the labelled block that models the
+//! `try` (`rt::tri!(expr, 'try1)`), so handlers and `finally` see it.
+
+mod assign;
+mod builtins;
+mod call;
+mod class;
+mod comprehension;
+mod control;
+mod expr;
+mod func;
+mod stmt;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use crate::diagnostics::Diagnostic;
+use crate::emit::mangle;
+use crate::frontend::{ast, span};
+use crate::sema::types::Ty;
+use crate::sema::{Binding, Program, ScopeId};
+
+pub type LResult<T> = Result<T, Diagnostic>;
+
+/// A lowered expression: Rust tokens evaluating to a `Value`, and what is
+/// statically known about its type.
+pub struct Lowered {
+    pub ts: TokenStream,
+    pub ty: Ty,
+}
+
+impl Lowered {
+    pub fn any(ts: TokenStream) -> Lowered {
+        Lowered { ts, ty: Ty::Any }
+    }
+
+    pub fn typed(ts: TokenStream, ty: Ty) -> Lowered {
+        Lowered { ts, ty }
+    }
+}
+
+/// Rust items grouped by module path (`mod Point { ... }` for methods).
+#[derive(Default)]
+pub struct ModTree {
+    pub items: Vec<TokenStream>,
+    pub children: BTreeMap<String, ModTree>,
+    /// Rust names already used in this module.
+    pub used: BTreeSet<String>,
+}
+
+impl ModTree {
+    fn at(&mut self, path: &[String]) -> &mut ModTree {
+        let mut m = self;
+        for seg in path {
+            m = m.children.entry(seg.clone()).or_default();
+        }
+        m
+    }
+
+    /// Emits this tree as items.
+    pub fn to_tokens(&self) -> TokenStream {
+        let items = &self.items;
+        let children = self.children.iter().map(|(name, tree)| {
+            let id = mangle::raw(name);
+            let inner = tree.to_tokens();
+            quote! {
+                pub(crate) mod #id {
+                    #[allow(unused_imports)]
+                    use super::*;
+                    #inner
+                }
+            }
+        });
+        quote! { #(#items)* #(#children)* }
+    }
+}
+
+/// A module-level function that can be called directly.
+#[derive(Clone)]
+pub struct KnownFn {
+    pub rust: Ident,
+    pub positional: usize,
+    /// Offset of the `def`: module-level calls before it stay dynamic.
+    pub def_offset: usize,
+    /// The def runs before any module-level code can call user code.
+    pub early: bool,
+}
+
+/// Whole-program lowering state.
+pub struct Cx<'a> {
+    pub prog: &'a Program,
+    pub source: &'a str,
+    pub mods: ModTree,
+    pub globals: BTreeSet<String>,
+    pub known: HashMap<String, KnownFn>,
+    pub counter: usize,
+    pub imports: HashMap<String, String>,
+}
+
+/// How a Python variable is stored in the Rust function being generated.
+#[derive(Clone)]
+pub enum Var {
+    /// `let mut x: Value` (always bound where read).
+    Plain(Ident),
+    /// `let mut x: Option<Value>` (may be read unbound).
+    Maybe(Ident),
+    /// A shared `Cell` (captured, or captured from outside).
+    Cell(Ident),
+}
+
+/// A frame on the control stack of the function being generated.
+#[derive(Clone)]
+pub enum Frame {
+    /// A loop: `label` is what a Python `break` targets (the loop itself,
+    /// or the block around a loop with an `else`).
+    Loop { break_label: Ident, continue_label: Ident, labelled: bool },
+    /// The body of a `try`: errors break out with `Err(e)`.
+    Try { label: Ident },
+    /// A `try` with `finally`: everything leaving it breaks out with a
+    /// `rt::Flow` so the `finally` body runs first.
+    Finally { label: Ident, uses: FlowUses },
+}
+
+#[derive(Clone, Copy, Default)]
+pub struct FlowUses {
+    pub ret: bool,
+    pub brk: bool,
+    pub cont: bool,
+}
+
+/// State of one Rust function being generated.
+pub struct Fx {
+    pub scope: ScopeId,
+    /// Module path where this function's nested items go.
+    pub path: Vec<String>,
+    /// Module path where this function's own code lives.
+    pub code_mod: Vec<String>,
+    /// Variables, innermost scope last (comprehensions push a map).
+    pub env: Vec<HashMap<String, Var>>,
+    pub frames: Vec<Frame>,
+    /// Locals still to be declared at their first top-level assignment.
+    pub pending_let: BTreeSet<String>,
+    /// The class namespace while lowering a class body.
+    pub class_ns: Option<Ident>,
+    /// Exceptions being handled by enclosing `except` blocks.
+    pub handled: Vec<Ident>,
+    /// Depth of statement nesting (0 = directly in the function body).
+    pub depth: usize,
+    /// Loops marked as needing a label, by label name.
+    pub labelled_loops: BTreeSet<String>,
+    /// The first parameter of the function (the receiver for `super()`).
+    pub first_param: Option<String>,
+}
+
+impl Fx {
+    pub fn new(scope: ScopeId, path: Vec<String>) -> Fx {
+        Fx {
+            scope,
+            code_mod: Vec::new(),
+            path,
+            env: vec![HashMap::new()],
+            frames: Vec::new(),
+            pending_let: BTreeSet::new(),
+            class_ns: None,
+            handled: Vec::new(),
+            depth: 0,
+            labelled_loops: BTreeSet::new(),
+            first_param: None,
+        }
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<Var> {
+        self.env.iter().rev().find_map(|m| m.get(name).cloned())
+    }
+
+    /// How code of this function names the item at absolute `path`.
+    pub fn item_path(&self, path: &[String]) -> TokenStream {
+        let ids: Vec<Ident> = if path.starts_with(&self.code_mod) {
+            path[self.code_mod.len()..].iter().map(|s| mangle::raw(s)).collect()
+        } else {
+            let ids: Vec<Ident> = path.iter().map(|s| mangle::raw(s)).collect();
+            return quote! { crate::#(#ids)::* };
+        };
+        quote! { #(#ids)::* }
+    }
+
+    pub fn bind(&mut self, name: &str, var: Var) {
+        if let Some(m) = self.env.last_mut() {
+            m.insert(name.to_string(), var);
+        }
+    }
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(prog: &'a Program, source: &'a str) -> Cx<'a> {
+        Cx {
+            prog,
+            source,
+            mods: ModTree::default(),
+            globals: BTreeSet::new(),
+            known: HashMap::new(),
+            counter: 0,
+            imports: HashMap::new(),
+        }
+    }
+
+    pub fn fresh(&mut self, kind: &str) -> Ident {
+        self.counter += 1;
+        mangle::temp(kind, self.counter)
+    }
+
+    pub fn label(&mut self, kind: &str) -> Ident {
+        self.counter += 1;
+        mangle::raw(&format!("{kind}{}", self.counter))
+    }
+
+    /// Wraps a `PyResult` expression so errors reach the right handler.
+    pub fn tri(&self, fx: &Fx, e: TokenStream) -> TokenStream {
+        for f in fx.frames.iter().rev() {
+            match f {
+                Frame::Try { label } => {
+                    let l = lifetime(label);
+                    return quote! { rt::tri!(#e, #l) };
+                }
+                Frame::Finally { label, .. } => {
+                    let l = lifetime(label);
+                    return quote! { rt::tri_flow!(#e, #l) };
+                }
+                Frame::Loop { .. } => {}
+            }
+        }
+        quote! { #e? }
+    }
+
+    /// A statement that raises the `PyErr` value `err`.
+    pub fn propagate(&self, fx: &Fx, err: TokenStream) -> TokenStream {
+        for f in fx.frames.iter().rev() {
+            match f {
+                Frame::Try { label } => {
+                    let l = lifetime(label);
+                    return quote! { break #l Err(#err) };
+                }
+                Frame::Finally { label, .. } => {
+                    let l = lifetime(label);
+                    return quote! { break #l rt::Flow::Raise(#err) };
+                }
+                Frame::Loop { .. } => {}
+            }
+        }
+        quote! { return Err(#err) }
+    }
+
+    /// The scope that `fx` currently lowers.
+    pub fn scope(&self, fx: &Fx) -> &crate::sema::Scope {
+        &self.prog.scopes[fx.scope]
+    }
+
+    pub fn binding(&self, fx: &Fx, name: &str) -> Option<Binding> {
+        self.prog.scopes[fx.scope].binding(name)
+    }
+}
+
+pub fn lifetime(label: &Ident) -> syn::Lifetime {
+    syn::Lifetime::new(&format!("'{label}"), label.span())
+}
+
+pub fn unsupported<T: ast::Ranged>(node: &T, what: &str) -> Diagnostic {
+    let (a, b) = span(node);
+    Diagnostic::unsupported(a, b, what)
+}
+
+/// Lowers a whole module to the text of `src/main.rs`.
+pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]) -> LResult<TokenStream> {
+    let mut cx = Cx::new(prog, source);
+    cx.globals = prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect();
+    for s in &prog.scopes {
+        for (n, sym) in &s.symbols {
+            if sym.declared_global && sym.assigned {
+                cx.globals.insert(n.clone());
+            }
+        }
+    }
+    func::find_known_functions(&mut cx, body);
+    let mut fx = Fx::new(0, Vec::new());
+    let stmts = stmt::block(&mut cx, &mut fx, body)?;
+    let globals: Vec<TokenStream> = cx
+        .globals
+        .iter()
+        .map(|g| {
+            let id = mangle::ident(g);
+            quote! { pub static #id: Global = Global::new(#g); }
+        })
+        .collect();
+    let items = cx.mods.to_tokens();
+    Ok(quote! {
+        //! Generated by py2rs from the Python program; edit the Python, not this.
+        #![allow(unused_mut, unused_variables, unused_assignments, unreachable_code, non_snake_case, non_upper_case_globals, clippy::all)]
+
+        use py2rs_runtime as rt;
+        #[allow(unused_imports)]
+        use rt::prelude::*;
+        #[allow(unused_imports)]
+        use std::rc::Rc;
+
+        /// Module-level variables of the Python program.
+        mod globals {
+            use super::*;
+            #(#globals)*
+        }
+
+        fn main() {
+            rt::entry::run_main(#file, module_body)
+        }
+
+        /// The module's top-level statements.
+        fn module_body() -> PyResult<()> {
+            #(#stmts)*
+            Ok(())
+        }
+
+        #items
+    })
+}

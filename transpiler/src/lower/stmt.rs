@@ -1,0 +1,64 @@
+//! The statement dispatcher: every `ast::Stmt` variant is named here and
+//! forwarded to the module of its family (or refused with a diagnostic).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Cx, Fx, LResult, assign, class, control, func, unsupported};
+use crate::frontend::ast;
+
+/// Lowers a statement list.
+pub fn block(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<Vec<TokenStream>> {
+    let mut out = Vec::with_capacity(body.len());
+    for s in body {
+        out.push(stmt(cx, fx, s)?);
+    }
+    Ok(out)
+}
+
+/// Lowers a nested statement list (inside `if`, loops, `try`...).
+pub fn nested(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<TokenStream> {
+    fx.depth += 1;
+    let r = block(cx, fx, body);
+    fx.depth -= 1;
+    let stmts = r?;
+    Ok(quote! { #(#stmts)* })
+}
+
+pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
+    use ast::Stmt as S;
+    match s {
+        S::FunctionDef(f) => func::def(cx, fx, s, f),
+        S::AsyncFunctionDef(_) => Err(unsupported(s, "async function (async def)")),
+        S::ClassDef(c) => class::class_def(cx, fx, s, c),
+        S::Return(r) => control::return_stmt(cx, fx, r.value.as_deref()),
+        S::Delete(d) => assign::delete(cx, fx, &d.targets),
+        S::Assign(a) => assign::assign(cx, fx, &a.targets, &a.value),
+        S::TypeAlias(_) => Err(unsupported(s, "type alias statement")),
+        S::AugAssign(a) => assign::aug_assign(cx, fx, &a.target, a.op, &a.value),
+        S::AnnAssign(a) => match &a.value {
+            Some(v) => assign::assign(cx, fx, std::slice::from_ref(&*a.target), v),
+            None => Ok(quote! {}),
+        },
+        S::For(f) => control::for_loop(cx, fx, &f.target, &f.iter, &f.body, &f.orelse),
+        S::AsyncFor(_) => Err(unsupported(s, "async for statement")),
+        S::While(w) => control::while_loop(cx, fx, &w.test, &w.body, &w.orelse),
+        S::If(i) => control::if_stmt(cx, fx, &i.test, &i.body, &i.orelse),
+        S::With(_) => Err(unsupported(s, "with statement")),
+        S::AsyncWith(_) => Err(unsupported(s, "async with statement")),
+        S::Match(_) => Err(unsupported(s, "match statement")),
+        S::Raise(r) => control::raise(cx, fx, r.exc.as_deref(), r.cause.as_deref()),
+        S::Try(t) => control::try_stmt(cx, fx, &t.body, &t.handlers, &t.orelse, &t.finalbody),
+        S::TryStar(_) => Err(unsupported(s, "try/except* statement")),
+        S::Assert(a) => control::assert(cx, fx, &a.test, a.msg.as_deref()),
+        S::Import(i) => func::import(cx, fx, s, i),
+        S::ImportFrom(i) => func::import_from(cx, fx, s, i),
+        S::Global(_) | S::Nonlocal(_) | S::Pass(_) => Ok(quote! {}),
+        S::Expr(e) => {
+            let v = super::expr::expr(cx, fx, &e.value)?.ts;
+            Ok(quote! { #v; })
+        }
+        S::Break(_) => control::break_stmt(cx, fx, s),
+        S::Continue(_) => control::continue_stmt(cx, fx, s),
+    }
+}

@@ -1,0 +1,165 @@
+//! The `py2rs` command line: `convert`, `build` and `run`. Arguments,
+//! files and exit codes only; the work is in the library.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use py2rs::{Options, cargo, diagnostics, transpile};
+
+#[derive(Parser)]
+#[command(name = "py2rs", version, about = "Convert Python 3.12 programs into native Rust binaries")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Write a Cargo crate (Cargo.toml + src/main.rs) for a Python program.
+    Convert {
+        /// The Python program.
+        program: PathBuf,
+        /// Output directory (default: ./<name>-rs/).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Print only the generated Rust source.
+        #[arg(long)]
+        stdout: bool,
+    },
+    /// Convert and compile; prints the binary's path.
+    Build {
+        program: PathBuf,
+        /// Crate directory (default: a per-program directory in the cache).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Build without optimisations.
+        #[arg(long)]
+        debug: bool,
+    },
+    /// Build if needed, then run the program with ARGS.
+    Run {
+        program: PathBuf,
+        /// Arguments passed to the program (after `--`).
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Cmd::Convert { program, output, stdout } => convert(&program, output, stdout),
+        Cmd::Build { program, output, debug } => match build(&program, output, !debug) {
+            Ok(bin) => {
+                println!("{}", bin.display());
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+        Cmd::Run { program, args } => run(&program, &args),
+    }
+}
+
+/// Reads and transpiles, printing diagnostics (exit code 2) on refusal.
+fn generate(program: &Path) -> Result<(String, String), ExitCode> {
+    let source = std::fs::read_to_string(program).map_err(|e| {
+        eprintln!("py2rs: cannot read {}: {e}", program.display());
+        ExitCode::from(2)
+    })?;
+    let file_name = program.display().to_string();
+    match transpile(&source, &Options { file_name: file_name.clone() }) {
+        Ok(rust) => Ok((source, rust)),
+        Err(diags) => {
+            eprint!("{}", diagnostics::render(&file_name, &source, &diags));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn default_crate_dir(program: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-rs", program.file_stem().and_then(|s| s.to_str()).unwrap_or("program")))
+}
+
+fn convert(program: &Path, output: Option<PathBuf>, stdout: bool) -> ExitCode {
+    let (_, rust) = match generate(program) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    if stdout {
+        print!("{rust}");
+        return ExitCode::SUCCESS;
+    }
+    let dir = output.unwrap_or_else(|| default_crate_dir(program));
+    match cargo::write_crate(&dir, &cargo::crate_name(program), &rust) {
+        Ok(()) => {
+            eprintln!("py2rs: wrote {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("py2rs: cannot write {}: {e}", dir.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The crate directory `build`/`run` use when none is given.
+fn cache_crate_dir(program: &Path) -> PathBuf {
+    let abs = program.canonicalize().unwrap_or_else(|_| program.to_path_buf());
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    abs.hash(&mut h);
+    cargo::shared_target_dir()
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("crates")
+        .join(format!("{}-{:08x}", cargo::crate_name(program), h.finish() as u32))
+}
+
+fn build(program: &Path, output: Option<PathBuf>, release: bool) -> Result<PathBuf, ExitCode> {
+    let (source, rust) = generate(program)?;
+    let dir = output.unwrap_or_else(|| cache_crate_dir(program));
+    let name = cargo::crate_name(program);
+    cargo::write_crate(&dir, &name, &rust).map_err(|e| {
+        eprintln!("py2rs: cannot write {}: {e}", dir.display());
+        ExitCode::from(2)
+    })?;
+    let target = cargo::shared_target_dir();
+    let bin = cargo::build(&dir, &target, release).map_err(|out| {
+        eprintln!("{out}");
+        eprintln!("py2rs: cargo build failed for {}", program.display());
+        ExitCode::from(2)
+    })?;
+    let _ = std::fs::write(dir.join(".py2rs-fingerprint"), cargo::fingerprint(&source));
+    Ok(bin)
+}
+
+fn run(program: &Path, args: &[String]) -> ExitCode {
+    let dir = cache_crate_dir(program);
+    let name = cargo::crate_name(program);
+    let bin = cargo::shared_target_dir().join("release").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let source = std::fs::read_to_string(program).unwrap_or_default();
+    let fresh = std::fs::read_to_string(dir.join(".py2rs-fingerprint")).is_ok_and(|f| f == cargo::fingerprint(&source))
+        && bin.exists();
+    let bin = if fresh {
+        bin
+    } else {
+        match build(program, Some(dir), true) {
+            Ok(b) => b,
+            Err(code) => return code,
+        }
+    };
+    let status = std::process::Command::new(&bin).args(args).status();
+    match status {
+        Ok(s) => match s.code() {
+            Some(c) => ExitCode::from(c as u8),
+            None => ExitCode::from(1),
+        },
+        Err(e) => {
+            eprintln!("py2rs: cannot run {}: {e}", bin.display());
+            ExitCode::from(2)
+        }
+    }
+}

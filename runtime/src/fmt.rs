@@ -66,7 +66,9 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Value::BigInt(b) => crate::exc::pure(crate::num_ops::bigint_to_decimal(b))?,
         Value::Float(f) => crate::float_repr::float_repr(*f),
         Value::Str(s) => crate::str_methods::str_repr(s),
-        Value::List(l) => guarded(v, "[...]", || Ok(format!("[{}]", join_reprs(&l.snapshot())?)))?,
+        Value::List(l) => guarded(v, "[...]", || {
+            Ok(format!("[{}]", join_reprs(&l.snapshot())?))
+        })?,
         Value::Tuple(t) => match t.len() {
             1 => format!("({},)", repr(&t.items()[0])?),
             _ => format!("({})", join_reprs(t.items())?),
@@ -88,14 +90,18 @@ pub fn repr(v: &Value) -> PyResult<String> {
             if s.len() == 0 {
                 "set()".into()
             } else {
-                guarded(v, "set(...)", || Ok(format!("{{{}}}", join_reprs(&s.items())?)))?
+                guarded(v, "set(...)", || {
+                    Ok(format!("{{{}}}", join_reprs(&s.items())?))
+                })?
             }
         }
         Value::FrozenSet(s) => {
             if s.len() == 0 {
                 "frozenset()".into()
             } else {
-                guarded(v, "frozenset(...)", || Ok(format!("frozenset({{{}}})", join_reprs(&s.items())?)))?
+                guarded(v, "frozenset(...)", || {
+                    Ok(format!("frozenset({{{}}})", join_reprs(&s.items())?))
+                })?
             }
         }
         Value::Class(c) => {
@@ -117,7 +123,9 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), v.identity()),
         Value::Object(o) => {
             if o.class.has_user_attr("__repr__") {
-                return guarded(v, "...", || text_of(call_method(v, "__repr__", vec![], vec![])?, "__repr__"));
+                return guarded(v, "...", || {
+                    text_of(call_method(v, "__repr__", vec![], vec![])?, "__repr__")
+                });
             }
             if o.exc.is_some() {
                 return exception_repr(v);
@@ -131,7 +139,10 @@ pub fn repr(v: &Value) -> PyResult<String> {
 fn text_of(v: Value, what: &str) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
-        other => Err(type_error(format!("{what} returned non-string (type {})", type_name(&other)))),
+        other => Err(type_error(format!(
+            "{what} returned non-string (type {})",
+            type_name(&other)
+        ))),
     }
 }
 
@@ -142,7 +153,12 @@ pub fn default_repr(v: &Value) -> String {
         Some(Value::Str(m)) => m.to_string(),
         _ => cls.module.to_string(),
     };
-    format!("<{}.{} object at {:#x}>", module, cls.qualname(), v.identity())
+    format!(
+        "<{}.{} object at {:#x}>",
+        module,
+        cls.qualname(),
+        v.identity()
+    )
 }
 
 /// `str(v)`.
@@ -158,7 +174,11 @@ pub fn str_(v: &Value) -> PyResult<String> {
             }
             repr(v)
         }
-        Value::Class(c) if c.metaclass.as_ref().is_some_and(|m| m.has_user_attr("__str__")) => {
+        Value::Class(c)
+            if c.metaclass
+                .as_ref()
+                .is_some_and(|m| m.has_user_attr("__str__")) =>
+        {
             text_of(call_method(v, "__str__", vec![], vec![])?, "__str__")
         }
         Value::Native(n) => n.str(v),
@@ -191,7 +211,11 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
 /// `BaseException.__repr__`: `ValueError('msg')`.
 pub fn exception_repr(v: &Value) -> PyResult<String> {
     let Value::Object(o) = v else { return repr(v) };
-    let args = o.exc.as_ref().map(|c| c.borrow().args.clone()).unwrap_or_default();
+    let args = o
+        .exc
+        .as_ref()
+        .map(|c| c.borrow().args.clone())
+        .unwrap_or_default();
     let name = o.class.name();
     Ok(match args.len() {
         1 => format!("{}({})", name, repr(&args[0])?),
@@ -207,9 +231,14 @@ pub fn exc_message(e: &PyErr) -> String {
 /// `BaseException.add_note(note)`.
 pub fn add_note(exc: &Value, note: Value) -> PyResult<Value> {
     if !matches!(note, Value::Str(_)) {
-        return Err(type_error(format!("note must be a str, not '{}'", type_name(&note))));
+        return Err(type_error(format!(
+            "note must be a str, not '{}'",
+            type_name(&note)
+        )));
     }
-    let Value::Object(o) = exc else { return Ok(Value::None) };
+    let Value::Object(o) = exc else {
+        return Ok(Value::None);
+    };
     let existing = o.exc.as_ref().and_then(|c| c.borrow().notes.clone());
     match existing {
         Some(Value::List(l)) => l.push(note),
@@ -259,17 +288,24 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
             }
         }
         Value::Float(f) => crate::exc::pure(fs::format_f64(*f, spec)),
-        Value::Object(o) if o.class.has_user_attr("__format__") => {
-            text_of(call_method(v, "__format__", vec![Value::str(spec)], vec![])?, "__format__")
-        }
+        Value::Object(o) if o.class.has_user_attr("__format__") => text_of(
+            call_method(v, "__format__", vec![Value::str(spec)], vec![])?,
+            "__format__",
+        ),
         _ => {
             if spec.is_empty() {
                 return str_(v);
             }
             if lookup_special(v, "__format__").is_some() {
-                return text_of(call_method(v, "__format__", vec![Value::str(spec)], vec![])?, "__format__");
+                return text_of(
+                    call_method(v, "__format__", vec![Value::str(spec)], vec![])?,
+                    "__format__",
+                );
             }
-            Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(v))))
+            Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(v)
+            )))
         }
     }
 }
@@ -280,7 +316,9 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
     let (items, mapping): (Vec<Value>, Option<Value>) = match args {
         Value::Tuple(t) => (t.items().to_vec(), None),
         Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
-        Value::Object(o) if o.class.lookup("__getitem__").is_some() => (vec![args.clone()], Some(args.clone())),
+        Value::Object(o) if o.class.lookup("__getitem__").is_some() => {
+            (vec![args.clone()], Some(args.clone()))
+        }
         other => (vec![other.clone()], None),
     };
     let mut out = String::with_capacity(fmt.len() + 16);
@@ -340,7 +378,9 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
         out.push_str(&printf_one(&spec, &arg)?);
     }
     if mapping.is_none() && next_arg < items.len() {
-        return Err(type_error("not all arguments converted during string formatting"));
+        return Err(type_error(
+            "not all arguments converted during string formatting",
+        ));
     }
     let _ = used_mapping;
     Ok(out)
@@ -351,14 +391,22 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String>
     match spec.conversion {
         's' => Ok(printf::pad_text(spec, &str_(arg)?)),
         'r' => Ok(printf::pad_text(spec, &repr(arg)?)),
-        'a' => Ok(printf::pad_text(spec, &crate::str_methods::ascii_repr(&repr(arg)?))),
+        'a' => Ok(printf::pad_text(
+            spec,
+            &crate::str_methods::ascii_repr(&repr(arg)?),
+        )),
         'c' => {
             let text = match arg {
                 Value::Str(s) if s.char_len() == 1 => s.to_string(),
-                Value::Int(i) => char::from_u32(*i as u32).map(String::from).ok_or_else(|| {
-                    crate::exc::overflow_error("%c arg not in range(0x110000)")
-                })?,
-                _ => return Err(type_error(format!("%c requires an int or a unicode character, not {}", type_name(arg)))),
+                Value::Int(i) => char::from_u32(*i as u32)
+                    .map(String::from)
+                    .ok_or_else(|| crate::exc::overflow_error("%c arg not in range(0x110000)"))?,
+                _ => {
+                    return Err(type_error(format!(
+                        "%c requires an int or a unicode character, not {}",
+                        type_name(arg)
+                    )));
+                }
             };
             Ok(printf::pad_text(spec, &text))
         }
@@ -373,13 +421,20 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String>
             _ => Err(type_error(format!(
                 "%{} format: {} is required, not {}",
                 spec.conversion,
-                if matches!(spec.conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" },
+                if matches!(spec.conversion, 'o' | 'x' | 'X') {
+                    "an integer"
+                } else {
+                    "a real number"
+                },
                 type_name(arg)
             ))),
         },
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let Some(f) = crate::ops::to_f64(arg)? else {
-                return Err(type_error(format!("must be real number, not {}", type_name(arg))));
+                return Err(type_error(format!(
+                    "must be real number, not {}",
+                    type_name(arg)
+                )));
             };
             crate::exc::pure(printf::format_float(spec, f))
         }

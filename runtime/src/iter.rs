@@ -26,15 +26,36 @@ pub enum DictPart {
 
 /// A live iteration over some iterable.
 pub enum PyIter {
-    List { list: Rc<List>, pos: usize },
-    Tuple { tuple: Rc<Tuple>, pos: usize },
-    Str { s: PyStr, byte: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Dict { dict: Rc<Dict>, pos: usize, version: u64, part: DictPart },
+    List {
+        list: Rc<List>,
+        pos: usize,
+    },
+    Tuple {
+        tuple: Rc<Tuple>,
+        pos: usize,
+    },
+    Str {
+        s: PyStr,
+        byte: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Dict {
+        dict: Rc<Dict>,
+        pos: usize,
+        version: u64,
+        part: DictPart,
+    },
     /// Values copied out up front (sets, reversed views).
     Snapshot(std::vec::IntoIter<Value>),
     /// `__getitem__` with 0, 1, 2... until `IndexError`.
-    Sequence { obj: Value, index: i64 },
+    Sequence {
+        obj: Value,
+        index: i64,
+    },
     /// A Python-level iterator object.
     Object(Value),
 }
@@ -53,7 +74,9 @@ impl PyIter {
                 Ok(item)
             }
             PyIter::Str { s, byte } => {
-                let Some(c) = s.as_str()[*byte..].chars().next() else { return Ok(None) };
+                let Some(c) = s.as_str()[*byte..].chars().next() else {
+                    return Ok(None);
+                };
                 *byte += c.len_utf8();
                 Ok(Some(Value::str(c)))
             }
@@ -66,10 +89,17 @@ impl PyIter {
                     Ok(None)
                 }
             }
-            PyIter::Dict { dict, pos, version, part } => {
+            PyIter::Dict {
+                dict,
+                pos,
+                version,
+                part,
+            } => {
                 if dict.version() != *version {
                     *pos = usize::MAX;
-                    return Err(crate::exc::runtime_error("dictionary changed size during iteration"));
+                    return Err(crate::exc::runtime_error(
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 if *pos == usize::MAX {
                     return Ok(None);
@@ -86,18 +116,19 @@ impl PyIter {
                 }))
             }
             PyIter::Snapshot(it) => Ok(it.next()),
-            PyIter::Sequence { obj, index } => {
-                match ops::getitem(obj, &Value::Int(*index)) {
-                    Ok(v) => {
-                        *index += 1;
-                        Ok(Some(v))
-                    }
-                    Err(e) if e.is_instance(&types().index_error) || e.is_instance(&types().stop_iteration) => {
-                        Ok(None)
-                    }
-                    Err(e) => Err(e),
+            PyIter::Sequence { obj, index } => match ops::getitem(obj, &Value::Int(*index)) {
+                Ok(v) => {
+                    *index += 1;
+                    Ok(Some(v))
                 }
-            }
+                Err(e)
+                    if e.is_instance(&types().index_error)
+                        || e.is_instance(&types().stop_iteration) =>
+                {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            },
             PyIter::Object(obj) => next_of(obj),
         }
     }
@@ -117,9 +148,18 @@ impl PyIter {
             PyIter::Tuple { .. } => "tuple_iterator",
             PyIter::Str { .. } => "str_ascii_iterator",
             PyIter::Range { .. } => "range_iterator",
-            PyIter::Dict { part: DictPart::Keys, .. } => "dict_keyiterator",
-            PyIter::Dict { part: DictPart::Values, .. } => "dict_valueiterator",
-            PyIter::Dict { part: DictPart::Items, .. } => "dict_itemiterator",
+            PyIter::Dict {
+                part: DictPart::Keys,
+                ..
+            } => "dict_keyiterator",
+            PyIter::Dict {
+                part: DictPart::Values,
+                ..
+            } => "dict_valueiterator",
+            PyIter::Dict {
+                part: DictPart::Items,
+                ..
+            } => "dict_itemiterator",
             PyIter::Snapshot(_) => "set_iterator",
             PyIter::Sequence { .. } => "iterator",
             PyIter::Object(_) => "iterator",
@@ -132,7 +172,10 @@ pub fn next_of(obj: &Value) -> PyResult<Option<Value>> {
     match obj {
         Value::Native(n) => match n.next() {
             Some(r) => r,
-            None => Err(type_error(format!("'{}' object is not an iterator", n.type_name()))),
+            None => Err(type_error(format!(
+                "'{}' object is not an iterator",
+                n.type_name()
+            ))),
         },
         Value::Object(o) if o.class.lookup("__next__").is_some() => {
             match call_method(obj, "__next__", vec![], vec![]) {
@@ -141,17 +184,34 @@ pub fn next_of(obj: &Value) -> PyResult<Option<Value>> {
                 Err(e) => Err(e),
             }
         }
-        other => Err(type_error(format!("'{}' object is not an iterator", ops::type_name(other)))),
+        other => Err(type_error(format!(
+            "'{}' object is not an iterator",
+            ops::type_name(other)
+        ))),
     }
 }
 
 /// `iter(obj)` as a Rust iteration.
 pub fn iter(obj: &Value) -> PyResult<PyIter> {
     Ok(match obj {
-        Value::List(l) => PyIter::List { list: l.clone(), pos: 0 },
-        Value::Tuple(t) => PyIter::Tuple { tuple: t.clone(), pos: 0 },
-        Value::Str(s) => PyIter::Str { s: s.clone(), byte: 0 },
-        Value::Dict(d) => PyIter::Dict { dict: d.clone(), pos: 0, version: d.version(), part: DictPart::Keys },
+        Value::List(l) => PyIter::List {
+            list: l.clone(),
+            pos: 0,
+        },
+        Value::Tuple(t) => PyIter::Tuple {
+            tuple: t.clone(),
+            pos: 0,
+        },
+        Value::Str(s) => PyIter::Str {
+            s: s.clone(),
+            byte: 0,
+        },
+        Value::Dict(d) => PyIter::Dict {
+            dict: d.clone(),
+            pos: 0,
+            version: d.version(),
+            part: DictPart::Keys,
+        },
         Value::Set(s) | Value::FrozenSet(s) => PyIter::Snapshot(s.items().into_iter()),
         Value::Native(n) => match n.iter(obj) {
             Some(r) => r?,
@@ -164,12 +224,19 @@ pub fn iter(obj: &Value) -> PyResult<PyIter> {
                 check_iterator(&it)?;
                 PyIter::Object(it)
             } else if o.class.lookup("__getitem__").is_some() {
-                PyIter::Sequence { obj: obj.clone(), index: 0 }
+                PyIter::Sequence {
+                    obj: obj.clone(),
+                    index: 0,
+                }
             } else {
                 return Err(not_iterable(obj));
             }
         }
-        Value::Class(c) if c.metaclass.as_ref().is_some_and(|m| m.lookup("__iter__").is_some()) => {
+        Value::Class(c)
+            if c.metaclass
+                .as_ref()
+                .is_some_and(|m| m.lookup("__iter__").is_some()) =>
+        {
             let it = call_method(obj, "__iter__", vec![], vec![])?;
             PyIter::Object(it)
         }
@@ -186,7 +253,10 @@ fn check_iterator(it: &Value) -> PyResult<()> {
     if ok {
         Ok(())
     } else {
-        Err(type_error(format!("iter() returned non-iterator of type '{}'", ops::type_name(it))))
+        Err(type_error(format!(
+            "iter() returned non-iterator of type '{}'",
+            ops::type_name(it)
+        )))
     }
 }
 
@@ -228,7 +298,10 @@ pub struct IterObj {
 
 impl IterObj {
     pub fn new(it: PyIter) -> IterObj {
-        IterObj { name: it.type_name(), inner: RefCell::new(Some(it)) }
+        IterObj {
+            name: it.type_name(),
+            inner: RefCell::new(Some(it)),
+        }
     }
 }
 
@@ -244,7 +317,9 @@ impl Native for IterObj {
     fn next(&self) -> Option<PyResult<Option<Value>>> {
         // Take the iterator out while advancing it: advancing may run Python
         // code that touches this very iterator.
-        let Some(mut it) = self.inner.borrow_mut().take() else { return Some(Ok(None)) };
+        let Some(mut it) = self.inner.borrow_mut().take() else {
+            return Some(Ok(None));
+        };
         let r = it.next();
         if matches!(r, Ok(Some(_))) {
             *self.inner.borrow_mut() = Some(it);
@@ -267,7 +342,11 @@ impl Range {
         } else {
             (self.stop as i128, self.start as i128, -(self.step as i128))
         };
-        if lo >= hi { 0 } else { ((hi - lo - 1) / step + 1) as usize }
+        if lo >= hi {
+            0
+        } else {
+            ((hi - lo - 1) / step + 1) as usize
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -297,7 +376,11 @@ impl Native for Range {
     }
 
     fn iter(&self, _this: &Value) -> Option<PyResult<PyIter>> {
-        Some(Ok(PyIter::Range { next: self.start, stop: self.stop, step: self.step }))
+        Some(Ok(PyIter::Range {
+            next: self.start,
+            stop: self.stop,
+            step: self.step,
+        }))
     }
 
     fn len(&self) -> Option<PyResult<usize>> {
@@ -312,7 +395,11 @@ impl Native for Range {
                     let first = self.item(0) + start as i64 * self.step;
                     let step2 = self.step * step as i64;
                     let stop = first + step2 * n as i64;
-                    return Ok(Value::native(Range { start: first, stop, step: step2 }));
+                    return Ok(Value::native(Range {
+                        start: first,
+                        stop,
+                        step: step2,
+                    }));
                 }
             }
             let i = ops::index_of(key, "range")?;
@@ -329,7 +416,11 @@ impl Native for Range {
         let Value::Int(x) = *item else {
             return None;
         };
-        let inside = if self.step > 0 { x >= self.start && x < self.stop } else { x <= self.start && x > self.stop };
+        let inside = if self.step > 0 {
+            x >= self.start && x < self.stop
+        } else {
+            x <= self.start && x > self.stop
+        };
         Some(Ok(inside && (x - self.start) % self.step == 0))
     }
 
@@ -348,7 +439,17 @@ impl Native for Range {
         }
     }
 
-    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "index" | "count")
+    }
+
+    fn call_method(
+        &self,
+        _this: &Value,
+        name: &str,
+        args: Vec<Value>,
+        _kw: Kwargs,
+    ) -> Option<PyResult<Value>> {
         match name {
             "index" => Some((|| {
                 let x = args.first().cloned().unwrap_or_default();
@@ -357,11 +458,16 @@ impl Native for Range {
                         return Ok(Value::Int((x - self.start) / self.step));
                     }
                 }
-                Err(crate::exc::value_error(format!("{} is not in range", crate::fmt::repr(&x)?)))
+                Err(crate::exc::value_error(format!(
+                    "{} is not in range",
+                    crate::fmt::repr(&x)?
+                )))
             })()),
             "count" => {
                 let x = args.first().cloned().unwrap_or_default();
-                Some(Ok(Value::Int(matches!(self.contains(&x), Some(Ok(true))) as i64)))
+                Some(Ok(Value::Int(
+                    matches!(self.contains(&x), Some(Ok(true))) as i64
+                )))
             }
             _ => None,
         }
@@ -389,7 +495,10 @@ impl AdapterObj {
             Adapter::Map { .. } => "map",
             Adapter::Filter { .. } => "filter",
         };
-        Value::native(AdapterObj { inner: RefCell::new(Some(a)), name })
+        Value::native(AdapterObj {
+            inner: RefCell::new(Some(a)),
+            name,
+        })
     }
 }
 
@@ -432,7 +541,11 @@ impl Adapter {
             }
             Adapter::Filter { func, it } => loop {
                 let Some(v) = it.next()? else { return Ok(None) };
-                let keep = if func.is_none() { ops::truthy(&v)? } else { ops::truthy(&call(func, vec![v.clone()], vec![])?)? };
+                let keep = if func.is_none() {
+                    ops::truthy(&v)?
+                } else {
+                    ops::truthy(&call(func, vec![v.clone()], vec![])?)?
+                };
                 if keep {
                     return Ok(Some(v));
                 }
@@ -444,12 +557,20 @@ impl Adapter {
 fn zip_strict_error(k: usize, its: &mut [PyIter]) -> crate::exc::PyErr {
     if k > 0 {
         let s = if k == 1 { " " } else { "s 1-" };
-        return crate::exc::value_error(format!("zip() argument {} is shorter than argument{s}{}", k + 1, k));
+        return crate::exc::value_error(format!(
+            "zip() argument {} is shorter than argument{s}{}",
+            k + 1,
+            k
+        ));
     }
     for (j, it) in its.iter_mut().enumerate().skip(1) {
         if matches!(it.next(), Ok(Some(_))) {
             let s = if j == 1 { " " } else { "s 1-" };
-            return crate::exc::value_error(format!("zip() argument {} is longer than argument{s}{}", j + 1, j));
+            return crate::exc::value_error(format!(
+                "zip() argument {} is longer than argument{s}{}",
+                j + 1,
+                j
+            ));
         }
     }
     crate::exc::value_error("zip() arguments have different lengths")
@@ -465,7 +586,9 @@ impl Native for AdapterObj {
     }
 
     fn next(&self) -> Option<PyResult<Option<Value>>> {
-        let Some(mut a) = self.inner.borrow_mut().take() else { return Some(Ok(None)) };
+        let Some(mut a) = self.inner.borrow_mut().take() else {
+            return Some(Ok(None));
+        };
         let r = a.next();
         if matches!(r, Ok(Some(_))) {
             *self.inner.borrow_mut() = Some(a);
@@ -482,16 +605,24 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
         Value::Str(_) => to_vec(obj)?,
         Value::Dict(d) => d.keys(),
         Value::Native(n) if downcast::<Range>(obj).is_some() => {
-            let r = downcast::<Range>(obj).map(|r| (r.start, r.step, r.len())).unwrap_or((0, 1, 0));
+            let r = downcast::<Range>(obj)
+                .map(|r| (r.start, r.step, r.len()))
+                .unwrap_or((0, 1, 0));
             let _ = n;
             let (start, step, len) = r;
             let last = start + step * (len as i64 - 1);
-            return Ok(Value::native(IterObj::new(PyIter::Range { next: last, stop: start - step, step: -step })));
+            return Ok(Value::native(IterObj::new(PyIter::Range {
+                next: last,
+                stop: start - step,
+                step: -step,
+            })));
         }
         Value::Object(o) if o.class.lookup("__reversed__").is_some() => {
             return call_method(obj, "__reversed__", vec![], vec![]);
         }
-        Value::Object(o) if o.class.lookup("__len__").is_some() && o.class.lookup("__getitem__").is_some() => {
+        Value::Object(o)
+            if o.class.lookup("__len__").is_some() && o.class.lookup("__getitem__").is_some() =>
+        {
             let n = ops::len(obj)?;
             let mut v = Vec::with_capacity(n);
             for i in (0..n).rev() {
@@ -500,12 +631,17 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
             return Ok(Value::native(IterObj::new(PyIter::Snapshot(v.into_iter()))));
         }
         _ => {
-            return Err(type_error(format!("'{}' object is not reversible", ops::type_name(obj))));
+            return Err(type_error(format!(
+                "'{}' object is not reversible",
+                ops::type_name(obj)
+            )));
         }
     };
     let mut items = items;
     items.reverse();
-    Ok(Value::native(IterObj::new(PyIter::Snapshot(items.into_iter()))))
+    Ok(Value::native(IterObj::new(PyIter::Snapshot(
+        items.into_iter(),
+    ))))
 }
 
 /// A generator expression: a closure that yields the next item.
@@ -516,7 +652,9 @@ pub struct GenExpr {
 impl GenExpr {
     #[allow(clippy::new_ret_no_self)]
     pub fn new(step: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
-        Value::native(GenExpr { step: RefCell::new(Some(Box::new(step))) })
+        Value::native(GenExpr {
+            step: RefCell::new(Some(Box::new(step))),
+        })
     }
 }
 
@@ -533,7 +671,9 @@ impl Native for GenExpr {
         let Ok(mut slot) = self.step.try_borrow_mut() else {
             return Some(Err(crate::exc::value_error("generator already executing")));
         };
-        let Some(step) = slot.as_mut() else { return Some(Ok(None)) };
+        let Some(step) = slot.as_mut() else {
+            return Some(Ok(None));
+        };
         let r = step();
         if !matches!(r, Ok(Some(_))) {
             // Finished or raised: the generator is exhausted from now on.
@@ -543,6 +683,9 @@ impl Native for GenExpr {
     }
 
     fn repr(&self, this: &Value) -> PyResult<String> {
-        Ok(format!("<generator object <genexpr> at {:#x}>", this.identity()))
+        Ok(format!(
+            "<generator object <genexpr> at {:#x}>",
+            this.identity()
+        ))
     }
 }

@@ -22,15 +22,13 @@ pub mod exc;
 #[path = "stubs/float_repr.rs"]
 pub mod float_repr;
 pub mod fmt;
-pub mod int;
-pub mod raise;
-pub mod unpack;
 #[path = "stubs/format_spec.rs"]
 pub mod format_spec;
 pub mod func;
 pub mod gil;
 #[path = "stubs/hash.rs"]
 pub mod hash;
+pub mod int;
 pub mod io;
 pub mod iter;
 pub mod list;
@@ -42,6 +40,7 @@ pub mod num_ops;
 pub mod ops;
 #[path = "stubs/printf.rs"]
 pub mod printf;
+pub mod raise;
 pub mod scope;
 pub mod set;
 #[path = "stubs/set_table.rs"]
@@ -52,6 +51,7 @@ pub mod str_methods;
 pub mod strformat;
 pub mod tuple;
 pub mod types;
+pub mod unpack;
 pub mod value;
 
 /// What generated programs import: `use py2rs_runtime::prelude::*;`.

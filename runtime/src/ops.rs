@@ -82,7 +82,10 @@ fn object_truthy(v: &Value) -> PyResult<bool> {
     if let Some(r) = lookup_special(v, "__bool__") {
         return match call_method_found(v, r, "__bool__")? {
             Value::Bool(b) => Ok(b),
-            other => Err(type_error(format!("__bool__ should return bool, returned {}", type_name(&other)))),
+            other => Err(type_error(format!(
+                "__bool__ should return bool, returned {}",
+                type_name(&other)
+            ))),
         };
     }
     if lookup_special(v, "__len__").is_some() {
@@ -130,7 +133,9 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::Object(o) => {
             let cls = o.class.clone();
             match cls.lookup_with_owner("__hash__") {
-                Some((_, Value::None)) => return Err(type_error(format!("unhashable type: '{}'", cls.name()))),
+                Some((_, Value::None)) => {
+                    return Err(type_error(format!("unhashable type: '{}'", cls.name())));
+                }
                 Some((owner, _)) if owner.builtin.is_none() => {
                     let r = call_method(v, "__hash__", vec![], vec![])?;
                     return match r {
@@ -239,7 +244,11 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fi = BigInt::from_f64_exact(fl);
@@ -270,7 +279,9 @@ fn cmp_nums(a: &Num, b: &Num) -> Option<Ordering> {
                 cmp_int_float(&BigInt::from(*x), *y)
             }
         }
-        (Num::Float(_), Num::Int(_)) | (Num::Float(_), Num::Big(_)) => cmp_nums(b, a).map(Ordering::reverse),
+        (Num::Float(_), Num::Int(_)) | (Num::Float(_), Num::Big(_)) => {
+            cmp_nums(b, a).map(Ordering::reverse)
+        }
         (Num::Big(x), Num::Float(y)) => cmp_int_float(x, *y),
         (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
         (Num::Big(x), Num::Int(y)) => Some((**x).cmp(&BigInt::from(*y))),
@@ -294,7 +305,8 @@ pub fn compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     }
     // User-defined comparisons, reflected operand first when it is a subclass.
     let (ta, tb) = (type_of(a), type_of(b));
-    let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta) && tb.has_user_attr(op.swapped().dunder());
+    let reflected_first =
+        !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta) && tb.has_user_attr(op.swapped().dunder());
     if reflected_first {
         let r = try_dunder(b, op.swapped().dunder(), a)?;
         if !matches!(r, Value::NotImplemented) {
@@ -364,17 +376,21 @@ fn builtin_compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             CmpOp::Eq | CmpOp::Ne => Some(dict_eq(x, y)? == (op == CmpOp::Eq)),
             _ => None,
         },
-        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => Some(crate::set::compare(x, y, op)?),
+        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+            Some(crate::set::compare(x, y, op)?)
+        }
         (Value::None, Value::None) => match op {
             CmpOp::Eq => Some(true),
             CmpOp::Ne => Some(false),
             _ => None,
         },
-        (Value::Class(x), Value::Class(y)) if x.metaclass.is_none() && y.metaclass.is_none() => match op {
-            CmpOp::Eq => Some(Rc::ptr_eq(x, y)),
-            CmpOp::Ne => Some(!Rc::ptr_eq(x, y)),
-            _ => None,
-        },
+        (Value::Class(x), Value::Class(y)) if x.metaclass.is_none() && y.metaclass.is_none() => {
+            match op {
+                CmpOp::Eq => Some(Rc::ptr_eq(x, y)),
+                CmpOp::Ne => Some(!Rc::ptr_eq(x, y)),
+                _ => None,
+            }
+        }
         _ => None,
     })
 }
@@ -524,15 +540,18 @@ fn user_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
 
 fn binary_type_error(a: &Value, b: &Value, op: BinOp) -> crate::exc::PyErr {
     match (op, a) {
-        (BinOp::Add, Value::Str(_)) => {
-            type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b)))
-        }
-        (BinOp::Add, Value::List(_)) => {
-            type_error(format!("can only concatenate list (not \"{}\") to list", type_name(b)))
-        }
-        (BinOp::Add, Value::Tuple(_)) => {
-            type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b)))
-        }
+        (BinOp::Add, Value::Str(_)) => type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            type_name(b)
+        )),
+        (BinOp::Add, Value::List(_)) => type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            type_name(b)
+        )),
+        (BinOp::Add, Value::Tuple(_)) => type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            type_name(b)
+        )),
         (BinOp::Pow, _) => type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
             type_name(a),
@@ -591,10 +610,17 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         _ => {}
     }
     binary(a, b, op).map_err(|e| {
-        if e.is_instance(&types().type_error) && !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
+        if e.is_instance(&types().type_error)
+            && !matches!(a, Value::Object(_))
+            && !matches!(b, Value::Object(_))
+        {
             let msg = crate::fmt::exc_message(&e);
             if msg.starts_with("unsupported operand") {
-                return type_error(msg.replacen(&format!("for {}:", op.symbol()), &format!("for {}=:", op.symbol()), 1));
+                return type_error(msg.replacen(
+                    &format!("for {}:", op.symbol()),
+                    &format!("for {}=:", op.symbol()),
+                    1,
+                ));
             }
         }
         e
@@ -639,7 +665,9 @@ pub fn to_f64(v: &Value) -> PyResult<Option<f64>> {
 pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
     match b.to_f64() {
         Some(f) if f.is_finite() => Ok(f),
-        _ => Err(crate::exc::overflow_error("int too large to convert to float")),
+        _ => Err(crate::exc::overflow_error(
+            "int too large to convert to float",
+        )),
     }
 }
 
@@ -698,17 +726,26 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
             if y < 0 {
                 return Err(crate::exc::value_error("negative shift count"));
             }
-            if y < 63 && (x << y) >> y == x { Some(x << y) } else { None }
+            if y < 63 && (x << y) >> y == x {
+                Some(x << y)
+            } else {
+                None
+            }
         }
         BinOp::RShift => {
             if y < 0 {
                 return Err(crate::exc::value_error("negative shift count"));
             }
-            Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            Some(if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            })
         }
         BinOp::Pow => {
             if y < 0 {
-                return float_op(x as f64, y as f64, BinOp::Pow).map(|r| r.or(Some(Value::Float(0.0))));
+                return float_op(x as f64, y as f64, BinOp::Pow)
+                    .map(|r| r.or(Some(Value::Float(0.0))));
             }
             u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
         }
@@ -742,7 +779,9 @@ fn big_int_op(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
         BinOp::Or => int_result(x | y),
         BinOp::Xor => int_result(x ^ y),
         BinOp::LShift => {
-            let n = y.to_i64().ok_or_else(|| crate::exc::overflow_error("too many digits in integer"))?;
+            let n = y
+                .to_i64()
+                .ok_or_else(|| crate::exc::overflow_error("too many digits in integer"))?;
             if n < 0 {
                 return Err(crate::exc::value_error("negative shift count"));
             }
@@ -767,14 +806,18 @@ fn big_int_op(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
                 let (fx, fy) = (bigint_to_f64(x)?, bigint_to_f64(y)?);
                 return float_op(fx, fy, BinOp::Pow).map(|r| r.unwrap_or(Value::Float(0.0)));
             }
-            let e = y.to_u32().ok_or_else(|| crate::exc::overflow_error("exponent too large"))?;
+            let e = y
+                .to_u32()
+                .ok_or_else(|| crate::exc::overflow_error("exponent too large"))?;
             if x.bits() as u128 * e as u128 > 1 << 36 {
                 return Err(crate::exc::memory_error(""));
             }
             int_result(num_traits::Pow::pow(x, e))
         }
         BinOp::MatMul => {
-            return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'"));
+            return Err(type_error(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ));
         }
     })
 }
@@ -828,11 +871,20 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             v.extend(y.items().iter().cloned());
             Value::tuple(v)
         }
-        (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), n) | (BinOp::Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+        (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), n)
+        | (BinOp::Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_))
             if repeat_count(n).is_some() =>
         {
-            let seq = if repeat_count(n).is_some() && !matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) { a } else { b };
-            let count = repeat_count(if seq.is(a) { b } else { a }).unwrap_or(0).max(0);
+            let seq = if repeat_count(n).is_some()
+                && !matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+            {
+                a
+            } else {
+                b
+            };
+            let count = repeat_count(if seq.is(a) { b } else { a })
+                .unwrap_or(0)
+                .max(0);
             return repeat(seq, count).map(Some);
         }
         (BinOp::Mod, Value::Str(fmt), args) => Value::str(crate::fmt::percent_format(fmt, args)?),
@@ -843,7 +895,11 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             }
             Value::Dict(Rc::new(d))
         }
-        (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+        (
+            BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => {
             return crate::set::binary(a, b, op);
         }
         _ => return Ok(None),
@@ -919,7 +975,10 @@ fn unary_dunder(v: &Value, name: &str, symbol: &str) -> PyResult<Value> {
     if lookup_special(v, name).is_some() {
         return call_method(v, name, vec![], vec![]);
     }
-    Err(type_error(format!("bad operand type for unary {symbol}: '{}'", type_name(v))))
+    Err(type_error(format!(
+        "bad operand type for unary {symbol}: '{}'",
+        type_name(v)
+    )))
 }
 
 pub fn abs(v: &Value) -> PyResult<Value> {
@@ -935,7 +994,10 @@ pub fn abs(v: &Value) -> PyResult<Value> {
             if lookup_special(v, "__abs__").is_some() {
                 return call_method(v, "__abs__", vec![], vec![]);
             }
-            Err(type_error(format!("bad operand type for abs(): '{}'", type_name(v))))
+            Err(type_error(format!(
+                "bad operand type for abs(): '{}'",
+                type_name(v)
+            )))
         }
     }
 }
@@ -952,7 +1014,10 @@ pub fn index_of(v: &Value, _what: &str) -> PyResult<i64> {
             let r = call_method(v, "__index__", vec![], vec![])?;
             index_of(&r, _what)
         }
-        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))),
     }
 }
 
@@ -1043,7 +1108,10 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
                 // `list[int]` and friends in annotations evaluated at run time.
                 return Ok(crate::builtins::generic_alias(obj, key));
             }
-            Err(type_error(format!("type '{}' is not subscriptable", c.name())))
+            Err(type_error(format!(
+                "type '{}' is not subscriptable",
+                c.name()
+            )))
         }
         _ => Err(not_subscriptable(obj)),
     }
@@ -1053,9 +1121,14 @@ fn seq_key(key: &Value, what: &str) -> PyResult<i64> {
     match key {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        Value::BigInt(_) => Err(index_error(format!(
+            "cannot fit 'int' into an index-sized integer"
+        ))),
         Value::Object(_) if lookup_special(key, "__index__").is_some() => index_of(key, what),
-        _ => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
+        _ => Err(type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            type_name(key)
+        ))),
     }
 }
 
@@ -1083,7 +1156,10 @@ pub fn setitem(obj: &Value, key: &Value, value: Value) -> PyResult<()> {
         Value::Object(_) if lookup_special(obj, "__setitem__").is_some() => {
             call_method(obj, "__setitem__", vec![key.clone(), value], vec![]).map(drop)
         }
-        _ => Err(type_error(format!("'{}' object does not support item assignment", type_name(obj)))),
+        _ => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(obj)
+        ))),
     }
 }
 
@@ -1109,7 +1185,10 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
         Value::Object(_) if lookup_special(obj, "__delitem__").is_some() => {
             call_method(obj, "__delitem__", vec![key.clone()], vec![]).map(drop)
         }
-        _ => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
+        _ => Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_name(obj)
+        ))),
     }
 }
 
@@ -1118,7 +1197,10 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(sub.as_str())),
-            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
+            _ => Err(type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_name(item)
+            ))),
         },
         Value::List(l) => {
             let n = l.len();
@@ -1144,16 +1226,19 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             Some(r) => r,
             None => contains_by_iter(container, item),
         },
-        Value::Object(_) if lookup_special(container, "__contains__").is_some() => {
-            truthy(&call_method(container, "__contains__", vec![item.clone()], vec![])?)
-        }
+        Value::Object(_) if lookup_special(container, "__contains__").is_some() => truthy(
+            &call_method(container, "__contains__", vec![item.clone()], vec![])?,
+        ),
         _ => contains_by_iter(container, item),
     }
 }
 
 fn contains_by_iter(container: &Value, item: &Value) -> PyResult<bool> {
     let mut it = crate::iter::iter(container).map_err(|_| {
-        type_error(format!("argument of type '{}' is not iterable", type_name(container)))
+        type_error(format!(
+            "argument of type '{}' is not iterable",
+            type_name(container)
+        ))
     })?;
     while let Some(x) = it.next()? {
         if x.is(item) || eq(&x, item)? {

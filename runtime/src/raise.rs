@@ -26,7 +26,11 @@ pub fn raise_from(value: Value, cause: Value) -> PyResult<PyErr> {
         Value::None => None,
         Value::Class(_) => Some(raise(cause)?.into_value()),
         Value::Object(o) if o.exc.is_some() => Some(cause.clone()),
-        _ => return Err(type_error("exception causes must derive from BaseException")),
+        _ => {
+            return Err(type_error(
+                "exception causes must derive from BaseException",
+            ));
+        }
     };
     if let Some(mut d) = err.data() {
         d.cause = cause;
@@ -67,5 +71,7 @@ pub fn assertion_error(msg: Option<Value>) -> PyErr {
 
 /// Reading a name no scope defines.
 pub fn name_error(name: &str) -> PyResult<Value> {
-    Err(crate::exc::name_error(format!("name '{name}' is not defined")))
+    Err(crate::exc::name_error(format!(
+        "name '{name}' is not defined"
+    )))
 }

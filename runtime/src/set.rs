@@ -16,7 +16,9 @@ pub struct Set {
 
 impl Set {
     pub fn new() -> Set {
-        Set { table: RefCell::new(Dict::new()) }
+        Set {
+            table: RefCell::new(Dict::new()),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -72,7 +74,11 @@ fn build(items: Vec<Value>, frozen: bool) -> PyResult<Value> {
     for v in items {
         s.add(v)?;
     }
-    Ok(if frozen { Value::FrozenSet(Rc::new(s)) } else { Value::Set(Rc::new(s)) })
+    Ok(if frozen {
+        Value::FrozenSet(Rc::new(s))
+    } else {
+        Value::Set(Rc::new(s))
+    })
 }
 
 /// `{a, b, c}` and set comprehensions.
@@ -135,7 +141,9 @@ fn symmetric(a: &Set, b: &Set) -> PyResult<Vec<Value>> {
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` on two sets.
 pub fn binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
-    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else { return Ok(None) };
+    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else {
+        return Ok(None);
+    };
     let items = match op {
         BinOp::Or => union(x, &y.items())?,
         BinOp::And => intersection(x, y)?,
@@ -148,7 +156,9 @@ pub fn binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
 
 /// `a |= b` and friends: mutate `a` in place.
 pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
-    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else { return Ok(None) };
+    let (Some(x), Some(y)) = (as_set(a), as_set(b)) else {
+        return Ok(None);
+    };
     let items = match op {
         BinOp::Or => union(x, &y.items())?,
         BinOp::And => intersection(x, y)?,
@@ -194,12 +204,23 @@ fn other_set(v: &Value) -> PyResult<Rc<Set>> {
 }
 
 /// Methods of `set` and `frozenset`.
-pub fn method(recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Option<Value>> {
-    let Some(s) = as_set(recv) else { return Ok(None) };
+pub fn method(
+    recv: &Value,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<Option<Value>> {
+    let Some(s) = as_set(recv) else {
+        return Ok(None);
+    };
     if !kwargs.is_empty() {
         return Err(type_error(format!("{name}() takes no keyword arguments")));
     }
-    let arg0 = || args.first().cloned().ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")));
+    let arg0 = || {
+        args.first()
+            .cloned()
+            .ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))
+    };
     Ok(Some(match name {
         "add" => {
             s.add(arg0()?)?;

@@ -5,10 +5,11 @@
 use proc_macro2::{Ident, Span};
 
 const RUST_KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
-    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait",
-    "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
-    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if",
+    "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static",
+    "struct", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn",
+    "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized",
+    "virtual", "yield", "try", "gen",
 ];
 
 /// Keywords that cannot even be raw identifiers.
@@ -16,21 +17,73 @@ const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
 
 /// Names the generated code uses unqualified.
 const RESERVED: &[&str] = &[
-    "rt", "Value", "PyResult", "PyErr", "Kwargs", "Signature", "Cell", "Global", "MaybeBound", "Rc", "Some",
-    "None", "Ok", "Err", "Option", "Vec", "String", "Box", "main", "std", "core", "globals", "module_body",
+    "rt",
+    "Value",
+    "PyResult",
+    "PyErr",
+    "Kwargs",
+    "Signature",
+    "Cell",
+    "Global",
+    "MaybeBound",
+    "Rc",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Option",
+    "Vec",
+    "String",
+    "Box",
+    "main",
+    "std",
+    "core",
+    "globals",
+    "module_body",
     "alloc",
 ];
 
 /// Whether `name` looks like a temporary (`_t3`, `_it12`): the lowering
 /// owns that pattern.
 fn is_temp_like(name: &str) -> bool {
-    let Some(rest) = name.strip_prefix('_') else { return false };
+    let Some(rest) = name.strip_prefix('_') else {
+        return false;
+    };
     let letters = rest.trim_end_matches(|c: char| c.is_ascii_digit());
-    letters.len() < rest.len() && !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
+    letters.len() < rest.len()
+        && !letters.is_empty()
+        && letters.chars().all(|c| c.is_ascii_lowercase())
 }
 
-/// The Rust spelling of a Python identifier.
+/// Whether rustc accepts `s` as an identifier.
+fn valid_ident(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {}
+        _ => return false,
+    }
+    chars.all(unicode_ident::is_xid_continue)
+}
+
+/// The Rust spelling of a Python identifier (or of a name like
+/// `<lambda>`, which Python uses for anonymous functions).
 pub fn rust_name(py: &str) -> String {
+    if py == "<lambda>" {
+        return "lambda".to_string();
+    }
+    if !valid_ident(py) {
+        // Python's and Rust's identifier rules differ in a few code points:
+        // spell such names with their code points instead.
+        let mut out = String::from("py_");
+        for c in py.chars() {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                out.push(c);
+            } else {
+                out.push_str(&format!("u{:x}_", c as u32));
+            }
+        }
+        return out;
+    }
     if NOT_RAW.contains(&py) || RESERVED.contains(&py) {
         return format!("{py}_");
     }
@@ -55,9 +108,13 @@ pub fn temp(kind: &str, n: usize) -> Ident {
     Ident::new(&format!("_{kind}{n}"), Span::call_site())
 }
 
-/// A plain identifier the lowering chose itself.
+/// A plain identifier the lowering chose itself (already valid Rust).
 pub fn raw(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
+    if valid_ident(name) && !RUST_KEYWORDS.contains(&name) {
+        Ident::new(name, Span::call_site())
+    } else {
+        ident(name)
+    }
 }
 
 #[cfg(test)]

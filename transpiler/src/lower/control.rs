@@ -11,10 +11,16 @@ use quote::quote;
 
 use super::expr::{cond, expr};
 use super::stmt::nested;
-use super::{Cx, Frame, FlowUses, Fx, LResult, assign, lifetime, unsupported};
+use super::{Cx, FlowUses, Frame, Fx, LResult, assign, lifetime, unsupported};
 use crate::frontend::ast;
 
-pub fn if_stmt(cx: &mut Cx, fx: &mut Fx, test: &ast::Expr, body: &[ast::Stmt], orelse: &[ast::Stmt]) -> LResult<TokenStream> {
+pub fn if_stmt(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    test: &ast::Expr,
+    body: &[ast::Stmt],
+    orelse: &[ast::Stmt],
+) -> LResult<TokenStream> {
     let c = cond(cx, fx, test)?;
     let then = nested(cx, fx, body)?;
     if orelse.is_empty() {
@@ -30,7 +36,13 @@ pub fn if_stmt(cx: &mut Cx, fx: &mut Fx, test: &ast::Expr, body: &[ast::Stmt], o
 }
 
 /// Wraps a loop whose Python `break` must skip an `else` clause.
-fn with_else(cx: &mut Cx, fx: &mut Fx, lp: TokenStream, orelse: &[ast::Stmt], block_label: &proc_macro2::Ident) -> LResult<TokenStream> {
+fn with_else(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    lp: TokenStream,
+    orelse: &[ast::Stmt],
+    block_label: &proc_macro2::Ident,
+) -> LResult<TokenStream> {
     if orelse.is_empty() {
         return Ok(lp);
     }
@@ -39,17 +51,32 @@ fn with_else(cx: &mut Cx, fx: &mut Fx, lp: TokenStream, orelse: &[ast::Stmt], bl
     Ok(quote! { #l: { #lp #els } })
 }
 
-pub fn while_loop(cx: &mut Cx, fx: &mut Fx, test: &ast::Expr, body: &[ast::Stmt], orelse: &[ast::Stmt]) -> LResult<TokenStream> {
+pub fn while_loop(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    test: &ast::Expr,
+    body: &[ast::Stmt],
+    orelse: &[ast::Stmt],
+) -> LResult<TokenStream> {
     let loop_label = cx.label("while");
     let block_label = cx.label("while_else");
-    let break_label = if orelse.is_empty() { loop_label.clone() } else { block_label.clone() };
+    let break_label = if orelse.is_empty() {
+        loop_label.clone()
+    } else {
+        block_label.clone()
+    };
     let c = cond(cx, fx, test)?;
-    fx.frames.push(Frame::Loop { break_label, continue_label: loop_label.clone(), labelled: !orelse.is_empty() });
+    fx.frames.push(Frame::Loop {
+        break_label,
+        continue_label: loop_label.clone(),
+        labelled: !orelse.is_empty(),
+    });
     let b = nested(cx, fx, body);
     fx.frames.pop();
     let b = b?;
     let head = loop_head(fx, &loop_label);
-    let infinite = matches!(test, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(true)));
+    let infinite =
+        matches!(test, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(true)));
     let lp = if infinite && orelse.is_empty() {
         quote! { #head loop { #b } }
     } else {
@@ -81,9 +108,17 @@ pub fn for_loop(
     let make_iter = cx.tri(fx, quote! { rt::iter::iter(&#iterable) });
     let loop_label = cx.label("for");
     let block_label = cx.label("for_else");
-    let break_label = if orelse.is_empty() { loop_label.clone() } else { block_label.clone() };
+    let break_label = if orelse.is_empty() {
+        loop_label.clone()
+    } else {
+        block_label.clone()
+    };
     let next = cx.tri(fx, quote! { #it.next() });
-    fx.frames.push(Frame::Loop { break_label, continue_label: loop_label.clone(), labelled: !orelse.is_empty() });
+    fx.frames.push(Frame::Loop {
+        break_label,
+        continue_label: loop_label.clone(),
+        labelled: !orelse.is_empty(),
+    });
     let bind = assign::store_target(cx, fx, target, quote! { #item });
     let b = nested(cx, fx, body);
     fx.frames.pop();
@@ -96,14 +131,21 @@ pub fn for_loop(
             #b
         }
     };
-    let lp = if orelse.is_empty() { quote! { { #lp } } } else { lp };
+    let lp = if orelse.is_empty() {
+        quote! { { #lp } }
+    } else {
+        lp
+    };
     with_else(cx, fx, lp, orelse, &block_label)
 }
 
 /// Where a `break`/`continue` goes: the loop directly, or the enclosing
 /// `finally` first.
 enum Jump {
-    Direct { label: proc_macro2::Ident, needs_label: bool },
+    Direct {
+        label: proc_macro2::Ident,
+        needs_label: bool,
+    },
     ViaFinally(proc_macro2::Ident),
 }
 
@@ -111,10 +153,21 @@ fn find_jump(fx: &mut Fx, is_break: bool) -> Option<Jump> {
     let mut crossed_block = false;
     for i in (0..fx.frames.len()).rev() {
         match &mut fx.frames[i] {
-            Frame::Loop { break_label, continue_label, labelled } => {
-                let label = if is_break { break_label.clone() } else { continue_label.clone() };
+            Frame::Loop {
+                break_label,
+                continue_label,
+                labelled,
+            } => {
+                let label = if is_break {
+                    break_label.clone()
+                } else {
+                    continue_label.clone()
+                };
                 let needs = crossed_block || *labelled && is_break;
-                return Some(Jump::Direct { label, needs_label: needs });
+                return Some(Jump::Direct {
+                    label,
+                    needs_label: needs,
+                });
             }
             Frame::Try { .. } => crossed_block = true,
             Frame::Finally { label, uses } => {
@@ -133,7 +186,11 @@ fn find_jump(fx: &mut Fx, is_break: bool) -> Option<Jump> {
 fn jump(fx: &mut Fx, is_break: bool) -> Option<TokenStream> {
     Some(match find_jump(fx, is_break)? {
         Jump::Direct { label, needs_label } => {
-            let kw = if is_break { quote! { break } } else { quote! { continue } };
+            let kw = if is_break {
+                quote! { break }
+            } else {
+                quote! { continue }
+            };
             if needs_label {
                 fx.labelled_loops.insert(label.to_string());
                 let l = lifetime(&label);
@@ -186,7 +243,12 @@ pub fn return_stmt(cx: &mut Cx, fx: &mut Fx, value: Option<&ast::Expr>) -> LResu
     Ok(return_value(fx, v))
 }
 
-pub fn raise(cx: &mut Cx, fx: &mut Fx, exc: Option<&ast::Expr>, cause: Option<&ast::Expr>) -> LResult<TokenStream> {
+pub fn raise(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    exc: Option<&ast::Expr>,
+    cause: Option<&ast::Expr>,
+) -> LResult<TokenStream> {
     let Some(exc) = exc else {
         // Bare `raise` re-raises the exception being handled.
         return Ok(match fx.handled.last().cloned() {
@@ -195,7 +257,10 @@ pub fn raise(cx: &mut Cx, fx: &mut Fx, exc: Option<&ast::Expr>, cause: Option<&a
                 quote! { #p; }
             }
             None => {
-                let p = cx.propagate(fx, quote! { rt::exc::runtime_error("No active exception to reraise") });
+                let p = cx.propagate(
+                    fx,
+                    quote! { rt::exc::runtime_error("No active exception to reraise") },
+                );
                 quote! { #p; }
             }
         });
@@ -216,7 +281,12 @@ pub fn raise(cx: &mut Cx, fx: &mut Fx, exc: Option<&ast::Expr>, cause: Option<&a
     Ok(quote! { #p; })
 }
 
-pub fn assert(cx: &mut Cx, fx: &mut Fx, test: &ast::Expr, msg: Option<&ast::Expr>) -> LResult<TokenStream> {
+pub fn assert(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    test: &ast::Expr,
+    msg: Option<&ast::Expr>,
+) -> LResult<TokenStream> {
     let c = cond(cx, fx, test)?;
     let err = match msg {
         Some(m) => {
@@ -241,7 +311,10 @@ pub fn try_stmt(
         return try_except(cx, fx, body, handlers, orelse);
     }
     let fin_label = cx.label("finally");
-    fx.frames.push(Frame::Finally { label: fin_label.clone(), uses: FlowUses::default() });
+    fx.frames.push(Frame::Finally {
+        label: fin_label.clone(),
+        uses: FlowUses::default(),
+    });
     let inner = if handlers.is_empty() && orelse.is_empty() {
         nested(cx, fx, body)
     } else {
@@ -295,7 +368,9 @@ fn try_except(
     let label = cx.label("try");
     let result = cx.fresh("r");
     let err = cx.fresh("e");
-    fx.frames.push(Frame::Try { label: label.clone() });
+    fx.frames.push(Frame::Try {
+        label: label.clone(),
+    });
     let b = nested(cx, fx, body);
     fx.frames.pop();
     let b = b?;
@@ -331,7 +406,11 @@ fn try_except(
     fx.handled.pop();
     let reraise = cx.propagate(fx, quote! { #err });
     for (i, a) in arms.into_iter().enumerate() {
-        chain = if i == 0 { a } else { quote! { #chain else #a } };
+        chain = if i == 0 {
+            a
+        } else {
+            quote! { #chain else #a }
+        };
     }
     let handler = if handlers.is_empty() {
         quote! { #reraise; }

@@ -52,14 +52,22 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::Attribute(a) => {
             let obj = expr(cx, fx, &a.value)?.ts;
             let name = a.attr.as_str();
-            Ok(Lowered::any(cx.tri(fx, quote! { rt::attr::getattr(&#obj, #name) })))
+            Ok(Lowered::any(
+                cx.tri(fx, quote! { rt::attr::getattr(&#obj, #name) }),
+            ))
         }
         E::Subscript(s) => {
             let obj = expr(cx, fx, &s.value)?.ts;
             let key = expr(cx, fx, &s.slice)?.ts;
-            Ok(Lowered::any(cx.tri(fx, quote! { rt::ops::getitem(&#obj, &#key) })))
+            Ok(Lowered::any(
+                cx.tri(fx, quote! { rt::ops::getitem(&#obj, &#key) }),
+            ))
         }
-        E::Starred(_) => Err(Diagnostic::new(span(e).0, span(e).1, "SyntaxError: can't use starred expression here")),
+        E::Starred(_) => Err(Diagnostic::new(
+            span(e).0,
+            span(e).1,
+            "SyntaxError: can't use starred expression here",
+        )),
         E::Name(n) => load_name(cx, fx, n.id.as_str(), e),
         E::List(l) => {
             let items = elements(cx, fx, &l.elts)?;
@@ -70,14 +78,21 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
             Ok(Lowered::typed(quote! { Value::tuple(#items) }, Ty::Tuple))
         }
         E::Slice(s) => {
-            let part = |cx: &mut Cx, fx: &mut Fx, p: &Option<Box<ast::Expr>>| -> LResult<TokenStream> {
-                match p {
-                    Some(x) => Ok(expr(cx, fx, x)?.ts),
-                    None => Ok(quote! { Value::None }),
-                }
-            };
-            let (lo, hi, st) = (part(cx, fx, &s.lower)?, part(cx, fx, &s.upper)?, part(cx, fx, &s.step)?);
-            Ok(Lowered::any(quote! { rt::slice::Slice::new(#lo, #hi, #st) }))
+            let part =
+                |cx: &mut Cx, fx: &mut Fx, p: &Option<Box<ast::Expr>>| -> LResult<TokenStream> {
+                    match p {
+                        Some(x) => Ok(expr(cx, fx, x)?.ts),
+                        None => Ok(quote! { Value::None }),
+                    }
+                };
+            let (lo, hi, st) = (
+                part(cx, fx, &s.lower)?,
+                part(cx, fx, &s.upper)?,
+                part(cx, fx, &s.step)?,
+            );
+            Ok(Lowered::any(
+                quote! { rt::slice::Slice::new(#lo, #hi, #st) },
+            ))
         }
     }
 }
@@ -121,7 +136,13 @@ pub fn cond(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
 }
 
 /// A single comparison as a Rust `bool`.
-fn compare_bool(cx: &Cx, fx: &Fx, op: ast::CmpOp, left: TokenStream, right: TokenStream) -> TokenStream {
+fn compare_bool(
+    cx: &Cx,
+    fx: &Fx,
+    op: ast::CmpOp,
+    left: TokenStream,
+    right: TokenStream,
+) -> TokenStream {
     use ast::CmpOp as C;
     match op {
         C::Is => quote! { (#left).is(&#right) },
@@ -153,7 +174,13 @@ fn cmp_op(op: ast::CmpOp) -> TokenStream {
 
 /// A single comparison as a Python value (rich comparisons may return
 /// anything).
-fn compare_value(cx: &Cx, fx: &Fx, op: ast::CmpOp, left: TokenStream, right: TokenStream) -> TokenStream {
+fn compare_value(
+    cx: &Cx,
+    fx: &Fx,
+    op: ast::CmpOp,
+    left: TokenStream,
+    right: TokenStream,
+) -> TokenStream {
     use ast::CmpOp as C;
     match op {
         C::Is | C::IsNot | C::In | C::NotIn => {
@@ -246,13 +273,18 @@ fn bin_op(cx: &mut Cx, fx: &mut Fx, b: &ast::ExprBinOp) -> LResult<Lowered> {
     let l = expr(cx, fx, &b.left)?;
     let r = expr(cx, fx, &b.right)?;
     let ty = match b.op {
-        ast::Operator::Add | ast::Operator::Sub | ast::Operator::Mult | ast::Operator::FloorDiv => Ty::arith(l.ty, r.ty, false),
+        ast::Operator::Add | ast::Operator::Sub | ast::Operator::Mult | ast::Operator::FloorDiv => {
+            Ty::arith(l.ty, r.ty, false)
+        }
         ast::Operator::Div => Ty::arith(l.ty, r.ty, true),
         _ => Ty::Any,
     };
     let (lt, rt_) = (l.ts, r.ts);
     let op = binop_tokens(b.op);
-    Ok(Lowered::typed(cx.tri(fx, quote! { rt::ops::binary(&#lt, &#rt_, #op) }), ty))
+    Ok(Lowered::typed(
+        cx.tri(fx, quote! { rt::ops::binary(&#lt, &#rt_, #op) }),
+        ty,
+    ))
 }
 
 fn unary_op(cx: &mut Cx, fx: &mut Fx, u: &ast::ExprUnaryOp) -> LResult<Lowered> {
@@ -401,7 +433,9 @@ fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<T
     let spec = match &f.format_spec {
         None => quote! { "" },
         Some(s) => match &**s {
-            ast::Expr::JoinedStr(j) if j.values.iter().all(|v| matches!(v, ast::Expr::Constant(_))) => {
+            ast::Expr::JoinedStr(j)
+                if j.values.iter().all(|v| matches!(v, ast::Expr::Constant(_))) =>
+            {
                 let mut text = String::new();
                 for v in &j.values {
                     if let ast::Expr::Constant(c) = v {
@@ -463,12 +497,21 @@ pub fn load_name(cx: &mut Cx, fx: &mut Fx, name: &str, at: &ast::Expr) -> LResul
     match cx.binding(fx, name) {
         Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
             Some(var) => Ok(Lowered::any(read_var(cx, fx, name, &var))),
-            None => Err(unsupported(at, &format!("reference to '{name}' from this scope"))),
+            None => Err(unsupported(
+                at,
+                &format!("reference to '{name}' from this scope"),
+            )),
         },
         Some(Binding::ClassLocal) => {
-            let ns = fx.class_ns.clone().ok_or_else(|| unsupported(at, "class namespace access"))?;
+            let ns = fx
+                .class_ns
+                .clone()
+                .ok_or_else(|| unsupported(at, "class namespace access"))?;
             let fallback = global_read(cx, name);
-            Ok(Lowered::any(cx.tri(fx, quote! { rt::classes::ns_load(&#ns, #name, || #fallback) })))
+            Ok(Lowered::any(cx.tri(
+                fx,
+                quote! { rt::classes::ns_load(&#ns, #name, || #fallback) },
+            )))
         }
         Some(Binding::Global) | None => {
             let g = global_read(cx, name);

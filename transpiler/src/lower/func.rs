@@ -241,8 +241,13 @@ fn emit_function(
     let id = mangle::raw(rust_name);
     let sig_id = mangle::raw(&format!("{rust_name}_SIG"));
     let names = &params.names;
-    let (posonly, positional, varargs, kwonly, varkw) =
-        (params.posonly, params.positional, params.varargs, params.kwonly, params.varkw);
+    let (posonly, positional, varargs, kwonly, varkw) = (
+        params.posonly,
+        params.positional,
+        params.varargs,
+        params.kwonly,
+        params.varkw,
+    );
     let qual = &cx.prog.scopes[scope_id].qualname;
     let doc = format!(" `{qual}`");
     let item = quote! {
@@ -330,8 +335,16 @@ fn mentions_expr(e: &ast::Expr, out: &mut BTreeSet<String>) {
 }
 
 /// `def name(...): ...` as a statement.
-pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> LResult<TokenStream> {
-    let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
+pub fn def(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    s: &ast::Stmt,
+    f: &ast::StmtFunctionDef,
+) -> LResult<TokenStream> {
+    let scope_id = cx
+        .prog
+        .scope_of(s)
+        .ok_or_else(|| unsupported(s, "function scope"))?;
     if cx.prog.scopes[scope_id].is_generator {
         return Err(unsupported(s, "generator function (yield)"));
     }
@@ -342,7 +355,14 @@ pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &ast::StmtFunctionDef) ->
     for d in &f.decorator_list {
         decorators.push(expr(cx, fx, d)?.ts);
     }
-    let obj = function_object(cx, fx, scope_id, f.name.as_str(), &f.args, Body::Stmts(&f.body))?;
+    let obj = function_object(
+        cx,
+        fx,
+        scope_id,
+        f.name.as_str(),
+        &f.args,
+        Body::Stmts(&f.body),
+    )?;
     let mut value = obj;
     for d in decorators.into_iter().rev() {
         value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
@@ -368,7 +388,10 @@ fn docstring(body: &[ast::Stmt]) -> Option<String> {
 
 /// `lambda args: body`.
 pub fn lambda(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, l: &ast::ExprLambda) -> LResult<Lowered> {
-    let scope_id = cx.prog.scope_of(e).ok_or_else(|| unsupported(e, "lambda scope"))?;
+    let scope_id = cx
+        .prog
+        .scope_of(e)
+        .ok_or_else(|| unsupported(e, "lambda scope"))?;
     let obj = function_object(cx, fx, scope_id, "<lambda>", &l.args, Body::Expr(&l.body))?;
     Ok(Lowered::typed(obj, Ty::Function))
 }
@@ -388,9 +411,13 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
                 && a.kwonlyargs.is_empty()
                 && f.type_params.is_empty();
             let rebound_elsewhere = cx.prog.scopes.iter().skip(1).any(|sc| {
-                sc.symbols.get(&name).is_some_and(|sym| sym.declared_global && sym.assigned)
+                sc.symbols
+                    .get(&name)
+                    .is_some_and(|sym| sym.declared_global && sym.assigned)
             });
-            let scope_ok = cx.prog.scope_of(s).is_some_and(|id| !cx.prog.scopes[id].is_generator && cx.prog.scopes[id].free_order.is_empty());
+            let scope_ok = cx.prog.scope_of(s).is_some_and(|id| {
+                !cx.prog.scopes[id].is_generator && cx.prog.scopes[id].free_order.is_empty()
+            });
             if simple && scope_ok && !rebound_elsewhere && bindings.get(&name) == Some(&1) {
                 cx.known.insert(
                     name.clone(),
@@ -415,7 +442,9 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
     let names: Vec<String> = body
         .iter()
         .filter_map(|s| match s {
-            ast::Stmt::FunctionDef(f) if cx.known.contains_key(f.name.as_str()) => Some(f.name.to_string()),
+            ast::Stmt::FunctionDef(f) if cx.known.contains_key(f.name.as_str()) => {
+                Some(f.name.to_string())
+            }
             _ => None,
         })
         .collect();
@@ -439,7 +468,9 @@ fn is_inert(e: &ast::Expr) -> bool {
         ast::Expr::List(l) => l.elts.iter().all(is_inert),
         ast::Expr::Tuple(t) => t.elts.iter().all(is_inert),
         ast::Expr::Set(s) => s.elts.iter().all(is_inert),
-        ast::Expr::Dict(d) => d.keys.iter().flatten().all(is_inert) && d.values.iter().all(is_inert),
+        ast::Expr::Dict(d) => {
+            d.keys.iter().flatten().all(is_inert) && d.values.iter().all(is_inert)
+        }
         ast::Expr::UnaryOp(u) => matches!(&*u.operand, ast::Expr::Constant(_)),
         _ => false,
     }
@@ -447,16 +478,24 @@ fn is_inert(e: &ast::Expr) -> bool {
 
 /// Counts module-level statements binding each name (outside functions).
 fn count_bindings(body: &[ast::Stmt], out: &mut std::collections::HashMap<String, usize>) {
-    let mut add = |n: &str, out: &mut std::collections::HashMap<String, usize>| *out.entry(n.to_string()).or_default() += 1;
+    let add = |n: &str, out: &mut std::collections::HashMap<String, usize>| {
+        *out.entry(n.to_string()).or_default() += 1
+    };
     for s in body {
         match s {
             ast::Stmt::FunctionDef(f) => add(f.name.as_str(), out),
             ast::Stmt::AsyncFunctionDef(f) => add(f.name.as_str(), out),
             ast::Stmt::ClassDef(c) => add(c.name.as_str(), out),
-            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
+            ast::Stmt::Assign(a) => a
+                .targets
+                .iter()
+                .for_each(|t| target_names(t, &mut |n| add(n, out))),
             ast::Stmt::AugAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
             ast::Stmt::AnnAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
-            ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
+            ast::Stmt::Delete(d) => d
+                .targets
+                .iter()
+                .for_each(|t| target_names(t, &mut |n| add(n, out))),
             ast::Stmt::For(f) => {
                 target_names(&f.target, &mut |n| add(n, out));
                 count_bindings(&f.body, out);
@@ -492,7 +531,11 @@ fn count_bindings(body: &[ast::Stmt], out: &mut std::collections::HashMap<String
             }
             ast::Stmt::Import(i) => {
                 for a in &i.names {
-                    let n = a.asname.as_ref().map(|x| x.to_string()).unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    let n = a
+                        .asname
+                        .as_ref()
+                        .map(|x| x.to_string())
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
                     add(&n, out);
                 }
             }
@@ -503,7 +546,10 @@ fn count_bindings(body: &[ast::Stmt], out: &mut std::collections::HashMap<String
             }
             // Any other statement that could bind at module level counts
             // as a rebinding, conservatively, via walrus or match.
-            ast::Stmt::Match(_) | ast::Stmt::TryStar(_) | ast::Stmt::AsyncFor(_) | ast::Stmt::AsyncWith(_) => {
+            ast::Stmt::Match(_)
+            | ast::Stmt::TryStar(_)
+            | ast::Stmt::AsyncFor(_)
+            | ast::Stmt::AsyncWith(_) => {
                 let text = format!("{s:?}");
                 for (n, c) in out.iter_mut() {
                     if text.contains(&format!("\"{n}\"")) {
@@ -527,14 +573,23 @@ fn target_names(t: &ast::Expr, f: &mut dyn FnMut(&str)) {
 }
 
 /// `import a, b as c`.
-pub fn import(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImport) -> LResult<TokenStream> {
+pub fn import(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    s: &ast::Stmt,
+    i: &ast::StmtImport,
+) -> LResult<TokenStream> {
     let mut out = Vec::new();
     for alias in &i.names {
         let module = alias.name.as_str();
         if !super::builtins::MODULES.contains(&module) {
             return Err(unsupported(s, &format!("module '{module}'")));
         }
-        let bound = alias.asname.as_ref().map(|a| a.to_string()).unwrap_or_else(|| module.to_string());
+        let bound = alias
+            .asname
+            .as_ref()
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| module.to_string());
         let v = cx.tri(fx, quote! { rt::modules::import(#module) });
         cx.imports.insert(bound.clone(), module.to_string());
         out.push(super::assign::store_name(cx, fx, &bound, v)?);
@@ -543,7 +598,12 @@ pub fn import(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImport) -> L
 }
 
 /// `from module import a, b as c`.
-pub fn import_from(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImportFrom) -> LResult<TokenStream> {
+pub fn import_from(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    s: &ast::Stmt,
+    i: &ast::StmtImportFrom,
+) -> LResult<TokenStream> {
     let module = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
     if super::builtins::NO_CODE_IMPORTS.contains(&module.as_str()) {
         return Ok(quote! {});

@@ -122,7 +122,11 @@ pub enum Var {
 pub enum Frame {
     /// A loop: `label` is what a Python `break` targets (the loop itself,
     /// or the block around a loop with an `else`).
-    Loop { break_label: Ident, continue_label: Ident, labelled: bool },
+    Loop {
+        break_label: Ident,
+        continue_label: Ident,
+        labelled: bool,
+    },
     /// The body of a `try`: errors break out with `Err(e)`.
     Try { label: Ident },
     /// A `try` with `finally`: everything leaving it breaks out with a
@@ -185,7 +189,10 @@ impl Fx {
     /// How code of this function names the item at absolute `path`.
     pub fn item_path(&self, path: &[String]) -> TokenStream {
         let ids: Vec<Ident> = if path.starts_with(&self.code_mod) {
-            path[self.code_mod.len()..].iter().map(|s| mangle::raw(s)).collect()
+            path[self.code_mod.len()..]
+                .iter()
+                .map(|s| mangle::raw(s))
+                .collect()
         } else {
             let ids: Vec<Ident> = path.iter().map(|s| mangle::raw(s)).collect();
             return quote! { crate::#(#ids)::* };
@@ -279,9 +286,19 @@ pub fn unsupported<T: ast::Ranged>(node: &T, what: &str) -> Diagnostic {
 }
 
 /// Lowers a whole module to the text of `src/main.rs`.
-pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]) -> LResult<TokenStream> {
+pub fn lower_module(
+    prog: &Program,
+    source: &str,
+    file: &str,
+    body: &[ast::Stmt],
+) -> LResult<TokenStream> {
     let mut cx = Cx::new(prog, source);
-    cx.globals = prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect();
+    cx.globals = prog.scopes[0]
+        .symbols
+        .iter()
+        .filter(|(_, s)| s.assigned)
+        .map(|(n, _)| n.clone())
+        .collect();
     for s in &prog.scopes {
         for (n, sym) in &s.symbols {
             if sym.declared_global && sym.assigned {

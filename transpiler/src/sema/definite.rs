@@ -56,7 +56,10 @@ impl State {
 /// Analyses one function body. `locals` are the names stored as plain
 /// locals; `params` start out assigned.
 pub fn analyze(body: &[ast::Stmt], locals: &BTreeSet<String>, params: &[String]) -> Assignment {
-    let mut a = Analyzer { locals, out: Assignment::default() };
+    let mut a = Analyzer {
+        locals,
+        out: Assignment::default(),
+    };
     let mut st = State(Some(params.iter().cloned().collect()));
     a.block(body, &mut st);
     a.out
@@ -220,14 +223,26 @@ impl Analyzer<'_> {
     }
 
     fn arg_defaults(&mut self, args: &ast::Arguments, st: &mut State) {
-        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(&args.kwonlyargs)
+        {
             if let Some(d) = &a.default {
                 self.expr(d, st, false);
             }
         }
     }
 
-    fn for_loop(&mut self, target: &ast::Expr, iter: &ast::Expr, body: &[ast::Stmt], orelse: &[ast::Stmt], st: &mut State) {
+    fn for_loop(
+        &mut self,
+        target: &ast::Expr,
+        iter: &ast::Expr,
+        body: &[ast::Stmt],
+        orelse: &[ast::Stmt],
+        st: &mut State,
+    ) {
         self.expr(iter, st, false);
         let mut inner = st.clone();
         self.target(target, &mut inner);
@@ -399,7 +414,9 @@ impl Analyzer<'_> {
             E::Call(c) => {
                 self.expr(&c.func, st, cond);
                 c.args.iter().for_each(|x| self.expr(x, st, cond));
-                c.keywords.iter().for_each(|k| self.expr(&k.value, st, cond));
+                c.keywords
+                    .iter()
+                    .for_each(|k| self.expr(&k.value, st, cond));
             }
             E::FormattedValue(f) => {
                 self.expr(&f.value, st, cond);

@@ -1,0 +1,3 @@
+# expect: 2:12: error: SyntaxError: invalid syntax. Got unexpected token ':'
+def broken(:
+    pass

@@ -1,0 +1,3 @@
+# expect: 2:1: error: unsupported: module 'socket'
+import socket
+print(socket.gethostname())

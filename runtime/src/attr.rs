@@ -35,10 +35,7 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
                 return Ok(Value::Class(n.class()));
             }
             if n.has_method(name) {
-                return Ok(Value::native(BoundBuiltin {
-                    receiver: obj.clone(),
-                    name: PyStr::new(name),
-                }));
+                return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));
             }
             Err(no_attribute(obj, name))
         }
@@ -54,12 +51,7 @@ fn call_user_getattribute(obj: &Value, name: &str) -> PyResult<Value> {
                 return Err(e);
             };
             if inst.class.lookup("__getattr__").is_some() {
-                return crate::call::call_method(
-                    obj,
-                    "__getattr__",
-                    vec![Value::str(name)],
-                    vec![],
-                );
+                return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
             }
             Err(e)
         }
@@ -112,20 +104,14 @@ fn getattr_fallback(obj: &Value, cls: &Rc<Class>, name: &str) -> PyResult<Value>
 }
 
 pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
-    attribute_error(format!(
-        "'{}' object has no attribute '{}'",
-        type_name(obj),
-        name
-    ))
+    attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name))
 }
 
 /// Whether `attr` (found on a type) is a data descriptor: it defines
 /// `__set__` or `__delete__` on its own type.
 pub fn is_data_descriptor(attr: &Value) -> bool {
     match attr {
-        Value::Object(o) => {
-            o.class.lookup("__set__").is_some() || o.class.lookup("__delete__").is_some()
-        }
+        Value::Object(o) => o.class.lookup("__set__").is_some() || o.class.lookup("__delete__").is_some(),
         Value::Native(_) => downcast::<crate::classes::Property>(attr).is_some(),
         _ => false,
     }
@@ -134,16 +120,10 @@ pub fn is_data_descriptor(attr: &Value) -> bool {
 /// Binds an attribute found on a type to the instance it was looked up on.
 pub fn descriptor_get(attr: &Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
     match attr {
-        Value::Function(_) => Ok(Value::native(BoundMethod {
-            func: attr.clone(),
-            receiver: obj.clone(),
-        })),
-        Value::Object(o) if o.class.lookup("__get__").is_some() => crate::call::call_method(
-            attr,
-            "__get__",
-            vec![obj.clone(), Value::Class(cls.clone())],
-            vec![],
-        ),
+        Value::Function(_) => Ok(Value::native(BoundMethod { func: attr.clone(), receiver: obj.clone() })),
+        Value::Object(o) if o.class.lookup("__get__").is_some() => {
+            crate::call::call_method(attr, "__get__", vec![obj.clone(), Value::Class(cls.clone())], vec![])
+        }
         Value::Native(_) => {
             if let Some(d) = crate::classes::native_descriptor_get(attr, Some(obj), cls) {
                 return d;
@@ -180,9 +160,7 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
             return Ok(Value::Str(cls.module.clone()));
         }
         "__mro__" => {
-            return Ok(Value::tuple(
-                cls.mro_with_self().into_iter().map(Value::Class).collect(),
-            ));
+            return Ok(Value::tuple(cls.mro_with_self().into_iter().map(Value::Class).collect()));
         }
         "__bases__" => {
             let bases = if cls.bases.is_empty() && cls.builtin.is_none() {
@@ -193,12 +171,7 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
             return Ok(Value::tuple(bases));
         }
         "__base__" => {
-            return Ok(cls
-                .bases
-                .first()
-                .cloned()
-                .map(Value::Class)
-                .unwrap_or_default());
+            return Ok(cls.bases.first().cloned().map(Value::Class).unwrap_or_default());
         }
         "__dict__" => return Ok(Value::Dict(cls.dict.clone())),
         "__class__" => return Ok(Value::Class(type_of(obj))),
@@ -223,33 +196,23 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
         return Ok(slot);
     }
     if cls.builtin.is_some() && crate::methods::builtin_class_has_method(cls, name) {
-        return Ok(Value::native(UnboundBuiltin {
-            class: cls.clone(),
-            name: PyStr::new(name),
-        }));
+        return Ok(Value::native(UnboundBuiltin { class: cls.clone(), name: PyStr::new(name) }));
     }
     if let Some(m) = &meta {
         if m.lookup("__getattr__").is_some() {
             return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
         }
     }
-    Err(attribute_error(format!(
-        "type object '{}' has no attribute '{}'",
-        cls.name(),
-        name
-    )))
+    Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name(), name)))
 }
 
 /// An attribute looked up on a class itself (`Cls.attr`): functions stay
 /// plain functions; classmethods bind to the class; descriptors get `None`.
 fn class_attr_get(attr: &Value, cls: &Rc<Class>) -> PyResult<Value> {
     match attr {
-        Value::Object(o) if o.class.lookup("__get__").is_some() => crate::call::call_method(
-            attr,
-            "__get__",
-            vec![Value::None, Value::Class(cls.clone())],
-            vec![],
-        ),
+        Value::Object(o) if o.class.lookup("__get__").is_some() => {
+            crate::call::call_method(attr, "__get__", vec![Value::None, Value::Class(cls.clone())], vec![])
+        }
         Value::Native(_) => match crate::classes::native_descriptor_get(attr, None, cls) {
             Some(r) => r,
             None => Ok(attr.clone()),
@@ -264,11 +227,7 @@ fn function_getattr(obj: &Value, f: &crate::func::Function, name: &str) -> PyRes
         "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
         "__module__" => return Ok(Value::Str(f.module.clone())),
         "__defaults__" => {
-            return Ok(if f.defaults.is_empty() {
-                Value::None
-            } else {
-                Value::tuple(f.defaults.clone())
-            });
+            return Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) });
         }
         "__dict__" => return Ok(Value::Dict(f.attrs())),
         "__class__" => return Ok(Value::Class(type_of(obj))),
@@ -291,10 +250,7 @@ fn builtin_getattr(obj: &Value, name: &str) -> PyResult<Value> {
         return Ok(v);
     }
     if crate::methods::has_builtin_method(obj, name) {
-        return Ok(Value::native(BoundBuiltin {
-            receiver: obj.clone(),
-            name: PyStr::new(name),
-        }));
+        return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));
     }
     Err(no_attribute(obj, name))
 }
@@ -304,13 +260,7 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
         Value::Object(inst) => {
             if inst.class.has_user_attr("__setattr__") {
-                return crate::call::call_method(
-                    obj,
-                    "__setattr__",
-                    vec![Value::str(name), value],
-                    vec![],
-                )
-                .map(drop);
+                return crate::call::call_method(obj, "__setattr__", vec![Value::str(name), value], vec![]).map(drop);
             }
             generic_setattr(obj, name, value)
         }
@@ -331,10 +281,9 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
                     *cls.qualname.borrow_mut() = as_str_value(&value, "__qualname__")?;
                     Ok(())
                 }
-                _ if cls.builtin.is_some() => Err(type_error(format!(
-                    "cannot set '{name}' attribute of immutable type '{}'",
-                    cls.name()
-                ))),
+                _ if cls.builtin.is_some() => {
+                    Err(type_error(format!("cannot set '{name}' attribute of immutable type '{}'", cls.name())))
+                }
                 _ => cls.dict.set(Value::str(name), value),
             }
         }
@@ -348,24 +297,12 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
         }
         Value::Native(n) => match n.setattr(obj, name, value) {
             Some(r) => r,
-            None => Err(attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                n.type_name(),
-                name
-            ))),
+            None => Err(attribute_error(format!("'{}' object has no attribute '{}'", n.type_name(), name))),
         },
         _ => Err(if crate::methods::has_builtin_method(obj, name) {
-            attribute_error(format!(
-                "'{}' object attribute '{}' is read-only",
-                type_name(obj),
-                name
-            ))
+            attribute_error(format!("'{}' object attribute '{}' is read-only", type_name(obj), name))
         } else {
-            attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                type_name(obj),
-                name
-            ))
+            attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name))
         }),
     }
 }
@@ -373,10 +310,7 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
 fn as_str_value(v: &Value, what: &str) -> PyResult<PyStr> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        _ => Err(type_error(format!(
-            "can only assign string to {what}, not '{}'",
-            type_name(v)
-        ))),
+        _ => Err(type_error(format!("can only assign string to {what}, not '{}'", type_name(v)))),
     }
 }
 
@@ -429,23 +363,13 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
         Value::Object(inst) => {
             if inst.class.has_user_attr("__delattr__") {
-                return crate::call::call_method(
-                    obj,
-                    "__delattr__",
-                    vec![Value::str(name)],
-                    vec![],
-                )
-                .map(drop);
+                return crate::call::call_method(obj, "__delattr__", vec![Value::str(name)], vec![]).map(drop);
             }
             generic_delattr(obj, name)
         }
         Value::Class(cls) => match cls.dict.remove(&Value::str(name))? {
             Some(_) => Ok(()),
-            None => Err(attribute_error(format!(
-                "type object '{}' has no attribute '{}'",
-                cls.name(),
-                name
-            ))),
+            None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name(), name))),
         },
         Value::Function(f) => match f.attrs().remove(&Value::str(name))? {
             Some(_) => Ok(()),
@@ -497,8 +421,5 @@ pub fn getattr_default(obj: &Value, name: &str, default: Value) -> PyResult<Valu
 /// Calls `f` with `obj` bound as the first argument (used for `super()`).
 pub fn bind(f: &Value, obj: &Value) -> PyResult<Value> {
     let _ = call;
-    Ok(Value::native(BoundMethod {
-        func: f.clone(),
-        receiver: obj.clone(),
-    }))
+    Ok(Value::native(BoundMethod { func: f.clone(), receiver: obj.clone() }))
 }

@@ -51,32 +51,18 @@ impl Args {
         } else if n < min {
             format!(
                 "{name} expected {} argument{}, got {n}",
-                if min == max {
-                    format!("{min}")
-                } else {
-                    format!("at least {min}")
-                },
+                if min == max { format!("{min}") } else { format!("at least {min}") },
                 if min == 1 { "" } else { "s" }
             )
         } else if max == 0 {
             format!("{name}() takes no arguments ({n} given)")
         } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
         }))
     }
 
     fn no_kw(&self) -> PyResult<()> {
-        if self.kw.is_empty() {
-            Ok(())
-        } else {
-            Err(type_error(format!(
-                "{}() takes no keyword arguments",
-                self.name
-            )))
-        }
+        if self.kw.is_empty() { Ok(()) } else { Err(type_error(format!("{}() takes no keyword arguments", self.name))) }
     }
 
     /// Removes keyword `key` if given.
@@ -88,10 +74,7 @@ impl Args {
     fn finish_kw(&self) -> PyResult<()> {
         match self.kw.first() {
             None => Ok(()),
-            Some((k, _)) => Err(type_error(format!(
-                "{}() got an unexpected keyword argument '{k}'",
-                self.name
-            ))),
+            Some((k, _)) => Err(type_error(format!("{}() got an unexpected keyword argument '{k}'", self.name))),
         }
     }
 
@@ -168,9 +151,7 @@ pub fn builtin(name: &str) -> PyResult<Value> {
     if let Some((n, f)) = FUNCTIONS.iter().find(|(n, _)| *n == name) {
         return Ok(Value::native(BuiltinFunction { name: n, f: *f }));
     }
-    Err(crate::exc::name_error(format!(
-        "name '{name}' is not defined"
-    )))
+    Err(crate::exc::name_error(format!("name '{name}' is not defined")))
 }
 
 // ------------------------------------------------------------------ I/O
@@ -198,10 +179,7 @@ fn text_kw(v: Option<Value>, default: &str, what: &str) -> PyResult<String> {
     match v {
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.to_string()),
-        Some(other) => Err(type_error(format!(
-            "{what} must be None or a string, not {}",
-            type_name(&other)
-        ))),
+        Some(other) => Err(type_error(format!("{what} must be None or a string, not {}", type_name(&other)))),
     }
 }
 
@@ -314,10 +292,7 @@ pub fn round(x: &Value, ndigits: Option<Value>) -> PyResult<Value> {
             let args = nd.map(|n| vec![Value::Int(n)]).unwrap_or_default();
             call_method(x, "__round__", args, vec![])
         }
-        _ => Err(type_error(format!(
-            "type {} doesn't define __round__ method",
-            type_name(x)
-        ))),
+        _ => Err(type_error(format!("type {} doesn't define __round__ method", type_name(x)))),
     }
 }
 
@@ -336,17 +311,13 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
         return Err(value_error("cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
-        return Err(crate::exc::overflow_error(
-            "cannot convert float infinity to integer",
-        ));
+        return Err(crate::exc::overflow_error("cannot convert float infinity to integer"));
     }
     let t = f.trunc();
     if t.abs() < 9.0e18 {
         return Ok(Value::Int(t as i64));
     }
-    Ok(Value::from_bigint(
-        num_traits::FromPrimitive::from_f64(t).unwrap_or_default(),
-    ))
+    Ok(Value::from_bigint(num_traits::FromPrimitive::from_f64(t).unwrap_or_default()))
 }
 
 pub fn float_hex(f: f64) -> String {
@@ -375,9 +346,7 @@ fn divmod_error(e: crate::exc::PyErr, x: &Value, y: &Value) -> crate::exc::PyErr
             type_name(y)
         ));
     }
-    if e.is_instance(&types().zero_division_error)
-        && matches!(x, Value::Float(_)) | matches!(y, Value::Float(_))
-    {
+    if e.is_instance(&types().zero_division_error) && matches!(x, Value::Float(_)) | matches!(y, Value::Float(_)) {
         return crate::exc::zero_division_error("float divmod()");
     }
     if e.is_instance(&types().zero_division_error) {
@@ -395,36 +364,21 @@ pub fn pow(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if modulus.is_none() {
         return ops::binary(&a.pos[0], &a.pos[1], ops::BinOp::Pow);
     }
-    match (
-        to_bigint(&a.pos[0]),
-        to_bigint(&a.pos[1]),
-        to_bigint(&modulus),
-    ) {
-        (Some(b), Some(e), Some(m)) => Ok(Value::from_bigint(pure(crate::num_ops::pow_mod(
-            &b, &e, &m,
-        ))?)),
-        _ => Err(type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        )),
+    match (to_bigint(&a.pos[0]), to_bigint(&a.pos[1]), to_bigint(&modulus)) {
+        (Some(b), Some(e), Some(m)) => Ok(Value::from_bigint(pure(crate::num_ops::pow_mod(&b, &e, &m))?)),
+        _ => Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
     }
 }
 
 /// min()/max() share everything but the comparison direction.
-fn extreme(
-    name: &'static str,
-    args: Vec<Value>,
-    kwargs: Kwargs,
-    want_greater: bool,
-) -> PyResult<Value> {
+fn extreme(name: &'static str, args: Vec<Value>, kwargs: Kwargs, want_greater: bool) -> PyResult<Value> {
     let mut a = Args::new(name, args, kwargs);
     let key = a.take_kw("key").unwrap_or_default();
     let default = a.take_kw("default");
     a.finish_kw()?;
     let items = match a.pos.len() {
         0 => {
-            return Err(type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )));
+            return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
         }
         1 => to_vec(&a.pos[0])?,
         _ => {
@@ -438,11 +392,7 @@ fn extreme(
     };
     let mut best: Option<(Value, Value)> = None;
     for item in items {
-        let k = if key.is_none() {
-            item.clone()
-        } else {
-            call(&key, vec![item.clone()], vec![])?
-        };
+        let k = if key.is_none() { item.clone() } else { call(&key, vec![item.clone()], vec![])? };
         let replace = match &best {
             None => true,
             Some((bk, _)) => {
@@ -478,21 +428,68 @@ pub fn sum(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     a.count(1, 2)?;
     let mut total = a.pos.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
     if let Value::Str(_) = total {
-        return Err(type_error(
-            "sum() can't sum strings [use ''.join(seq) instead]",
-        ));
+        return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let mut it = iter(&a.pos[0])?;
-    // Floats are summed with CPython's compensated algorithm only for exact
-    // float runs; ints take the fast machine path.
+    // CPython 3.12's order of phases: machine ints while they fit, then
+    // floats with Neumaier's compensated summation, then generic `+`.
+    let mut pending: Option<Value> = None;
+    if let Value::Int(mut acc) = total {
+        loop {
+            match it.next()? {
+                None => return Ok(Value::Int(acc)),
+                Some(Value::Int(v)) => match acc.checked_add(v) {
+                    Some(r) => acc = r,
+                    None => {
+                        total = ops::add(&Value::Int(acc), &Value::Int(v))?;
+                        break;
+                    }
+                },
+                Some(Value::Bool(b)) => acc += b as i64,
+                Some(other) => {
+                    total = ops::add(&Value::Int(acc), &other)?;
+                    break;
+                }
+            }
+        }
+    }
+    if let Value::Float(mut f) = total {
+        let mut c = 0.0f64;
+        loop {
+            match it.next()? {
+                None => {
+                    if c != 0.0 && c.is_finite() {
+                        f += c;
+                    }
+                    return Ok(Value::Float(f));
+                }
+                Some(Value::Float(x)) => {
+                    let t = f + x;
+                    if f.abs() >= x.abs() {
+                        c += (f - t) + x;
+                    } else {
+                        c += (x - t) + f;
+                    }
+                    f = t;
+                }
+                Some(Value::Int(v)) => f += v as f64,
+                Some(Value::Bool(b)) => f += b as i64 as f64,
+                Some(other) => {
+                    if c != 0.0 && c.is_finite() {
+                        f += c;
+                    }
+                    total = Value::Float(f);
+                    pending = Some(other);
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(x) = pending {
+        total = ops::add(&total, &x)?;
+    }
     while let Some(x) = it.next()? {
-        total = match (&total, &x) {
-            (Value::Int(s), Value::Int(v)) => match s.checked_add(*v) {
-                Some(r) => Value::Int(r),
-                None => ops::add(&total, &x)?,
-            },
-            _ => ops::add(&total, &x)?,
-        };
+        total = ops::add(&total, &x)?;
     }
     Ok(total)
 }
@@ -532,10 +529,7 @@ pub fn sorted(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     };
     a.finish_kw()?;
     if a.pos.len() != 1 {
-        return Err(type_error(format!(
-            "sorted expected 1 argument, got {}",
-            a.pos.len()
-        )));
+        return Err(type_error(format!("sorted expected 1 argument, got {}", a.pos.len())));
     }
     let items = to_vec(&a.pos[0])?;
     match crate::methods::sort_values(items, &key, reverse) {
@@ -556,21 +550,17 @@ pub fn enumerate(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let start = a.take_kw("start");
     let it_kw = a.take_kw("iterable");
     a.finish_kw()?;
-    let iterable =
-        a.pos.first().cloned().or(it_kw).ok_or_else(|| {
-            type_error("enumerate() missing required argument 'iterable' (pos 1)")
-        })?;
+    let iterable = a
+        .pos
+        .first()
+        .cloned()
+        .or(it_kw)
+        .ok_or_else(|| type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
     let count = a.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
     if !matches!(count, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
-        return Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(&count)
-        )));
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&count))));
     }
-    Ok(AdapterObj::new(Adapter::Enumerate {
-        it: iter(&iterable)?,
-        count,
-    }))
+    Ok(AdapterObj::new(Adapter::Enumerate { it: iter(&iterable)?, count }))
 }
 
 pub fn zip(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -582,11 +572,7 @@ pub fn zip(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     a.finish_kw()?;
     let mut its = Vec::with_capacity(a.pos.len());
     for (i, x) in a.pos.iter().enumerate() {
-        its.push(
-            iter(x).map_err(|_| {
-                type_error(format!("zip argument #{} must support iteration", i + 1))
-            })?,
-        );
+        its.push(iter(x).map_err(|_| type_error(format!("zip argument #{} must support iteration", i + 1)))?);
     }
     Ok(AdapterObj::new(Adapter::Zip { its, strict }))
 }
@@ -609,10 +595,7 @@ pub fn filter(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("filter", args, kwargs);
     a.no_kw()?;
     a.count(2, 2)?;
-    Ok(AdapterObj::new(Adapter::Filter {
-        func: a.pos[0].clone(),
-        it: iter(&a.pos[1])?,
-    }))
+    Ok(AdapterObj::new(Adapter::Filter { func: a.pos[0].clone(), it: iter(&a.pos[1])? }))
 }
 
 pub fn iter_builtin(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -660,12 +643,7 @@ pub fn is_instance(obj: &Value, classinfo: &Value) -> PyResult<bool> {
         Value::Class(c) => {
             if let Some(m) = &c.metaclass {
                 if m.has_user_attr("__instancecheck__") {
-                    return ops::truthy(&call_method(
-                        classinfo,
-                        "__instancecheck__",
-                        vec![obj.clone()],
-                        vec![],
-                    )?);
+                    return ops::truthy(&call_method(classinfo, "__instancecheck__", vec![obj.clone()], vec![])?);
                 }
             }
             Ok(type_of(obj).is_subclass(c))
@@ -679,14 +657,10 @@ pub fn is_instance(obj: &Value, classinfo: &Value) -> PyResult<bool> {
             Ok(false)
         }
         Value::Native(_) if downcast::<UnionType>(classinfo).is_some() => {
-            let u = downcast::<UnionType>(classinfo)
-                .map(|u| u.args.clone())
-                .unwrap_or_default();
+            let u = downcast::<UnionType>(classinfo).map(|u| u.args.clone()).unwrap_or_default();
             is_instance(obj, &Value::tuple(u))
         }
-        _ => Err(type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )),
+        _ => Err(type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
 
@@ -694,10 +668,7 @@ pub fn isinstance(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("isinstance", args, kwargs);
     a.no_kw()?;
     if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "isinstance expected 2 arguments, got {}",
-            a.pos.len()
-        )));
+        return Err(type_error(format!("isinstance expected 2 arguments, got {}", a.pos.len())));
     }
     Ok(Value::Bool(is_instance(&a.pos[0], &a.pos[1])?))
 }
@@ -710,12 +681,7 @@ pub fn is_subclass(cls: &Value, classinfo: &Value) -> PyResult<bool> {
         Value::Class(base) => {
             if let Some(m) = &base.metaclass {
                 if m.has_user_attr("__subclasscheck__") {
-                    return ops::truthy(&call_method(
-                        classinfo,
-                        "__subclasscheck__",
-                        vec![cls.clone()],
-                        vec![],
-                    )?);
+                    return ops::truthy(&call_method(classinfo, "__subclasscheck__", vec![cls.clone()], vec![])?);
                 }
             }
             Ok(c.is_subclass(base))
@@ -728,9 +694,7 @@ pub fn is_subclass(cls: &Value, classinfo: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        )),
+        _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }
 }
 
@@ -738,10 +702,7 @@ pub fn issubclass(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("issubclass", args, kwargs);
     a.no_kw()?;
     if a.pos.len() != 2 {
-        return Err(type_error(format!(
-            "issubclass expected 2 arguments, got {}",
-            a.pos.len()
-        )));
+        return Err(type_error(format!("issubclass expected 2 arguments, got {}", a.pos.len())));
     }
     Ok(Value::Bool(is_subclass(&a.pos[0], &a.pos[1])?))
 }
@@ -749,10 +710,7 @@ pub fn issubclass(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 fn attr_name(v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
-        other => Err(type_error(format!(
-            "attribute name must be string, not '{}'",
-            type_name(other)
-        ))),
+        other => Err(type_error(format!("attribute name must be string, not '{}'", type_name(other)))),
     }
 }
 
@@ -779,10 +737,7 @@ pub fn hasattr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("hasattr", args, kwargs);
     a.no_kw()?;
     a.count(2, 2)?;
-    Ok(Value::Bool(crate::attr::hasattr(
-        &a.pos[0],
-        &attr_name(&a.pos[1])?,
-    )?))
+    Ok(Value::Bool(crate::attr::hasattr(&a.pos[0], &attr_name(&a.pos[1])?)?))
 }
 
 pub fn delattr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -811,9 +766,7 @@ pub fn chr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let i = ops::index_of(&a.pos[0], "chr")?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::str(c)),
-        None if (0xD800..0xE000).contains(&i) => Err(value_error(
-            "py2rs: lone surrogates are not supported in str",
-        )),
+        None if (0xD800..0xE000).contains(&i) => Err(value_error("py2rs: lone surrogates are not supported in str")),
         None => Err(value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -823,14 +776,10 @@ pub fn ord(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     a.count(1, 1)?;
     match &a.pos[0] {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
-        Value::Str(s) => Err(type_error(format!(
-            "ord() expected a character, but string of length {} found",
-            s.char_len()
-        ))),
-        other => Err(type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            type_name(other)
-        ))),
+        Value::Str(s) => {
+            Err(type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
+        }
+        other => Err(type_error(format!("ord() expected string of length 1, but {} found", type_name(other)))),
     }
 }
 
@@ -844,10 +793,7 @@ fn radix(name: &'static str, args: Vec<Value>, kwargs: Kwargs, base: u32) -> PyR
     };
     match b {
         Some(b) => Ok(Value::str(crate::num_ops::to_radix_string(&b, base))),
-        None => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        ))),
+        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     }
 }
 
@@ -870,10 +816,7 @@ pub fn format(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         None => String::new(),
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
-            return Err(type_error(format!(
-                "format() argument 2 must be str, not {}",
-                type_name(other)
-            )));
+            return Err(type_error(format!("format() argument 2 must be str, not {}", type_name(other))));
         }
     };
     Ok(Value::str(crate::fmt::format(&a.pos[0], &spec)?))
@@ -917,24 +860,14 @@ pub fn dir(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut names: Vec<String> = Vec::new();
     let obj = &a.pos[0];
     if let Value::Object(o) = obj {
-        names.extend(
-            o.dict
-                .keys()
-                .iter()
-                .filter_map(|k| crate::fmt::str_(k).ok()),
-        );
+        names.extend(o.dict.keys().iter().filter_map(|k| crate::fmt::str_(k).ok()));
     }
     let cls = match obj {
         Value::Class(c) => c.clone(),
         other => type_of(other),
     };
     for c in cls.mro_with_self() {
-        names.extend(
-            c.dict
-                .keys()
-                .iter()
-                .filter_map(|k| crate::fmt::str_(k).ok()),
-        );
+        names.extend(c.dict.keys().iter().filter_map(|k| crate::fmt::str_(k).ok()));
     }
     names.sort();
     names.dedup();
@@ -948,17 +881,13 @@ fn property(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 fn classmethod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("classmethod", args, kwargs);
     a.count(1, 1)?;
-    Ok(Value::native(crate::classes::ClassMethod {
-        func: a.get(0),
-    }))
+    Ok(Value::native(crate::classes::ClassMethod { func: a.get(0) }))
 }
 
 fn staticmethod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("staticmethod", args, kwargs);
     a.count(1, 1)?;
-    Ok(Value::native(crate::classes::StaticMethod {
-        func: a.get(0),
-    }))
+    Ok(Value::native(crate::classes::StaticMethod { func: a.get(0) }))
 }
 
 fn slice(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -973,9 +902,7 @@ fn slice(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 pub fn encode_str(text: &str, _args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
     let _ = text;
-    Err(crate::exc::not_implemented_error(
-        "py2rs: bytes are not supported yet",
-    ))
+    Err(crate::exc::not_implemented_error("py2rs: bytes are not supported yet"))
 }
 
 /// `X | Y` on classes and `list[int]`: kept as an opaque typing object.
@@ -1007,11 +934,7 @@ impl crate::native::Native for GenericAlias {
 
     fn repr(&self, _this: &Value) -> PyResult<String> {
         let parts: PyResult<Vec<String>> = self.args.iter().map(type_repr).collect();
-        Ok(format!(
-            "{}[{}]",
-            type_repr(&self.origin)?,
-            parts?.join(", ")
-        ))
+        Ok(format!("{}[{}]", type_repr(&self.origin)?, parts?.join(", ")))
     }
 
     fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
@@ -1035,10 +958,7 @@ pub fn generic_alias(origin: &Value, key: &Value) -> Value {
         Value::Tuple(t) => t.items().to_vec(),
         other => vec![other.clone()],
     };
-    Value::native(GenericAlias {
-        origin: origin.clone(),
-        args,
-    })
+    Value::native(GenericAlias { origin: origin.clone(), args })
 }
 
 // ------------------------------------------------------- constructors
@@ -1064,10 +984,7 @@ pub mod ctors {
     pub static RANGE: BuiltinInfo = BuiltinInfo { new: new_range };
 
     fn no_new(cls: &Rc<Class>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-        Err(type_error(format!(
-            "cannot create '{}' instances",
-            cls.name()
-        )))
+        Err(type_error(format!("cannot create '{}' instances", cls.name())))
     }
 
     fn new_object(cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
@@ -1097,9 +1014,7 @@ pub mod ctors {
                 let ns = match &args[2] {
                     Value::Dict(d) => d.copy(),
                     _ => {
-                        return Err(type_error(
-                            "type.__new__() argument 3 must be dict, not ...",
-                        ));
+                        return Err(type_error("type.__new__() argument 3 must be dict, not ..."));
                     }
                 };
                 crate::classes::type_new(&types().type_, &name, bases, ns, kw)
@@ -1120,9 +1035,7 @@ pub mod ctors {
         if let Some(b) = base {
             let b = ops::index_of(&b, "int")?;
             let Value::Str(s) = x else {
-                return Err(type_error(
-                    "int() can't convert non-string with explicit base",
-                ));
+                return Err(type_error("int() can't convert non-string with explicit base"));
             };
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
@@ -1241,19 +1154,15 @@ pub fn to_int(x: &Value) -> PyResult<Value> {
 }
 
 fn int_arg_error(x: &Value) -> crate::exc::PyErr {
-    type_error(format!(
-        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-        type_name(x)
-    ))
+    type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x)))
 }
 
 fn parse_int(s: &str, base: u32) -> PyResult<Value> {
     match crate::num_ops::int_parse(s, base) {
         Ok(i) => Ok(i.into_value()),
-        Err(_) => Err(value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            crate::str_methods::str_repr(s)
-        ))),
+        Err(_) => {
+            Err(value_error(format!("invalid literal for int() with base {base}: {}", crate::str_methods::str_repr(s))))
+        }
     }
 }
 
@@ -1261,15 +1170,12 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
 pub fn to_float(x: &Value) -> PyResult<Value> {
     match x {
         Value::Float(_) => Ok(x.clone()),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            Ok(Value::Float(ops::to_f64(x)?.unwrap_or(0.0)))
-        }
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(Value::Float(ops::to_f64(x)?.unwrap_or(0.0))),
         Value::Str(s) => match crate::num_ops::float_parse(s) {
             Ok(f) => Ok(Value::Float(f)),
-            Err(_) => Err(value_error(format!(
-                "could not convert string to float: {}",
-                crate::str_methods::str_repr(s)
-            ))),
+            Err(_) => {
+                Err(value_error(format!("could not convert string to float: {}", crate::str_methods::str_repr(s))))
+            }
         },
         Value::Object(_) => {
             for name in ["__float__", "__index__"] {
@@ -1285,10 +1191,7 @@ pub fn to_float(x: &Value) -> PyResult<Value> {
 }
 
 fn float_arg_error(x: &Value) -> crate::exc::PyErr {
-    type_error(format!(
-        "float() argument must be a string or a real number, not '{}'",
-        type_name(x)
-    ))
+    type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(x)))
 }
 
 /// `range(...)`.
@@ -1299,9 +1202,9 @@ pub fn range(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(crate::exc::overflow_error(
-                "py2rs: range() bounds beyond 64 bits are not supported",
-            )),
+            Value::BigInt(_) => {
+                Err(crate::exc::overflow_error("py2rs: range() bounds beyond 64 bits are not supported"))
+            }
             _ => ops::index_of(v, "range"),
         }
     };
@@ -1311,9 +1214,7 @@ pub fn range(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         3 => (int(&a.pos[0])?, int(&a.pos[1])?, int(&a.pos[2])?),
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
         n => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {n}"
-            )));
+            return Err(type_error(format!("range expected at most 3 arguments, got {n}")));
         }
     };
     if step == 0 {

@@ -16,9 +16,7 @@ pub fn call(f: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
             None => Err(not_callable(f)),
         },
         Value::Class(c) => crate::classes::call_class(c, args, kwargs),
-        Value::Object(o) if o.class.lookup("__call__").is_some() => {
-            call_method(f, "__call__", args, kwargs)
-        }
+        Value::Object(o) if o.class.lookup("__call__").is_some() => call_method(f, "__call__", args, kwargs),
         _ => Err(not_callable(f)),
     }
 }
@@ -75,10 +73,7 @@ pub fn extend_kwargs(kwargs: &mut Kwargs, mapping: &Value) -> PyResult<()> {
         Value::Dict(d) => d.keys(),
         other => {
             if !crate::attr::hasattr(other, "keys")? {
-                return Err(type_error(format!(
-                    "argument after ** must be a mapping, not {}",
-                    type_name(other)
-                )));
+                return Err(type_error(format!("argument after ** must be a mapping, not {}", type_name(other))));
             }
             crate::iter::to_vec(&call_method(other, "keys", vec![], vec![])?)?
         }
@@ -88,9 +83,7 @@ pub fn extend_kwargs(kwargs: &mut Kwargs, mapping: &Value) -> PyResult<()> {
             return Err(type_error("keywords must be strings"));
         };
         if kwargs.iter().any(|(n, _)| n == name) {
-            return Err(type_error(format!(
-                "got multiple values for keyword argument '{name}'"
-            )));
+            return Err(type_error(format!("got multiple values for keyword argument '{name}'")));
         }
         let v = crate::ops::getitem(mapping, &k)?;
         kwargs.push((name.clone(), v));

@@ -55,9 +55,7 @@ impl Class {
 
     /// Like `lookup`, but also says which class defined the attribute.
     pub fn lookup_with_owner(self: &Rc<Self>, name: &str) -> Option<(Rc<Class>, Value)> {
-        std::iter::once(self)
-            .chain(self.mro.iter())
-            .find_map(|c| c.dict.get_str(name).map(|v| (c.clone(), v)))
+        std::iter::once(self).chain(self.mro.iter()).find_map(|c| c.dict.get_str(name).map(|v| (c.clone(), v)))
     }
 
     pub fn is_subclass(self: &Rc<Self>, other: &Rc<Class>) -> bool {
@@ -66,16 +64,12 @@ impl Class {
 
     /// The class followed by its MRO.
     pub fn mro_with_self(self: &Rc<Self>) -> Vec<Rc<Class>> {
-        std::iter::once(self.clone())
-            .chain(self.mro.iter().cloned())
-            .collect()
+        std::iter::once(self.clone()).chain(self.mro.iter().cloned()).collect()
     }
 
     /// Whether a user class (not `object`) in the MRO defines `name`.
     pub fn has_user_attr(self: &Rc<Self>, name: &str) -> bool {
-        std::iter::once(self)
-            .chain(self.mro.iter())
-            .any(|c| c.builtin.is_none() && c.dict.get_str(name).is_some())
+        std::iter::once(self).chain(self.mro.iter()).any(|c| c.builtin.is_none() && c.dict.get_str(name).is_some())
     }
 }
 
@@ -89,11 +83,10 @@ pub fn c3_mro(name: &str, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
         if seqs.is_empty() {
             return Ok(out);
         }
-        let head = seqs.iter().map(|s| s[0].clone()).find(|cand| {
-            !seqs
-                .iter()
-                .any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, cand)))
-        });
+        let head = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|cand| !seqs.iter().any(|s| s[1..].iter().any(|c| Rc::ptr_eq(c, cand))));
         let Some(head) = head else {
             let mut names: Vec<String> = Vec::new();
             for s in &seqs {
@@ -127,10 +120,6 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
         let exc = (class.layout == Layout::Exception).then(|| RefCell::new(ExcData::default()));
-        Instance {
-            class,
-            dict: Rc::new(Dict::new()),
-            exc,
-        }
+        Instance { class, dict: Rc::new(Dict::new()), exc }
     }
 }

@@ -18,18 +18,9 @@ use crate::value::Value;
 
 /// Executes the end of a `class` statement: picks the metaclass and builds
 /// the class from its evaluated body namespace.
-pub fn make_class(
-    name: &str,
-    qualname: &str,
-    bases: Vec<Value>,
-    ns: Dict,
-    kwargs: Kwargs,
-) -> PyResult<Value> {
+pub fn make_class(name: &str, qualname: &str, bases: Vec<Value>, ns: Dict, kwargs: Kwargs) -> PyResult<Value> {
     let mut kwargs = kwargs;
-    let explicit = kwargs
-        .iter()
-        .position(|(k, _)| k.as_str() == "metaclass")
-        .map(|i| kwargs.remove(i).1);
+    let explicit = kwargs.iter().position(|(k, _)| k.as_str() == "metaclass").map(|i| kwargs.remove(i).1);
     ns.set_str("__qualname__", Value::str(qualname));
     let meta = match explicit {
         Some(m) => m,
@@ -55,42 +46,25 @@ pub fn make_class(
             return type_new(m, name, bases, ns, kwargs);
         }
     }
-    let mut args = vec![
-        Value::str(name),
-        Value::tuple(bases),
-        Value::Dict(Rc::new(ns)),
-    ];
+    let mut args = vec![Value::str(name), Value::tuple(bases), Value::Dict(Rc::new(ns))];
     let _ = &mut args;
     call(&meta, args, kwargs)
 }
 
 /// `type.__new__(meta, name, bases, namespace, **kwargs)`.
-pub fn type_new(
-    meta: &Rc<Class>,
-    name: &str,
-    bases: Vec<Value>,
-    ns: Dict,
-    kwargs: Kwargs,
-) -> PyResult<Value> {
+pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwargs: Kwargs) -> PyResult<Value> {
     let mut base_classes = Vec::with_capacity(bases.len());
     for b in &bases {
         match b {
             Value::Class(c) => base_classes.push(c.clone()),
             other => {
-                return Err(type_error(format!(
-                    "bases must be types, not '{}'",
-                    type_name(other)
-                )));
+                return Err(type_error(format!("bases must be types, not '{}'", type_name(other))));
             }
         }
     }
     let object = types().object.clone();
     let explicit_bases = base_classes.clone();
-    let linear_bases = if base_classes.is_empty() {
-        vec![object.clone()]
-    } else {
-        base_classes.clone()
-    };
+    let linear_bases = if base_classes.is_empty() { vec![object.clone()] } else { base_classes.clone() };
     let mro = c3_mro(name, &linear_bases)?;
     let layout = layout_of(&linear_bases)?;
     let metaclass = most_derived_metaclass(meta, &linear_bases)?;
@@ -153,10 +127,7 @@ fn init_subclass(cls: &Rc<Class>, kwargs: Kwargs) -> PyResult<()> {
         }
     }
     if !kwargs.is_empty() {
-        return Err(type_error(format!(
-            "{}.__init_subclass__() takes no keyword arguments",
-            cls.name()
-        )));
+        return Err(type_error(format!("{}.__init_subclass__() takes no keyword arguments", cls.name())));
     }
     Ok(())
 }
@@ -197,11 +168,7 @@ fn most_derived_metaclass(meta: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Opt
             "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
         ));
     }
-    Ok(if Rc::ptr_eq(&winner, &type_) {
-        None
-    } else {
-        Some(winner)
-    })
+    Ok(if Rc::ptr_eq(&winner, &type_) { None } else { Some(winner) })
 }
 
 /// `Cls(*args, **kwargs)`.
@@ -215,10 +182,7 @@ pub fn call_class(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult
         }
     }
     if let (Some(info), Layout::Builtin | Layout::Object) = (cls.builtin, cls.layout) {
-        if Rc::ptr_eq(cls, &types().type_)
-            || cls.layout == Layout::Builtin
-            || Rc::ptr_eq(cls, &types().object)
-        {
+        if Rc::ptr_eq(cls, &types().type_) || cls.layout == Layout::Builtin || Rc::ptr_eq(cls, &types().object) {
             return (info.new)(cls, args, kwargs);
         }
     }
@@ -255,10 +219,7 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
     if is_instance && has_init {
         let r = call_method(&obj, "__init__", args, kwargs)?;
         if !r.is_none() {
-            return Err(type_error(format!(
-                "__init__() should return None, not '{}'",
-                type_name(&r)
-            )));
+            return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
         }
     }
     Ok(obj)
@@ -268,10 +229,8 @@ fn check_abstract(cls: &Rc<Class>) -> PyResult<()> {
     let Some(abstract_) = cls.lookup("__abstractmethods__") else {
         return Ok(());
     };
-    let mut names: Vec<String> = crate::iter::to_vec(&abstract_)?
-        .iter()
-        .map(|v| crate::fmt::str_(v).unwrap_or_default())
-        .collect();
+    let mut names: Vec<String> =
+        crate::iter::to_vec(&abstract_)?.iter().map(|v| crate::fmt::str_(v).unwrap_or_default()).collect();
     if names.is_empty() {
         return Ok(());
     }
@@ -305,14 +264,9 @@ pub struct Super {
 /// `super()` in a method: `class_cell` holds the defining class.
 pub fn super_(this_class: &Value, obj: &Value) -> PyResult<Value> {
     let Value::Class(c) = this_class else {
-        return Err(crate::exc::runtime_error(
-            "super(): __class__ cell not found",
-        ));
+        return Err(crate::exc::runtime_error("super(): __class__ cell not found"));
     };
-    Ok(Value::native(Super {
-        this_class: c.clone(),
-        obj: obj.clone(),
-    }))
+    Ok(Value::native(Super { this_class: c.clone(), obj: obj.clone() }))
 }
 
 impl Super {
@@ -334,10 +288,7 @@ impl Native for Super {
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
         let start = self.start_type();
         let mro = start.mro_with_self();
-        let pos = mro
-            .iter()
-            .position(|c| Rc::ptr_eq(c, &self.this_class))
-            .map_or(mro.len(), |p| p + 1);
+        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &self.this_class)).map_or(mro.len(), |p| p + 1);
         for c in &mro[pos..] {
             if c.builtin.is_some() {
                 if let Some(v) = builtin_slot(c, &self.obj, name) {
@@ -348,8 +299,7 @@ impl Native for Super {
             if let Some(attr) = c.dict.get_str(name) {
                 return Some(match (&self.obj, &attr) {
                     (Value::Class(cls), _)
-                        if downcast::<ClassMethod>(&attr).is_some()
-                            || matches!(attr, Value::Function(_)) =>
+                        if downcast::<ClassMethod>(&attr).is_some() || matches!(attr, Value::Function(_)) =>
                     {
                         match downcast::<ClassMethod>(&attr) {
                             Some(cm) => crate::attr::bind(&cm.func, &Value::Class(cls.clone())),
@@ -360,9 +310,7 @@ impl Native for Super {
                 });
             }
         }
-        Some(Err(attribute_error(format!(
-            "'super' object has no attribute '{name}'"
-        ))))
+        Some(Err(attribute_error(format!("'super' object has no attribute '{name}'"))))
     }
 }
 
@@ -389,13 +337,7 @@ const OBJECT_SLOTS: &[&str] = &[
     "__format__",
     "__dir__",
 ];
-const EXCEPTION_SLOTS: &[&str] = &[
-    "__init__",
-    "__str__",
-    "__repr__",
-    "add_note",
-    "with_traceback",
-];
+const EXCEPTION_SLOTS: &[&str] = &["__init__", "__str__", "__repr__", "add_note", "with_traceback"];
 const TYPE_SLOTS: &[&str] = &["__new__", "__call__", "__init__", "__prepare__"];
 
 fn slot_name(owner: &Rc<Class>, name: &str) -> Option<&'static str> {
@@ -416,35 +358,19 @@ fn slot_name(owner: &Rc<Class>, name: &str) -> Option<&'static str> {
 pub fn builtin_slot(owner: &Rc<Class>, receiver: &Value, name: &str) -> Option<Value> {
     let name = slot_name(owner, name)?;
     // `__new__` is a static method: the class is passed explicitly.
-    let receiver = if name == "__new__" {
-        None
-    } else {
-        Some(receiver.clone())
-    };
-    Some(Value::native(SlotMethod {
-        owner: owner.clone(),
-        name,
-        receiver,
-    }))
+    let receiver = if name == "__new__" { None } else { Some(receiver.clone()) };
+    Some(Value::native(SlotMethod { owner: owner.clone(), name, receiver }))
 }
 
 /// `object.__setattr__` and friends looked up on the class itself.
 pub fn unbound_slot(owner: &Rc<Class>, name: &str) -> Option<Value> {
     let name = slot_name(owner, name)?;
-    Some(Value::native(SlotMethod {
-        owner: owner.clone(),
-        name,
-        receiver: None,
-    }))
+    Some(Value::native(SlotMethod { owner: owner.clone(), name, receiver: None }))
 }
 
 impl Native for SlotMethod {
     fn type_name(&self) -> &'static str {
-        if self.receiver.is_some() {
-            "method-wrapper"
-        } else {
-            "wrapper_descriptor"
-        }
+        if self.receiver.is_some() { "method-wrapper" } else { "wrapper_descriptor" }
     }
 
     fn call(&self, _this: &Value, mut args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
@@ -463,27 +389,14 @@ impl Native for SlotMethod {
     }
 }
 
-fn call_slot(
-    owner: &Rc<Class>,
-    name: &str,
-    recv: &Value,
-    args: Vec<Value>,
-    kwargs: Kwargs,
-) -> PyResult<Value> {
+fn call_slot(owner: &Rc<Class>, name: &str, recv: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let t = types();
     let arg = |i: usize| args.get(i).cloned().unwrap_or_default();
     let str_arg = |i: usize| -> PyResult<String> {
         match args.get(i) {
             Some(Value::Str(s)) => Ok(s.to_string()),
-            Some(other) => Err(type_error(format!(
-                "attribute name must be string, not '{}'",
-                type_name(other)
-            ))),
-            None => Err(type_error(format!(
-                "expected {} arguments, got {}",
-                i + 1,
-                args.len()
-            ))),
+            Some(other) => Err(type_error(format!("attribute name must be string, not '{}'", type_name(other)))),
+            None => Err(type_error(format!("expected {} arguments, got {}", i + 1, args.len()))),
         }
     };
     if Rc::ptr_eq(owner, &t.type_) {
@@ -536,9 +449,7 @@ fn call_slot(
             Value::Class(c) => Ok(new_instance(c, &args)),
             _ => Err(type_error("object.__new__(X): X is not a type object")),
         },
-        "__setattr__" => {
-            crate::attr::generic_setattr(recv, &str_arg(0)?, arg(1)).map(|_| Value::None)
-        }
+        "__setattr__" => crate::attr::generic_setattr(recv, &str_arg(0)?, arg(1)).map(|_| Value::None),
         "__delattr__" => crate::attr::generic_delattr(recv, &str_arg(0)?).map(|_| Value::None),
         "__getattribute__" => {
             let n = str_arg(0)?;
@@ -553,16 +464,8 @@ fn call_slot(
         }
         "__repr__" => Ok(Value::str(crate::fmt::default_repr(recv))),
         "__str__" => Ok(Value::str(crate::fmt::repr(recv)?)),
-        "__eq__" => Ok(if recv.is(&arg(0)) {
-            Value::Bool(true)
-        } else {
-            Value::NotImplemented
-        }),
-        "__ne__" => Ok(if recv.is(&arg(0)) {
-            Value::Bool(false)
-        } else {
-            Value::NotImplemented
-        }),
+        "__eq__" => Ok(if recv.is(&arg(0)) { Value::Bool(true) } else { Value::NotImplemented }),
+        "__ne__" => Ok(if recv.is(&arg(0)) { Value::Bool(false) } else { Value::NotImplemented }),
         "__hash__" => Ok(Value::Int((recv.identity() as u64).rotate_right(4) as i64)),
         "__init_subclass__" => {
             if !kwargs.is_empty() {
@@ -570,27 +473,18 @@ fn call_slot(
                     Value::Class(c) => c.name().to_string(),
                     _ => "object".into(),
                 };
-                return Err(type_error(format!(
-                    "{n}.__init_subclass__() takes no keyword arguments"
-                )));
+                return Err(type_error(format!("{n}.__init_subclass__() takes no keyword arguments")));
             }
             Ok(Value::None)
         }
         "__format__" => {
             let spec = str_arg(0)?;
             if !spec.is_empty() {
-                return Err(type_error(format!(
-                    "unsupported format string passed to {}.__format__",
-                    type_name(recv)
-                )));
+                return Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(recv))));
             }
             Ok(Value::str(crate::fmt::str_(recv)?))
         }
-        _ => Err(attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            owner.name(),
-            name
-        ))),
+        _ => Err(attribute_error(format!("'{}' object has no attribute '{}'", owner.name(), name))),
     }
 }
 
@@ -634,13 +528,7 @@ impl Native for Property {
         matches!(name, "getter" | "setter" | "deleter" | "__set_name__")
     }
 
-    fn call_method(
-        &self,
-        _this: &Value,
-        name: &str,
-        args: Vec<Value>,
-        _kwargs: Kwargs,
-    ) -> Option<PyResult<Value>> {
+    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, _kwargs: Kwargs) -> Option<PyResult<Value>> {
         let f = args.into_iter().next().unwrap_or_default();
         let mut p = Property {
             fget: self.fget.clone(),
@@ -691,19 +579,13 @@ impl Native for StaticMethod {
 }
 
 /// `__get__` of the built-in descriptors; `None` if `attr` is not one.
-pub fn native_descriptor_get(
-    attr: &Value,
-    obj: Option<&Value>,
-    cls: &Rc<Class>,
-) -> Option<PyResult<Value>> {
+pub fn native_descriptor_get(attr: &Value, obj: Option<&Value>, cls: &Rc<Class>) -> Option<PyResult<Value>> {
     if let Some(p) = downcast::<Property>(attr) {
         return Some(match obj {
             None => Ok(attr.clone()),
-            Some(o) if p.fget.is_none() => Err(attribute_error(format!(
-                "property {}of '{}' object has no getter",
-                prop_name(p),
-                type_name(o)
-            ))),
+            Some(o) if p.fget.is_none() => {
+                Err(attribute_error(format!("property {}of '{}' object has no getter", prop_name(p), type_name(o))))
+            }
             Some(o) => call(&p.fget, vec![o.clone()], vec![]),
         });
     }
@@ -769,29 +651,17 @@ pub fn new_property(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
             "fdel" => slots[2] = v,
             "doc" => slots[3] = v,
             other => {
-                return Err(type_error(format!(
-                    "property() got an unexpected keyword argument '{other}'"
-                )));
+                return Err(type_error(format!("property() got an unexpected keyword argument '{other}'")));
             }
         }
     }
     let [fget, fset, fdel, doc] = slots;
-    Ok(Value::native(Property {
-        fget,
-        fset,
-        fdel,
-        doc,
-        name: RefCell::new(None),
-    }))
+    Ok(Value::native(Property { fget, fset, fdel, doc, name: RefCell::new(None) }))
 }
 
 /// Reads a name in a class body: the namespace first, then `fallback`
 /// (globals and builtins).
-pub fn ns_load(
-    ns: &Dict,
-    name: &str,
-    fallback: impl FnOnce() -> PyResult<Value>,
-) -> PyResult<Value> {
+pub fn ns_load(ns: &Dict, name: &str, fallback: impl FnOnce() -> PyResult<Value>) -> PyResult<Value> {
     match ns.get_str(name) {
         Some(v) => Ok(v),
         None => fallback(),
@@ -802,8 +672,6 @@ pub fn ns_load(
 pub fn ns_delete(ns: &Dict, name: &str) -> PyResult<()> {
     match ns.remove(&Value::str(name))? {
         Some(_) => Ok(()),
-        None => Err(crate::exc::name_error(format!(
-            "name '{name}' is not defined"
-        ))),
+        None => Err(crate::exc::name_error(format!("name '{name}' is not defined"))),
     }
 }

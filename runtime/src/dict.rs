@@ -46,10 +46,7 @@ fn spread(hash: i64) -> u64 {
 /// Keys whose equality never runs Python code and agrees with identity
 /// comparison of their contents.
 fn pure_key(v: &Value) -> bool {
-    matches!(
-        v,
-        Value::Str(_) | Value::Int(_) | Value::None | Value::Bool(_)
-    )
+    matches!(v, Value::Str(_) | Value::Int(_) | Value::None | Value::Bool(_))
 }
 
 fn pure_eq(a: &Value, b: &Value) -> bool {
@@ -71,9 +68,7 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict {
-            table: RefCell::new(Table::default()),
-        }
+        Dict { table: RefCell::new(Table::default()) }
     }
 
     pub fn len(&self) -> usize {
@@ -94,9 +89,7 @@ impl Dict {
             let t = self.table.borrow();
             if pure_key(key) {
                 let found = t.index.find(spread(hash), |&i| {
-                    t.entries[i]
-                        .as_ref()
-                        .is_some_and(|e| e.hash == hash && pure_eq(&e.key, key))
+                    t.entries[i].as_ref().is_some_and(|e| e.hash == hash && pure_eq(&e.key, key))
                 });
                 if found.is_some() || matches!(key, Value::Str(_)) {
                     return Ok(found.copied());
@@ -108,12 +101,7 @@ impl Dict {
             let t = self.table.borrow();
             t.index
                 .iter_hash(spread(hash))
-                .filter_map(|&i| {
-                    t.entries[i]
-                        .as_ref()
-                        .filter(|e| e.hash == hash)
-                        .map(|e| (i, e.key.clone()))
-                })
+                .filter_map(|&i| t.entries[i].as_ref().filter(|e| e.hash == hash).map(|e| (i, e.key.clone())))
                 .collect()
         };
         for (i, k) in candidates {
@@ -134,9 +122,7 @@ impl Dict {
         let t = self.table.borrow();
         t.index
             .find(spread(hash), |&i| {
-                t.entries[i]
-                    .as_ref()
-                    .is_some_and(|e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
+                t.entries[i].as_ref().is_some_and(|e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
             })
             .and_then(|&i| t.entries[i].as_ref().map(|e| e.value.clone()))
     }
@@ -147,9 +133,7 @@ impl Dict {
     }
 
     fn value_at(&self, i: usize) -> Option<Value> {
-        self.table.borrow().entries[i]
-            .as_ref()
-            .map(|e| e.value.clone())
+        self.table.borrow().entries[i].as_ref().map(|e| e.value.clone())
     }
 
     pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
@@ -171,9 +155,7 @@ impl Dict {
         if let Some(i) = self.find(hash, &key)? {
             let old = {
                 let mut t = self.table.borrow_mut();
-                t.entries[i]
-                    .as_mut()
-                    .map(|e| std::mem::replace(&mut e.value, value))
+                t.entries[i].as_mut().map(|e| std::mem::replace(&mut e.value, value))
             };
             drop(old);
             return Ok(());
@@ -182,9 +164,7 @@ impl Dict {
         let pos = t.entries.len();
         t.entries.push(Some(Entry { hash, key, value }));
         let Table { entries, index, .. } = &mut *t;
-        index.insert_unique(spread(hash), pos, |&i| {
-            spread(entries[i].as_ref().map_or(0, |e| e.hash))
-        });
+        index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
         t.len += 1;
         t.version += 1;
         Ok(())
@@ -235,33 +215,15 @@ impl Dict {
 
     /// The live entries in order, copied out (cheap: reference counts).
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.table
-            .borrow()
-            .entries
-            .iter()
-            .flatten()
-            .map(|e| (e.key.clone(), e.value.clone()))
-            .collect()
+        self.table.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.table
-            .borrow()
-            .entries
-            .iter()
-            .flatten()
-            .map(|e| e.key.clone())
-            .collect()
+        self.table.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
     }
 
     pub fn values(&self) -> Vec<Value> {
-        self.table
-            .borrow()
-            .entries
-            .iter()
-            .flatten()
-            .map(|e| e.value.clone())
-            .collect()
+        self.table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
     }
 
     /// The entry at raw position `pos` or later, for iterators that walk the
@@ -271,18 +233,13 @@ impl Dict {
         t.entries[pos.min(t.entries.len())..]
             .iter()
             .enumerate()
-            .find_map(|(off, e)| {
-                e.as_ref()
-                    .map(|e| (pos + off + 1, e.key.clone(), e.value.clone()))
-            })
+            .find_map(|(off, e)| e.as_ref().map(|e| (pos + off + 1, e.key.clone(), e.value.clone())))
     }
 
     pub fn copy(&self) -> Dict {
         let mut t = self.table.borrow().clone();
         t.compact();
-        Dict {
-            table: RefCell::new(t),
-        }
+        Dict { table: RefCell::new(t) }
     }
 
     /// Builds a dict from key/value pairs, later keys overriding earlier ones.
@@ -303,9 +260,7 @@ impl Table {
         for (pos, e) in self.entries.iter().enumerate() {
             let hash = e.as_ref().map_or(0, |e| e.hash);
             let entries = &self.entries;
-            self.index.insert_unique(spread(hash), pos, |&i| {
-                spread(entries[i].as_ref().map_or(0, |e| e.hash))
-            });
+            self.index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
         }
     }
 }

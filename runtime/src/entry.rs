@@ -41,14 +41,10 @@ fn print_chain(e: &PyErr, file: &str, out: &mut String, depth: usize) {
         };
         if let Some(c) = cause {
             print_chain(&PyErr::from_instance(c), file, out, depth + 1);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
         } else if let (Some(c), false) = (context, suppress) {
             print_chain(&PyErr::from_instance(c), file, out, depth + 1);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
     out.push_str("Traceback (most recent call last):\n");

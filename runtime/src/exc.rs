@@ -29,9 +29,7 @@ pub struct ExcData {
 impl PyErr {
     /// An exception of class `cls` with the given `args`.
     pub fn with_args(cls: &Rc<Class>, args: Vec<Value>) -> PyErr {
-        PyErr {
-            exc: new_exception(cls, args),
-        }
+        PyErr { exc: new_exception(cls, args) }
     }
 
     /// An exception of class `cls` with one message argument.

@@ -66,9 +66,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Value::BigInt(b) => crate::exc::pure(crate::num_ops::bigint_to_decimal(b))?,
         Value::Float(f) => crate::float_repr::float_repr(*f),
         Value::Str(s) => crate::str_methods::str_repr(s),
-        Value::List(l) => guarded(v, "[...]", || {
-            Ok(format!("[{}]", join_reprs(&l.snapshot())?))
-        })?,
+        Value::List(l) => guarded(v, "[...]", || Ok(format!("[{}]", join_reprs(&l.snapshot())?)))?,
         Value::Tuple(t) => match t.len() {
             1 => format!("({},)", repr(&t.items()[0])?),
             _ => format!("({})", join_reprs(t.items())?),
@@ -90,18 +88,14 @@ pub fn repr(v: &Value) -> PyResult<String> {
             if s.len() == 0 {
                 "set()".into()
             } else {
-                guarded(v, "set(...)", || {
-                    Ok(format!("{{{}}}", join_reprs(&s.items())?))
-                })?
+                guarded(v, "set(...)", || Ok(format!("{{{}}}", join_reprs(&s.items())?)))?
             }
         }
         Value::FrozenSet(s) => {
             if s.len() == 0 {
                 "frozenset()".into()
             } else {
-                guarded(v, "frozenset(...)", || {
-                    Ok(format!("frozenset({{{}}})", join_reprs(&s.items())?))
-                })?
+                guarded(v, "frozenset(...)", || Ok(format!("frozenset({{{}}})", join_reprs(&s.items())?)))?
             }
         }
         Value::Class(c) => {
@@ -123,9 +117,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
         Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), v.identity()),
         Value::Object(o) => {
             if o.class.has_user_attr("__repr__") {
-                return guarded(v, "...", || {
-                    text_of(call_method(v, "__repr__", vec![], vec![])?, "__repr__")
-                });
+                return guarded(v, "...", || text_of(call_method(v, "__repr__", vec![], vec![])?, "__repr__"));
             }
             if o.exc.is_some() {
                 return exception_repr(v);
@@ -139,10 +131,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
 fn text_of(v: Value, what: &str) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
-        other => Err(type_error(format!(
-            "{what} returned non-string (type {})",
-            type_name(&other)
-        ))),
+        other => Err(type_error(format!("{what} returned non-string (type {})", type_name(&other)))),
     }
 }
 
@@ -153,12 +142,7 @@ pub fn default_repr(v: &Value) -> String {
         Some(Value::Str(m)) => m.to_string(),
         _ => cls.module.to_string(),
     };
-    format!(
-        "<{}.{} object at {:#x}>",
-        module,
-        cls.qualname(),
-        v.identity()
-    )
+    format!("<{}.{} object at {:#x}>", module, cls.qualname(), v.identity())
 }
 
 /// `str(v)`.
@@ -174,11 +158,7 @@ pub fn str_(v: &Value) -> PyResult<String> {
             }
             repr(v)
         }
-        Value::Class(c)
-            if c.metaclass
-                .as_ref()
-                .is_some_and(|m| m.has_user_attr("__str__")) =>
-        {
+        Value::Class(c) if c.metaclass.as_ref().is_some_and(|m| m.has_user_attr("__str__")) => {
             text_of(call_method(v, "__str__", vec![], vec![])?, "__str__")
         }
         Value::Native(n) => n.str(v),
@@ -211,11 +191,7 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
 /// `BaseException.__repr__`: `ValueError('msg')`.
 pub fn exception_repr(v: &Value) -> PyResult<String> {
     let Value::Object(o) = v else { return repr(v) };
-    let args = o
-        .exc
-        .as_ref()
-        .map(|c| c.borrow().args.clone())
-        .unwrap_or_default();
+    let args = o.exc.as_ref().map(|c| c.borrow().args.clone()).unwrap_or_default();
     let name = o.class.name();
     Ok(match args.len() {
         1 => format!("{}({})", name, repr(&args[0])?),
@@ -231,10 +207,7 @@ pub fn exc_message(e: &PyErr) -> String {
 /// `BaseException.add_note(note)`.
 pub fn add_note(exc: &Value, note: Value) -> PyResult<Value> {
     if !matches!(note, Value::Str(_)) {
-        return Err(type_error(format!(
-            "note must be a str, not '{}'",
-            type_name(&note)
-        )));
+        return Err(type_error(format!("note must be a str, not '{}'", type_name(&note))));
     }
     let Value::Object(o) = exc else {
         return Ok(Value::None);
@@ -288,24 +261,17 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
             }
         }
         Value::Float(f) => crate::exc::pure(fs::format_f64(*f, spec)),
-        Value::Object(o) if o.class.has_user_attr("__format__") => text_of(
-            call_method(v, "__format__", vec![Value::str(spec)], vec![])?,
-            "__format__",
-        ),
+        Value::Object(o) if o.class.has_user_attr("__format__") => {
+            text_of(call_method(v, "__format__", vec![Value::str(spec)], vec![])?, "__format__")
+        }
         _ => {
             if spec.is_empty() {
                 return str_(v);
             }
             if lookup_special(v, "__format__").is_some() {
-                return text_of(
-                    call_method(v, "__format__", vec![Value::str(spec)], vec![])?,
-                    "__format__",
-                );
+                return text_of(call_method(v, "__format__", vec![Value::str(spec)], vec![])?, "__format__");
             }
-            Err(type_error(format!(
-                "unsupported format string passed to {}.__format__",
-                type_name(v)
-            )))
+            Err(type_error(format!("unsupported format string passed to {}.__format__", type_name(v))))
         }
     }
 }
@@ -316,9 +282,7 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
     let (items, mapping): (Vec<Value>, Option<Value>) = match args {
         Value::Tuple(t) => (t.items().to_vec(), None),
         Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
-        Value::Object(o) if o.class.lookup("__getitem__").is_some() => {
-            (vec![args.clone()], Some(args.clone()))
-        }
+        Value::Object(o) if o.class.lookup("__getitem__").is_some() => (vec![args.clone()], Some(args.clone())),
         other => (vec![other.clone()], None),
     };
     let mut out = String::with_capacity(fmt.len() + 16);
@@ -378,9 +342,7 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
         out.push_str(&printf_one(&spec, &arg)?);
     }
     if mapping.is_none() && next_arg < items.len() {
-        return Err(type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(type_error("not all arguments converted during string formatting"));
     }
     let _ = used_mapping;
     Ok(out)
@@ -391,10 +353,7 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String>
     match spec.conversion {
         's' => Ok(printf::pad_text(spec, &str_(arg)?)),
         'r' => Ok(printf::pad_text(spec, &repr(arg)?)),
-        'a' => Ok(printf::pad_text(
-            spec,
-            &crate::str_methods::ascii_repr(&repr(arg)?),
-        )),
+        'a' => Ok(printf::pad_text(spec, &crate::str_methods::ascii_repr(&repr(arg)?))),
         'c' => {
             let text = match arg {
                 Value::Str(s) if s.char_len() == 1 => s.to_string(),
@@ -421,27 +380,19 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String>
             _ => Err(type_error(format!(
                 "%{} format: {} is required, not {}",
                 spec.conversion,
-                if matches!(spec.conversion, 'o' | 'x' | 'X') {
-                    "an integer"
-                } else {
-                    "a real number"
-                },
+                if matches!(spec.conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" },
                 type_name(arg)
             ))),
         },
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let Some(f) = crate::ops::to_f64(arg)? else {
-                return Err(type_error(format!(
-                    "must be real number, not {}",
-                    type_name(arg)
-                )));
+                return Err(type_error(format!("must be real number, not {}", type_name(arg))));
             };
             crate::exc::pure(printf::format_float(spec, f))
         }
-        other => Err(crate::exc::value_error(format!(
-            "unsupported format character '{}' ({:#x})",
-            other, other as u32
-        ))),
+        other => {
+            Err(crate::exc::value_error(format!("unsupported format character '{}' ({:#x})", other, other as u32)))
+        }
     }
 }
 

@@ -72,19 +72,12 @@ impl Function {
     }
 
     pub fn attrs(&self) -> Rc<Dict> {
-        self.attrs
-            .borrow_mut()
-            .get_or_insert_with(|| Rc::new(Dict::new()))
-            .clone()
+        self.attrs.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()
     }
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
 }
 
 /// Joins names as CPython does in its messages: 'a', 'b' and 'c'.
@@ -122,24 +115,18 @@ pub fn bind(f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Valu
     }
     let varkw = Dict::new();
     let mut posonly_as_kw: Vec<&str> = Vec::new();
-    let kwonly_names =
-        &sig.params[npos + sig.varargs as usize..npos + sig.varargs as usize + sig.kwonly];
+    let kwonly_names = &sig.params[npos + sig.varargs as usize..npos + sig.varargs as usize + sig.kwonly];
     for (k, v) in kwargs {
         let pos_idx = sig.params[..npos].iter().position(|p| *p == k.as_str());
         let slot = match pos_idx {
             Some(i) if i < sig.posonly => None,
             Some(i) => Some(i),
-            None => kwonly_names
-                .iter()
-                .position(|p| *p == k.as_str())
-                .map(|i| npos + i),
+            None => kwonly_names.iter().position(|p| *p == k.as_str()).map(|i| npos + i),
         };
         match slot {
             Some(i) => {
                 if slots[i].is_some() {
-                    return Err(type_error(format!(
-                        "{qual}() got multiple values for argument '{k}'"
-                    )));
+                    return Err(type_error(format!("{qual}() got multiple values for argument '{k}'")));
                 }
                 slots[i] = Some(v);
             }
@@ -151,9 +138,7 @@ pub fn bind(f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Valu
                     posonly_as_kw.push(sig.params[i]);
                     continue;
                 }
-                return Err(type_error(format!(
-                    "{qual}() got an unexpected keyword argument '{k}'"
-                )));
+                return Err(type_error(format!("{qual}() got an unexpected keyword argument '{k}'")));
             }
         }
     }
@@ -179,11 +164,7 @@ pub fn bind(f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Valu
         return Err(type_error(format!(
             "{qual}() missing {} required positional {}: {}",
             missing.len(),
-            if missing.len() == 1 {
-                "argument"
-            } else {
-                "arguments"
-            },
+            if missing.len() == 1 { "argument" } else { "arguments" },
             name_list(&missing)
         )));
     }
@@ -200,11 +181,7 @@ pub fn bind(f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Valu
         return Err(type_error(format!(
             "{qual}() missing {} required keyword-only {}: {}",
             missing_kw.len(),
-            if missing_kw.len() == 1 {
-                "argument"
-            } else {
-                "arguments"
-            },
+            if missing_kw.len() == 1 { "argument" } else { "arguments" },
             name_list(&missing_kw)
         )));
     }
@@ -221,12 +198,7 @@ pub fn bind(f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Valu
     Ok(out)
 }
 
-fn too_many_positional(
-    f: &Function,
-    qual: &str,
-    given: usize,
-    kwargs: &Kwargs,
-) -> crate::exc::PyErr {
+fn too_many_positional(f: &Function, qual: &str, given: usize, kwargs: &Kwargs) -> crate::exc::PyErr {
     let sig = f.sig;
     let npos = sig.positional;
     let min = npos - f.defaults.len().min(npos);
@@ -235,19 +207,13 @@ fn too_many_positional(
     } else {
         format!("from {min} to {npos} positional arguments")
     };
-    let kwonly_names =
-        &sig.params[npos + sig.varargs as usize..npos + sig.varargs as usize + sig.kwonly];
-    let kw_given = kwargs
-        .iter()
-        .filter(|(k, _)| kwonly_names.contains(&k.as_str()))
-        .count();
+    let kwonly_names = &sig.params[npos + sig.varargs as usize..npos + sig.varargs as usize + sig.kwonly];
+    let kw_given = kwargs.iter().filter(|(k, _)| kwonly_names.contains(&k.as_str())).count();
     let was = if given == 1 { "was" } else { "were" };
     if kw_given > 0 {
         let kw = plural(kw_given, "keyword-only argument");
         let args = if given == 1 { "argument" } else { "arguments" };
-        type_error(format!(
-            "{qual}() takes {takes} but {given} positional {args} (and {kw}) {was} given"
-        ))
+        type_error(format!("{qual}() takes {takes} but {given} positional {args} (and {kw}) {was} given"))
     } else {
         type_error(format!("{qual}() takes {takes} but {given} {was} given"))
     }
@@ -276,10 +242,7 @@ impl Native for BoundMethod {
             Value::Function(f) => f.qualname.borrow().to_string(),
             other => crate::ops::type_name(other).to_string(),
         };
-        Ok(format!(
-            "<bound method {qual} of {}>",
-            crate::fmt::repr(&self.receiver)?
-        ))
+        Ok(format!("<bound method {qual} of {}>", crate::fmt::repr(&self.receiver)?))
     }
 
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
@@ -339,12 +302,7 @@ impl Native for BoundBuiltin {
     }
 
     fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
-        Some(crate::methods::call_builtin_method(
-            &self.receiver,
-            &self.name,
-            args,
-            kwargs,
-        ))
+        Some(crate::methods::call_builtin_method(&self.receiver, &self.name, args, kwargs))
     }
 
     fn repr(&self, _this: &Value) -> PyResult<String> {
@@ -386,17 +344,11 @@ impl Native for UnboundBuiltin {
             ))));
         }
         let receiver = args.remove(0);
-        Some(crate::methods::call_builtin_method(
-            &receiver, &self.name, args, kwargs,
-        ))
+        Some(crate::methods::call_builtin_method(&receiver, &self.name, args, kwargs))
     }
 
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        Ok(format!(
-            "<method '{}' of '{}' objects>",
-            self.name,
-            self.class.name()
-        ))
+        Ok(format!("<method '{}' of '{}' objects>", self.name, self.class.name()))
     }
 }
 

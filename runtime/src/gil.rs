@@ -25,10 +25,7 @@ unsafe impl<T> Sync for Unshared<T> {}
 
 impl<T> Lazy<T> {
     pub const fn new(init: fn() -> T) -> Self {
-        Lazy {
-            cell: OnceLock::new(),
-            init,
-        }
+        Lazy { cell: OnceLock::new(), init }
     }
 
     pub fn get(&self) -> &T {
@@ -49,9 +46,7 @@ unsafe impl<T> Sync for GilCell<T> {}
 
 impl<T> GilCell<T> {
     pub const fn new(value: T) -> Self {
-        GilCell {
-            slot: UnsafeCell::new(value),
-        }
+        GilCell { slot: UnsafeCell::new(value) }
     }
 
     /// Replaces the value and returns the old one; the caller drops it after

@@ -9,9 +9,7 @@ use crate::gil::GilCell;
 static STDOUT: GilCell<Option<BufWriter<std::io::Stdout>>> = GilCell::new(None);
 
 fn with_stdout<R>(f: impl FnOnce(&mut BufWriter<std::io::Stdout>) -> R) -> R {
-    let mut out = STDOUT
-        .replace(None)
-        .unwrap_or_else(|| BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let mut out = STDOUT.replace(None).unwrap_or_else(|| BufWriter::with_capacity(1 << 16, std::io::stdout()));
     let r = f(&mut out);
     STDOUT.replace(Some(out));
     r

@@ -89,17 +89,10 @@ impl PyIter {
                     Ok(None)
                 }
             }
-            PyIter::Dict {
-                dict,
-                pos,
-                version,
-                part,
-            } => {
+            PyIter::Dict { dict, pos, version, part } => {
                 if dict.version() != *version {
                     *pos = usize::MAX;
-                    return Err(crate::exc::runtime_error(
-                        "dictionary changed size during iteration",
-                    ));
+                    return Err(crate::exc::runtime_error("dictionary changed size during iteration"));
                 }
                 if *pos == usize::MAX {
                     return Ok(None);
@@ -121,12 +114,7 @@ impl PyIter {
                     *index += 1;
                     Ok(Some(v))
                 }
-                Err(e)
-                    if e.is_instance(&types().index_error)
-                        || e.is_instance(&types().stop_iteration) =>
-                {
-                    Ok(None)
-                }
+                Err(e) if e.is_instance(&types().index_error) || e.is_instance(&types().stop_iteration) => Ok(None),
                 Err(e) => Err(e),
             },
             PyIter::Object(obj) => next_of(obj),
@@ -148,18 +136,9 @@ impl PyIter {
             PyIter::Tuple { .. } => "tuple_iterator",
             PyIter::Str { .. } => "str_ascii_iterator",
             PyIter::Range { .. } => "range_iterator",
-            PyIter::Dict {
-                part: DictPart::Keys,
-                ..
-            } => "dict_keyiterator",
-            PyIter::Dict {
-                part: DictPart::Values,
-                ..
-            } => "dict_valueiterator",
-            PyIter::Dict {
-                part: DictPart::Items,
-                ..
-            } => "dict_itemiterator",
+            PyIter::Dict { part: DictPart::Keys, .. } => "dict_keyiterator",
+            PyIter::Dict { part: DictPart::Values, .. } => "dict_valueiterator",
+            PyIter::Dict { part: DictPart::Items, .. } => "dict_itemiterator",
             PyIter::Snapshot(_) => "set_iterator",
             PyIter::Sequence { .. } => "iterator",
             PyIter::Object(_) => "iterator",
@@ -172,10 +151,7 @@ pub fn next_of(obj: &Value) -> PyResult<Option<Value>> {
     match obj {
         Value::Native(n) => match n.next() {
             Some(r) => r,
-            None => Err(type_error(format!(
-                "'{}' object is not an iterator",
-                n.type_name()
-            ))),
+            None => Err(type_error(format!("'{}' object is not an iterator", n.type_name()))),
         },
         Value::Object(o) if o.class.lookup("__next__").is_some() => {
             match call_method(obj, "__next__", vec![], vec![]) {
@@ -184,34 +160,17 @@ pub fn next_of(obj: &Value) -> PyResult<Option<Value>> {
                 Err(e) => Err(e),
             }
         }
-        other => Err(type_error(format!(
-            "'{}' object is not an iterator",
-            ops::type_name(other)
-        ))),
+        other => Err(type_error(format!("'{}' object is not an iterator", ops::type_name(other)))),
     }
 }
 
 /// `iter(obj)` as a Rust iteration.
 pub fn iter(obj: &Value) -> PyResult<PyIter> {
     Ok(match obj {
-        Value::List(l) => PyIter::List {
-            list: l.clone(),
-            pos: 0,
-        },
-        Value::Tuple(t) => PyIter::Tuple {
-            tuple: t.clone(),
-            pos: 0,
-        },
-        Value::Str(s) => PyIter::Str {
-            s: s.clone(),
-            byte: 0,
-        },
-        Value::Dict(d) => PyIter::Dict {
-            dict: d.clone(),
-            pos: 0,
-            version: d.version(),
-            part: DictPart::Keys,
-        },
+        Value::List(l) => PyIter::List { list: l.clone(), pos: 0 },
+        Value::Tuple(t) => PyIter::Tuple { tuple: t.clone(), pos: 0 },
+        Value::Str(s) => PyIter::Str { s: s.clone(), byte: 0 },
+        Value::Dict(d) => PyIter::Dict { dict: d.clone(), pos: 0, version: d.version(), part: DictPart::Keys },
         Value::Set(s) | Value::FrozenSet(s) => PyIter::Snapshot(s.items().into_iter()),
         Value::Native(n) => match n.iter(obj) {
             Some(r) => r?,
@@ -224,19 +183,12 @@ pub fn iter(obj: &Value) -> PyResult<PyIter> {
                 check_iterator(&it)?;
                 PyIter::Object(it)
             } else if o.class.lookup("__getitem__").is_some() {
-                PyIter::Sequence {
-                    obj: obj.clone(),
-                    index: 0,
-                }
+                PyIter::Sequence { obj: obj.clone(), index: 0 }
             } else {
                 return Err(not_iterable(obj));
             }
         }
-        Value::Class(c)
-            if c.metaclass
-                .as_ref()
-                .is_some_and(|m| m.lookup("__iter__").is_some()) =>
-        {
+        Value::Class(c) if c.metaclass.as_ref().is_some_and(|m| m.lookup("__iter__").is_some()) => {
             let it = call_method(obj, "__iter__", vec![], vec![])?;
             PyIter::Object(it)
         }
@@ -250,14 +202,7 @@ fn check_iterator(it: &Value) -> PyResult<()> {
         Value::Object(o) => o.class.lookup("__next__").is_some(),
         _ => false,
     };
-    if ok {
-        Ok(())
-    } else {
-        Err(type_error(format!(
-            "iter() returned non-iterator of type '{}'",
-            ops::type_name(it)
-        )))
-    }
+    if ok { Ok(()) } else { Err(type_error(format!("iter() returned non-iterator of type '{}'", ops::type_name(it)))) }
 }
 
 pub fn not_iterable(obj: &Value) -> crate::exc::PyErr {
@@ -298,10 +243,7 @@ pub struct IterObj {
 
 impl IterObj {
     pub fn new(it: PyIter) -> IterObj {
-        IterObj {
-            name: it.type_name(),
-            inner: RefCell::new(Some(it)),
-        }
+        IterObj { name: it.type_name(), inner: RefCell::new(Some(it)) }
     }
 }
 
@@ -342,11 +284,7 @@ impl Range {
         } else {
             (self.stop as i128, self.start as i128, -(self.step as i128))
         };
-        if lo >= hi {
-            0
-        } else {
-            ((hi - lo - 1) / step + 1) as usize
-        }
+        if lo >= hi { 0 } else { ((hi - lo - 1) / step + 1) as usize }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -376,11 +314,7 @@ impl Native for Range {
     }
 
     fn iter(&self, _this: &Value) -> Option<PyResult<PyIter>> {
-        Some(Ok(PyIter::Range {
-            next: self.start,
-            stop: self.stop,
-            step: self.step,
-        }))
+        Some(Ok(PyIter::Range { next: self.start, stop: self.stop, step: self.step }))
     }
 
     fn len(&self) -> Option<PyResult<usize>> {
@@ -395,11 +329,7 @@ impl Native for Range {
                     let first = self.item(0) + start as i64 * self.step;
                     let step2 = self.step * step as i64;
                     let stop = first + step2 * n as i64;
-                    return Ok(Value::native(Range {
-                        start: first,
-                        stop,
-                        step: step2,
-                    }));
+                    return Ok(Value::native(Range { start: first, stop, step: step2 }));
                 }
             }
             let i = ops::index_of(key, "range")?;
@@ -416,11 +346,7 @@ impl Native for Range {
         let Value::Int(x) = *item else {
             return None;
         };
-        let inside = if self.step > 0 {
-            x >= self.start && x < self.stop
-        } else {
-            x <= self.start && x > self.stop
-        };
+        let inside = if self.step > 0 { x >= self.start && x < self.stop } else { x <= self.start && x > self.stop };
         Some(Ok(inside && (x - self.start) % self.step == 0))
     }
 
@@ -443,13 +369,7 @@ impl Native for Range {
         matches!(name, "index" | "count")
     }
 
-    fn call_method(
-        &self,
-        _this: &Value,
-        name: &str,
-        args: Vec<Value>,
-        _kw: Kwargs,
-    ) -> Option<PyResult<Value>> {
+    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
         match name {
             "index" => Some((|| {
                 let x = args.first().cloned().unwrap_or_default();
@@ -458,16 +378,11 @@ impl Native for Range {
                         return Ok(Value::Int((x - self.start) / self.step));
                     }
                 }
-                Err(crate::exc::value_error(format!(
-                    "{} is not in range",
-                    crate::fmt::repr(&x)?
-                )))
+                Err(crate::exc::value_error(format!("{} is not in range", crate::fmt::repr(&x)?)))
             })()),
             "count" => {
                 let x = args.first().cloned().unwrap_or_default();
-                Some(Ok(Value::Int(
-                    matches!(self.contains(&x), Some(Ok(true))) as i64
-                )))
+                Some(Ok(Value::Int(matches!(self.contains(&x), Some(Ok(true))) as i64)))
             }
             _ => None,
         }
@@ -495,10 +410,7 @@ impl AdapterObj {
             Adapter::Map { .. } => "map",
             Adapter::Filter { .. } => "filter",
         };
-        Value::native(AdapterObj {
-            inner: RefCell::new(Some(a)),
-            name,
-        })
+        Value::native(AdapterObj { inner: RefCell::new(Some(a)), name })
     }
 }
 
@@ -541,11 +453,8 @@ impl Adapter {
             }
             Adapter::Filter { func, it } => loop {
                 let Some(v) = it.next()? else { return Ok(None) };
-                let keep = if func.is_none() {
-                    ops::truthy(&v)?
-                } else {
-                    ops::truthy(&call(func, vec![v.clone()], vec![])?)?
-                };
+                let keep =
+                    if func.is_none() { ops::truthy(&v)? } else { ops::truthy(&call(func, vec![v.clone()], vec![])?)? };
                 if keep {
                     return Ok(Some(v));
                 }
@@ -557,20 +466,12 @@ impl Adapter {
 fn zip_strict_error(k: usize, its: &mut [PyIter]) -> crate::exc::PyErr {
     if k > 0 {
         let s = if k == 1 { " " } else { "s 1-" };
-        return crate::exc::value_error(format!(
-            "zip() argument {} is shorter than argument{s}{}",
-            k + 1,
-            k
-        ));
+        return crate::exc::value_error(format!("zip() argument {} is shorter than argument{s}{}", k + 1, k));
     }
     for (j, it) in its.iter_mut().enumerate().skip(1) {
         if matches!(it.next(), Ok(Some(_))) {
             let s = if j == 1 { " " } else { "s 1-" };
-            return crate::exc::value_error(format!(
-                "zip() argument {} is longer than argument{s}{}",
-                j + 1,
-                j
-            ));
+            return crate::exc::value_error(format!("zip() argument {} is longer than argument{s}{}", j + 1, j));
         }
     }
     crate::exc::value_error("zip() arguments have different lengths")
@@ -605,24 +506,16 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
         Value::Str(_) => to_vec(obj)?,
         Value::Dict(d) => d.keys(),
         Value::Native(n) if downcast::<Range>(obj).is_some() => {
-            let r = downcast::<Range>(obj)
-                .map(|r| (r.start, r.step, r.len()))
-                .unwrap_or((0, 1, 0));
+            let r = downcast::<Range>(obj).map(|r| (r.start, r.step, r.len())).unwrap_or((0, 1, 0));
             let _ = n;
             let (start, step, len) = r;
             let last = start + step * (len as i64 - 1);
-            return Ok(Value::native(IterObj::new(PyIter::Range {
-                next: last,
-                stop: start - step,
-                step: -step,
-            })));
+            return Ok(Value::native(IterObj::new(PyIter::Range { next: last, stop: start - step, step: -step })));
         }
         Value::Object(o) if o.class.lookup("__reversed__").is_some() => {
             return call_method(obj, "__reversed__", vec![], vec![]);
         }
-        Value::Object(o)
-            if o.class.lookup("__len__").is_some() && o.class.lookup("__getitem__").is_some() =>
-        {
+        Value::Object(o) if o.class.lookup("__len__").is_some() && o.class.lookup("__getitem__").is_some() => {
             let n = ops::len(obj)?;
             let mut v = Vec::with_capacity(n);
             for i in (0..n).rev() {
@@ -631,17 +524,12 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
             return Ok(Value::native(IterObj::new(PyIter::Snapshot(v.into_iter()))));
         }
         _ => {
-            return Err(type_error(format!(
-                "'{}' object is not reversible",
-                ops::type_name(obj)
-            )));
+            return Err(type_error(format!("'{}' object is not reversible", ops::type_name(obj))));
         }
     };
     let mut items = items;
     items.reverse();
-    Ok(Value::native(IterObj::new(PyIter::Snapshot(
-        items.into_iter(),
-    ))))
+    Ok(Value::native(IterObj::new(PyIter::Snapshot(items.into_iter()))))
 }
 
 /// A generator expression: a closure that yields the next item.
@@ -652,9 +540,7 @@ pub struct GenExpr {
 impl GenExpr {
     #[allow(clippy::new_ret_no_self)]
     pub fn new(step: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
-        Value::native(GenExpr {
-            step: RefCell::new(Some(Box::new(step))),
-        })
+        Value::native(GenExpr { step: RefCell::new(Some(Box::new(step))) })
     }
 }
 
@@ -683,9 +569,6 @@ impl Native for GenExpr {
     }
 
     fn repr(&self, this: &Value) -> PyResult<String> {
-        Ok(format!(
-            "<generator object <genexpr> at {:#x}>",
-            this.identity()
-        ))
+        Ok(format!("<generator object <genexpr> at {:#x}>", this.identity()))
     }
 }

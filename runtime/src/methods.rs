@@ -305,17 +305,9 @@ fn nargs(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
                 n => format!("{name} expected {n} arguments, got {}", args.len()),
             }
         } else if args.len() < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {}",
-                if min == 1 { "" } else { "s" },
-                args.len()
-            )
+            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
         } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {}",
-                if max == 1 { "" } else { "s" },
-                args.len()
-            )
+            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
         };
         return Err(type_error(msg));
     }
@@ -330,12 +322,7 @@ fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
 }
 
 /// Takes keyword arguments into positional slots by name.
-fn merge_kwargs(
-    name: &str,
-    mut args: Vec<Value>,
-    kwargs: Kwargs,
-    names: &[&str],
-) -> PyResult<Vec<Option<Value>>> {
+fn merge_kwargs(name: &str, mut args: Vec<Value>, kwargs: Kwargs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
     let mut slots: Vec<Option<Value>> = vec![None; names.len().max(args.len())];
     for (i, a) in args.drain(..).enumerate() {
         slots[i] = Some(a);
@@ -352,9 +339,7 @@ fn merge_kwargs(
                 slots[i] = Some(v);
             }
             None => {
-                return Err(type_error(format!(
-                    "{name}() got an unexpected keyword argument '{k}'"
-                )));
+                return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
             }
         }
     }
@@ -371,11 +356,7 @@ fn want_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
 fn opt_index(v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) {
-            i64::MIN
-        } else {
-            i64::MAX
-        })),
+        Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN } else { i64::MAX })),
         Some(x) => ops::index_of(x, "slice").map(Some),
     }
 }
@@ -384,13 +365,8 @@ fn int_arg(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(crate::exc::overflow_error(
-            "Python int too large to convert to C ssize_t",
-        )),
-        other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(other)
-        ))),
+        Value::BigInt(_) => Err(crate::exc::overflow_error("Python int too large to convert to C ssize_t")),
+        other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
     }
 }
 
@@ -402,23 +378,13 @@ fn fill_char(v: Option<&Value>, method: &str) -> PyResult<char> {
     match v {
         None => Ok(' '),
         Some(Value::Str(s)) if s.char_len() == 1 => Ok(s.char_at(0)),
-        Some(Value::Str(_)) => Err(type_error(
-            "The fill character must be exactly one character long",
-        )),
-        Some(other) => Err(type_error(format!(
-            "{method}() argument 2 must be str, not {}",
-            type_name(other)
-        ))),
+        Some(Value::Str(_)) => Err(type_error("The fill character must be exactly one character long")),
+        Some(other) => Err(type_error(format!("{method}() argument 2 must be str, not {}", type_name(other)))),
     }
 }
 
 /// `receiver.name(*args, **kwargs)` for built-in receivers.
-pub fn call_builtin_method(
-    recv: &Value,
-    name: &str,
-    args: Vec<Value>,
-    kwargs: Kwargs,
-) -> PyResult<Value> {
+pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let r = match recv {
         Value::Str(s) => str_method(s, name, args, kwargs)?,
         Value::List(l) => list_method(recv, l, name, args, kwargs)?,
@@ -446,10 +412,7 @@ fn dunder_fallback(recv: &Value, name: &str) -> PyResult<Value> {
 
 fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Option<Value>> {
     let text = s.as_str();
-    if !matches!(
-        name,
-        "format" | "split" | "rsplit" | "splitlines" | "replace"
-    ) {
+    if !matches!(name, "format" | "split" | "rsplit" | "splitlines" | "replace") {
         no_kwargs(name, &kwargs)?;
     }
     let a = |i: usize| args.get(i);
@@ -466,10 +429,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
                 None | Some(Value::None) => None,
                 Some(Value::Str(c)) => Some(c.as_str()),
                 Some(other) => {
-                    return Err(type_error(format!(
-                        "{name} arg must be None or str, not {}",
-                        type_name(other)
-                    )));
+                    return Err(type_error(format!("{name} arg must be None or str, not {}", type_name(other))));
                 }
             };
             Value::str(match name {
@@ -526,9 +486,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         "replace" => {
             let slots = merge_kwargs(name, args, kwargs, &["old", "new", "count"])?;
             let old = want_str(
-                slots[0]
-                    .as_ref()
-                    .ok_or_else(|| type_error("replace expected at least 2 arguments, got 0"))?,
+                slots[0].as_ref().ok_or_else(|| type_error("replace expected at least 2 arguments, got 0"))?,
                 "replace() argument 1 must be str",
             )?;
             let new = want_str(
@@ -571,10 +529,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
                 Value::Tuple(t) => {
                     let mut hit = false;
                     for p in t.items() {
-                        if test(want_str(
-                            p,
-                            &format!("tuple for {name} must only contain str"),
-                        )?) {
+                        if test(want_str(p, &format!("tuple for {name} must only contain str"))?) {
                             hit = true;
                             break;
                         }
@@ -603,33 +558,21 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             nargs(name, &args, 1, 1)?;
             Value::str(pure(sm::zfill(text, int_arg(&args[0])?))?)
         }
-        "expandtabs" => Value::str(pure(sm::expandtabs(
-            text,
-            a(0).map(int_arg).transpose()?.unwrap_or(8),
-        ))?),
+        "expandtabs" => Value::str(pure(sm::expandtabs(text, a(0).map(int_arg).transpose()?.unwrap_or(8)))?),
         "partition" | "rpartition" => {
             nargs(name, &args, 1, 1)?;
             let sep = want_str(&args[0], "must be str")?;
-            let (x, y, z) = if name == "partition" {
-                pure(sm::partition(text, sep))?
-            } else {
-                pure(sm::rpartition(text, sep))?
-            };
+            let (x, y, z) =
+                if name == "partition" { pure(sm::partition(text, sep))? } else { pure(sm::rpartition(text, sep))? };
             Value::tuple(vec![Value::str(x), Value::str(y), Value::str(z)])
         }
         "removeprefix" => Value::str(sm::removeprefix(
             text,
-            want_str(
-                a(0).unwrap_or(&Value::None),
-                "removeprefix() argument must be str",
-            )?,
+            want_str(a(0).unwrap_or(&Value::None), "removeprefix() argument must be str")?,
         )),
         "removesuffix" => Value::str(sm::removesuffix(
             text,
-            want_str(
-                a(0).unwrap_or(&Value::None),
-                "removesuffix() argument must be str",
-            )?,
+            want_str(a(0).unwrap_or(&Value::None), "removesuffix() argument must be str")?,
         )),
         "isdigit" => Value::Bool(sm::isdigit(text)),
         "isdecimal" => Value::Bool(sm::isdecimal(text)),
@@ -650,10 +593,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         }
         "encode" => crate::builtins::encode_str(text, args, kwargs)?,
         "__len__" => Value::Int(s.char_len() as i64),
-        "__contains__" => Value::Bool(ops::contains(
-            &Value::Str(s.clone()),
-            a(0).unwrap_or(&Value::None),
-        )?),
+        "__contains__" => Value::Bool(ops::contains(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?),
         "__getitem__" => ops::getitem(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?,
         "__str__" => Value::Str(s.clone()),
         "__repr__" => Value::str(sm::str_repr(text)),
@@ -663,9 +603,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             want_str(a(0).unwrap_or(&Value::None), "format spec must be str")?,
         )?),
         "__iter__" => crate::iter::iter_value(&Value::Str(s.clone()))?,
-        "__add__" | "__mul__" | "__eq__" | "__lt__" => {
-            binary_dunder(&Value::Str(s.clone()), name, a(0))?
-        }
+        "__add__" | "__mul__" | "__eq__" | "__lt__" => binary_dunder(&Value::Str(s.clone()), name, a(0))?,
         _ => return Ok(None),
     }))
 }
@@ -715,9 +653,7 @@ pub fn str_slice(s: &PyStr, sl: &Slice) -> PyResult<Value> {
         return Ok(Value::str(out));
     }
     let chars: Vec<char> = s.chars().collect();
-    let out: String = (0..n)
-        .map(|k| chars[(start + k as i64 * step) as usize])
-        .collect();
+    let out: String = (0..n).map(|k| chars[(start + k as i64 * step) as usize]).collect();
     Ok(Value::str(out))
 }
 
@@ -735,12 +671,8 @@ fn list_method(
     }
     Ok(Some(match name {
         "append" => {
-            nargs("list.append", &args, 1, 1).map_err(|_| {
-                type_error(format!(
-                    "list.append() takes exactly one argument ({} given)",
-                    args.len()
-                ))
-            })?;
+            nargs("list.append", &args, 1, 1)
+                .map_err(|_| type_error(format!("list.append() takes exactly one argument ({} given)", args.len())))?;
             l.push(args.into_iter().next().unwrap_or_default());
             Value::None
         }
@@ -791,9 +723,7 @@ fn list_method(
         "index" => {
             nargs("index", &args, 1, 3)?;
             let n = l.len() as i64;
-            let norm = |v: Option<i64>, d: i64| {
-                v.map_or(d, |i| if i < 0 { (i + n).max(0) } else { i.min(n) })
-            };
+            let norm = |v: Option<i64>, d: i64| v.map_or(d, |i| if i < 0 { (i + n).max(0) } else { i.min(n) });
             let start = norm(opt_index(args.get(1))?, 0);
             let stop = norm(opt_index(args.get(2))?, n);
             let mut i = start;
@@ -804,10 +734,7 @@ fn list_method(
                 }
                 i += 1;
             }
-            return Err(value_error(format!(
-                "{} is not in list",
-                crate::fmt::repr(&args[0])?
-            )));
+            return Err(value_error(format!("{} is not in list", crate::fmt::repr(&args[0])?)));
         }
         "count" => {
             nargs("count", &args, 1, 1)?;
@@ -839,9 +766,7 @@ fn list_method(
                     "key" => key = v,
                     "reverse" => reverse = ops::truthy(&v)?,
                     other => {
-                        return Err(type_error(format!(
-                            "sort() got an unexpected keyword argument '{other}'"
-                        )));
+                        return Err(type_error(format!("sort() got an unexpected keyword argument '{other}'")));
                     }
                 }
             }
@@ -946,10 +871,7 @@ pub fn sort_values(
         return Err((e, items));
     }
     let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-    let mut out: Vec<Value> = order
-        .into_iter()
-        .map(|i| slots[i].take().unwrap_or_default())
-        .collect();
+    let mut out: Vec<Value> = order.into_iter().map(|i| slots[i].take().unwrap_or_default()).collect();
     if reverse {
         out.reverse();
     }
@@ -999,8 +921,7 @@ fn dict_method(
     Ok(Some(match name {
         "get" => {
             nargs("get", &args, 1, 2)?;
-            d.get(&args[0])?
-                .unwrap_or_else(|| args.get(1).cloned().unwrap_or_default())
+            d.get(&args[0])?.unwrap_or_else(|| args.get(1).cloned().unwrap_or_default())
         }
         "keys" => DictView::new(d, DictPart::Keys),
         "values" => DictView::new(d, DictPart::Values),
@@ -1088,9 +1009,7 @@ pub fn dict_update(d: &crate::dict::Dict, src: &Value) -> PyResult<()> {
             let mut i = 0;
             while let Some(pair) = it.next()? {
                 let items = crate::iter::to_vec(&pair).map_err(|_| {
-                    type_error(format!(
-                        "cannot convert dictionary update sequence element #{i} to a sequence"
-                    ))
+                    type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
                 })?;
                 if items.len() != 2 {
                     return Err(value_error(format!(
@@ -1099,10 +1018,7 @@ pub fn dict_update(d: &crate::dict::Dict, src: &Value) -> PyResult<()> {
                     )));
                 }
                 let mut items = items.into_iter();
-                let (k, v) = (
-                    items.next().unwrap_or_default(),
-                    items.next().unwrap_or_default(),
-                );
+                let (k, v) = (items.next().unwrap_or_default(), items.next().unwrap_or_default());
                 d.set(k, v)?;
                 i += 1;
             }
@@ -1119,22 +1035,14 @@ pub struct DictView {
 
 impl DictView {
     fn new(d: &Rc<crate::dict::Dict>, part: DictPart) -> Value {
-        Value::native(DictView {
-            dict: d.clone(),
-            part,
-        })
+        Value::native(DictView { dict: d.clone(), part })
     }
 
     pub fn items(&self) -> Vec<Value> {
         match self.part {
             DictPart::Keys => self.dict.keys(),
             DictPart::Values => self.dict.values(),
-            DictPart::Items => self
-                .dict
-                .items()
-                .into_iter()
-                .map(|(k, v)| Value::tuple(vec![k, v]))
-                .collect(),
+            DictPart::Items => self.dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
         }
     }
 }
@@ -1149,20 +1057,11 @@ impl Native for DictView {
     }
 
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        Ok(format!(
-            "{}({})",
-            self.type_name(),
-            crate::fmt::repr(&Value::list(self.items()))?
-        ))
+        Ok(format!("{}({})", self.type_name(), crate::fmt::repr(&Value::list(self.items()))?))
     }
 
     fn iter(&self, _this: &Value) -> Option<PyResult<PyIter>> {
-        Some(Ok(PyIter::Dict {
-            dict: self.dict.clone(),
-            pos: 0,
-            version: self.dict.version(),
-            part: self.part,
-        }))
+        Some(Ok(PyIter::Dict { dict: self.dict.clone(), pos: 0, version: self.dict.version(), part: self.part }))
     }
 
     fn len(&self) -> Option<PyResult<usize>> {
@@ -1239,10 +1138,7 @@ fn int_method(recv: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Val
         "__repr__" | "__str__" => Value::str(crate::fmt::repr(recv)?),
         "__format__" => Value::str(crate::fmt::format(
             recv,
-            want_str(
-                args.first().unwrap_or(&Value::None),
-                "format spec must be str",
-            )?,
+            want_str(args.first().unwrap_or(&Value::None), "format spec must be str")?,
         )?),
         n if n.starts_with("__") => binary_dunder(recv, n, args.first())?,
         _ => return Ok(None),
@@ -1267,10 +1163,7 @@ fn float_method(f: f64, name: &str, args: Vec<Value>) -> PyResult<Option<Value>>
         "__repr__" | "__str__" => Value::str(crate::float_repr::float_repr(f)),
         "__format__" => Value::str(crate::fmt::format(
             &recv,
-            want_str(
-                args.first().unwrap_or(&Value::None),
-                "format spec must be str",
-            )?,
+            want_str(args.first().unwrap_or(&Value::None), "format spec must be str")?,
         )?),
         "__round__" => crate::builtins::round(&recv, args.first().cloned())?,
         n if n.starts_with("__") => binary_dunder(&recv, n, args.first())?,

@@ -36,10 +36,7 @@ impl Native for Module {
             Some(v) => Ok(v),
             None => {
                 let _ = this;
-                Err(crate::exc::attribute_error(format!(
-                    "module '{}' has no attribute '{}'",
-                    self.name, name
-                )))
+                Err(crate::exc::attribute_error(format!("module '{}' has no attribute '{}'", self.name, name)))
             }
         })
     }
@@ -71,10 +68,7 @@ pub fn import(name: &str) -> PyResult<Value> {
             ));
         }
     };
-    let m = Value::native(Module {
-        name: static_name,
-        attrs: Rc::new(attrs),
-    });
+    let m = Value::native(Module { name: static_name, attrs: Rc::new(attrs) });
     let mut loaded = LOADED.replace(Vec::new());
     loaded.push((static_name, m.clone()));
     LOADED.replace(loaded);
@@ -84,9 +78,7 @@ pub fn import(name: &str) -> PyResult<Value> {
 /// `from module import name`.
 pub fn import_from(module: &Value, module_name: &str, name: &str) -> PyResult<Value> {
     crate::attr::getattr(module, name).map_err(|_| {
-        crate::exc::import_error(format!(
-            "cannot import name '{name}' from '{module_name}' (unknown location)"
-        ))
+        crate::exc::import_error(format!("cannot import name '{name}' from '{module_name}' (unknown location)"))
     })
 }
 
@@ -106,10 +98,7 @@ fn f64_arg(v: &Value) -> PyResult<f64> {
                     return f64_arg(&r);
                 }
             }
-            Err(type_error(format!(
-                "must be real number, not {}",
-                type_name(v)
-            )))
+            Err(type_error(format!("must be real number, not {}", type_name(v))))
         }
     }
 }
@@ -123,10 +112,7 @@ fn domain(x: f64) -> PyResult<Value> {
 
 fn one(name: &str, args: &[Value]) -> PyResult<f64> {
     if args.len() != 1 {
-        return Err(type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
     }
     f64_arg(&args[0])
 }
@@ -169,10 +155,7 @@ unary_math! {
 
 fn log(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     if args.is_empty() || args.len() > 2 {
-        return Err(type_error(format!(
-            "log expected 1 or 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("log expected 1 or 2 arguments, got {}", args.len())));
     }
     let ln = |v: &Value| -> PyResult<f64> {
         // Big ints may exceed f64; take the log of their digits instead.
@@ -206,10 +189,7 @@ fn log(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 
 fn int_math(name: &'static str, args: Vec<Value>, f: fn(f64) -> f64) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
     }
     match &args[0] {
         Value::Int(_) | Value::BigInt(_) => Ok(args[0].clone()),
@@ -220,10 +200,7 @@ fn int_math(name: &'static str, args: Vec<Value>, f: fn(f64) -> f64) -> PyResult
             if crate::call::lookup_special(other, &dunder).is_some() {
                 return crate::call::call_method(other, &dunder, vec![], vec![]);
             }
-            Err(type_error(format!(
-                "must be real number, not {}",
-                type_name(other)
-            )))
+            Err(type_error(format!("must be real number, not {}", type_name(other))))
         }
     }
 }
@@ -242,10 +219,7 @@ fn trunc(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 
 fn two_f64(name: &str, args: &[Value]) -> PyResult<(f64, f64)> {
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "{name} expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("{name} expected 2 arguments, got {}", args.len())));
     }
     Ok((f64_arg(&args[0])?, f64_arg(&args[1])?))
 }
@@ -302,17 +276,12 @@ fn hypot(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 
 fn dist(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(type_error(format!(
-            "dist expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(type_error(format!("dist expected 2 arguments, got {}", args.len())));
     }
     let p = crate::iter::to_vec(&args[0])?;
     let q = crate::iter::to_vec(&args[1])?;
     if p.len() != q.len() {
-        return Err(value_error(
-            "both points must have the same number of dimensions",
-        ));
+        return Err(value_error("both points must have the same number of dimensions"));
     }
     let mut diffs = Vec::with_capacity(p.len());
     for (a, b) in p.iter().zip(q.iter()) {
@@ -330,9 +299,7 @@ fn isclose(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             "rel_tol" => rel = f64_arg(&v)?,
             "abs_tol" => abs = f64_arg(&v)?,
             other => {
-                return Err(type_error(format!(
-                    "isclose() got an unexpected keyword argument '{other}'"
-                )));
+                return Err(type_error(format!("isclose() got an unexpected keyword argument '{other}'")));
             }
         }
     }
@@ -371,10 +338,7 @@ fn int_args(name: &str, args: &[Value]) -> PyResult<Vec<num_bigint::BigInt>> {
                 if matches!(v, Value::Float(_)) {
                     type_error("'float' object cannot be interpreted as an integer")
                 } else {
-                    type_error(format!(
-                        "{name}: '{}' object cannot be interpreted as an integer",
-                        type_name(v)
-                    ))
+                    type_error(format!("{name}: '{}' object cannot be interpreted as an integer", type_name(v)))
                 }
             })
         })
@@ -393,10 +357,7 @@ fn lcm(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 
 fn factorial(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(type_error(format!(
-            "math.factorial() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(type_error(format!("math.factorial() takes exactly one argument ({} given)", args.len())));
     }
     let xs = int_args("factorial", &args)?;
     Ok(Value::from_bigint(pure(crate::num_ops::factorial(&xs[0]))?))
@@ -404,45 +365,30 @@ fn factorial(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 
 fn isqrt(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let xs = int_args("isqrt", &args)?;
-    Ok(Value::from_bigint(pure(crate::num_ops::isqrt(
-        xs.first().cloned().unwrap_or_default(),
-    ))?))
+    Ok(Value::from_bigint(pure(crate::num_ops::isqrt(xs.first().cloned().unwrap_or_default()))?))
 }
 
 fn comb(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let xs = int_args("comb", &args)?;
     if xs.len() != 2 {
-        return Err(type_error(format!(
-            "comb expected 2 arguments, got {}",
-            xs.len()
-        )));
+        return Err(type_error(format!("comb expected 2 arguments, got {}", xs.len())));
     }
-    Ok(Value::from_bigint(pure(crate::num_ops::comb(
-        &xs[0], &xs[1],
-    ))?))
+    Ok(Value::from_bigint(pure(crate::num_ops::comb(&xs[0], &xs[1]))?))
 }
 
 fn perm(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let xs = int_args("perm", &args)?;
     match xs.len() {
         1 => Ok(Value::from_bigint(pure(crate::num_ops::factorial(&xs[0]))?)),
-        2 => Ok(Value::from_bigint(pure(crate::num_ops::perm(
-            &xs[0], &xs[1],
-        ))?)),
-        n => Err(type_error(format!(
-            "perm expected at most 2 arguments, got {n}"
-        ))),
+        2 => Ok(Value::from_bigint(pure(crate::num_ops::perm(&xs[0], &xs[1]))?)),
+        n => Err(type_error(format!("perm expected at most 2 arguments, got {n}"))),
     }
 }
 
 fn modf(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let x = one("modf", &args)?;
     let i = x.trunc();
-    let frac = if x.is_infinite() {
-        0.0f64.copysign(x)
-    } else {
-        x - i
-    };
+    let frac = if x.is_infinite() { 0.0f64.copysign(x) } else { x - i };
     Ok(Value::tuple(vec![Value::Float(frac), Value::Float(i)]))
 }
 
@@ -512,10 +458,7 @@ pub fn set_argv(argv: Vec<String>) {
 }
 
 fn sys_exit(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    Err(crate::exc::PyErr::with_args(
-        &crate::types::types().system_exit,
-        args,
-    ))
+    Err(crate::exc::PyErr::with_args(&crate::types::types().system_exit, args))
 }
 
 fn getrecursionlimit(_args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -548,13 +491,7 @@ impl Native for Stream {
         matches!(name, "write" | "flush" | "isatty")
     }
 
-    fn call_method(
-        &self,
-        _this: &Value,
-        name: &str,
-        args: Vec<Value>,
-        _kw: Kwargs,
-    ) -> Option<PyResult<Value>> {
+    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
         Some(match name {
             "write" => match args.first() {
                 Some(Value::Str(s)) => {
@@ -565,10 +502,7 @@ impl Native for Stream {
                     }
                     Ok(Value::Int(s.char_len() as i64))
                 }
-                Some(other) => Err(type_error(format!(
-                    "write() argument must be str, not {}",
-                    type_name(other)
-                ))),
+                Some(other) => Err(type_error(format!("write() argument must be str, not {}", type_name(other)))),
                 None => Err(type_error("write() takes exactly one argument (0 given)")),
             },
             "flush" => {
@@ -584,10 +518,7 @@ impl Native for Stream {
 fn sys_attrs() -> Dict {
     let d = Dict::new();
     let argv = ARGV.get();
-    d.set_str(
-        "argv",
-        Value::list(argv.into_iter().map(Value::str).collect()),
-    );
+    d.set_str("argv", Value::list(argv.into_iter().map(Value::str).collect()));
     d.set_str("maxsize", Value::Int(i64::MAX));
     d.set_str("stdout", Value::native(Stream { err: false }));
     d.set_str("stderr", Value::native(Stream { err: true }));
@@ -596,13 +527,7 @@ fn sys_attrs() -> Dict {
     d.set_str("version", Value::str("3.12.1 (py2rs)"));
     d.set_str(
         "version_info",
-        Value::tuple(vec![
-            Value::Int(3),
-            Value::Int(12),
-            Value::Int(1),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
+        Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(1), Value::str("final"), Value::Int(0)]),
     );
     func(&d, "exit", sys_exit);
     func(&d, "getrecursionlimit", getrecursionlimit);

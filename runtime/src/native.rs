@@ -23,11 +23,7 @@ pub trait Native: Any {
     }
 
     fn repr(&self, this: &Value) -> PyResult<String> {
-        Ok(format!(
-            "<{} object at {:#x}>",
-            self.type_name(),
-            this.identity()
-        ))
+        Ok(format!("<{} object at {:#x}>", self.type_name(), this.identity()))
     }
 
     fn str(&self, this: &Value) -> PyResult<String> {
@@ -88,13 +84,7 @@ pub trait Native: Any {
     }
 
     /// Calls a method by name; `None` when there is no such method.
-    fn call_method(
-        &self,
-        _this: &Value,
-        _name: &str,
-        _args: Vec<Value>,
-        _kwargs: Kwargs,
-    ) -> Option<PyResult<Value>> {
+    fn call_method(&self, _this: &Value, _name: &str, _args: Vec<Value>, _kwargs: Kwargs) -> Option<PyResult<Value>> {
         None
     }
 }
@@ -117,19 +107,10 @@ pub fn native_class(name: &'static str) -> Rc<Class> {
     if let Some(c) = NATIVE_CLASSES.with(|m| m.as_ref().and_then(|m| m.get(name).cloned())) {
         return c;
     }
-    let c = crate::types::types()
-        .by_name
-        .get(name)
-        .cloned()
-        .unwrap_or_else(|| {
-            let object = crate::types::types().object.clone();
-            crate::types::new_builtin_class(
-                name,
-                &[object],
-                Layout::Builtin,
-                Some(&crate::builtins::ctors::NO_NEW),
-            )
-        });
+    let c = crate::types::types().by_name.get(name).cloned().unwrap_or_else(|| {
+        let object = crate::types::types().object.clone();
+        crate::types::new_builtin_class(name, &[object], Layout::Builtin, Some(&crate::builtins::ctors::NO_NEW))
+    });
     let mut map = NATIVE_CLASSES.replace(None).unwrap_or_default();
     map.insert(name, c.clone());
     NATIVE_CLASSES.replace(Some(map));

@@ -82,10 +82,7 @@ fn object_truthy(v: &Value) -> PyResult<bool> {
     if let Some(r) = lookup_special(v, "__bool__") {
         return match call_method_found(v, r, "__bool__")? {
             Value::Bool(b) => Ok(b),
-            other => Err(type_error(format!(
-                "__bool__ should return bool, returned {}",
-                type_name(&other)
-            ))),
+            other => Err(type_error(format!("__bool__ should return bool, returned {}", type_name(&other)))),
         };
     }
     if lookup_special(v, "__len__").is_some() {
@@ -244,11 +241,7 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     let fl = f.floor();
     let fi = BigInt::from_f64_exact(fl);
@@ -279,9 +272,7 @@ fn cmp_nums(a: &Num, b: &Num) -> Option<Ordering> {
                 cmp_int_float(&BigInt::from(*x), *y)
             }
         }
-        (Num::Float(_), Num::Int(_)) | (Num::Float(_), Num::Big(_)) => {
-            cmp_nums(b, a).map(Ordering::reverse)
-        }
+        (Num::Float(_), Num::Int(_)) | (Num::Float(_), Num::Big(_)) => cmp_nums(b, a).map(Ordering::reverse),
         (Num::Big(x), Num::Float(y)) => cmp_int_float(x, *y),
         (Num::Big(x), Num::Big(y)) => Some(x.cmp(y)),
         (Num::Big(x), Num::Int(y)) => Some((**x).cmp(&BigInt::from(*y))),
@@ -305,8 +296,7 @@ pub fn compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     }
     // User-defined comparisons, reflected operand first when it is a subclass.
     let (ta, tb) = (type_of(a), type_of(b));
-    let reflected_first =
-        !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta) && tb.has_user_attr(op.swapped().dunder());
+    let reflected_first = !Rc::ptr_eq(&ta, &tb) && tb.is_subclass(&ta) && tb.has_user_attr(op.swapped().dunder());
     if reflected_first {
         let r = try_dunder(b, op.swapped().dunder(), a)?;
         if !matches!(r, Value::NotImplemented) {
@@ -384,13 +374,11 @@ fn builtin_compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             CmpOp::Ne => Some(false),
             _ => None,
         },
-        (Value::Class(x), Value::Class(y)) if x.metaclass.is_none() && y.metaclass.is_none() => {
-            match op {
-                CmpOp::Eq => Some(Rc::ptr_eq(x, y)),
-                CmpOp::Ne => Some(!Rc::ptr_eq(x, y)),
-                _ => None,
-            }
-        }
+        (Value::Class(x), Value::Class(y)) if x.metaclass.is_none() && y.metaclass.is_none() => match op {
+            CmpOp::Eq => Some(Rc::ptr_eq(x, y)),
+            CmpOp::Ne => Some(!Rc::ptr_eq(x, y)),
+            _ => None,
+        },
         _ => None,
     })
 }
@@ -540,18 +528,15 @@ fn user_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
 
 fn binary_type_error(a: &Value, b: &Value, op: BinOp) -> crate::exc::PyErr {
     match (op, a) {
-        (BinOp::Add, Value::Str(_)) => type_error(format!(
-            "can only concatenate str (not \"{}\") to str",
-            type_name(b)
-        )),
-        (BinOp::Add, Value::List(_)) => type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            type_name(b)
-        )),
-        (BinOp::Add, Value::Tuple(_)) => type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            type_name(b)
-        )),
+        (BinOp::Add, Value::Str(_)) => {
+            type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b)))
+        }
+        (BinOp::Add, Value::List(_)) => {
+            type_error(format!("can only concatenate list (not \"{}\") to list", type_name(b)))
+        }
+        (BinOp::Add, Value::Tuple(_)) => {
+            type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b)))
+        }
         (BinOp::Pow, _) => type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
             type_name(a),
@@ -610,10 +595,7 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         _ => {}
     }
     binary(a, b, op).map_err(|e| {
-        if e.is_instance(&types().type_error)
-            && !matches!(a, Value::Object(_))
-            && !matches!(b, Value::Object(_))
-        {
+        if e.is_instance(&types().type_error) && !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
             let msg = crate::fmt::exc_message(&e);
             if msg.starts_with("unsupported operand") {
                 return type_error(msg.replacen(
@@ -665,9 +647,7 @@ pub fn to_f64(v: &Value) -> PyResult<Option<f64>> {
 pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
     match b.to_f64() {
         Some(f) if f.is_finite() => Ok(f),
-        _ => Err(crate::exc::overflow_error(
-            "int too large to convert to float",
-        )),
+        _ => Err(crate::exc::overflow_error("int too large to convert to float")),
     }
 }
 
@@ -726,26 +706,17 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
             if y < 0 {
                 return Err(crate::exc::value_error("negative shift count"));
             }
-            if y < 63 && (x << y) >> y == x {
-                Some(x << y)
-            } else {
-                None
-            }
+            if y < 63 && (x << y) >> y == x { Some(x << y) } else { None }
         }
         BinOp::RShift => {
             if y < 0 {
                 return Err(crate::exc::value_error("negative shift count"));
             }
-            Some(if y >= 64 {
-                if x < 0 { -1 } else { 0 }
-            } else {
-                x >> y
-            })
+            Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
         }
         BinOp::Pow => {
             if y < 0 {
-                return float_op(x as f64, y as f64, BinOp::Pow)
-                    .map(|r| r.or(Some(Value::Float(0.0))));
+                return float_op(x as f64, y as f64, BinOp::Pow).map(|r| r.or(Some(Value::Float(0.0))));
             }
             u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
         }
@@ -779,9 +750,7 @@ fn big_int_op(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
         BinOp::Or => int_result(x | y),
         BinOp::Xor => int_result(x ^ y),
         BinOp::LShift => {
-            let n = y
-                .to_i64()
-                .ok_or_else(|| crate::exc::overflow_error("too many digits in integer"))?;
+            let n = y.to_i64().ok_or_else(|| crate::exc::overflow_error("too many digits in integer"))?;
             if n < 0 {
                 return Err(crate::exc::value_error("negative shift count"));
             }
@@ -806,18 +775,14 @@ fn big_int_op(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
                 let (fx, fy) = (bigint_to_f64(x)?, bigint_to_f64(y)?);
                 return float_op(fx, fy, BinOp::Pow).map(|r| r.unwrap_or(Value::Float(0.0)));
             }
-            let e = y
-                .to_u32()
-                .ok_or_else(|| crate::exc::overflow_error("exponent too large"))?;
+            let e = y.to_u32().ok_or_else(|| crate::exc::overflow_error("exponent too large"))?;
             if x.bits() as u128 * e as u128 > 1 << 36 {
                 return Err(crate::exc::memory_error(""));
             }
             int_result(num_traits::Pow::pow(x, e))
         }
         BinOp::MatMul => {
-            return Err(type_error(
-                "unsupported operand type(s) for @: 'int' and 'int'",
-            ));
+            return Err(type_error("unsupported operand type(s) for @: 'int' and 'int'"));
         }
     })
 }
@@ -875,16 +840,12 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         | (BinOp::Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_))
             if repeat_count(n).is_some() =>
         {
-            let seq = if repeat_count(n).is_some()
-                && !matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
-            {
+            let seq = if repeat_count(n).is_some() && !matches!(a, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
                 a
             } else {
                 b
             };
-            let count = repeat_count(if seq.is(a) { b } else { a })
-                .unwrap_or(0)
-                .max(0);
+            let count = repeat_count(if seq.is(a) { b } else { a }).unwrap_or(0).max(0);
             return repeat(seq, count).map(Some);
         }
         (BinOp::Mod, Value::Str(fmt), args) => Value::str(crate::fmt::percent_format(fmt, args)?),
@@ -975,10 +936,7 @@ fn unary_dunder(v: &Value, name: &str, symbol: &str) -> PyResult<Value> {
     if lookup_special(v, name).is_some() {
         return call_method(v, name, vec![], vec![]);
     }
-    Err(type_error(format!(
-        "bad operand type for unary {symbol}: '{}'",
-        type_name(v)
-    )))
+    Err(type_error(format!("bad operand type for unary {symbol}: '{}'", type_name(v))))
 }
 
 pub fn abs(v: &Value) -> PyResult<Value> {
@@ -994,10 +952,7 @@ pub fn abs(v: &Value) -> PyResult<Value> {
             if lookup_special(v, "__abs__").is_some() {
                 return call_method(v, "__abs__", vec![], vec![]);
             }
-            Err(type_error(format!(
-                "bad operand type for abs(): '{}'",
-                type_name(v)
-            )))
+            Err(type_error(format!("bad operand type for abs(): '{}'", type_name(v))))
         }
     }
 }
@@ -1014,10 +969,7 @@ pub fn index_of(v: &Value, _what: &str) -> PyResult<i64> {
             let r = call_method(v, "__index__", vec![], vec![])?;
             index_of(&r, _what)
         }
-        _ => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        ))),
+        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     }
 }
 
@@ -1038,10 +990,7 @@ pub fn len(v: &Value) -> PyResult<usize> {
                 Value::Int(i) if i >= 0 => Ok(i as usize),
                 Value::Int(_) => Err(crate::exc::value_error("__len__() should return >= 0")),
                 Value::Bool(b) => Ok(b as usize),
-                other => Err(type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(&other)
-                ))),
+                other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&other)))),
             }
         }
         _ => Err(no_len(v)),
@@ -1108,10 +1057,7 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
                 // `list[int]` and friends in annotations evaluated at run time.
                 return Ok(crate::builtins::generic_alias(obj, key));
             }
-            Err(type_error(format!(
-                "type '{}' is not subscriptable",
-                c.name()
-            )))
+            Err(type_error(format!("type '{}' is not subscriptable", c.name())))
         }
         _ => Err(not_subscriptable(obj)),
     }
@@ -1121,14 +1067,9 @@ fn seq_key(key: &Value, what: &str) -> PyResult<i64> {
     match key {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(index_error(format!(
-            "cannot fit 'int' into an index-sized integer"
-        ))),
+        Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
         Value::Object(_) if lookup_special(key, "__index__").is_some() => index_of(key, what),
-        _ => Err(type_error(format!(
-            "{what} indices must be integers or slices, not {}",
-            type_name(key)
-        ))),
+        _ => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
     }
 }
 
@@ -1156,10 +1097,7 @@ pub fn setitem(obj: &Value, key: &Value, value: Value) -> PyResult<()> {
         Value::Object(_) if lookup_special(obj, "__setitem__").is_some() => {
             call_method(obj, "__setitem__", vec![key.clone(), value], vec![]).map(drop)
         }
-        _ => Err(type_error(format!(
-            "'{}' object does not support item assignment",
-            type_name(obj)
-        ))),
+        _ => Err(type_error(format!("'{}' object does not support item assignment", type_name(obj)))),
     }
 }
 
@@ -1185,10 +1123,7 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
         Value::Object(_) if lookup_special(obj, "__delitem__").is_some() => {
             call_method(obj, "__delitem__", vec![key.clone()], vec![]).map(drop)
         }
-        _ => Err(type_error(format!(
-            "'{}' object doesn't support item deletion",
-            type_name(obj)
-        ))),
+        _ => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
     }
 }
 
@@ -1197,10 +1132,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => match item {
             Value::Str(sub) => Ok(s.contains(sub.as_str())),
-            _ => Err(type_error(format!(
-                "'in <string>' requires string as left operand, not {}",
-                type_name(item)
-            ))),
+            _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
         },
         Value::List(l) => {
             let n = l.len();
@@ -1226,20 +1158,16 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             Some(r) => r,
             None => contains_by_iter(container, item),
         },
-        Value::Object(_) if lookup_special(container, "__contains__").is_some() => truthy(
-            &call_method(container, "__contains__", vec![item.clone()], vec![])?,
-        ),
+        Value::Object(_) if lookup_special(container, "__contains__").is_some() => {
+            truthy(&call_method(container, "__contains__", vec![item.clone()], vec![])?)
+        }
         _ => contains_by_iter(container, item),
     }
 }
 
 fn contains_by_iter(container: &Value, item: &Value) -> PyResult<bool> {
-    let mut it = crate::iter::iter(container).map_err(|_| {
-        type_error(format!(
-            "argument of type '{}' is not iterable",
-            type_name(container)
-        ))
-    })?;
+    let mut it = crate::iter::iter(container)
+        .map_err(|_| type_error(format!("argument of type '{}' is not iterable", type_name(container))))?;
     while let Some(x) = it.next()? {
         if x.is(item) || eq(&x, item)? {
             return Ok(true);

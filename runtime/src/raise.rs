@@ -27,9 +27,7 @@ pub fn raise_from(value: Value, cause: Value) -> PyResult<PyErr> {
         Value::Class(_) => Some(raise(cause)?.into_value()),
         Value::Object(o) if o.exc.is_some() => Some(cause.clone()),
         _ => {
-            return Err(type_error(
-                "exception causes must derive from BaseException",
-            ));
+            return Err(type_error("exception causes must derive from BaseException"));
         }
     };
     if let Some(mut d) = err.data() {
@@ -71,7 +69,5 @@ pub fn assertion_error(msg: Option<Value>) -> PyErr {
 
 /// Reading a name no scope defines.
 pub fn name_error(name: &str) -> PyResult<Value> {
-    Err(crate::exc::name_error(format!(
-        "name '{name}' is not defined"
-    )))
+    Err(crate::exc::name_error(format!("name '{name}' is not defined")))
 }

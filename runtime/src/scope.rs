@@ -18,10 +18,7 @@ pub struct Global {
 
 impl Global {
     pub const fn new(name: &'static str) -> Global {
-        Global {
-            name,
-            slot: GilCell::new(None),
-        }
+        Global { name, slot: GilCell::new(None) }
     }
 
     pub fn get(&self) -> PyResult<Value> {
@@ -97,9 +94,7 @@ impl Cell {
 }
 
 fn unbound(name: &str) -> crate::exc::PyErr {
-    unbound_local_error(format!(
-        "cannot access local variable '{name}' where it is not associated with a value"
-    ))
+    unbound_local_error(format!("cannot access local variable '{name}' where it is not associated with a value"))
 }
 
 /// Reading a local that may be unassigned at this point.

@@ -16,9 +16,7 @@ pub struct Set {
 
 impl Set {
     pub fn new() -> Set {
-        Set {
-            table: RefCell::new(Dict::new()),
-        }
+        Set { table: RefCell::new(Dict::new()) }
     }
 
     pub fn len(&self) -> usize {
@@ -74,11 +72,7 @@ fn build(items: Vec<Value>, frozen: bool) -> PyResult<Value> {
     for v in items {
         s.add(v)?;
     }
-    Ok(if frozen {
-        Value::FrozenSet(Rc::new(s))
-    } else {
-        Value::Set(Rc::new(s))
-    })
+    Ok(if frozen { Value::FrozenSet(Rc::new(s)) } else { Value::Set(Rc::new(s)) })
 }
 
 /// `{a, b, c}` and set comprehensions.
@@ -204,23 +198,15 @@ fn other_set(v: &Value) -> PyResult<Rc<Set>> {
 }
 
 /// Methods of `set` and `frozenset`.
-pub fn method(
-    recv: &Value,
-    name: &str,
-    args: Vec<Value>,
-    kwargs: Kwargs,
-) -> PyResult<Option<Value>> {
+pub fn method(recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Option<Value>> {
     let Some(s) = as_set(recv) else {
         return Ok(None);
     };
     if !kwargs.is_empty() {
         return Err(type_error(format!("{name}() takes no keyword arguments")));
     }
-    let arg0 = || {
-        args.first()
-            .cloned()
-            .ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")))
-    };
+    let arg0 =
+        || args.first().cloned().ok_or_else(|| type_error(format!("{name}() takes exactly one argument (0 given)")));
     Ok(Some(match name {
         "add" => {
             s.add(arg0()?)?;

@@ -46,11 +46,7 @@ impl Slice {
         let start = clamp(&self.start, if step < 0 { upper } else { lower })?;
         let stop = clamp(&self.stop, if step < 0 { lower } else { upper })?;
         let count = if step < 0 {
-            if stop < start {
-                (start - stop - 1) / (-step) + 1
-            } else {
-                0
-            }
+            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
         } else if start < stop {
             (stop - start - 1) / step + 1
         } else {
@@ -61,9 +57,7 @@ impl Slice {
 
     pub fn select(&self, items: &[Value]) -> PyResult<Vec<Value>> {
         let (start, _, step, n) = self.indices(items.len())?;
-        Ok((0..n)
-            .map(|k| items[(start + k as i64 * step) as usize].clone())
-            .collect())
+        Ok((0..n).map(|k| items[(start + k as i64 * step) as usize].clone()).collect())
     }
 
     /// `seq[slice] = items` on a list.
@@ -72,10 +66,7 @@ impl Slice {
         let (start, stop, step, n) = self.indices(len)?;
         if step == 1 {
             let stop = stop.max(start);
-            let removed: Vec<Value> = list
-                .borrow_mut()
-                .splice(start as usize..stop as usize, items)
-                .collect();
+            let removed: Vec<Value> = list.borrow_mut().splice(start as usize..stop as usize, items).collect();
             drop(removed);
             return Ok(());
         }
@@ -121,15 +112,9 @@ fn bound(v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(b) => Ok(if num_traits::Signed::is_negative(&**b) {
-            i64::MIN / 2
-        } else {
-            i64::MAX / 2
-        }),
+        Value::BigInt(b) => Ok(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 }),
         Value::Object(_) => crate::ops::index_of(v, "slice"),
-        _ => Err(type_error(
-            "slice indices must be integers or None or have an __index__ method",
-        )),
+        _ => Err(type_error("slice indices must be integers or None or have an __index__ method")),
     }
 }
 
@@ -181,11 +166,7 @@ impl Native for Slice {
                 return Err(value_error("length should not be negative"));
             }
             let (a, b, c, _) = self.indices(n as usize)?;
-            Ok(Value::tuple(vec![
-                Value::Int(a),
-                Value::Int(b),
-                Value::Int(c),
-            ]))
+            Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
         })())
     }
 }

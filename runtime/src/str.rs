@@ -23,16 +23,8 @@ impl PyStr {
 
     pub fn from_string(text: String) -> PyStr {
         let ascii = text.is_ascii();
-        let chars = if ascii {
-            text.len()
-        } else {
-            text.chars().count()
-        };
-        PyStr(Rc::new(StrData {
-            text: text.into_boxed_str(),
-            chars,
-            ascii,
-        }))
+        let chars = if ascii { text.len() } else { text.chars().count() };
+        PyStr(Rc::new(StrData { text: text.into_boxed_str(), chars, ascii }))
     }
 
     pub fn as_str(&self) -> &str {

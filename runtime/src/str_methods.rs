@@ -31,8 +31,7 @@ mod tables {
 }
 
 use tables::{
-    ALPHA, CASE_IGNORABLE, CASED, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, TITLE, UPPER,
-    XID_CONTINUE, XID_START,
+    ALPHA, CASE_IGNORABLE, CASED, DECIMAL, DIGIT, LOWER, NUMERIC, PRINTABLE, TITLE, UPPER, XID_CONTINUE, XID_START,
 };
 
 fn value_error(msg: &str) -> PyErr {
@@ -160,22 +159,10 @@ struct CaseTable {
     multi: &'static [(u32, &'static str)],
 }
 
-static UPPER_MAP: CaseTable = CaseTable {
-    runs: &tables::UPPER_RUNS,
-    multi: &tables::UPPER_MULTI,
-};
-static LOWER_MAP: CaseTable = CaseTable {
-    runs: &tables::LOWER_RUNS,
-    multi: &tables::LOWER_MULTI,
-};
-static TITLE_MAP: CaseTable = CaseTable {
-    runs: &tables::TITLE_RUNS,
-    multi: &tables::TITLE_MULTI,
-};
-static FOLD_MAP: CaseTable = CaseTable {
-    runs: &tables::FOLD_RUNS,
-    multi: &tables::FOLD_MULTI,
-};
+static UPPER_MAP: CaseTable = CaseTable { runs: &tables::UPPER_RUNS, multi: &tables::UPPER_MULTI };
+static LOWER_MAP: CaseTable = CaseTable { runs: &tables::LOWER_RUNS, multi: &tables::LOWER_MULTI };
+static TITLE_MAP: CaseTable = CaseTable { runs: &tables::TITLE_RUNS, multi: &tables::TITLE_MULTI };
+static FOLD_MAP: CaseTable = CaseTable { runs: &tables::FOLD_RUNS, multi: &tables::FOLD_MULTI };
 
 /// The single-code-point mapping of `cp`, if a run covers it.
 fn run_lookup(runs: &[(u32, u32, u32, i32)], cp: u32) -> Option<char> {
@@ -202,9 +189,7 @@ fn push_mapped(out: &mut String, c: char, table: &CaseTable) {
 /// Whether the first character of `chars` that is not case-ignorable is
 /// cased: the test on both sides of a capital sigma.
 fn next_is_cased(mut chars: impl Iterator<Item = char>) -> bool {
-    chars
-        .find(|&c| !has(c, CASE_IGNORABLE))
-        .is_some_and(|c| has(c, CASED))
+    chars.find(|&c| !has(c, CASE_IGNORABLE)).is_some_and(|c| has(c, CASED))
 }
 
 /// Lowercase of the capital sigma at byte `i` of `s`: 'ς' at the end of a
@@ -213,11 +198,7 @@ fn next_is_cased(mut chars: impl Iterator<Item = char>) -> bool {
 fn lower_sigma(s: &str, i: usize) -> char {
     let before = s.get(..i).unwrap_or("");
     let after = s.get(i + 'Σ'.len_utf8()..).unwrap_or("");
-    if next_is_cased(before.chars().rev()) && !next_is_cased(after.chars()) {
-        'ς'
-    } else {
-        'σ'
-    }
+    if next_is_cased(before.chars().rev()) && !next_is_cased(after.chars()) { 'ς' } else { 'σ' }
 }
 
 /// Appends the lowercase of `c`, found at byte `i` of `s` (the context
@@ -406,8 +387,7 @@ pub fn istitle(s: &str) -> bool {
 /// NFKC normalisation, as in CPython).
 pub fn isidentifier(s: &str) -> bool {
     let mut chars = s.chars();
-    chars.next().is_some_and(|c| c == '_' || has(c, XID_START))
-        && chars.all(|c| has(c, XID_CONTINUE))
+    chars.next().is_some_and(|c| c == '_' || has(c, XID_START)) && chars.all(|c| has(c, XID_CONTINUE))
 }
 
 /// `str.isprintable()` (true for "").
@@ -451,10 +431,7 @@ pub fn char_at(s: &str, i: i64) -> Option<char> {
     } else {
         // Counted from the end: -1 is the last code point.
         let k = usize::try_from(-(i + 1)).ok()?;
-        let suffix = k
-            .checked_add(1)
-            .and_then(|n| bytes.len().checked_sub(n))
-            .and_then(|at| bytes.get(at..));
+        let suffix = k.checked_add(1).and_then(|n| bytes.len().checked_sub(n)).and_then(|at| bytes.get(at..));
         match suffix {
             Some(suffix) if suffix.is_ascii() => suffix.first().map(|&b| char::from(b)),
             _ => s.chars().rev().nth(k),
@@ -468,11 +445,7 @@ fn slice_indices(start: Option<i64>, stop: Option<i64>, step: i64, len: i64) -> 
     let clamp = |v: i64| {
         if v < 0 {
             let v = v + len;
-            if v < 0 {
-                if backward { -1 } else { 0 }
-            } else {
-                v
-            }
+            if v < 0 { if backward { -1 } else { 0 } } else { v }
         } else if v >= len {
             if backward { len - 1 } else { len }
         } else {
@@ -482,11 +455,7 @@ fn slice_indices(start: Option<i64>, stop: Option<i64>, step: i64, len: i64) -> 
     let start = start.map_or(if backward { len - 1 } else { 0 }, clamp);
     let stop = stop.map_or(if backward { -1 } else { len }, clamp);
     let count = if backward {
-        if stop < start {
-            (start - stop - 1) / -step + 1
-        } else {
-            0
-        }
+        if stop < start { (start - stop - 1) / -step + 1 } else { 0 }
     } else if start < stop {
         (stop - start - 1) / step + 1
     } else {
@@ -504,11 +473,7 @@ pub fn slice(s: &str, start: Option<i64>, stop: Option<i64>, step: i64) -> Strin
     // PySlice_Unpack keeps -step representable.
     let step = step.max(-i64::MAX);
     let ascii = s.is_ascii();
-    let len = if ascii {
-        to_i64(s.len())
-    } else {
-        to_i64(char_len(s))
-    };
+    let len = if ascii { to_i64(s.len()) } else { to_i64(char_len(s)) };
     let (start, stop, count) = slice_indices(start, stop, step, len);
     if count == 0 {
         return String::new();
@@ -521,34 +486,12 @@ pub fn slice(s: &str, start: Option<i64>, stop: Option<i64>, step: i64) -> Strin
     let stride = usize::try_from(step.unsigned_abs()).unwrap_or(usize::MAX);
     let take = to_usize(count);
     match (ascii, step > 0) {
-        (true, true) => s
-            .bytes()
-            .skip(to_usize(start))
-            .step_by(stride)
-            .take(take)
-            .map(char::from)
-            .collect(),
-        (true, false) => s
-            .bytes()
-            .rev()
-            .skip(to_usize(len - 1 - start))
-            .step_by(stride)
-            .take(take)
-            .map(char::from)
-            .collect(),
-        (false, true) => s
-            .chars()
-            .skip(to_usize(start))
-            .step_by(stride)
-            .take(take)
-            .collect(),
-        (false, false) => s
-            .chars()
-            .rev()
-            .skip(to_usize(len - 1 - start))
-            .step_by(stride)
-            .take(take)
-            .collect(),
+        (true, true) => s.bytes().skip(to_usize(start)).step_by(stride).take(take).map(char::from).collect(),
+        (true, false) => {
+            s.bytes().rev().skip(to_usize(len - 1 - start)).step_by(stride).take(take).map(char::from).collect()
+        }
+        (false, true) => s.chars().skip(to_usize(start)).step_by(stride).take(take).collect(),
+        (false, false) => s.chars().rev().skip(to_usize(len - 1 - start)).step_by(stride).take(take).collect(),
     }
 }
 
@@ -560,10 +503,7 @@ pub fn str_mul(s: &str, n: i64) -> PyResult<String> {
     if to_i64(char_len(s)) > i64::MAX / n {
         return Err(("OverflowError", "repeated string is too long".into()));
     }
-    let total = usize::try_from(n)
-        .ok()
-        .and_then(|n| s.len().checked_mul(n))
-        .ok_or_else(memory_error)?;
+    let total = usize::try_from(n).ok().and_then(|n| s.len().checked_mul(n)).ok_or_else(memory_error)?;
     let mut out = string_with_capacity(total)?;
     out.push_str(s);
     // Doubling copies: O(log n) memcpy calls. Both lengths are multiples of
@@ -590,11 +530,7 @@ pub fn ascii_repr(s: &str) -> String {
 }
 
 fn repr_with(s: &str, ascii_only: bool) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -653,12 +589,7 @@ fn adjust_indices(start: Option<i64>, end: Option<i64>, len: i64) -> (i64, i64) 
 
 /// The part of `s` that `s.find(sub, start, end)` and friends search, with
 /// the code-point index it starts at; `None` when `sub` cannot fit in it.
-fn search_window<'a>(
-    s: &'a str,
-    sub: &str,
-    start: Option<i64>,
-    end: Option<i64>,
-) -> Option<(&'a str, i64)> {
+fn search_window<'a>(s: &'a str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<(&'a str, i64)> {
     let (start, end) = adjust_indices(start, end, to_i64(char_len(s)));
     if end - start < to_i64(char_len(sub)) {
         return None;
@@ -674,9 +605,7 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     let Some((window, base)) = search_window(s, sub, start, end) else {
         return -1;
     };
-    window
-        .find(sub)
-        .map_or(-1, |at| base + to_i64(char_len(&window[..at])))
+    window.find(sub).map_or(-1, |at| base + to_i64(char_len(&window[..at])))
 }
 
 /// `str.rfind`: the code-point index of the last `sub` in `s[start:end]`, or -1.
@@ -684,9 +613,7 @@ pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     let Some((window, base)) = search_window(s, sub, start, end) else {
         return -1;
     };
-    window
-        .rfind(sub)
-        .map_or(-1, |at| base + to_i64(char_len(&window[..at])))
+    window.rfind(sub).map_or(-1, |at| base + to_i64(char_len(&window[..at])))
 }
 
 /// `str.index`: `find`, raising `ValueError` when absent.
@@ -731,11 +658,7 @@ pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> 
 
 /// `maxsplit` as a piece limit for `splitn`; `None` for "no limit" (< 0).
 fn piece_limit(maxsplit: i64) -> Option<usize> {
-    (maxsplit >= 0).then(|| {
-        usize::try_from(maxsplit)
-            .unwrap_or(usize::MAX)
-            .saturating_add(1)
-    })
+    (maxsplit >= 0).then(|| usize::try_from(maxsplit).unwrap_or(usize::MAX).saturating_add(1))
 }
 
 fn owned<'a>(pieces: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -798,11 +721,7 @@ fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<String> {
             out.push(rest.to_owned());
             break;
         }
-        let start = rest
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| char_is_space(c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let start = rest.char_indices().rev().find(|&(_, c)| char_is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
         out.push(rest[start..].to_owned());
         rest = rest[..start].trim_end_matches(char_is_space);
         splits_left -= 1;
@@ -821,11 +740,7 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
             out.push(rest.to_owned());
             break;
         };
-        let eol = if rest[at..].starts_with("\r\n") {
-            2
-        } else {
-            rest[at..].chars().next().map_or(1, char::len_utf8)
-        };
+        let eol = if rest[at..].starts_with("\r\n") { 2 } else { rest[at..].chars().next().map_or(1, char::len_utf8) };
         let line_end = if keepends { at + eol } else { at };
         out.push(rest[..line_end].to_owned());
         rest = &rest[at + eol..];
@@ -899,9 +814,7 @@ pub fn removesuffix(s: &str, suffix: &str) -> String {
 /// `s` with `left` and `right` copies of `fill` around it.
 fn pad(s: &str, left: i64, right: i64, fill: char) -> PyResult<String> {
     let fills = usize::try_from(left + right).map_err(|_| memory_error())?;
-    let bytes = fills
-        .checked_mul(fill.len_utf8())
-        .and_then(|b| b.checked_add(s.len()));
+    let bytes = fills.checked_mul(fill.len_utf8()).and_then(|b| b.checked_add(s.len()));
     let mut out = string_with_capacity(bytes.ok_or_else(memory_error)?)?;
     out.extend(std::iter::repeat_n(fill, to_usize(left)));
     out.push_str(s);
@@ -962,19 +875,14 @@ pub fn zfill(s: &str, width: i64) -> PyResult<String> {
 pub fn expandtabs(s: &str, tabsize: i64) -> PyResult<String> {
     // CPython takes `tabsize` as a C int, and says "too large" both ways.
     if i32::try_from(tabsize).is_err() {
-        return Err((
-            "OverflowError",
-            "Python int too large to convert to C int".into(),
-        ));
+        return Err(("OverflowError", "Python int too large to convert to C int".into()));
     }
     if !s.contains('\t') {
         return Ok(s.to_owned());
     }
     let spaces = expanded_spaces(s, tabsize)?;
     let tabs = s.bytes().filter(|&b| b == b'\t').count();
-    let bytes = (s.len() - tabs)
-        .checked_add(spaces)
-        .ok_or_else(memory_error)?;
+    let bytes = (s.len() - tabs).checked_add(spaces).ok_or_else(memory_error)?;
     let mut out = string_with_capacity(bytes)?;
     let mut column: i64 = 0;
     for c in s.chars() {
@@ -986,11 +894,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> PyResult<String> {
             }
         } else {
             out.push(c);
-            column = if c == '\n' || c == '\r' {
-                0
-            } else {
-                column + 1
-            };
+            column = if c == '\n' || c == '\r' { 0 } else { column + 1 };
         }
     }
     Ok(out)
@@ -1011,11 +915,7 @@ fn expanded_spaces(s: &str, tabsize: i64) -> PyResult<usize> {
             }
         } else {
             total = total.checked_add(1).ok_or_else(overflow)?;
-            column = if c == '\n' || c == '\r' {
-                0
-            } else {
-                column + 1
-            };
+            column = if c == '\n' || c == '\r' { 0 } else { column + 1 };
         }
     }
     usize::try_from(spaces).map_err(|_| memory_error())
@@ -1065,11 +965,7 @@ mod tests {
     }
 
     fn arg_str(field: &str) -> String {
-        unesc(
-            field
-                .strip_prefix("s:")
-                .unwrap_or_else(|| panic!("not a string: {field}")),
-        )
+        unesc(field.strip_prefix("s:").unwrap_or_else(|| panic!("not a string: {field}")))
     }
 
     fn arg_opt_str(field: &str) -> Option<String> {
@@ -1077,10 +973,7 @@ mod tests {
     }
 
     fn arg_int(field: &str) -> i64 {
-        field
-            .strip_prefix("i:")
-            .and_then(|n| n.parse().ok())
-            .unwrap_or_else(|| panic!("not an i64: {field}"))
+        field.strip_prefix("i:").and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("not an i64: {field}"))
     }
 
     fn arg_opt_int(field: &str) -> Option<i64> {
@@ -1131,10 +1024,7 @@ mod tests {
     fn run_rows(data: &str, eval: impl Fn(&str, &[&str]) -> Option<String>) -> usize {
         let mut failures = Vec::new();
         let mut rows = 0;
-        for line in data
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
+        for line in data.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let fields: Vec<&str> = line.split('\t').collect();
             let (name, rest) = fields.split_first().unwrap();
             let (expected, args) = rest.split_last().unwrap();
@@ -1144,17 +1034,8 @@ mod tests {
                 failures.push(format!("{line}\n    got {got}"));
             }
         }
-        let shown = failures
-            .iter()
-            .take(25)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n");
-        assert!(
-            failures.is_empty(),
-            "{} of {rows} rows failed:\n{shown}",
-            failures.len()
-        );
+        let shown = failures.iter().take(25).cloned().collect::<Vec<_>>().join("\n");
+        assert!(failures.is_empty(), "{} of {rows} rows failed:\n{shown}", failures.len());
         assert!(rows > 0, "no rows");
         rows
     }
@@ -1258,10 +1139,9 @@ mod tests {
 
     #[test]
     fn predicate_rows() {
-        let n = run_rows(
-            include_str!("../tests/data/str/predicates.txt"),
-            |name, a| predicate(name).map(|f| enc_bool(f(&arg_str(a[0])))),
-        );
+        let n = run_rows(include_str!("../tests/data/str/predicates.txt"), |name, a| {
+            predicate(name).map(|f| enc_bool(f(&arg_str(a[0]))))
+        });
         assert!(n > 5000, "{n}");
     }
 
@@ -1273,15 +1153,8 @@ mod tests {
                 "str_repr" => enc_str(&str_repr(s)),
                 "ascii_repr" => enc_str(&ascii_repr(s)),
                 "char_len" => enc_int(to_i64(char_len(s))),
-                "char_at" => {
-                    char_at(s, arg_int(a[1])).map_or("N".to_owned(), |c| enc_str(&c.to_string()))
-                }
-                "slice" => enc_str(&slice(
-                    s,
-                    arg_opt_int(a[1]),
-                    arg_opt_int(a[2]),
-                    arg_int(a[3]),
-                )),
+                "char_at" => char_at(s, arg_int(a[1])).map_or("N".to_owned(), |c| enc_str(&c.to_string())),
+                "slice" => enc_str(&slice(s, arg_opt_int(a[1]), arg_opt_int(a[2]), arg_int(a[3]))),
                 _ => return None,
             })
         });
@@ -1326,9 +1199,7 @@ mod tests {
             ("cased", |c| title(&format!("{c}a")).ends_with('a')),
             ("sigma_after", |c| lower(&format!("A{c}Σ")).ends_with('ς')),
             ("sigma_next", |c| lower(&format!("{c}Σ")).ends_with('ς')),
-            ("sigma_before", |c| {
-                lower(&format!("AΣ{c}")).starts_with("aς")
-            }),
+            ("sigma_before", |c| lower(&format!("AΣ{c}")).starts_with("aς")),
             ("xid_continue", |c| isidentifier(&format!("a{c}"))),
         ];
         let names = [
@@ -1349,10 +1220,7 @@ mod tests {
             let expected = &sets[name];
             for c in all_chars() {
                 if f(c) != expected[c as usize] {
-                    failures.push(format!(
-                        "{name}(U+{:04X}) should be {}",
-                        c as u32, expected[c as usize]
-                    ));
+                    failures.push(format!("{name}(U+{:04X}) should be {}", c as u32, expected[c as usize]));
                 }
             }
         };
@@ -1364,12 +1232,7 @@ mod tests {
         for (name, f) in probes {
             check(name, &f);
         }
-        let shown = failures
-            .iter()
-            .take(25)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n");
+        let shown = failures.iter().take(25).cloned().collect::<Vec<_>>().join("\n");
         assert!(failures.is_empty(), "{} failures:\n{shown}", failures.len());
     }
 
@@ -1393,10 +1256,7 @@ mod tests {
         let mut expected: HashMap<u32, Vec<String>> = HashMap::new();
         for line in data.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
-            expected.insert(
-                u32::from_str_radix(f[0], 16).unwrap(),
-                f[1..].iter().map(|m| unesc(m)).collect(),
-            );
+            expected.insert(u32::from_str_radix(f[0], 16).unwrap(), f[1..].iter().map(|m| unesc(m)).collect());
         }
         type CaseFn = fn(&str) -> String;
         let maps: [(&str, CaseFn); 6] = [
@@ -1411,26 +1271,14 @@ mod tests {
         for c in all_chars() {
             let s = c.to_string();
             for (k, (name, f)) in maps.iter().enumerate() {
-                let want = expected
-                    .get(&(c as u32))
-                    .map_or(s.as_str(), |m| m[k].as_str());
+                let want = expected.get(&(c as u32)).map_or(s.as_str(), |m| m[k].as_str());
                 let got = f(&s);
                 if got != want {
-                    failures.push(format!(
-                        "{name}(U+{:04X}) = {} want {}",
-                        c as u32,
-                        esc(&got),
-                        esc(want)
-                    ));
+                    failures.push(format!("{name}(U+{:04X}) = {} want {}", c as u32, esc(&got), esc(want)));
                 }
             }
         }
-        let shown = failures
-            .iter()
-            .take(25)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n");
+        let shown = failures.iter().take(25).cloned().collect::<Vec<_>>().join("\n");
         assert!(failures.is_empty(), "{} failures:\n{shown}", failures.len());
     }
 
@@ -1451,14 +1299,8 @@ mod tests {
         assert_eq!(ascii_repr("é😀"), "'\\xe9\\U0001f600'");
         assert_eq!(find("日本語本", "本", Some(2), None), 3);
         assert_eq!(slice("日本語", None, None, -1), "語本日");
-        assert_eq!(
-            split("a,b", Some(""), -1),
-            Err(("ValueError", "empty separator".into()))
-        );
-        assert_eq!(
-            str_mul("ab", 1 << 62),
-            Err(("OverflowError", "repeated string is too long".into()))
-        );
+        assert_eq!(split("a,b", Some(""), -1), Err(("ValueError", "empty separator".into())));
+        assert_eq!(str_mul("ab", 1 << 62), Err(("OverflowError", "repeated string is too long".into())));
         assert_eq!(decimal_value('٣'), Some(3));
     }
 

@@ -8,21 +8,17 @@ use crate::value::Value;
 
 /// Where field values come from.
 enum Source<'a> {
-    Call {
-        args: &'a [Value],
-        kwargs: &'a Kwargs,
-    },
+    Call { args: &'a [Value], kwargs: &'a Kwargs },
     Mapping(&'a Value),
 }
 
 impl Source<'_> {
     fn positional(&self, i: usize) -> PyResult<Value> {
         match self {
-            Source::Call { args, .. } => args.get(i).cloned().ok_or_else(|| {
-                index_error(format!(
-                    "Replacement index {i} out of range for positional args tuple"
-                ))
-            }),
+            Source::Call { args, .. } => args
+                .get(i)
+                .cloned()
+                .ok_or_else(|| index_error(format!("Replacement index {i} out of range for positional args tuple"))),
             Source::Mapping(_) => Err(value_error("Format string contains positional fields")),
         }
     }
@@ -119,9 +115,7 @@ fn render_field(field: &str, src: &Source, auto: &mut AutoNumber, depth: u32) ->
         Some("s") => Value::str(crate::fmt::str_(&value)?),
         Some("a") => Value::str(crate::str_methods::ascii_repr(&crate::fmt::repr(&value)?)),
         Some(c) if c.is_empty() => {
-            return Err(value_error(
-                "end of string while looking for conversion specifier",
-            ));
+            return Err(value_error("end of string while looking for conversion specifier"));
         }
         Some(c) => {
             return Err(value_error(format!("Unknown conversion specifier {c}")));
@@ -159,9 +153,7 @@ fn resolve(name: &str, src: &Source, auto: &mut AutoNumber) -> PyResult<Value> {
     let first = &name[..first_end];
     let mut value = if first.is_empty() {
         if auto.used_manual {
-            return Err(value_error(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
+            return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
         }
         auto.used_auto = true;
         let v = src.positional(auto.next)?;
@@ -169,9 +161,7 @@ fn resolve(name: &str, src: &Source, auto: &mut AutoNumber) -> PyResult<Value> {
         v
     } else if let Ok(i) = first.parse::<usize>() {
         if auto.used_auto {
-            return Err(value_error(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
+            return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
         }
         auto.used_manual = true;
         src.positional(i)?
@@ -185,9 +175,7 @@ fn resolve(name: &str, src: &Source, auto: &mut AutoNumber) -> PyResult<Value> {
             value = crate::attr::getattr(&value, &r[..end])?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r
-                .find(']')
-                .ok_or_else(|| value_error("Missing ']' in format string"))?;
+            let end = r.find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
             let key = &r[..end];
             let k = match key.parse::<i64>() {
                 Ok(i) => Value::Int(i),
@@ -196,9 +184,7 @@ fn resolve(name: &str, src: &Source, auto: &mut AutoNumber) -> PyResult<Value> {
             value = crate::ops::getitem(&value, &k)?;
             rest = &r[end + 1..];
         } else {
-            return Err(value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
+            return Err(value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     Ok(value)

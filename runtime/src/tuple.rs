@@ -8,9 +8,7 @@ pub struct Tuple {
 
 impl Tuple {
     pub fn new(items: Vec<Value>) -> Tuple {
-        Tuple {
-            items: items.into_boxed_slice(),
-        }
+        Tuple { items: items.into_boxed_slice() }
     }
 
     pub fn items(&self) -> &[Value] {

@@ -10,12 +10,7 @@ fn items(v: Value) -> PyResult<Vec<Value>> {
         Value::Tuple(t) => Ok(t.items().to_vec()),
         Value::List(l) => Ok(l.snapshot()),
         other => crate::iter::iter(&other)
-            .map_err(|_| {
-                type_error(format!(
-                    "cannot unpack non-iterable {} object",
-                    type_name(&other)
-                ))
-            })?
+            .map_err(|_| type_error(format!("cannot unpack non-iterable {} object", type_name(&other))))?
             .collect_vec(),
     }
 }
@@ -24,15 +19,10 @@ fn items(v: Value) -> PyResult<Vec<Value>> {
 pub fn exact(v: Value, n: usize) -> PyResult<Vec<Value>> {
     let got = items(v)?;
     if got.len() < n {
-        return Err(value_error(format!(
-            "not enough values to unpack (expected {n}, got {})",
-            got.len()
-        )));
+        return Err(value_error(format!("not enough values to unpack (expected {n}, got {})", got.len())));
     }
     if got.len() > n {
-        return Err(value_error(format!(
-            "too many values to unpack (expected {n})"
-        )));
+        return Err(value_error(format!("too many values to unpack (expected {n})")));
     }
     Ok(got)
 }

@@ -8,9 +8,7 @@ use std::process::Command;
 
 /// Where this checkout's runtime crate lives (fixed at build time).
 pub fn runtime_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("runtime")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("runtime")
 }
 
 /// The target directory shared by all generated programs.
@@ -18,28 +16,14 @@ pub fn shared_target_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("PY2RS_TARGET_DIR") {
         return PathBuf::from(d);
     }
-    dirs::cache_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("py2rs")
-        .join("target")
+    dirs::cache_dir().unwrap_or_else(std::env::temp_dir).join("py2rs").join("target")
 }
 
 /// A crate name Cargo accepts, derived from the program's file name.
 pub fn crate_name(program: &Path) -> String {
-    let stem = program
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("program");
-    let mut name: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let stem = program.file_stem().and_then(|s| s.to_str()).unwrap_or("program");
+    let mut name: String =
+        stem.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         name.insert_str(0, "py_");
     }
@@ -78,37 +62,21 @@ fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {
 /// output so the caller can show it.
 pub fn build(dir: &Path, target_dir: &Path, release: bool) -> Result<PathBuf, String> {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.arg("build")
-        .arg("--quiet")
-        .arg("--manifest-path")
-        .arg(dir.join("Cargo.toml"));
+    cmd.arg("build").arg("--quiet").arg("--manifest-path").arg(dir.join("Cargo.toml"));
     cmd.arg("--target-dir").arg(target_dir);
     if release {
         cmd.arg("--release");
     }
-    let out = cmd
-        .output()
-        .map_err(|e| format!("could not run cargo: {e}"))?;
+    let out = cmd.output().map_err(|e| format!("could not run cargo: {e}"))?;
     if !out.status.success() {
-        return Err(format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        return Err(format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
     }
     let name = std::fs::read_to_string(dir.join("Cargo.toml"))
         .ok()
-        .and_then(|m| {
-            m.lines().find_map(|l| {
-                l.strip_prefix("name = \"")
-                    .map(|r| r.trim_end_matches('"').to_string())
-            })
-        })
+        .and_then(|m| m.lines().find_map(|l| l.strip_prefix("name = \"").map(|r| r.trim_end_matches('"').to_string())))
         .unwrap_or_default();
     let profile = if release { "release" } else { "debug" };
-    Ok(target_dir
-        .join(profile)
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
+    Ok(target_dir.join(profile).join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
 }
 
 /// A fingerprint of everything a build depends on: the Python source, the
@@ -127,12 +95,7 @@ pub fn fingerprint(source: &str) -> String {
     if let Ok(entries) = std::fs::read_dir(&src) {
         let mut stamps: Vec<(String, Option<std::time::SystemTime>)> = entries
             .flatten()
-            .map(|e| {
-                (
-                    e.file_name().to_string_lossy().to_string(),
-                    e.metadata().ok().and_then(|m| m.modified().ok()),
-                )
-            })
+            .map(|e| (e.file_name().to_string_lossy().to_string(), e.metadata().ok().and_then(|m| m.modified().ok())))
             .collect();
         stamps.sort();
         stamps.hash(&mut h);

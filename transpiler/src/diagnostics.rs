@@ -13,11 +13,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(start: usize, end: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            start,
-            end,
-            message: message.into(),
-        }
+        Diagnostic { start, end, message: message.into() }
     }
 
     /// A construct py2rs does not translate yet, named as the user wrote it.
@@ -51,11 +47,7 @@ pub fn render(file: &str, source: &str, diags: &[Diagnostic]) -> String {
         let _ = writeln!(out, "{file}:{line}:{col}: error: {}", d.message);
         if let Some(text) = source.lines().nth(line - 1) {
             let _ = writeln!(out, "    {text}");
-            let pad: String = text
-                .chars()
-                .take(col - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let pad: String = text.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let _ = writeln!(out, "    {pad}^");
         }
     }
@@ -79,9 +71,6 @@ mod tests {
         let src = "a = 1\nasync def f(): pass\n";
         let d = Diagnostic::unsupported(6, 11, "async function");
         let text = render("p.py", src, &[d]);
-        assert_eq!(
-            text,
-            "p.py:2:1: error: unsupported: async function\n    async def f(): pass\n    ^\n"
-        );
+        assert_eq!(text, "p.py:2:1: error: unsupported: async function\n    async def f(): pass\n    ^\n");
     }
 }

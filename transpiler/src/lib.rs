@@ -25,7 +25,6 @@ pub struct Options {
 pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
     let module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
     let program = sema::scope::analyze(&module.body).map_err(|d| vec![d])?;
-    let tokens = lower::lower_module(&program, source, &options.file_name, &module.body)
-        .map_err(|d| vec![d])?;
+    let tokens = lower::lower_module(&program, source, &options.file_name, &module.body).map_err(|d| vec![d])?;
     emit::format_file(tokens).map_err(|msg| vec![Diagnostic::new(0, 0, msg)])
 }

@@ -9,11 +9,7 @@ use clap::{Parser, Subcommand};
 use py2rs::{Options, cargo, diagnostics, transpile};
 
 #[derive(Parser)]
-#[command(
-    name = "py2rs",
-    version,
-    about = "Convert Python 3.12 programs into native Rust binaries"
-)]
+#[command(name = "py2rs", version, about = "Convert Python 3.12 programs into native Rust binaries")]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -54,16 +50,8 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Cmd::Convert {
-            program,
-            output,
-            stdout,
-        } => convert(&program, output, stdout),
-        Cmd::Build {
-            program,
-            output,
-            debug,
-        } => match build(&program, output, !debug) {
+        Cmd::Convert { program, output, stdout } => convert(&program, output, stdout),
+        Cmd::Build { program, output, debug } => match build(&program, output, !debug) {
             Ok(bin) => {
                 println!("{}", bin.display());
                 ExitCode::SUCCESS
@@ -86,12 +74,7 @@ fn generate(program: &Path) -> Result<(String, String), ExitCode> {
         eprint!("{}", diagnostics::render(&file_name, "", &[d]));
         return Err(ExitCode::from(2));
     };
-    match transpile(
-        &source,
-        &Options {
-            file_name: file_name.clone(),
-        },
-    ) {
+    match transpile(&source, &Options { file_name: file_name.clone() }) {
         Ok(rust) => Ok((source, rust)),
         Err(diags) => {
             eprint!("{}", diagnostics::render(&file_name, &source, &diags));
@@ -101,13 +84,7 @@ fn generate(program: &Path) -> Result<(String, String), ExitCode> {
 }
 
 fn default_crate_dir(program: &Path) -> PathBuf {
-    PathBuf::from(format!(
-        "{}-rs",
-        program
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("program")
-    ))
+    PathBuf::from(format!("{}-rs", program.file_stem().and_then(|s| s.to_str()).unwrap_or("program")))
 }
 
 fn convert(program: &Path, output: Option<PathBuf>, stdout: bool) -> ExitCode {
@@ -134,9 +111,7 @@ fn convert(program: &Path, output: Option<PathBuf>, stdout: bool) -> ExitCode {
 
 /// The crate directory `build`/`run` use when none is given.
 fn cache_crate_dir(program: &Path) -> PathBuf {
-    let abs = program
-        .canonicalize()
-        .unwrap_or_else(|_| program.to_path_buf());
+    let abs = program.canonicalize().unwrap_or_else(|_| program.to_path_buf());
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     abs.hash(&mut h);
@@ -145,11 +120,7 @@ fn cache_crate_dir(program: &Path) -> PathBuf {
         .map(Path::to_path_buf)
         .unwrap_or_else(std::env::temp_dir)
         .join("crates")
-        .join(format!(
-            "{}-{:08x}",
-            cargo::crate_name(program),
-            h.finish() as u32
-        ))
+        .join(format!("{}-{:08x}", cargo::crate_name(program), h.finish() as u32))
 }
 
 fn build(program: &Path, output: Option<PathBuf>, release: bool) -> Result<PathBuf, ExitCode> {
@@ -173,12 +144,9 @@ fn build(program: &Path, output: Option<PathBuf>, release: bool) -> Result<PathB
 fn run(program: &Path, args: &[String]) -> ExitCode {
     let dir = cache_crate_dir(program);
     let name = cargo::crate_name(program);
-    let bin = cargo::shared_target_dir()
-        .join("release")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let bin = cargo::shared_target_dir().join("release").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     let source = std::fs::read_to_string(program).unwrap_or_default();
-    let fresh = std::fs::read_to_string(dir.join(".py2rs-fingerprint"))
-        .is_ok_and(|f| f == cargo::fingerprint(&source))
+    let fresh = std::fs::read_to_string(dir.join(".py2rs-fingerprint")).is_ok_and(|f| f == cargo::fingerprint(&source))
         && bin.exists();
     let bin = if fresh {
         bin

@@ -20,11 +20,7 @@ fn error_samples() -> Vec<PathBuf> {
 #[test]
 fn refused_programs_report_the_expected_diagnostic() {
     let samples = error_samples();
-    assert!(
-        samples.len() >= 5,
-        "expected several refusal samples, found {}",
-        samples.len()
-    );
+    assert!(samples.len() >= 5, "expected several refusal samples, found {}", samples.len());
     let mut failures = Vec::new();
     for path in samples {
         let source = std::fs::read_to_string(&path).expect("readable sample");
@@ -35,15 +31,8 @@ fn refused_programs_report_the_expected_diagnostic() {
             .unwrap_or_else(|| panic!("{} lacks an `# expect:` first line", path.display()));
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let want = format!("{name}:{expect}");
-        match py2rs::transpile(
-            &source,
-            &py2rs::Options {
-                file_name: name.clone(),
-            },
-        ) {
-            Ok(_) => failures.push(format!(
-                "{name}: converted, but must be refused with `{want}`"
-            )),
+        match py2rs::transpile(&source, &py2rs::Options { file_name: name.clone() }) {
+            Ok(_) => failures.push(format!("{name}: converted, but must be refused with `{want}`")),
             Err(diags) => {
                 let text = py2rs::diagnostics::render(&name, &source, &diags);
                 let first = text.lines().next().unwrap_or_default().to_string();
@@ -58,23 +47,13 @@ fn refused_programs_report_the_expected_diagnostic() {
 
 #[test]
 fn cli_exits_2_with_source_line_and_caret() {
-    let path = error_samples()
-        .into_iter()
-        .find(|p| p.ends_with("unsupported_module.py"))
-        .expect("sample");
-    let out = Command::new(env!("CARGO_BIN_EXE_py2rs"))
-        .arg("convert")
-        .arg("--stdout")
-        .arg(&path)
-        .output()
-        .expect("runs");
+    let path = error_samples().into_iter().find(|p| p.ends_with("unsupported_module.py")).expect("sample");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_py2rs")).arg("convert").arg("--stdout").arg(&path).output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
-    assert!(
-        lines[0].ends_with("unsupported_module.py:2:1: error: unsupported: module 'socket'"),
-        "{err}"
-    );
+    assert!(lines[0].ends_with("unsupported_module.py:2:1: error: unsupported: module 'socket'"), "{err}");
     assert_eq!(lines[1], "    import socket");
     assert_eq!(lines[2], "    ^");
     assert!(out.stdout.is_empty());

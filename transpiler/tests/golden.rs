@@ -12,10 +12,7 @@ use std::process::{Command, Stdio};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()
-        .expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize().expect("workspace root")
 }
 
 /// Every sample that must run, relative to `samples/` without `.py`.
@@ -39,10 +36,7 @@ fn collect(base: &Path, dir: &Path, out: &mut Vec<String>) {
             }
             collect(base, &p, out);
         } else if p.extension().is_some_and(|x| x == "py") {
-            let rel = p
-                .strip_prefix(base)
-                .expect("under samples")
-                .with_extension("");
+            let rel = p.strip_prefix(base).expect("under samples").with_extension("");
             out.push(rel.to_string_lossy().replace('\\', "/"));
         }
     }
@@ -81,12 +75,7 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
             }
         };
         let file_name = format!("{}.py", rel.rsplit('/').next().unwrap_or(rel));
-        match py2rs::transpile(
-            &source,
-            &py2rs::Options {
-                file_name: file_name.clone(),
-            },
-        ) {
+        match py2rs::transpile(&source, &py2rs::Options { file_name: file_name.clone() }) {
             Ok(rust) => {
                 let name = crate_name(rel);
                 let dir = ws.join(&name);
@@ -96,22 +85,15 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
                 }
                 // Members share the workspace's lock file and target dir.
                 let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
-                let manifest = manifest.replace("\n[workspace]\n", "\n").replace(
-                    "[profile.release]\nopt-level = 3\ndebug = false\npanic = \"abort\"\n\n",
-                    "",
-                );
+                let manifest = manifest
+                    .replace("\n[workspace]\n", "\n")
+                    .replace("[profile.release]\nopt-level = 3\ndebug = false\npanic = \"abort\"\n\n", "");
                 let _ = std::fs::write(dir.join("Cargo.toml"), manifest);
                 members.push(name.clone());
-                results.push((
-                    rel.clone(),
-                    Ok(ws.join("target").join("golden").join(&name)),
-                ));
+                results.push((rel.clone(), Ok(ws.join("target").join("golden").join(&name))));
             }
             Err(diags) => {
-                results.push((
-                    rel.clone(),
-                    Err(py2rs::diagnostics::render(&file_name, &source, &diags)),
-                ));
+                results.push((rel.clone(), Err(py2rs::diagnostics::render(&file_name, &source, &diags))));
             }
         }
     }
@@ -135,14 +117,7 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
     }
     if !members.is_empty() {
         let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args([
-                "build",
-                "--keep-going",
-                "--profile",
-                "golden",
-                "--message-format",
-                "short",
-            ])
+            .args(["build", "--keep-going", "--profile", "golden", "--message-format", "short"])
             .current_dir(&ws)
             .env("CARGO_TARGET_DIR", ws.join("target"))
             .stdout(Stdio::piped())
@@ -156,12 +131,8 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
             if let Ok(bin) = r {
                 if !bin.exists() {
                     let name = crate_name(rel);
-                    let lines: Vec<&str> =
-                        log.lines().filter(|l| l.contains(&name)).take(40).collect();
-                    *r = Err(format!(
-                        "generated Rust failed to build:\n{}",
-                        lines.join("\n")
-                    ));
+                    let lines: Vec<&str> = log.lines().filter(|l| l.contains(&name)).take(40).collect();
+                    *r = Err(format!("generated Rust failed to build:\n{}", lines.join("\n")));
                 }
             }
         }
@@ -171,31 +142,18 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
 
 fn read_golden(root: &Path, rel: &str, ext: &str) -> Result<String, Failed> {
     let p = root.join("golden").join(format!("{rel}.{ext}"));
-    std::fs::read_to_string(&p).map_err(|_| {
-        Failed::from(format!(
-            "missing golden {} (run scripts/bless)",
-            p.display()
-        ))
-    })
+    std::fs::read_to_string(&p).map_err(|_| Failed::from(format!("missing golden {} (run scripts/bless)", p.display())))
 }
 
 fn last_line(text: &str) -> String {
-    text.lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .to_string()
+    text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
 
 fn check(root: &Path, rel: &str, bin: &Path) -> Result<(), Failed> {
     let want_out = read_golden(root, rel, "stdout")?;
-    let want_exit: i32 = read_golden(root, rel, "exit")?
-        .trim()
-        .parse()
-        .map_err(|_| Failed::from("bad .exit golden"))?;
-    let want_err = read_golden(root, rel, "stderr")?
-        .trim_end_matches('\n')
-        .to_string();
+    let want_exit: i32 =
+        read_golden(root, rel, "exit")?.trim().parse().map_err(|_| Failed::from("bad .exit golden"))?;
+    let want_err = read_golden(root, rel, "stderr")?.trim_end_matches('\n').to_string();
     let scratch = tempfile::tempdir().map_err(|e| Failed::from(e.to_string()))?;
     let args_file = root.join("samples").join(format!("{rel}.args"));
     let args: Vec<String> = std::fs::read_to_string(args_file)
@@ -218,16 +176,12 @@ fn check(root: &Path, rel: &str, bin: &Path) -> Result<(), Failed> {
         problems.push(format!("exit code: expected {want_exit}, got {got_exit}"));
     }
     if got_err != want_err {
-        problems.push(format!(
-            "last stderr line:\n  expected: {want_err}\n  got:      {got_err}"
-        ));
+        problems.push(format!("last stderr line:\n  expected: {want_err}\n  got:      {got_err}"));
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        problems.push(format!(
-            "(if CPython's output changed on purpose: scripts/bless samples/{rel}.py)"
-        ));
+        problems.push(format!("(if CPython's output changed on purpose: scripts/bless samples/{rel}.py)"));
         Err(problems.join("\n").into())
     }
 }
@@ -236,9 +190,7 @@ fn check(root: &Path, rel: &str, bin: &Path) -> Result<(), Failed> {
 fn diff(want: &str, got: &str) -> String {
     let w: Vec<&str> = want.lines().collect();
     let g: Vec<&str> = got.lines().collect();
-    let first = (0..w.len().max(g.len()))
-        .find(|&i| w.get(i) != g.get(i))
-        .unwrap_or(0);
+    let first = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i)).unwrap_or(0);
     let mut out = String::new();
     let lo = first.saturating_sub(2);
     for i in lo..(first + 4).min(w.len().max(g.len())) {
@@ -272,20 +224,10 @@ fn main() {
             Some(f) => test_name(rel).contains(f.as_str()),
             None => true,
         })
-        .filter(|rel| {
-            !args
-                .skip
-                .iter()
-                .any(|s| test_name(rel).contains(s.as_str()))
-        })
+        .filter(|rel| !args.skip.iter().any(|s| test_name(rel).contains(s.as_str())))
         .collect();
     let prepared = if args.list {
-        Prepared {
-            binaries: selected
-                .iter()
-                .map(|r| (r.clone(), Err(String::new())))
-                .collect(),
-        }
+        Prepared { binaries: selected.iter().map(|r| (r.clone(), Err(String::new()))).collect() }
     } else {
         prepare(&root, &selected)
     };

@@ -5,11 +5,10 @@
 use proc_macro2::{Ident, Span};
 
 const RUST_KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if",
-    "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static",
-    "struct", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn",
-    "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized",
-    "virtual", "yield", "try", "gen",
+    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let",
+    "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
 ];
 
 /// Keywords that cannot even be raw identifiers.
@@ -50,9 +49,7 @@ fn is_temp_like(name: &str) -> bool {
         return false;
     };
     let letters = rest.trim_end_matches(|c: char| c.is_ascii_digit());
-    letters.len() < rest.len()
-        && !letters.is_empty()
-        && letters.chars().all(|c| c.is_ascii_lowercase())
+    letters.len() < rest.len() && !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Whether rustc accepts `s` as an identifier.
@@ -110,11 +107,7 @@ pub fn temp(kind: &str, n: usize) -> Ident {
 
 /// A plain identifier the lowering chose itself (already valid Rust).
 pub fn raw(name: &str) -> Ident {
-    if valid_ident(name) && !RUST_KEYWORDS.contains(&name) {
-        Ident::new(name, Span::call_site())
-    } else {
-        ident(name)
-    }
+    if valid_ident(name) && !RUST_KEYWORDS.contains(&name) { Ident::new(name, Span::call_site()) } else { ident(name) }
 }
 
 #[cfg(test)]

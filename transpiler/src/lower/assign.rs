@@ -12,12 +12,7 @@ use crate::frontend::ast;
 use crate::sema::Binding;
 
 /// Stores `value` (tokens of a `Value`) into the Python name.
-pub fn store_name(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    name: &str,
-    value: TokenStream,
-) -> LResult<TokenStream> {
+pub fn store_name(cx: &mut Cx, fx: &mut Fx, name: &str, value: TokenStream) -> LResult<TokenStream> {
     match cx.binding(fx, name) {
         Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => {
             let Some(var) = fx.lookup(name) else {
@@ -69,12 +64,7 @@ pub fn unbind_name(cx: &mut Cx, fx: &mut Fx, name: &str) -> LResult<TokenStream>
 }
 
 /// Assigns `value` to an assignment target.
-pub fn store_target(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    target: &ast::Expr,
-    value: TokenStream,
-) -> LResult<TokenStream> {
+pub fn store_target(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, value: TokenStream) -> LResult<TokenStream> {
     use ast::Expr as E;
     match target {
         E::Name(n) => store_name(cx, fx, n.id.as_str(), value),
@@ -94,20 +84,12 @@ pub fn store_target(
         }
         E::Tuple(t) => unpack(cx, fx, &t.elts, value),
         E::List(l) => unpack(cx, fx, &l.elts, value),
-        E::Starred(_) => Err(unsupported(
-            target,
-            "starred assignment target outside a tuple",
-        )),
+        E::Starred(_) => Err(unsupported(target, "starred assignment target outside a tuple")),
         other => Err(unsupported(other, "assignment target")),
     }
 }
 
-fn unpack(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    elts: &[ast::Expr],
-    value: TokenStream,
-) -> LResult<TokenStream> {
+fn unpack(cx: &mut Cx, fx: &mut Fx, elts: &[ast::Expr], value: TokenStream) -> LResult<TokenStream> {
     let items = cx.fresh("u");
     let star = elts.iter().position(|e| matches!(e, ast::Expr::Starred(_)));
     let get = match star {
@@ -135,12 +117,7 @@ fn unpack(
     })
 }
 
-pub fn assign(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    targets: &[ast::Expr],
-    value: &ast::Expr,
-) -> LResult<TokenStream> {
+pub fn assign(cx: &mut Cx, fx: &mut Fx, targets: &[ast::Expr], value: &ast::Expr) -> LResult<TokenStream> {
     let v = expr(cx, fx, value)?.ts;
     if let [t @ ast::Expr::Name(_)] = targets {
         return store_target(cx, fx, t, v);
@@ -172,30 +149,26 @@ pub fn aug_assign(
         ast::Expr::Name(n) => {
             let name = n.id.as_str();
             let cur = match cx.binding(fx, name) {
-                Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx
-                    .lookup(name)
-                {
+                Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
                     Some(var) => read_var(cx, fx, name, &var),
                     None => return Err(unsupported(target, "augmented assignment to this name")),
                 },
                 Some(Binding::ClassLocal) => {
-                    let ns = fx
-                        .class_ns
-                        .clone()
-                        .ok_or_else(|| unsupported(target, "class namespace"))?;
+                    let ns = fx.class_ns.clone().ok_or_else(|| unsupported(target, "class namespace"))?;
                     let fallback = global_read(cx, name);
-                    cx.tri(
-                        fx,
-                        quote! { rt::classes::ns_load(&#ns, #name, || #fallback) },
-                    )
+                    cx.tri(fx, quote! { rt::classes::ns_load(&#ns, #name, || #fallback) })
                 }
                 Some(Binding::Global) | None => {
                     let g = global_read(cx, name);
                     cx.tri(fx, g)
                 }
             };
-            let v = expr(cx, fx, value)?.ts;
-            let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
+            let v = super::expr::expr_ref(cx, fx, value)?;
+            let cur = match fx.lookup(name) {
+                Some(Var::Plain(id)) if cx.binding(fx, name) == Some(Binding::Local) => quote! { #id },
+                _ => cur,
+            };
+            let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, #v, #opt) });
             store_name(cx, fx, name, new)
         }
         ast::Expr::Attribute(a) => {
@@ -237,24 +210,19 @@ fn delete_one(cx: &mut Cx, fx: &mut Fx, t: &ast::Expr) -> LResult<TokenStream> {
         E::Name(n) => {
             let name = n.id.as_str();
             match cx.binding(fx, name) {
-                Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => {
-                    match fx.lookup(name) {
-                        Some(Var::Maybe(id)) => {
-                            let check = cx.tri(fx, quote! { #id.bound(#name) });
-                            Ok(quote! { #check; #id = None; })
-                        }
-                        Some(Var::Cell(id)) => {
-                            let d = cx.tri(fx, quote! { #id.delete(#name) });
-                            Ok(quote! { #d; })
-                        }
-                        _ => Err(unsupported(t, "del of this variable")),
+                Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
+                    Some(Var::Maybe(id)) => {
+                        let check = cx.tri(fx, quote! { #id.bound(#name) });
+                        Ok(quote! { #check; #id = None; })
                     }
-                }
+                    Some(Var::Cell(id)) => {
+                        let d = cx.tri(fx, quote! { #id.delete(#name) });
+                        Ok(quote! { #d; })
+                    }
+                    _ => Err(unsupported(t, "del of this variable")),
+                },
                 Some(Binding::ClassLocal) => {
-                    let ns = fx
-                        .class_ns
-                        .clone()
-                        .ok_or_else(|| unsupported(t, "class namespace"))?;
+                    let ns = fx.class_ns.clone().ok_or_else(|| unsupported(t, "class namespace"))?;
                     let d = cx.tri(fx, quote! { rt::classes::ns_delete(&#ns, #name) });
                     Ok(quote! { #d; })
                 }

@@ -159,10 +159,7 @@ pub fn is_builtin_name(name: &str) -> bool {
 }
 
 pub fn refused(name: &str) -> Option<&'static str> {
-    REFUSED
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, why)| *why)
+    REFUSED.iter().find(|(n, _)| *n == name).map(|(_, why)| *why)
 }
 
 /// Builtin functions called through `rt::builtins::FN(args, kwargs)`:

@@ -47,17 +47,13 @@ pub fn arguments(
             }
         }
     }
-    Ok((
-        pos,
-        quote! { { let mut #acc: Kwargs = Vec::new(); #(#parts)* #acc } },
-    ))
+    Ok((pos, quote! { { let mut #acc: Kwargs = Vec::new(); #(#parts)* #acc } }))
 }
 
 pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResult<Lowered> {
     if let ast::Expr::Name(n) = &*c.func {
         let name = n.id.as_str();
-        let is_builtin = matches!(cx.binding(fx, name), Some(Binding::Global) | None)
-            && !cx.globals.contains(name);
+        let is_builtin = matches!(cx.binding(fx, name), Some(Binding::Global) | None) && !cx.globals.contains(name);
         if is_builtin {
             if name == "super" {
                 return super_call(cx, fx, e, c);
@@ -70,19 +66,12 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
                 let f = crate::emit::mangle::raw(f);
                 let ty = match name {
                     "len" | "hash" | "ord" | "id" => Ty::Int,
-                    "repr" | "ascii" | "chr" | "hex" | "oct" | "bin" | "format" | "input" => {
-                        Ty::Str
-                    }
-                    "isinstance" | "issubclass" | "callable" | "hasattr" | "any" | "all" => {
-                        Ty::Bool
-                    }
+                    "repr" | "ascii" | "chr" | "hex" | "oct" | "bin" | "format" | "input" => Ty::Str,
+                    "isinstance" | "issubclass" | "callable" | "hasattr" | "any" | "all" => Ty::Bool,
                     "sorted" => Ty::List,
                     _ => Ty::Any,
                 };
-                return Ok(Lowered::typed(
-                    cx.tri(fx, quote! { rt::builtins::#f(#pos, #kw) }),
-                    ty,
-                ));
+                return Ok(Lowered::typed(cx.tri(fx, quote! { rt::builtins::#f(#pos, #kw) }), ty));
             }
         }
         if let Some(direct) = direct_call(cx, fx, e, c, name)? {
@@ -90,31 +79,20 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
         }
     }
     if let ast::Expr::Attribute(a) = &*c.func {
-        let obj = expr(cx, fx, &a.value)?.ts;
+        let obj = super::expr::expr_ref(cx, fx, &a.value)?;
         let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
         let name = a.attr.as_str();
-        return Ok(Lowered::any(cx.tri(
-            fx,
-            quote! { rt::call::call_method(&#obj, #name, #pos, #kw) },
-        )));
+        return Ok(Lowered::any(cx.tri(fx, quote! { rt::call::call_method(#obj, #name, #pos, #kw) })));
     }
-    let f = expr(cx, fx, &c.func)?.ts;
+    let f = super::expr::expr_ref(cx, fx, &c.func)?;
     let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
-    Ok(Lowered::any(
-        cx.tri(fx, quote! { rt::call::call(&#f, #pos, #kw) }),
-    ))
+    Ok(Lowered::any(cx.tri(fx, quote! { rt::call::call(#f, #pos, #kw) })))
 }
 
 /// `f(a, b)` straight to the Rust function when `f` is a module-level def
 /// that is never rebound and the call passes exactly its positional
 /// parameters.
-fn direct_call(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    e: &ast::Expr,
-    c: &ast::ExprCall,
-    name: &str,
-) -> LResult<Option<Lowered>> {
+fn direct_call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall, name: &str) -> LResult<Option<Lowered>> {
     let Some(known) = cx.known.get(name).cloned() else {
         return Ok(None);
     };
@@ -129,8 +107,7 @@ fn direct_call(
     }
     // Module-level code before the def must still raise NameError.
     let in_module = fx.scope == 0
-        || cx.prog.scopes[fx.scope].kind == crate::sema::ScopeKind::Class
-            && cx.prog.scopes[fx.scope].parent == Some(0);
+        || cx.prog.scopes[fx.scope].kind == crate::sema::ScopeKind::Class && cx.prog.scopes[fx.scope].parent == Some(0);
     if in_module && span(e).0 < known.def_offset {
         return Ok(None);
     }
@@ -150,9 +127,7 @@ fn super_call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LRe
     if c.args.len() == 2 {
         let cls = expr(cx, fx, &c.args[0])?.ts;
         let obj = expr(cx, fx, &c.args[1])?.ts;
-        return Ok(Lowered::any(
-            cx.tri(fx, quote! { rt::classes::super_(&#cls, &#obj) }),
-        ));
+        return Ok(Lowered::any(cx.tri(fx, quote! { rt::classes::super_(&#cls, &#obj) })));
     }
     if !c.args.is_empty() {
         return Err(unsupported(e, "super() with one argument"));
@@ -165,18 +140,12 @@ fn super_call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LRe
         ));
     };
     let Some(first) = fx.first_param.clone() else {
-        return Err(crate::diagnostics::Diagnostic::new(
-            span(e).0,
-            span(e).1,
-            "RuntimeError: super(): no arguments",
-        ));
+        return Err(crate::diagnostics::Diagnostic::new(span(e).0, span(e).1, "RuntimeError: super(): no arguments"));
     };
     let cls = super::expr::read_var(cx, fx, "__class__", &cell);
     let obj = match fx.lookup(&first) {
         Some(v) => super::expr::read_var(cx, fx, &first, &v),
         None => return Err(unsupported(e, "super() here")),
     };
-    Ok(Lowered::any(
-        cx.tri(fx, quote! { rt::classes::super_(&#cls, &#obj) }),
-    ))
+    Ok(Lowered::any(cx.tri(fx, quote! { rt::classes::super_(&#cls, &#obj) })))
 }

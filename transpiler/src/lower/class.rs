@@ -10,16 +10,8 @@ use super::{Cx, Fx, LResult, Var, call, stmt, unsupported};
 use crate::emit::mangle;
 use crate::frontend::ast;
 
-pub fn class_def(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    s: &ast::Stmt,
-    c: &ast::StmtClassDef,
-) -> LResult<TokenStream> {
-    let scope_id = cx
-        .prog
-        .scope_of(s)
-        .ok_or_else(|| unsupported(s, "class scope"))?;
+pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef) -> LResult<TokenStream> {
+    let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "class scope"))?;
     if !c.type_params.is_empty() {
         return Err(unsupported(s, "type parameters on a class (PEP 695)"));
     }
@@ -70,15 +62,9 @@ pub fn class_def(
     let body = body?;
 
     let cls = cx.fresh("cls");
-    let make = cx.tri(
-        fx,
-        quote! { rt::classes::make_class(#name, #qualname, #bases, #ns, #kwargs) },
-    );
+    let make = cx.tri(fx, quote! { rt::classes::make_class(#name, #qualname, #bases, #ns, #kwargs) });
     let (cell_decl, cell_set) = if needs_cell {
-        (
-            quote! { let #cell = Cell::new(); },
-            quote! { #cell.set(#cls.clone()); },
-        )
+        (quote! { let #cell = Cell::new(); }, quote! { #cell.set(#cls.clone()); })
     } else {
         (quote! {}, quote! {})
     };

@@ -30,12 +30,7 @@ fn target_names(t: &ast::Expr, out: &mut Vec<String>) {
 }
 
 /// Declares the comprehension's variables in a new environment frame.
-fn declare_targets(
-    cx: &Cx,
-    fx: &mut Fx,
-    scope: ScopeId,
-    gens: &[ast::Comprehension],
-) -> Vec<TokenStream> {
+fn declare_targets(cx: &Cx, fx: &mut Fx, scope: ScopeId, gens: &[ast::Comprehension]) -> Vec<TokenStream> {
     let mut names = Vec::new();
     for g in gens {
         target_names(&g.target, &mut names);
@@ -70,12 +65,8 @@ fn loops(
         }
         let it = cx.fresh("it");
         let item = cx.fresh("item");
-        let src = if i == 0 {
-            first_iter.clone()
-        } else {
-            expr(cx, fx, &g.iter)?.ts
-        };
-        let make = cx.tri(fx, quote! { rt::iter::iter(&#src) });
+        let src = if i == 0 { first_iter.clone() } else { super::expr::expr_ref(cx, fx, &g.iter)? };
+        let make = cx.tri(fx, quote! { rt::iter::iter(#src) });
         let bind = store_target(cx, fx, &g.target, quote! { #item })?;
         let mut conds = Vec::new();
         for c in &g.ifs {
@@ -106,15 +97,12 @@ fn inline(
     gens: &[ast::Comprehension],
     innermost: &dyn Fn(&mut Cx, &mut Fx) -> LResult<TokenStream>,
 ) -> LResult<(Vec<TokenStream>, TokenStream)> {
-    let scope = cx
-        .prog
-        .scope_of(e)
-        .ok_or_else(|| unsupported(e, "comprehension scope"))?;
+    let scope = cx.prog.scope_of(e).ok_or_else(|| unsupported(e, "comprehension scope"))?;
     let Some(first) = gens.first() else {
         return Err(unsupported(e, "empty comprehension"));
     };
     // The first iterable belongs to the enclosing scope.
-    let first_iter = expr(cx, fx, &first.iter)?.ts;
+    let first_iter = super::expr::expr_ref(cx, fx, &first.iter)?;
     let saved = fx.scope;
     let decls = declare_targets(cx, fx, scope, gens);
     fx.scope = scope;
@@ -126,12 +114,7 @@ fn inline(
     Ok((decls, body?))
 }
 
-pub fn list_comp(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    e: &ast::Expr,
-    c: &ast::ExprListComp,
-) -> LResult<Lowered> {
+pub fn list_comp(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprListComp) -> LResult<Lowered> {
     let acc = cx.fresh("acc");
     let acc2 = acc.clone();
     let elt = &c.elt;
@@ -154,18 +137,10 @@ pub fn set_comp(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprSetComp) -
         Ok(quote! { #acc2.push(#v); })
     })?;
     let make = cx.tri(fx, quote! { rt::set::from_values(#acc) });
-    Ok(Lowered::typed(
-        quote! { { let mut #acc: Vec<Value> = Vec::new(); #(#decls)* #body #make } },
-        Ty::Set,
-    ))
+    Ok(Lowered::typed(quote! { { let mut #acc: Vec<Value> = Vec::new(); #(#decls)* #body #make } }, Ty::Set))
 }
 
-pub fn dict_comp(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    e: &ast::Expr,
-    c: &ast::ExprDictComp,
-) -> LResult<Lowered> {
+pub fn dict_comp(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprDictComp) -> LResult<Lowered> {
     let acc = cx.fresh("acc");
     let acc2 = acc.clone();
     let (key, value) = (&c.key, &c.value);
@@ -182,16 +157,8 @@ pub fn dict_comp(
 }
 
 /// `(elt for x in xs if c ...)`: a lazy iterator object.
-pub fn gen_expr(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    e: &ast::Expr,
-    g: &ast::ExprGeneratorExp,
-) -> LResult<Lowered> {
-    let scope = cx
-        .prog
-        .scope_of(e)
-        .ok_or_else(|| unsupported(e, "generator expression scope"))?;
+pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorExp) -> LResult<Lowered> {
+    let scope = cx.prog.scope_of(e).ok_or_else(|| unsupported(e, "generator expression scope"))?;
     let gens = &g.generators;
     let Some(first) = gens.first() else {
         return Err(unsupported(e, "empty generator expression"));
@@ -208,10 +175,7 @@ pub fn gen_expr(
     inner.code_mod = fx.code_mod.clone();
     for name in cx.prog.scopes[scope].free_order.clone() {
         let Some(Var::Cell(id)) = fx.lookup(&name) else {
-            return Err(unsupported(
-                e,
-                &format!("capture of '{name}' in a generator expression"),
-            ));
+            return Err(unsupported(e, &format!("capture of '{name}' in a generator expression")));
         };
         caps.push(quote! { let #id = #id.clone(); });
         inner.bind(&name, Var::Cell(id));

@@ -60,23 +60,14 @@ pub fn while_loop(
 ) -> LResult<TokenStream> {
     let loop_label = cx.label("while");
     let block_label = cx.label("while_else");
-    let break_label = if orelse.is_empty() {
-        loop_label.clone()
-    } else {
-        block_label.clone()
-    };
+    let break_label = if orelse.is_empty() { loop_label.clone() } else { block_label.clone() };
     let c = cond(cx, fx, test)?;
-    fx.frames.push(Frame::Loop {
-        break_label,
-        continue_label: loop_label.clone(),
-        labelled: !orelse.is_empty(),
-    });
+    fx.frames.push(Frame::Loop { break_label, continue_label: loop_label.clone(), labelled: !orelse.is_empty() });
     let b = nested(cx, fx, body);
     fx.frames.pop();
     let b = b?;
     let head = loop_head(fx, &loop_label);
-    let infinite =
-        matches!(test, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(true)));
+    let infinite = matches!(test, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(true)));
     let lp = if infinite && orelse.is_empty() {
         quote! { #head loop { #b } }
     } else {
@@ -104,21 +95,13 @@ pub fn for_loop(
 ) -> LResult<TokenStream> {
     let it = cx.fresh("it");
     let item = cx.fresh("item");
-    let iterable = expr(cx, fx, iter)?.ts;
-    let make_iter = cx.tri(fx, quote! { rt::iter::iter(&#iterable) });
+    let iterable = super::expr::expr_ref(cx, fx, iter)?;
+    let make_iter = cx.tri(fx, quote! { rt::iter::iter(#iterable) });
     let loop_label = cx.label("for");
     let block_label = cx.label("for_else");
-    let break_label = if orelse.is_empty() {
-        loop_label.clone()
-    } else {
-        block_label.clone()
-    };
+    let break_label = if orelse.is_empty() { loop_label.clone() } else { block_label.clone() };
     let next = cx.tri(fx, quote! { #it.next() });
-    fx.frames.push(Frame::Loop {
-        break_label,
-        continue_label: loop_label.clone(),
-        labelled: !orelse.is_empty(),
-    });
+    fx.frames.push(Frame::Loop { break_label, continue_label: loop_label.clone(), labelled: !orelse.is_empty() });
     let bind = assign::store_target(cx, fx, target, quote! { #item });
     let b = nested(cx, fx, body);
     fx.frames.pop();
@@ -142,10 +125,7 @@ pub fn for_loop(
 /// Where a `break`/`continue` goes: the loop directly, or the enclosing
 /// `finally` first.
 enum Jump {
-    Direct {
-        label: proc_macro2::Ident,
-        needs_label: bool,
-    },
+    Direct { label: proc_macro2::Ident, needs_label: bool },
     ViaFinally(proc_macro2::Ident),
 }
 
@@ -153,21 +133,10 @@ fn find_jump(fx: &mut Fx, is_break: bool) -> Option<Jump> {
     let mut crossed_block = false;
     for i in (0..fx.frames.len()).rev() {
         match &mut fx.frames[i] {
-            Frame::Loop {
-                break_label,
-                continue_label,
-                labelled,
-            } => {
-                let label = if is_break {
-                    break_label.clone()
-                } else {
-                    continue_label.clone()
-                };
+            Frame::Loop { break_label, continue_label, labelled } => {
+                let label = if is_break { break_label.clone() } else { continue_label.clone() };
                 let needs = crossed_block || *labelled && is_break;
-                return Some(Jump::Direct {
-                    label,
-                    needs_label: needs,
-                });
+                return Some(Jump::Direct { label, needs_label: needs });
             }
             Frame::Try { .. } => crossed_block = true,
             Frame::Finally { label, uses } => {
@@ -243,12 +212,7 @@ pub fn return_stmt(cx: &mut Cx, fx: &mut Fx, value: Option<&ast::Expr>) -> LResu
     Ok(return_value(fx, v))
 }
 
-pub fn raise(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    exc: Option<&ast::Expr>,
-    cause: Option<&ast::Expr>,
-) -> LResult<TokenStream> {
+pub fn raise(cx: &mut Cx, fx: &mut Fx, exc: Option<&ast::Expr>, cause: Option<&ast::Expr>) -> LResult<TokenStream> {
     let Some(exc) = exc else {
         // Bare `raise` re-raises the exception being handled.
         return Ok(match fx.handled.last().cloned() {
@@ -257,10 +221,7 @@ pub fn raise(
                 quote! { #p; }
             }
             None => {
-                let p = cx.propagate(
-                    fx,
-                    quote! { rt::exc::runtime_error("No active exception to reraise") },
-                );
+                let p = cx.propagate(fx, quote! { rt::exc::runtime_error("No active exception to reraise") });
                 quote! { #p; }
             }
         });
@@ -281,12 +242,7 @@ pub fn raise(
     Ok(quote! { #p; })
 }
 
-pub fn assert(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    test: &ast::Expr,
-    msg: Option<&ast::Expr>,
-) -> LResult<TokenStream> {
+pub fn assert(cx: &mut Cx, fx: &mut Fx, test: &ast::Expr, msg: Option<&ast::Expr>) -> LResult<TokenStream> {
     let c = cond(cx, fx, test)?;
     let err = match msg {
         Some(m) => {
@@ -311,10 +267,7 @@ pub fn try_stmt(
         return try_except(cx, fx, body, handlers, orelse);
     }
     let fin_label = cx.label("finally");
-    fx.frames.push(Frame::Finally {
-        label: fin_label.clone(),
-        uses: FlowUses::default(),
-    });
+    fx.frames.push(Frame::Finally { label: fin_label.clone(), uses: FlowUses::default() });
     let inner = if handlers.is_empty() && orelse.is_empty() {
         nested(cx, fx, body)
     } else {
@@ -368,9 +321,7 @@ fn try_except(
     let label = cx.label("try");
     let result = cx.fresh("r");
     let err = cx.fresh("e");
-    fx.frames.push(Frame::Try {
-        label: label.clone(),
-    });
+    fx.frames.push(Frame::Try { label: label.clone() });
     let b = nested(cx, fx, body);
     fx.frames.pop();
     let b = b?;

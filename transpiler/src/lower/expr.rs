@@ -12,6 +12,11 @@ use crate::frontend::{ast, span};
 use crate::sema::Binding;
 use crate::sema::types::Ty;
 
+/// Lowers `e` to tokens of a `&Value`.
+pub fn expr_ref(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
+    Ok(expr(cx, fx, e)?.by_ref())
+}
+
 pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
     use ast::Expr as E;
     match e {
@@ -50,24 +55,16 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::JoinedStr(j) => joined_str(cx, fx, j),
         E::Constant(c) => constant(e, &c.value),
         E::Attribute(a) => {
-            let obj = expr(cx, fx, &a.value)?.ts;
+            let obj = expr_ref(cx, fx, &a.value)?;
             let name = a.attr.as_str();
-            Ok(Lowered::any(
-                cx.tri(fx, quote! { rt::attr::getattr(&#obj, #name) }),
-            ))
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::attr::getattr(#obj, #name) })))
         }
         E::Subscript(s) => {
-            let obj = expr(cx, fx, &s.value)?.ts;
-            let key = expr(cx, fx, &s.slice)?.ts;
-            Ok(Lowered::any(
-                cx.tri(fx, quote! { rt::ops::getitem(&#obj, &#key) }),
-            ))
+            let obj = expr_ref(cx, fx, &s.value)?;
+            let key = expr_ref(cx, fx, &s.slice)?;
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::ops::getitem(#obj, #key) })))
         }
-        E::Starred(_) => Err(Diagnostic::new(
-            span(e).0,
-            span(e).1,
-            "SyntaxError: can't use starred expression here",
-        )),
+        E::Starred(_) => Err(Diagnostic::new(span(e).0, span(e).1, "SyntaxError: can't use starred expression here")),
         E::Name(n) => load_name(cx, fx, n.id.as_str(), e),
         E::List(l) => {
             let items = elements(cx, fx, &l.elts)?;
@@ -78,21 +75,14 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
             Ok(Lowered::typed(quote! { Value::tuple(#items) }, Ty::Tuple))
         }
         E::Slice(s) => {
-            let part =
-                |cx: &mut Cx, fx: &mut Fx, p: &Option<Box<ast::Expr>>| -> LResult<TokenStream> {
-                    match p {
-                        Some(x) => Ok(expr(cx, fx, x)?.ts),
-                        None => Ok(quote! { Value::None }),
-                    }
-                };
-            let (lo, hi, st) = (
-                part(cx, fx, &s.lower)?,
-                part(cx, fx, &s.upper)?,
-                part(cx, fx, &s.step)?,
-            );
-            Ok(Lowered::any(
-                quote! { rt::slice::Slice::new(#lo, #hi, #st) },
-            ))
+            let part = |cx: &mut Cx, fx: &mut Fx, p: &Option<Box<ast::Expr>>| -> LResult<TokenStream> {
+                match p {
+                    Some(x) => Ok(expr(cx, fx, x)?.ts),
+                    None => Ok(quote! { Value::None }),
+                }
+            };
+            let (lo, hi, st) = (part(cx, fx, &s.lower)?, part(cx, fx, &s.upper)?, part(cx, fx, &s.step)?);
+            Ok(Lowered::any(quote! { rt::slice::Slice::new(#lo, #hi, #st) }))
         }
     }
 }
@@ -115,8 +105,8 @@ pub fn cond(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
             Ok(quote! { !(#c) })
         }
         ast::Expr::Compare(c) if c.ops.len() == 1 => {
-            let left = expr(cx, fx, &c.left)?.ts;
-            let right = expr(cx, fx, &c.comparators[0])?.ts;
+            let left = expr_ref(cx, fx, &c.left)?;
+            let right = expr_ref(cx, fx, &c.comparators[0])?;
             Ok(compare_bool(cx, fx, c.ops[0], left, right))
         }
         ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(_)) => {
@@ -126,35 +116,29 @@ pub fn cond(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
         other => {
             let v = expr(cx, fx, other)?;
             if v.ty == Ty::Bool {
-                let ts = v.ts;
+                let ts = v.by_ref();
                 return Ok(quote! { matches!(#ts, Value::Bool(true)) });
             }
-            let ts = v.ts;
-            Ok(cx.tri(fx, quote! { rt::ops::truthy(&#ts) }))
+            let ts = v.by_ref();
+            Ok(cx.tri(fx, quote! { rt::ops::truthy(#ts) }))
         }
     }
 }
 
 /// A single comparison as a Rust `bool`.
-fn compare_bool(
-    cx: &Cx,
-    fx: &Fx,
-    op: ast::CmpOp,
-    left: TokenStream,
-    right: TokenStream,
-) -> TokenStream {
+fn compare_bool(cx: &Cx, fx: &Fx, op: ast::CmpOp, left: TokenStream, right: TokenStream) -> TokenStream {
     use ast::CmpOp as C;
     match op {
-        C::Is => quote! { (#left).is(&#right) },
-        C::IsNot => quote! { !(#left).is(&#right) },
-        C::In => cx.tri(fx, quote! { rt::ops::contains(&#right, &#left) }),
+        C::Is => quote! { (#left).is(#right) },
+        C::IsNot => quote! { !(#left).is(#right) },
+        C::In => cx.tri(fx, quote! { rt::ops::contains(#right, #left) }),
         C::NotIn => {
-            let t = cx.tri(fx, quote! { rt::ops::contains(&#right, &#left) });
+            let t = cx.tri(fx, quote! { rt::ops::contains(#right, #left) });
             quote! { !#t }
         }
         other => {
             let op = cmp_op(other);
-            cx.tri(fx, quote! { rt::ops::compare_bool(&#left, &#right, #op) })
+            cx.tri(fx, quote! { rt::ops::compare_bool(#left, #right, #op) })
         }
     }
 }
@@ -174,13 +158,7 @@ fn cmp_op(op: ast::CmpOp) -> TokenStream {
 
 /// A single comparison as a Python value (rich comparisons may return
 /// anything).
-fn compare_value(
-    cx: &Cx,
-    fx: &Fx,
-    op: ast::CmpOp,
-    left: TokenStream,
-    right: TokenStream,
-) -> TokenStream {
+fn compare_value(cx: &Cx, fx: &Fx, op: ast::CmpOp, left: TokenStream, right: TokenStream) -> TokenStream {
     use ast::CmpOp as C;
     match op {
         C::Is | C::IsNot | C::In | C::NotIn => {
@@ -189,17 +167,18 @@ fn compare_value(
         }
         other => {
             let op = cmp_op(other);
-            cx.tri(fx, quote! { rt::ops::compare(&#left, &#right, #op) })
+            cx.tri(fx, quote! { rt::ops::compare(#left, #right, #op) })
         }
     }
 }
 
 fn compare(cx: &mut Cx, fx: &mut Fx, c: &ast::ExprCompare) -> LResult<Lowered> {
-    let first = expr(cx, fx, &c.left)?.ts;
     if c.ops.len() == 1 {
-        let right = expr(cx, fx, &c.comparators[0])?.ts;
-        return Ok(Lowered::any(compare_value(cx, fx, c.ops[0], first, right)));
+        let left = expr_ref(cx, fx, &c.left)?;
+        let right = expr_ref(cx, fx, &c.comparators[0])?;
+        return Ok(Lowered::any(compare_value(cx, fx, c.ops[0], left, right)));
     }
+    let first = expr(cx, fx, &c.left)?.ts;
     // a < b < c: each middle operand is evaluated once, and evaluation stops
     // at the first false comparison, whose result is the value.
     let mut operands = vec![cx.fresh("c")];
@@ -215,7 +194,7 @@ fn compare(cx: &mut Cx, fx: &mut Fx, c: &ast::ExprCompare) -> LResult<Lowered> {
         let left = &operands[i];
         let right = &operands[i + 1];
         let rv = expr(cx, fx, comp)?.ts;
-        let cmpv = compare_value(cx, fx, *op, quote! { #left }, quote! { #right });
+        let cmpv = compare_value(cx, fx, *op, quote! { &#left }, quote! { &#right });
         let truth = cx.tri(fx, quote! { rt::ops::truthy(&#result) });
         body = if i == c.ops.len() - 1 {
             quote! { let #right = #rv; #cmpv }
@@ -279,12 +258,9 @@ fn bin_op(cx: &mut Cx, fx: &mut Fx, b: &ast::ExprBinOp) -> LResult<Lowered> {
         ast::Operator::Div => Ty::arith(l.ty, r.ty, true),
         _ => Ty::Any,
     };
-    let (lt, rt_) = (l.ts, r.ts);
+    let (lt, rt_) = (l.by_ref(), r.by_ref());
     let op = binop_tokens(b.op);
-    Ok(Lowered::typed(
-        cx.tri(fx, quote! { rt::ops::binary(&#lt, &#rt_, #op) }),
-        ty,
-    ))
+    Ok(Lowered::typed(cx.tri(fx, quote! { rt::ops::binary(#lt, #rt_, #op) }), ty))
 }
 
 fn unary_op(cx: &mut Cx, fx: &mut Fx, u: &ast::ExprUnaryOp) -> LResult<Lowered> {
@@ -302,11 +278,11 @@ fn unary_op(cx: &mut Cx, fx: &mut Fx, u: &ast::ExprUnaryOp) -> LResult<Lowered> 
     }
     let v = expr(cx, fx, &u.operand)?;
     let ty = v.ty;
-    let ts = v.ts;
+    let ts = v.by_ref();
     Ok(match u.op {
-        ast::UnaryOp::USub => Lowered::typed(cx.tri(fx, quote! { rt::ops::neg(&#ts) }), ty),
-        ast::UnaryOp::UAdd => Lowered::typed(cx.tri(fx, quote! { rt::ops::pos(&#ts) }), ty),
-        ast::UnaryOp::Invert => Lowered::any(cx.tri(fx, quote! { rt::ops::invert(&#ts) })),
+        ast::UnaryOp::USub => Lowered::typed(cx.tri(fx, quote! { rt::ops::neg(#ts) }), ty),
+        ast::UnaryOp::UAdd => Lowered::typed(cx.tri(fx, quote! { rt::ops::pos(#ts) }), ty),
+        ast::UnaryOp::Invert => Lowered::any(cx.tri(fx, quote! { rt::ops::invert(#ts) })),
         ast::UnaryOp::Not => unreachable!("handled above"),
     })
 }
@@ -363,16 +339,16 @@ fn dict_display(cx: &mut Cx, fx: &mut Fx, d: &ast::ExprDict) -> LResult<Lowered>
             }
         }
     }
-    Ok(Lowered::typed(
-        quote! { { let #acc = rt::dict::Dict::new(); #(#sets)* Value::Dict(Rc::new(#acc)) } },
-        Ty::Dict,
-    ))
+    Ok(Lowered::typed(quote! { { let #acc = rt::dict::Dict::new(); #(#sets)* Value::Dict(Rc::new(#acc)) } }, Ty::Dict))
 }
 
 fn int_literal(i: &num_bigint::BigInt) -> LResult<Lowered> {
     use num_traits::ToPrimitive;
     Ok(match i.to_i64() {
-        Some(v) => Lowered::typed(quote! { Value::Int(#v) }, Ty::Int),
+        Some(v) => {
+            let lit = proc_macro2::Literal::i64_unsuffixed(v);
+            Lowered::typed(quote! { Value::Int(#lit) }, Ty::Int)
+        }
         None => {
             let text = i.to_string();
             Lowered::typed(quote! { rt::num_ops::int_literal(#text) }, Ty::Int)
@@ -388,7 +364,7 @@ fn float_literal(f: f64) -> Lowered {
             Lowered::typed(quote! { Value::Float(f64::NEG_INFINITY) }, Ty::Float)
         };
     }
-    let lit = proc_macro2::Literal::f64_suffixed(f);
+    let lit = proc_macro2::Literal::f64_unsuffixed(f);
     Lowered::typed(quote! { Value::Float(#lit) }, Ty::Float)
 }
 
@@ -414,28 +390,26 @@ pub fn constant(e: &ast::Expr, c: &ast::Constant) -> LResult<Lowered> {
 
 /// The text of one `{value!conv:spec}` field, as a Rust `String`.
 fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<TokenStream> {
-    let v = expr(cx, fx, &f.value)?.ts;
+    let v = expr_ref(cx, fx, &f.value)?;
     let converted = match f.conversion {
         ast::ConversionFlag::None => v,
         ast::ConversionFlag::Str => {
-            let s = cx.tri(fx, quote! { rt::fmt::str_(&#v) });
-            quote! { Value::str(#s) }
+            let s = cx.tri(fx, quote! { rt::fmt::str_(#v) });
+            quote! { &Value::str(#s) }
         }
         ast::ConversionFlag::Repr => {
-            let s = cx.tri(fx, quote! { rt::fmt::repr(&#v) });
-            quote! { Value::str(#s) }
+            let s = cx.tri(fx, quote! { rt::fmt::repr(#v) });
+            quote! { &Value::str(#s) }
         }
         ast::ConversionFlag::Ascii => {
-            let s = cx.tri(fx, quote! { rt::fmt::repr(&#v) });
-            quote! { Value::str(rt::str_methods::ascii_repr(&#s)) }
+            let s = cx.tri(fx, quote! { rt::fmt::repr(#v) });
+            quote! { &Value::str(rt::str_methods::ascii_repr(&#s)) }
         }
     };
     let spec = match &f.format_spec {
         None => quote! { "" },
         Some(s) => match &**s {
-            ast::Expr::JoinedStr(j)
-                if j.values.iter().all(|v| matches!(v, ast::Expr::Constant(_))) =>
-            {
+            ast::Expr::JoinedStr(j) if j.values.iter().all(|v| matches!(v, ast::Expr::Constant(_))) => {
                 let mut text = String::new();
                 for v in &j.values {
                     if let ast::Expr::Constant(c) = v {
@@ -452,7 +426,7 @@ fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<T
             }
         },
     };
-    Ok(cx.tri(fx, quote! { rt::fmt::format(&#converted, #spec) }))
+    Ok(cx.tri(fx, quote! { rt::fmt::format(#converted, #spec) }))
 }
 
 /// The `String` an f-string (or a nested spec) produces.
@@ -496,22 +470,22 @@ fn joined_str(cx: &mut Cx, fx: &mut Fx, j: &ast::ExprJoinedStr) -> LResult<Lower
 pub fn load_name(cx: &mut Cx, fx: &mut Fx, name: &str, at: &ast::Expr) -> LResult<Lowered> {
     match cx.binding(fx, name) {
         Some(Binding::Local) | Some(Binding::Cell) | Some(Binding::Free) => match fx.lookup(name) {
-            Some(var) => Ok(Lowered::any(read_var(cx, fx, name, &var))),
-            None => Err(unsupported(
-                at,
-                &format!("reference to '{name}' from this scope"),
-            )),
+            Some(var) => {
+                let mut l = Lowered::any(read_var(cx, fx, name, &var));
+                // A walrus may assign the variable later in the same
+                // expression, so only walrus-free locals are borrowed.
+                let walrus = cx.scope(fx).symbols.get(name).is_some_and(|s| s.walrus);
+                if let (Var::Plain(id), false) = (&var, walrus) {
+                    l.place = Some(id.clone());
+                }
+                Ok(l)
+            }
+            None => Err(unsupported(at, &format!("reference to '{name}' from this scope"))),
         },
         Some(Binding::ClassLocal) => {
-            let ns = fx
-                .class_ns
-                .clone()
-                .ok_or_else(|| unsupported(at, "class namespace access"))?;
+            let ns = fx.class_ns.clone().ok_or_else(|| unsupported(at, "class namespace access"))?;
             let fallback = global_read(cx, name);
-            Ok(Lowered::any(cx.tri(
-                fx,
-                quote! { rt::classes::ns_load(&#ns, #name, || #fallback) },
-            )))
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::classes::ns_load(&#ns, #name, || #fallback) })))
         }
         Some(Binding::Global) | None => {
             let g = global_read(cx, name);
@@ -543,11 +517,7 @@ pub fn read_var(cx: &Cx, fx: &Fx, name: &str, var: &Var) -> TokenStream {
         Var::Maybe(id) => cx.tri(fx, quote! { #id.bound(#name) }),
         Var::Cell(id) => {
             let local = cx.binding(fx, name) == Some(Binding::Cell);
-            if local {
-                cx.tri(fx, quote! { #id.get_local(#name) })
-            } else {
-                cx.tri(fx, quote! { #id.get(#name) })
-            }
+            if local { cx.tri(fx, quote! { #id.get_local(#name) }) } else { cx.tri(fx, quote! { #id.get(#name) }) }
         }
     }
 }

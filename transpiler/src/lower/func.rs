@@ -109,6 +109,7 @@ fn function_object(
         cap_args.push(quote! { #cap.clone() });
     }
     let n = params.names.len();
+    let n_lit = proc_macro2::Literal::usize_unsuffixed(n);
     let arg_ids: Vec<Ident> = (0..n).map(|i| mangle::raw(&format!("a{i}"))).collect();
     let fn_path = fx.item_path(&path);
     let mut sig_path = path.clone();
@@ -120,7 +121,7 @@ fn function_object(
         rt::func::Function::new(#py_name, #qualname, &#sig, vec![#(#defaults),*], vec![#(#kwdefaults),*], {
             #(#caps)*
             Rc::new(move |args: Vec<Value>| {
-                let [#(#arg_ids),*] = rt::func::args::<#n>(args);
+                let [#(#arg_ids),*] = rt::func::args::<#n_lit>(args);
                 #fn_path(#(#arg_ids,)* #(#cap_args),*)
             })
         })
@@ -231,7 +232,12 @@ fn emit_function(
     let stmts = match body {
         Body::Stmts(b) => {
             let s = stmt::block(cx, &mut fx, b)?;
-            quote! { #(#s)* Ok(Value::None) }
+            // A body ending in `return` needs no implicit `return None`.
+            if matches!(b.last(), Some(ast::Stmt::Return(_))) {
+                quote! { #(#s)* }
+            } else {
+                quote! { #(#s)* Ok(Value::None) }
+            }
         }
         Body::Expr(e) => {
             let v = expr(cx, &mut fx, e)?.ts;
@@ -241,13 +247,9 @@ fn emit_function(
     let id = mangle::raw(rust_name);
     let sig_id = mangle::raw(&format!("{rust_name}_SIG"));
     let names = &params.names;
-    let (posonly, positional, varargs, kwonly, varkw) = (
-        params.posonly,
-        params.positional,
-        params.varargs,
-        params.kwonly,
-        params.varkw,
-    );
+    let lit = proc_macro2::Literal::usize_unsuffixed;
+    let (posonly, positional, varargs, kwonly, varkw) =
+        (lit(params.posonly), lit(params.positional), params.varargs, lit(params.kwonly), params.varkw);
     let qual = &cx.prog.scopes[scope_id].qualname;
     let doc = format!(" `{qual}`");
     let item = quote! {
@@ -335,16 +337,8 @@ fn mentions_expr(e: &ast::Expr, out: &mut BTreeSet<String>) {
 }
 
 /// `def name(...): ...` as a statement.
-pub fn def(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    s: &ast::Stmt,
-    f: &ast::StmtFunctionDef,
-) -> LResult<TokenStream> {
-    let scope_id = cx
-        .prog
-        .scope_of(s)
-        .ok_or_else(|| unsupported(s, "function scope"))?;
+pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> LResult<TokenStream> {
+    let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
     if cx.prog.scopes[scope_id].is_generator {
         return Err(unsupported(s, "generator function (yield)"));
     }
@@ -355,14 +349,7 @@ pub fn def(
     for d in &f.decorator_list {
         decorators.push(expr(cx, fx, d)?.ts);
     }
-    let obj = function_object(
-        cx,
-        fx,
-        scope_id,
-        f.name.as_str(),
-        &f.args,
-        Body::Stmts(&f.body),
-    )?;
+    let obj = function_object(cx, fx, scope_id, f.name.as_str(), &f.args, Body::Stmts(&f.body))?;
     let mut value = obj;
     for d in decorators.into_iter().rev() {
         value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
@@ -388,10 +375,7 @@ fn docstring(body: &[ast::Stmt]) -> Option<String> {
 
 /// `lambda args: body`.
 pub fn lambda(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, l: &ast::ExprLambda) -> LResult<Lowered> {
-    let scope_id = cx
-        .prog
-        .scope_of(e)
-        .ok_or_else(|| unsupported(e, "lambda scope"))?;
+    let scope_id = cx.prog.scope_of(e).ok_or_else(|| unsupported(e, "lambda scope"))?;
     let obj = function_object(cx, fx, scope_id, "<lambda>", &l.args, Body::Expr(&l.body))?;
     Ok(Lowered::typed(obj, Ty::Function))
 }
@@ -410,14 +394,16 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
                 && a.kwarg.is_none()
                 && a.kwonlyargs.is_empty()
                 && f.type_params.is_empty();
-            let rebound_elsewhere = cx.prog.scopes.iter().skip(1).any(|sc| {
-                sc.symbols
-                    .get(&name)
-                    .is_some_and(|sym| sym.declared_global && sym.assigned)
-            });
-            let scope_ok = cx.prog.scope_of(s).is_some_and(|id| {
-                !cx.prog.scopes[id].is_generator && cx.prog.scopes[id].free_order.is_empty()
-            });
+            let rebound_elsewhere = cx
+                .prog
+                .scopes
+                .iter()
+                .skip(1)
+                .any(|sc| sc.symbols.get(&name).is_some_and(|sym| sym.declared_global && sym.assigned));
+            let scope_ok = cx
+                .prog
+                .scope_of(s)
+                .is_some_and(|id| !cx.prog.scopes[id].is_generator && cx.prog.scopes[id].free_order.is_empty());
             if simple && scope_ok && !rebound_elsewhere && bindings.get(&name) == Some(&1) {
                 cx.known.insert(
                     name.clone(),
@@ -442,9 +428,7 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
     let names: Vec<String> = body
         .iter()
         .filter_map(|s| match s {
-            ast::Stmt::FunctionDef(f) if cx.known.contains_key(f.name.as_str()) => {
-                Some(f.name.to_string())
-            }
+            ast::Stmt::FunctionDef(f) if cx.known.contains_key(f.name.as_str()) => Some(f.name.to_string()),
             _ => None,
         })
         .collect();
@@ -468,9 +452,7 @@ fn is_inert(e: &ast::Expr) -> bool {
         ast::Expr::List(l) => l.elts.iter().all(is_inert),
         ast::Expr::Tuple(t) => t.elts.iter().all(is_inert),
         ast::Expr::Set(s) => s.elts.iter().all(is_inert),
-        ast::Expr::Dict(d) => {
-            d.keys.iter().flatten().all(is_inert) && d.values.iter().all(is_inert)
-        }
+        ast::Expr::Dict(d) => d.keys.iter().flatten().all(is_inert) && d.values.iter().all(is_inert),
         ast::Expr::UnaryOp(u) => matches!(&*u.operand, ast::Expr::Constant(_)),
         _ => false,
     }
@@ -478,24 +460,16 @@ fn is_inert(e: &ast::Expr) -> bool {
 
 /// Counts module-level statements binding each name (outside functions).
 fn count_bindings(body: &[ast::Stmt], out: &mut std::collections::HashMap<String, usize>) {
-    let add = |n: &str, out: &mut std::collections::HashMap<String, usize>| {
-        *out.entry(n.to_string()).or_default() += 1
-    };
+    let add = |n: &str, out: &mut std::collections::HashMap<String, usize>| *out.entry(n.to_string()).or_default() += 1;
     for s in body {
         match s {
             ast::Stmt::FunctionDef(f) => add(f.name.as_str(), out),
             ast::Stmt::AsyncFunctionDef(f) => add(f.name.as_str(), out),
             ast::Stmt::ClassDef(c) => add(c.name.as_str(), out),
-            ast::Stmt::Assign(a) => a
-                .targets
-                .iter()
-                .for_each(|t| target_names(t, &mut |n| add(n, out))),
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
             ast::Stmt::AugAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
             ast::Stmt::AnnAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
-            ast::Stmt::Delete(d) => d
-                .targets
-                .iter()
-                .for_each(|t| target_names(t, &mut |n| add(n, out))),
+            ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
             ast::Stmt::For(f) => {
                 target_names(&f.target, &mut |n| add(n, out));
                 count_bindings(&f.body, out);
@@ -546,10 +520,7 @@ fn count_bindings(body: &[ast::Stmt], out: &mut std::collections::HashMap<String
             }
             // Any other statement that could bind at module level counts
             // as a rebinding, conservatively, via walrus or match.
-            ast::Stmt::Match(_)
-            | ast::Stmt::TryStar(_)
-            | ast::Stmt::AsyncFor(_)
-            | ast::Stmt::AsyncWith(_) => {
+            ast::Stmt::Match(_) | ast::Stmt::TryStar(_) | ast::Stmt::AsyncFor(_) | ast::Stmt::AsyncWith(_) => {
                 let text = format!("{s:?}");
                 for (n, c) in out.iter_mut() {
                     if text.contains(&format!("\"{n}\"")) {
@@ -573,23 +544,14 @@ fn target_names(t: &ast::Expr, f: &mut dyn FnMut(&str)) {
 }
 
 /// `import a, b as c`.
-pub fn import(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    s: &ast::Stmt,
-    i: &ast::StmtImport,
-) -> LResult<TokenStream> {
+pub fn import(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImport) -> LResult<TokenStream> {
     let mut out = Vec::new();
     for alias in &i.names {
         let module = alias.name.as_str();
         if !super::builtins::MODULES.contains(&module) {
             return Err(unsupported(s, &format!("module '{module}'")));
         }
-        let bound = alias
-            .asname
-            .as_ref()
-            .map(|a| a.to_string())
-            .unwrap_or_else(|| module.to_string());
+        let bound = alias.asname.as_ref().map(|a| a.to_string()).unwrap_or_else(|| module.to_string());
         let v = cx.tri(fx, quote! { rt::modules::import(#module) });
         cx.imports.insert(bound.clone(), module.to_string());
         out.push(super::assign::store_name(cx, fx, &bound, v)?);
@@ -598,12 +560,7 @@ pub fn import(
 }
 
 /// `from module import a, b as c`.
-pub fn import_from(
-    cx: &mut Cx,
-    fx: &mut Fx,
-    s: &ast::Stmt,
-    i: &ast::StmtImportFrom,
-) -> LResult<TokenStream> {
+pub fn import_from(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImportFrom) -> LResult<TokenStream> {
     let module = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
     if super::builtins::NO_CODE_IMPORTS.contains(&module.as_str()) {
         return Ok(quote! {});

@@ -34,17 +34,32 @@ pub type LResult<T> = Result<T, Diagnostic>;
 /// A lowered expression: Rust tokens evaluating to a `Value`, and what is
 /// statically known about its type.
 pub struct Lowered {
+    /// Tokens producing an owned `Value`.
     pub ts: TokenStream,
     pub ty: Ty,
+    /// A local variable that can be borrowed instead of cloned.
+    pub place: Option<Ident>,
 }
 
 impl Lowered {
     pub fn any(ts: TokenStream) -> Lowered {
-        Lowered { ts, ty: Ty::Any }
+        Lowered { ts, ty: Ty::Any, place: None }
     }
 
     pub fn typed(ts: TokenStream, ty: Ty) -> Lowered {
-        Lowered { ts, ty }
+        Lowered { ts, ty, place: None }
+    }
+
+    /// Tokens producing a `&Value`: a borrow of the variable itself when
+    /// the value is a local, so no reference count is touched.
+    pub fn by_ref(&self) -> TokenStream {
+        match &self.place {
+            Some(id) => quote! { &#id },
+            None => {
+                let ts = &self.ts;
+                quote! { &#ts }
+            }
+        }
     }
 }
 
@@ -122,11 +137,7 @@ pub enum Var {
 pub enum Frame {
     /// A loop: `label` is what a Python `break` targets (the loop itself,
     /// or the block around a loop with an `else`).
-    Loop {
-        break_label: Ident,
-        continue_label: Ident,
-        labelled: bool,
-    },
+    Loop { break_label: Ident, continue_label: Ident, labelled: bool },
     /// The body of a `try`: errors break out with `Err(e)`.
     Try { label: Ident },
     /// A `try` with `finally`: everything leaving it breaks out with a
@@ -189,10 +200,7 @@ impl Fx {
     /// How code of this function names the item at absolute `path`.
     pub fn item_path(&self, path: &[String]) -> TokenStream {
         let ids: Vec<Ident> = if path.starts_with(&self.code_mod) {
-            path[self.code_mod.len()..]
-                .iter()
-                .map(|s| mangle::raw(s))
-                .collect()
+            path[self.code_mod.len()..].iter().map(|s| mangle::raw(s)).collect()
         } else {
             let ids: Vec<Ident> = path.iter().map(|s| mangle::raw(s)).collect();
             return quote! { crate::#(#ids)::* };
@@ -286,19 +294,9 @@ pub fn unsupported<T: ast::Ranged>(node: &T, what: &str) -> Diagnostic {
 }
 
 /// Lowers a whole module to the text of `src/main.rs`.
-pub fn lower_module(
-    prog: &Program,
-    source: &str,
-    file: &str,
-    body: &[ast::Stmt],
-) -> LResult<TokenStream> {
+pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]) -> LResult<TokenStream> {
     let mut cx = Cx::new(prog, source);
-    cx.globals = prog.scopes[0]
-        .symbols
-        .iter()
-        .filter(|(_, s)| s.assigned)
-        .map(|(n, _)| n.clone())
-        .collect();
+    cx.globals = prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect();
     for s in &prog.scopes {
         for (n, sym) in &s.symbols {
             if sym.declared_global && sym.assigned {

@@ -56,10 +56,7 @@ impl State {
 /// Analyses one function body. `locals` are the names stored as plain
 /// locals; `params` start out assigned.
 pub fn analyze(body: &[ast::Stmt], locals: &BTreeSet<String>, params: &[String]) -> Assignment {
-    let mut a = Analyzer {
-        locals,
-        out: Assignment::default(),
-    };
+    let mut a = Analyzer { locals, out: Assignment::default() };
     let mut st = State(Some(params.iter().cloned().collect()));
     a.block(body, &mut st);
     a.out
@@ -151,7 +148,8 @@ impl Analyzer<'_> {
                 self.block(&w.orelse, &mut els);
                 // `while True` without else only leaves through `break`,
                 // which we do not track: keep the state before the loop.
-                let infinite = matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)));
+                let infinite =
+                    matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)));
                 if !infinite {
                     *st = State::meet(st.clone(), els);
                 }
@@ -223,12 +221,7 @@ impl Analyzer<'_> {
     }
 
     fn arg_defaults(&mut self, args: &ast::Arguments, st: &mut State) {
-        for a in args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.kwonlyargs)
-        {
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
             if let Some(d) = &a.default {
                 self.expr(d, st, false);
             }
@@ -414,9 +407,7 @@ impl Analyzer<'_> {
             E::Call(c) => {
                 self.expr(&c.func, st, cond);
                 c.args.iter().for_each(|x| self.expr(x, st, cond));
-                c.keywords
-                    .iter()
-                    .for_each(|k| self.expr(&k.value, st, cond));
+                c.keywords.iter().for_each(|k| self.expr(&k.value, st, cond));
             }
             E::FormattedValue(f) => {
                 self.expr(&f.value, st, cond);

@@ -73,10 +73,7 @@ impl Scope {
     }
 
     pub fn is_function_like(&self) -> bool {
-        matches!(
-            self.kind,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::GenExpr
-        )
+        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::GenExpr)
     }
 }
 
@@ -95,35 +92,20 @@ impl Program {
 
     /// Names assigned at module level.
     pub fn module_globals(&self) -> impl Iterator<Item = &String> {
-        self.scopes[0]
-            .symbols
-            .iter()
-            .filter(|(_, s)| s.assigned)
-            .map(|(n, _)| n)
+        self.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n)
     }
 
     pub fn is_module_assigned(&self, name: &str) -> bool {
         self.scopes[0].symbols.get(name).is_some_and(|s| s.assigned)
-            || self.scopes.iter().any(|s| {
-                s.symbols
-                    .get(name)
-                    .is_some_and(|sym| sym.declared_global && sym.assigned)
-            })
+            || self.scopes.iter().any(|s| s.symbols.get(name).is_some_and(|sym| sym.declared_global && sym.assigned))
     }
 }
 
 pub fn analyze(body: &[ast::Stmt]) -> Result<Program, Diagnostic> {
-    let mut b = Builder {
-        scopes: Vec::new(),
-        by_span: HashMap::new(),
-        current: 0,
-    };
+    let mut b = Builder { scopes: Vec::new(), by_span: HashMap::new(), current: 0 };
     b.push(ScopeKind::Module, "<module>", (0, 0));
     b.stmts(body)?;
-    let mut p = Program {
-        scopes: b.scopes,
-        by_span: b.by_span,
-    };
+    let mut p = Program { scopes: b.scopes, by_span: b.by_span };
     resolve(&mut p)?;
     Ok(p)
 }
@@ -171,10 +153,7 @@ impl Builder {
     }
 
     fn sym(&mut self, name: &str) -> &mut Symbol {
-        self.scopes[self.current]
-            .symbols
-            .entry(name.to_string())
-            .or_default()
+        self.scopes[self.current].symbols.entry(name.to_string()).or_default()
     }
 
     fn assign(&mut self, name: &str) {
@@ -191,9 +170,7 @@ impl Builder {
     /// The scope a walrus inside comprehensions binds in.
     fn walrus_scope(&self, at: (usize, usize)) -> Result<ScopeId, Diagnostic> {
         let mut s = self.current;
-        while self.scopes[s].kind == ScopeKind::Comprehension
-            || self.scopes[s].kind == ScopeKind::GenExpr
-        {
+        while self.scopes[s].kind == ScopeKind::Comprehension || self.scopes[s].kind == ScopeKind::GenExpr {
             s = self.scopes[s].parent.unwrap_or(0);
         }
         if self.scopes[s].kind == ScopeKind::Class && s != self.current {
@@ -352,13 +329,7 @@ impl Builder {
                 for alias in &i.names {
                     let bound = match &alias.asname {
                         Some(a) => a.as_str().to_string(),
-                        None => alias
-                            .name
-                            .as_str()
-                            .split('.')
-                            .next()
-                            .unwrap_or("")
-                            .to_string(),
+                        None => alias.name.as_str().split('.').next().unwrap_or("").to_string(),
                     };
                     self.assign(&bound);
                 }
@@ -382,11 +353,7 @@ impl Builder {
             S::Nonlocal(n) => {
                 if self.scopes[self.current].kind == ScopeKind::Module {
                     let (a, b) = span(s);
-                    return Err(Diagnostic::new(
-                        a,
-                        b,
-                        "SyntaxError: nonlocal declaration not allowed at module level",
-                    ));
+                    return Err(Diagnostic::new(a, b, "SyntaxError: nonlocal declaration not allowed at module level"));
                 }
                 for name in &n.names {
                     self.sym(name.as_str()).declared_nonlocal = true;
@@ -446,12 +413,7 @@ impl Builder {
     }
 
     fn defaults(&mut self, args: &ast::Arguments) -> Result<(), Diagnostic> {
-        for a in args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.kwonlyargs)
-        {
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
             self.opt_expr(a.default.as_deref())?;
         }
         Ok(())
@@ -460,11 +422,7 @@ impl Builder {
     /// Annotations are evaluated when the def runs, except in class-less
     /// function scopes where CPython still evaluates them: we keep them
     /// unevaluated (they are hints) and only record names they read.
-    fn annotations(
-        &mut self,
-        _args: &ast::Arguments,
-        _returns: Option<&ast::Expr>,
-    ) -> Result<(), Diagnostic> {
+    fn annotations(&mut self, _args: &ast::Arguments, _returns: Option<&ast::Expr>) -> Result<(), Diagnostic> {
         Ok(())
     }
 
@@ -637,11 +595,7 @@ impl Builder {
                 let here = self.current;
                 if home != here {
                     // Binding a comprehension's iteration variable is illegal.
-                    if self.scopes[here]
-                        .symbols
-                        .get(target.id.as_str())
-                        .is_some_and(|s| s.assigned)
-                    {
+                    if self.scopes[here].symbols.get(target.id.as_str()).is_some_and(|s| s.assigned) {
                         let (a, b) = span(e);
                         return Err(Diagnostic::new(
                             a,
@@ -652,19 +606,12 @@ impl Builder {
                             ),
                         ));
                     }
-                    let s = self.scopes[home]
-                        .symbols
-                        .entry(target.id.to_string())
-                        .or_default();
+                    let s = self.scopes[home].symbols.entry(target.id.to_string()).or_default();
                     s.assigned = true;
                     s.walrus = true;
                     // The comprehension reads it as a name of the enclosing scope.
                     self.read(target.id.as_str());
-                    self.scopes[here]
-                        .symbols
-                        .entry(target.id.to_string())
-                        .or_default()
-                        .walrus = true;
+                    self.scopes[here].symbols.entry(target.id.to_string()).or_default().walrus = true;
                 } else {
                     let s = self.sym(target.id.as_str());
                     s.assigned = true;
@@ -698,21 +645,10 @@ impl Builder {
                 self.exprs(&d.values)
             }
             E::Set(s) => self.exprs(&s.elts),
-            E::ListComp(c) => {
-                self.comprehension(e, ScopeKind::Comprehension, &c.generators, &[&c.elt])
-            }
-            E::SetComp(c) => {
-                self.comprehension(e, ScopeKind::Comprehension, &c.generators, &[&c.elt])
-            }
-            E::DictComp(c) => self.comprehension(
-                e,
-                ScopeKind::Comprehension,
-                &c.generators,
-                &[&c.key, &c.value],
-            ),
-            E::GeneratorExp(c) => {
-                self.comprehension(e, ScopeKind::GenExpr, &c.generators, &[&c.elt])
-            }
+            E::ListComp(c) => self.comprehension(e, ScopeKind::Comprehension, &c.generators, &[&c.elt]),
+            E::SetComp(c) => self.comprehension(e, ScopeKind::Comprehension, &c.generators, &[&c.elt]),
+            E::DictComp(c) => self.comprehension(e, ScopeKind::Comprehension, &c.generators, &[&c.key, &c.value]),
+            E::GeneratorExp(c) => self.comprehension(e, ScopeKind::GenExpr, &c.generators, &[&c.elt]),
             E::Await(a) => {
                 self.mark_coroutine();
                 self.expr(&a.value)
@@ -802,10 +738,7 @@ fn resolve(p: &mut Program) -> Result<(), Diagnostic> {
             while let Some(c) = cur {
                 if p.scopes[c].kind == ScopeKind::Class {
                     for f in chain {
-                        let s = p.scopes[f]
-                            .symbols
-                            .entry("__class__".to_string())
-                            .or_default();
+                        let s = p.scopes[f].symbols.entry("__class__".to_string()).or_default();
                         s.read = true;
                         s.binding = Some(Binding::Free);
                         if !p.scopes[f].free_order.iter().any(|n| n == "__class__") {
@@ -845,11 +778,7 @@ fn decide(p: &mut Program, id: ScopeId, name: &str) -> Result<Binding, Diagnosti
                 return resolve_free(p, id, name, true);
             }
             // A walrus in a comprehension binds in the enclosing function.
-            if scope.kind != ScopeKind::Function
-                && scope.kind != ScopeKind::Lambda
-                && sym.walrus
-                && !sym.assigned
-            {
+            if scope.kind != ScopeKind::Function && scope.kind != ScopeKind::Lambda && sym.walrus && !sym.assigned {
                 return resolve_free(p, id, name, false);
             }
             if sym.assigned || sym.param {
@@ -863,12 +792,7 @@ fn decide(p: &mut Program, id: ScopeId, name: &str) -> Result<Binding, Diagnosti
 
 /// Resolves a name read (not bound) in scope `id`: a local of an enclosing
 /// function becomes a cell there and free here; otherwise it is global.
-fn resolve_free(
-    p: &mut Program,
-    id: ScopeId,
-    name: &str,
-    nonlocal: bool,
-) -> Result<Binding, Diagnostic> {
+fn resolve_free(p: &mut Program, id: ScopeId, name: &str, nonlocal: bool) -> Result<Binding, Diagnostic> {
     let mut path = vec![id];
     let mut cur = p.scopes[id].parent;
     while let Some(c) = cur {
@@ -877,10 +801,7 @@ fn resolve_free(
             (s.assigned || s.param)
                 && !s.declared_global
                 && !s.declared_nonlocal
-                && !(s.walrus
-                    && sc.kind == ScopeKind::Comprehension
-                    && !s.param
-                    && !is_target_only(s))
+                && !(s.walrus && sc.kind == ScopeKind::Comprehension && !s.param && !is_target_only(s))
         });
         match sc.kind {
             ScopeKind::Class => {}
@@ -889,9 +810,7 @@ fn resolve_free(
                 // Inlined comprehensions share the enclosing Rust function,
                 // so a direct read needs no cell when nothing in between is
                 // a real closure.
-                let needs_cell = path
-                    .iter()
-                    .any(|&s| p.scopes[s].kind != ScopeKind::Comprehension);
+                let needs_cell = path.iter().any(|&s| p.scopes[s].kind != ScopeKind::Comprehension);
                 if needs_cell {
                     if let Some(s) = p.scopes[c].symbols.get_mut(name) {
                         s.binding = Some(Binding::Cell);
@@ -918,11 +837,7 @@ fn resolve_free(
     }
     if nonlocal {
         let (a, b) = p.scopes[id].span;
-        return Err(Diagnostic::new(
-            a,
-            b,
-            format!("SyntaxError: no binding for nonlocal '{name}' found"),
-        ));
+        return Err(Diagnostic::new(a, b, format!("SyntaxError: no binding for nonlocal '{name}' found")));
     }
     Ok(Binding::Global)
 }

@@ -25,9 +25,7 @@ impl Ty {
         match (a, b) {
             (Ty::Int | Ty::Bool, Ty::Int | Ty::Bool) if true_div => Ty::Float,
             (Ty::Int | Ty::Bool, Ty::Int | Ty::Bool) => Ty::Int,
-            (Ty::Float, Ty::Int | Ty::Float | Ty::Bool) | (Ty::Int | Ty::Bool, Ty::Float) => {
-                Ty::Float
-            }
+            (Ty::Float, Ty::Int | Ty::Float | Ty::Bool) | (Ty::Int | Ty::Bool, Ty::Float) => Ty::Float,
             (Ty::Str, Ty::Str) if !true_div => Ty::Str,
             _ => Ty::Any,
         }

@@ -1231,3 +1231,34 @@ pub fn super_builtin(this_class: &Value, first: &Value) -> PyResult<Value> {
 pub fn new_dict() -> Value {
     Value::Dict(Rc::new(Dict::new()))
 }
+
+/// Calls of the built-in classes, for the transpiler's direct calls
+/// (`int(x)` without looking `int` up by name).
+pub mod classes {
+    use super::*;
+
+    macro_rules! class_calls {
+        ($($fn_name:ident => $field:ident),* $(,)?) => {
+            $(
+                pub fn $fn_name(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+                    let cls = &types().$field;
+                    crate::classes::call_class(cls, args, kwargs)
+                }
+            )*
+        };
+    }
+
+    class_calls! {
+        int => int,
+        float => float,
+        str => str_,
+        bool => bool_,
+        list => list,
+        tuple => tuple,
+        dict => dict,
+        set => set,
+        frozenset => frozenset,
+        type_ => type_,
+        object => object,
+    }
+}

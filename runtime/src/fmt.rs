@@ -2,8 +2,6 @@
 //! operator, and the text of exceptions. Containers guard against
 //! recursion the way CPython does (`[...]`, `{...}`).
 
-use std::rc::Rc;
-
 use crate::call::{call_method, lookup_special};
 use crate::exc::{PyErr, PyResult, type_error};
 use crate::gil::GilCell;
@@ -409,8 +407,4 @@ pub fn join_str(values: &[Value], sep: &str) -> PyResult<String> {
         }
     }
     Ok(out)
-}
-
-pub fn rc_str(s: &str) -> Rc<str> {
-    Rc::from(s)
 }

@@ -206,6 +206,7 @@ impl CmpOp {
         }
     }
 
+    #[inline]
     fn holds(self, ord: Ordering) -> bool {
         match self {
             CmpOp::Eq => ord == Ordering::Equal,
@@ -418,6 +419,7 @@ pub fn seq_compare(x: &[Value], y: &[Value], op: CmpOp) -> PyResult<bool> {
 }
 
 /// `a OP b` in a boolean context.
+#[inline]
 pub fn compare_bool(a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(op.holds(x.cmp(y))),
@@ -425,6 +427,13 @@ pub fn compare_bool(a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
             Some(o) => op.holds(o),
             None => op == CmpOp::Ne,
         }),
+        _ => compare_bool_slow(a, b, op),
+    }
+}
+
+#[inline(never)]
+fn compare_bool_slow(a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
+    match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(op.holds(x.as_str().cmp(y.as_str()))),
         _ => truthy(&compare(a, b, op)?),
     }
@@ -491,8 +500,63 @@ impl BinOp {
     }
 }
 
-/// `a OP b` for the binary operators.
+/// `a OP b` for the binary operators. Machine ints and floats take an
+/// inlined fast path (the operator is a constant at every call site, so
+/// this folds to a few instructions); everything else goes out of line.
+#[inline]
 pub fn binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let r = match op {
+                BinOp::Add => x.checked_add(*y),
+                BinOp::Sub => x.checked_sub(*y),
+                BinOp::Mul => x.checked_mul(*y),
+                BinOp::And => Some(x & y),
+                BinOp::Or => Some(x | y),
+                BinOp::Xor => Some(x ^ y),
+                // With a positive divisor, Euclidean and floor division agree.
+                BinOp::FloorDiv if *y > 0 => Some(x.div_euclid(*y)),
+                BinOp::Mod if *y > 0 => Some(x.rem_euclid(*y)),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(Value::Int(r));
+            }
+        }
+        (Value::Float(x), Value::Float(y)) => {
+            if let Some(r) = float_fast(*x, *y, op) {
+                return Ok(Value::Float(r));
+            }
+        }
+        // int op float converts the int (correctly rounded, as CPython does).
+        (Value::Int(x), Value::Float(y)) => {
+            if let Some(r) = float_fast(*x as f64, *y, op) {
+                return Ok(Value::Float(r));
+            }
+        }
+        (Value::Float(x), Value::Int(y)) => {
+            if let Some(r) = float_fast(*x, *y as f64, op) {
+                return Ok(Value::Float(r));
+            }
+        }
+        _ => {}
+    }
+    binary_slow(a, b, op)
+}
+
+#[inline]
+fn float_fast(x: f64, y: f64, op: BinOp) -> Option<f64> {
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Sub => Some(x - y),
+        BinOp::Mul => Some(x * y),
+        BinOp::TrueDiv if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn binary_slow(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     if let Some(r) = builtin_binary(a, b, op)? {
         return Ok(r);
     }

@@ -1,0 +1,9 @@
+# Recursive Fibonacci: function calls and small-int arithmetic.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+for n in (10, 25, 32):
+    print(f"fib({n}) = {fib(n)}")

@@ -746,13 +746,13 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> PyResult<Option<Value>> {
             if y == 0 {
                 return Err(zero_division_error("integer division or modulo by zero"));
             }
-            x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+            x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
         }
         BinOp::Mod => {
             if y == 0 {
                 return Err(zero_division_error("integer modulo by zero"));
             }
-            x.checked_rem(y).map(|_| x.mod_floor(&y))
+            x.checked_rem(y).map(|_| Integer::mod_floor(&x, &y))
         }
         BinOp::TrueDiv => {
             if y == 0 {
@@ -1238,4 +1238,114 @@ fn contains_by_iter(container: &Value, item: &Value) -> PyResult<bool> {
         }
     }
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(i: i64) -> Value {
+        Value::Int(i)
+    }
+
+    fn show(v: PyResult<Value>) -> String {
+        match v {
+            Ok(v) => crate::fmt::repr(&v).unwrap_or_default(),
+            Err(e) => crate::fmt::exception_line(&e),
+        }
+    }
+
+    #[test]
+    fn floor_division_and_modulo_follow_the_divisor_sign() {
+        // (a, b, a // b, a % b) as CPython 3.12 computes them.
+        let cases = [
+            (7, 2, 3, 1),
+            (-7, 2, -4, 1),
+            (7, -2, -4, -1),
+            (-7, -2, 3, -1),
+            (0, 5, 0, 0),
+            (i64::MIN, 1, i64::MIN, 0),
+        ];
+        for (a, b, q, r) in cases {
+            assert_eq!(show(binary(&int(a), &int(b), BinOp::FloorDiv)), q.to_string(), "{a} // {b}");
+            assert_eq!(show(binary(&int(a), &int(b), BinOp::Mod)), r.to_string(), "{a} % {b}");
+        }
+        assert_eq!(show(binary(&int(1), &int(0), BinOp::FloorDiv)), "ZeroDivisionError: integer division or modulo by zero");
+        assert_eq!(show(binary(&int(1), &int(0), BinOp::Mod)), "ZeroDivisionError: integer modulo by zero");
+        assert_eq!(show(binary(&int(1), &int(0), BinOp::TrueDiv)), "ZeroDivisionError: division by zero");
+    }
+
+    #[test]
+    fn machine_ints_promote_to_big_ints_on_overflow() {
+        assert_eq!(show(binary(&int(i64::MAX), &int(1), BinOp::Add)), "9223372036854775808");
+        assert_eq!(show(binary(&int(i64::MIN), &int(-1), BinOp::FloorDiv)), "9223372036854775808");
+        assert_eq!(show(binary(&int(i64::MIN), &int(1), BinOp::Sub)), "-9223372036854775809");
+        assert_eq!(show(binary(&int(2), &int(100), BinOp::Pow)), "1267650600228229401496703205376");
+        assert_eq!(show(binary(&int(1), &int(70), BinOp::LShift)), "1180591620717411303424");
+        assert_eq!(show(binary(&int(-5), &int(100), BinOp::RShift)), "-1");
+        assert_eq!(show(neg(&int(i64::MIN))), "9223372036854775808");
+        // Results that fit again come back as machine ints.
+        let big = binary(&int(i64::MAX), &int(1), BinOp::Add).unwrap_or_default();
+        let back = binary(&big, &int(1), BinOp::Sub).unwrap_or_default();
+        assert!(matches!(back, Value::Int(i64::MAX)));
+    }
+
+    #[test]
+    fn mixed_operands_and_errors() {
+        assert_eq!(show(binary(&int(1), &Value::Float(0.5), BinOp::Add)), "1.5");
+        assert_eq!(show(binary(&int(2), &int(-1), BinOp::Pow)), "0.5");
+        assert_eq!(
+            show(binary(&int(1), &Value::str("a"), BinOp::Add)),
+            "TypeError: unsupported operand type(s) for +: 'int' and 'str'"
+        );
+        assert_eq!(
+            show(binary(&Value::str("a"), &int(1), BinOp::Add)),
+            "TypeError: can only concatenate str (not \"int\") to str"
+        );
+        assert_eq!(show(binary(&Value::str("ab"), &int(3), BinOp::Mul)), "'ababab'");
+    }
+
+    #[test]
+    fn int_and_float_compare_exactly() {
+        let big = Value::from_bigint(num_bigint::BigInt::from(1u64 << 53) + 1);
+        let f = Value::Float(9007199254740992.0);
+        assert!(compare_bool(&big, &f, CmpOp::Gt).unwrap_or(false));
+        assert!(!compare_bool(&big, &f, CmpOp::Eq).unwrap_or(true));
+        assert!(compare_bool(&int(1), &Value::Float(1.0), CmpOp::Eq).unwrap_or(false));
+        assert!(!compare_bool(&Value::Float(f64::NAN), &Value::Float(f64::NAN), CmpOp::Eq).unwrap_or(true));
+    }
+
+    #[test]
+    fn containers_print_like_cpython() {
+        let l = Value::list(vec![int(1), Value::str("a'b"), Value::None, Value::Bool(true)]);
+        assert_eq!(show(Ok(l.clone())), "[1, \"a'b\", None, True]");
+        if let Value::List(inner) = &l {
+            inner.push(l.clone());
+        }
+        assert_eq!(show(Ok(l)), "[1, \"a'b\", None, True, [...]]");
+        assert_eq!(show(Ok(Value::tuple(vec![int(1)]))), "(1,)");
+        assert_eq!(show(Ok(Value::tuple(vec![]))), "()");
+        let d = crate::dict::Dict::new();
+        d.set(Value::str("b"), int(1)).unwrap_or(());
+        d.set(Value::str("a"), int(2)).unwrap_or(());
+        d.set(Value::str("b"), int(3)).unwrap_or(());
+        assert_eq!(show(Ok(Value::Dict(Rc::new(d)))), "{'b': 3, 'a': 2}");
+    }
+
+    #[test]
+    fn dict_keeps_insertion_order_across_delete_and_reinsert() {
+        let d = crate::dict::Dict::new();
+        for k in ["x", "y", "z"] {
+            d.set(Value::str(k), Value::None).unwrap_or(());
+        }
+        d.remove(&Value::str("x")).unwrap_or(None);
+        d.set(Value::str("x"), Value::None).unwrap_or(());
+        let keys: Vec<String> = d.keys().iter().map(|k| crate::fmt::str_(k).unwrap_or_default()).collect();
+        assert_eq!(keys, ["y", "z", "x"]);
+        // 1 and 1.0 and True are the same key.
+        d.set(int(1), Value::str("int")).unwrap_or(());
+        d.set(Value::Float(1.0), Value::str("float")).unwrap_or(());
+        assert_eq!(d.len(), 4);
+        assert_eq!(show(d.get(&Value::Bool(true)).map(|v| v.unwrap_or_default())), "'float'");
+    }
 }

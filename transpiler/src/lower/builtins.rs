@@ -205,6 +205,18 @@ pub const DIRECT: &[(&str, &str)] = &[
     ("input", "input"),
     ("dir", "dir"),
     ("range", "range"),
+    // Built-in classes, called without a name lookup.
+    ("int", "classes::int"),
+    ("float", "classes::float"),
+    ("str", "classes::str"),
+    ("bool", "classes::bool"),
+    ("list", "classes::list"),
+    ("tuple", "classes::tuple"),
+    ("dict", "classes::dict"),
+    ("set", "classes::set"),
+    ("frozenset", "classes::frozenset"),
+    ("type", "classes::type_"),
+    ("object", "classes::object"),
 ];
 
 pub fn direct_function(name: &str) -> Option<&'static str> {

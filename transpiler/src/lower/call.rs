@@ -63,12 +63,15 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
             }
             if let Some(f) = builtins::direct_function(name) {
                 let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
-                let f = crate::emit::mangle::raw(f);
+                let f: syn::Path = syn::parse_str(f).map_err(|_| unsupported(e, "builtin call"))?;
                 let ty = match name {
-                    "len" | "hash" | "ord" | "id" => Ty::Int,
-                    "repr" | "ascii" | "chr" | "hex" | "oct" | "bin" | "format" | "input" => Ty::Str,
-                    "isinstance" | "issubclass" | "callable" | "hasattr" | "any" | "all" => Ty::Bool,
-                    "sorted" => Ty::List,
+                    "len" | "hash" | "ord" | "id" | "int" => Ty::Int,
+                    "repr" | "ascii" | "chr" | "hex" | "oct" | "bin" | "format" | "input" | "str" => Ty::Str,
+                    "isinstance" | "issubclass" | "callable" | "hasattr" | "any" | "all" | "bool" => Ty::Bool,
+                    "sorted" | "list" => Ty::List,
+                    "float" => Ty::Float,
+                    "tuple" => Ty::Tuple,
+                    "dict" => Ty::Dict,
                     _ => Ty::Any,
                 };
                 return Ok(Lowered::typed(cx.tri(fx, quote! { rt::builtins::#f(#pos, #kw) }), ty));

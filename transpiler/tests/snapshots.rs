@@ -1,0 +1,57 @@
+//! Snapshot tests of the emitted Rust, for constructs whose lowering shape
+//! matters (error propagation through `try`/`finally`, closures and cells,
+//! direct calls). Each `snapshots/NAME.py` has a `snapshots/NAME.snap`
+//! holding the Python input and the generated Rust together.
+//! Re-bless with `UPDATE_SNAPSHOTS=1 cargo test -p py2rs --test snapshots`.
+
+use std::path::Path;
+
+fn render(py: &str, rust: &str) -> String {
+    format!("---- python ----\n{py}---- rust ----\n{rust}")
+}
+
+#[test]
+fn emitted_rust_matches_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .expect("snapshot dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "no snapshot inputs");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failures = Vec::new();
+    for input in inputs {
+        let py = std::fs::read_to_string(&input).expect("readable input");
+        let name = input.file_name().unwrap().to_string_lossy().to_string();
+        let rust = match py2rs::transpile(&py, &py2rs::Options { file_name: name.clone() }) {
+            Ok(r) => r,
+            Err(d) => {
+                failures.push(format!("{name}: refused: {}", py2rs::diagnostics::render(&name, &py, &d)));
+                continue;
+            }
+        };
+        let got = render(&py, &rust);
+        let snap = input.with_extension("snap");
+        if update {
+            std::fs::write(&snap, &got).expect("write snapshot");
+            continue;
+        }
+        match std::fs::read_to_string(&snap) {
+            Ok(want) if want == got => {}
+            Ok(want) => {
+                let first = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
+                failures.push(format!(
+                    "{name}: emitted Rust changed near line {}:\n  want: {}\n  got:  {}\n(re-bless with UPDATE_SNAPSHOTS=1)",
+                    first + 1,
+                    want.lines().nth(first).unwrap_or(""),
+                    got.lines().nth(first).unwrap_or("")
+                ));
+            }
+            Err(_) => failures.push(format!("{name}: no snapshot (run with UPDATE_SNAPSHOTS=1)")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -13,11 +13,22 @@ pub fn run_main(file: &str, body: fn() -> PyResult<()>) -> ! {
     let mut argv = vec![file.to_string()];
     argv.extend(std::env::args().skip(1));
     crate::modules::set_argv(argv);
-    let code = match body() {
-        Ok(()) => 0,
-        Err(e) => handle_uncaught(&e, file),
+    // Python code runs on a thread with a large stack, so that recursion up
+    // to the recursion limit never overflows it (the memory is only
+    // reserved, not committed).
+    let file_owned = file.to_string();
+    let worker = std::thread::Builder::new().name("python-main".into()).stack_size(1 << 30).spawn(move || {
+        let code = match body() {
+            Ok(()) => 0,
+            Err(e) => handle_uncaught(&e, &file_owned),
+        };
+        crate::io::flush_stdout();
+        code
+    });
+    let code = match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => 1,
     };
-    crate::io::flush_stdout();
     std::process::exit(code)
 }
 

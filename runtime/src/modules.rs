@@ -462,10 +462,16 @@ fn sys_exit(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 }
 
 fn getrecursionlimit(_args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    Ok(Value::Int(1000))
+    Ok(Value::Int(crate::scope::recursion_limit() as i64))
 }
 
-fn setrecursionlimit(_args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+fn setrecursionlimit(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let n = crate::ops::index_of(args.first().unwrap_or(&Value::None), "setrecursionlimit")?;
+    if n < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1"));
+    }
+    // The main thread's stack is sized for about 100,000 frames.
+    crate::scope::set_recursion_limit((n as usize).min(100_000));
     Ok(Value::None)
 }
 

@@ -1258,19 +1258,16 @@ mod tests {
     #[test]
     fn floor_division_and_modulo_follow_the_divisor_sign() {
         // (a, b, a // b, a % b) as CPython 3.12 computes them.
-        let cases = [
-            (7, 2, 3, 1),
-            (-7, 2, -4, 1),
-            (7, -2, -4, -1),
-            (-7, -2, 3, -1),
-            (0, 5, 0, 0),
-            (i64::MIN, 1, i64::MIN, 0),
-        ];
+        let cases =
+            [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1), (0, 5, 0, 0), (i64::MIN, 1, i64::MIN, 0)];
         for (a, b, q, r) in cases {
             assert_eq!(show(binary(&int(a), &int(b), BinOp::FloorDiv)), q.to_string(), "{a} // {b}");
             assert_eq!(show(binary(&int(a), &int(b), BinOp::Mod)), r.to_string(), "{a} % {b}");
         }
-        assert_eq!(show(binary(&int(1), &int(0), BinOp::FloorDiv)), "ZeroDivisionError: integer division or modulo by zero");
+        assert_eq!(
+            show(binary(&int(1), &int(0), BinOp::FloorDiv)),
+            "ZeroDivisionError: integer division or modulo by zero"
+        );
         assert_eq!(show(binary(&int(1), &int(0), BinOp::Mod)), "ZeroDivisionError: integer modulo by zero");
         assert_eq!(show(binary(&int(1), &int(0), BinOp::TrueDiv)), "ZeroDivisionError: division by zero");
     }

@@ -110,3 +110,37 @@ impl MaybeBound for Option<Value> {
         }
     }
 }
+
+/// Python call depth, checked against `sys.getrecursionlimit()` so runaway
+/// recursion raises `RecursionError` instead of overflowing the stack.
+static DEPTH: GilCell<(usize, usize)> = GilCell::new((0, 1000));
+
+/// Held for the duration of one Python-level function call.
+pub struct CallGuard(());
+
+impl Drop for CallGuard {
+    fn drop(&mut self) {
+        let (d, limit) = DEPTH.get();
+        DEPTH.replace((d.saturating_sub(1), limit));
+    }
+}
+
+/// Enters a Python function: `let _frame = rt::scope::enter()?;`.
+#[inline]
+pub fn enter() -> PyResult<CallGuard> {
+    let (d, limit) = DEPTH.get();
+    if d >= limit {
+        return Err(crate::exc::recursion_error("maximum recursion depth exceeded"));
+    }
+    DEPTH.replace((d + 1, limit));
+    Ok(CallGuard(()))
+}
+
+pub fn recursion_limit() -> usize {
+    DEPTH.get().1
+}
+
+pub fn set_recursion_limit(limit: usize) {
+    let (d, _) = DEPTH.get();
+    DEPTH.replace((d, limit));
+}

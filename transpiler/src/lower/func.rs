@@ -264,6 +264,7 @@ fn emit_function(
 
         #[doc = #doc]
         pub(crate) fn #id(#(#rust_params),*) -> PyResult<Value> {
+            let _frame = rt::scope::enter()?;
             #(#prologue)*
             #stmts
         }

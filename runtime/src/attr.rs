@@ -145,6 +145,14 @@ fn exception_attr(obj: &Value, name: &str) -> Option<Value> {
         "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
         "__traceback__" => Some(Value::None),
         "__notes__" => data.notes.clone(),
+        "value" if o.class.is_subclass(&crate::types::types().stop_iteration) => {
+            Some(data.args.first().cloned().unwrap_or_default())
+        }
+        "code" if o.class.is_subclass(&crate::types::types().system_exit) => Some(match data.args.len() {
+            0 => Value::None,
+            1 => data.args[0].clone(),
+            _ => Value::tuple(data.args.clone()),
+        }),
         _ => None,
     }
 }

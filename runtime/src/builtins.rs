@@ -626,6 +626,13 @@ pub fn next(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("next", args, kwargs);
     a.no_kw()?;
     a.count(1, 2)?;
+    // A generator's return value travels in the StopIteration.
+    if let Some(g) = downcast::<crate::generator::Generator>(&a.pos[0]) {
+        return match g.send(Value::None) {
+            Err(e) if a.pos.len() == 2 && e.is_instance(&types().stop_iteration) => Ok(a.pos[1].clone()),
+            other => other,
+        };
+    }
     match crate::iter::next_of(&a.pos[0])? {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {

@@ -44,8 +44,19 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::DictComp(c) => comprehension::dict_comp(cx, fx, e, c),
         E::GeneratorExp(g) => comprehension::gen_expr(cx, fx, e, g),
         E::Await(_) => Err(unsupported(e, "await expression")),
-        E::Yield(_) => Err(unsupported(e, "yield expression")),
-        E::YieldFrom(_) => Err(unsupported(e, "yield from expression")),
+        E::Yield(y) => {
+            let Some(co) = fx.co.clone() else { return Err(unsupported(e, "yield outside a generator function")) };
+            let v = match &y.value {
+                Some(v) => expr(cx, fx, v)?.ts,
+                None => quote! { Value::None },
+            };
+            Ok(Lowered::any(cx.tri(fx, quote! { #co.yield_(#v).await })))
+        }
+        E::YieldFrom(y) => {
+            let Some(co) = fx.co.clone() else { return Err(unsupported(e, "yield from outside a generator function")) };
+            let v = expr(cx, fx, &y.value)?.ts;
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::generator::yield_from(&#co, #v).await })))
+        }
         E::Compare(c) => compare(cx, fx, c),
         E::Call(c) => call::call(cx, fx, e, c),
         E::FormattedValue(f) => {

@@ -229,6 +229,10 @@ fn emit_function(
         }
     }
 
+    let is_generator = scope.is_generator;
+    if is_generator {
+        fx.co = Some(mangle::raw("co"));
+    }
     let stmts = match body {
         Body::Stmts(b) => {
             let s = stmt::block(cx, &mut fx, b)?;
@@ -242,6 +246,24 @@ fn emit_function(
         Body::Expr(e) => {
             let v = expr(cx, &mut fx, e)?.ts;
             quote! { Ok(#v) }
+        }
+    };
+    // A generator function returns a generator whose body is an async
+    // block; the body starts running on the first `next()`.
+    let body = if is_generator {
+        let name = &cx.prog.scopes[scope_id].name;
+        let qual = &cx.prog.scopes[scope_id].qualname;
+        quote! {
+            Ok(rt::generator::Generator::new(#name, #qual, move |co| async move {
+                #(#prologue)*
+                #stmts
+            }))
+        }
+    } else {
+        quote! {
+            let _frame = rt::scope::enter()?;
+            #(#prologue)*
+            #stmts
         }
     };
     let id = mangle::raw(rust_name);
@@ -264,9 +286,7 @@ fn emit_function(
 
         #[doc = #doc]
         pub(crate) fn #id(#(#rust_params),*) -> PyResult<Value> {
-            let _frame = rt::scope::enter()?;
-            #(#prologue)*
-            #stmts
+            #body
         }
     };
     let parent = &path[..path.len() - 1];
@@ -340,9 +360,6 @@ fn mentions_expr(e: &ast::Expr, out: &mut BTreeSet<String>) {
 /// `def name(...): ...` as a statement.
 pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
-    if cx.prog.scopes[scope_id].is_generator {
-        return Err(unsupported(s, "generator function (yield)"));
-    }
     if !f.type_params.is_empty() {
         return Err(unsupported(s, "type parameters on a function (PEP 695)"));
     }

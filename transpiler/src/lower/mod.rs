@@ -174,6 +174,8 @@ pub struct Fx {
     pub labelled_loops: BTreeSet<String>,
     /// The first parameter of the function (the receiver for `super()`).
     pub first_param: Option<String>,
+    /// Inside a generator body: the handle `yield` suspends through.
+    pub co: Option<Ident>,
 }
 
 impl Fx {
@@ -190,6 +192,7 @@ impl Fx {
             depth: 0,
             labelled_loops: BTreeSet::new(),
             first_param: None,
+            co: None,
         }
     }
 

@@ -1,0 +1,341 @@
+//! Generators. A generator function's body is an `async` block, polled by
+//! hand with a no-op waker: `yield v` is `co.yield_(v).await`, which parks
+//! `v` in a slot shared with the driver and suspends; the driver puts the
+//! resumption (a value sent in, or an exception thrown in) into the slot
+//! and polls again. This gives stackless generators on stable Rust where
+//! `try`/`finally` and `with` work across `yield` exactly as in the body's
+//! own lowering, and where throwing into a generator is an ordinary raise
+//! at the `yield`.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use crate::exc::{PyErr, PyResult, type_error};
+use crate::func::Kwargs;
+use crate::iter::PyIter;
+use crate::native::{Native, downcast};
+use crate::types::types;
+use crate::value::Value;
+
+/// How the driver resumes a suspended generator.
+pub enum Resume {
+    Send(Value),
+    Throw(PyErr),
+}
+
+#[derive(Default)]
+enum Slot {
+    #[default]
+    Empty,
+    /// Set by the body at a `yield`.
+    Yielded(Value),
+    /// Set by the driver before polling.
+    Resumed(Resume),
+}
+
+/// The generator body's handle on its driver.
+#[derive(Clone, Default)]
+pub struct Co {
+    slot: Rc<RefCell<Slot>>,
+}
+
+impl Co {
+    /// `yield value`: suspends and returns what the driver sends in.
+    pub fn yield_(&self, value: Value) -> YieldFuture {
+        YieldFuture { co: self.clone(), value: Some(value) }
+    }
+
+    /// Like `yield_`, but hands back a thrown exception as a `Resume`
+    /// instead of raising it (for `yield from`).
+    pub fn yield_raw(&self, value: Value) -> YieldRawFuture {
+        YieldRawFuture { co: self.clone(), value: Some(value) }
+    }
+}
+
+pub struct YieldFuture {
+    co: Co,
+    value: Option<Value>,
+}
+
+impl Future for YieldFuture {
+    type Output = PyResult<Value>;
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
+        if let Some(v) = self.value.take() {
+            *self.co.slot.borrow_mut() = Slot::Yielded(v);
+            return Poll::Pending;
+        }
+        match std::mem::take(&mut *self.co.slot.borrow_mut()) {
+            Slot::Resumed(Resume::Send(v)) => Poll::Ready(Ok(v)),
+            Slot::Resumed(Resume::Throw(e)) => Poll::Ready(Err(e)),
+            _ => Poll::Ready(Ok(Value::None)),
+        }
+    }
+}
+
+pub struct YieldRawFuture {
+    co: Co,
+    value: Option<Value>,
+}
+
+impl Future for YieldRawFuture {
+    type Output = Resume;
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Resume> {
+        if let Some(v) = self.value.take() {
+            *self.co.slot.borrow_mut() = Slot::Yielded(v);
+            return Poll::Pending;
+        }
+        match std::mem::take(&mut *self.co.slot.borrow_mut()) {
+            Slot::Resumed(r) => Poll::Ready(r),
+            _ => Poll::Ready(Resume::Send(Value::None)),
+        }
+    }
+}
+
+type Body = Pin<Box<dyn Future<Output = PyResult<Value>>>>;
+
+enum State {
+    /// Not started, or suspended at a `yield`.
+    Ready(Body),
+    Running,
+    Done,
+}
+
+/// What one resumption of a generator produced.
+pub enum Step {
+    Yielded(Value),
+    Returned(Value),
+}
+
+pub struct Generator {
+    name: String,
+    qualname: String,
+    co: Co,
+    state: RefCell<State>,
+    started: std::cell::Cell<bool>,
+}
+
+impl Generator {
+    /// Creates the generator object for a generator function's body.
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new<F>(name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    where
+        F: Future<Output = PyResult<Value>> + 'static,
+    {
+        let co = Co::default();
+        let fut: Body = Box::pin(body(co.clone()));
+        Value::native(Generator {
+            name: name.to_string(),
+            qualname: qualname.to_string(),
+            co,
+            state: RefCell::new(State::Ready(fut)),
+            started: std::cell::Cell::new(false),
+        })
+    }
+
+    /// Resumes the body once.
+    pub fn resume(&self, how: Resume) -> PyResult<Step> {
+        let mut fut = match std::mem::replace(&mut *self.state.borrow_mut(), State::Running) {
+            State::Ready(f) => f,
+            State::Running => return Err(crate::exc::value_error("generator already executing")),
+            State::Done => {
+                *self.state.borrow_mut() = State::Done;
+                return match how {
+                    Resume::Send(_) => Ok(Step::Returned(Value::None)),
+                    Resume::Throw(e) => Err(e),
+                };
+            }
+        };
+        if !self.started.get() {
+            self.started.set(true);
+            if let Resume::Send(v) = &how {
+                if !v.is_none() {
+                    *self.state.borrow_mut() = State::Ready(fut);
+                    return Err(type_error("can't send non-None value to a just-started generator"));
+                }
+            }
+            if let Resume::Throw(e) = how {
+                // Throwing into an unstarted generator raises at its start.
+                *self.state.borrow_mut() = State::Done;
+                return Err(e);
+            }
+        } else {
+            *self.co.slot.borrow_mut() = Slot::Resumed(how);
+        }
+        let mut cx = Context::from_waker(Waker::noop());
+        match fut.as_mut().poll(&mut cx) {
+            Poll::Pending => {
+                let yielded = match std::mem::take(&mut *self.co.slot.borrow_mut()) {
+                    Slot::Yielded(v) => v,
+                    _ => Value::None,
+                };
+                *self.state.borrow_mut() = State::Ready(fut);
+                Ok(Step::Yielded(yielded))
+            }
+            Poll::Ready(r) => {
+                *self.state.borrow_mut() = State::Done;
+                match r {
+                    Ok(v) => Ok(Step::Returned(v)),
+                    Err(e) if e.is_instance(&types().stop_iteration) => {
+                        Err(crate::exc::runtime_error("generator raised StopIteration").with_context(Some(&e)))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// `gen.send(v)`: the next yielded value, or `StopIteration(result)`.
+    pub fn send(&self, v: Value) -> PyResult<Value> {
+        match self.resume(Resume::Send(v))? {
+            Step::Yielded(y) => Ok(y),
+            Step::Returned(r) => Err(stop_with(r)),
+        }
+    }
+
+    /// `gen.throw(exc)`.
+    pub fn throw(&self, exc: PyErr) -> PyResult<Value> {
+        match self.resume(Resume::Throw(exc))? {
+            Step::Yielded(y) => Ok(y),
+            Step::Returned(r) => Err(stop_with(r)),
+        }
+    }
+
+    /// `gen.close()`: throws `GeneratorExit` at the suspension point.
+    pub fn close(&self) -> PyResult<()> {
+        if !self.started.get() || matches!(*self.state.borrow(), State::Done) {
+            *self.state.borrow_mut() = State::Done;
+            return Ok(());
+        }
+        let exit = PyErr::with_args(&types().generator_exit, vec![]);
+        match self.resume(Resume::Throw(exit)) {
+            Ok(Step::Yielded(_)) => Err(crate::exc::runtime_error("generator ignored GeneratorExit")),
+            Ok(Step::Returned(_)) => Ok(()),
+            Err(e) if e.is_instance(&types().generator_exit) || e.is_instance(&types().stop_iteration) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn is_suspended(&self) -> bool {
+        self.started.get() && matches!(*self.state.borrow(), State::Ready(_))
+    }
+}
+
+/// `StopIteration(value)` for a generator that returned `value`.
+fn stop_with(v: Value) -> PyErr {
+    if v.is_none() { crate::exc::stop_iteration(None) } else { crate::exc::stop_iteration(Some(v)) }
+}
+
+impl Drop for Generator {
+    /// A suspended generator that is garbage collected is closed, so its
+    /// `finally` blocks run, as CPython's finalizer does.
+    fn drop(&mut self) {
+        if self.is_suspended() {
+            if let Err(e) = self.close() {
+                crate::io::write_stderr(&format!(
+                    "Exception ignored in: <generator object {} at {:#x}>\n{}\n",
+                    self.qualname,
+                    self as *const Generator as usize,
+                    crate::fmt::exception_line(&e)
+                ));
+            }
+        }
+    }
+}
+
+impl Native for Generator {
+    fn type_name(&self) -> &'static str {
+        "generator"
+    }
+
+    fn is_iterator(&self) -> bool {
+        true
+    }
+
+    fn next(&self) -> Option<PyResult<Option<Value>>> {
+        Some(match self.resume(Resume::Send(Value::None)) {
+            Ok(Step::Yielded(v)) => Ok(Some(v)),
+            Ok(Step::Returned(_)) => Ok(None),
+            Err(e) => Err(e),
+        })
+    }
+
+    fn repr(&self, this: &Value) -> PyResult<String> {
+        Ok(format!("<generator object {} at {:#x}>", self.qualname, this.identity()))
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__name__" => Some(Ok(Value::str(self.name.as_str()))),
+            "__qualname__" => Some(Ok(Value::str(self.qualname.as_str()))),
+            "gi_running" => Some(Ok(Value::Bool(matches!(*self.state.borrow(), State::Running)))),
+            _ => None,
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "send" | "throw" | "close" | "__next__" | "__iter__")
+    }
+
+    fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        Some(match name {
+            "send" => self.send(args.into_iter().next().unwrap_or_default()),
+            "throw" => (|| {
+                let mut it = args.into_iter();
+                let exc = it.next().unwrap_or_default();
+                let err = match (exc, it.next()) {
+                    (cls @ Value::Class(_), Some(v)) if !v.is_none() => {
+                        let inst = crate::call::call(&cls, vec![v], vec![])?;
+                        crate::raise::raise(inst)?
+                    }
+                    (e, _) => crate::raise::raise(e)?,
+                };
+                self.throw(err)
+            })(),
+            "close" => self.close().map(|_| Value::None),
+            "__next__" => match self.next() {
+                Some(Ok(Some(v))) => Ok(v),
+                Some(Ok(None)) => Err(crate::exc::stop_iteration(None)),
+                Some(Err(e)) => Err(e),
+                None => Ok(Value::None),
+            },
+            "__iter__" => Ok(this.clone()),
+            _ => return None,
+        })
+    }
+}
+
+/// `yield from iterable` inside a generator body: delegates `send`,
+/// `throw` and `close` to a sub-generator and returns its return value.
+pub async fn yield_from(co: &Co, iterable: Value) -> PyResult<Value> {
+    let it = crate::iter::iter_value(&iterable)?;
+    if let Some(sub) = downcast::<Generator>(&it) {
+        let mut how = Resume::Send(Value::None);
+        loop {
+            match sub.resume(how)? {
+                Step::Returned(v) => return Ok(v),
+                Step::Yielded(v) => {
+                    how = match co.yield_raw(v).await {
+                        Resume::Throw(e) if e.is_instance(&types().generator_exit) => {
+                            sub.close()?;
+                            return Err(e);
+                        }
+                        other => other,
+                    };
+                }
+            }
+        }
+    }
+    let mut iter = PyIter::Object(it);
+    while let Some(v) = iter.next()? {
+        match co.yield_raw(v).await {
+            Resume::Send(_) => {}
+            Resume::Throw(e) => return Err(e),
+        }
+    }
+    Ok(Value::None)
+}

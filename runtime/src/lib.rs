@@ -16,6 +16,7 @@ pub mod builtins;
 pub mod call;
 pub mod class;
 pub mod classes;
+pub mod ctx;
 pub mod dict;
 pub mod entry;
 pub mod exc;

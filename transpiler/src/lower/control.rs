@@ -392,3 +392,72 @@ fn unsupported_try(body: &[ast::Stmt]) -> crate::diagnostics::Diagnostic {
         None => crate::diagnostics::Diagnostic::new(0, 0, "unsupported: empty try"),
     }
 }
+
+/// `with a as x, b as y: body`, as nested `with` statements. The body is a
+/// labelled block yielding `rt::Flow`, like a `try` with `finally`; on the
+/// way out `__exit__` runs, and may suppress the exception.
+pub fn with_stmt(cx: &mut Cx, fx: &mut Fx, items: &[ast::WithItem], body: &[ast::Stmt]) -> LResult<TokenStream> {
+    let Some((first, rest)) = items.split_first() else {
+        return nested(cx, fx, body);
+    };
+    let mgr = cx.fresh("mgr");
+    let entered = cx.fresh("entered");
+    let exit = cx.fresh("exit");
+    let flow = cx.fresh("flow");
+    let mgr_value = expr(cx, fx, &first.context_expr)?.ts;
+    let enter = cx.tri(fx, quote! { rt::ctx::enter(&#mgr) });
+    let label = cx.label("with");
+    fx.frames.push(Frame::Finally { label: label.clone(), uses: FlowUses::default() });
+    fx.depth += 1;
+    let bind = match &first.optional_vars {
+        Some(t) => assign::store_target(cx, fx, t, quote! { #entered }),
+        None => Ok(quote! { drop(#entered); }),
+    };
+    let inner = if rest.is_empty() { nested(cx, fx, body) } else { with_stmt(cx, fx, rest, body) };
+    fx.depth -= 1;
+    let uses = match fx.frames.pop() {
+        Some(Frame::Finally { uses, .. }) => uses,
+        _ => FlowUses::default(),
+    };
+    let (bind, inner) = (bind?, inner?);
+    let l = lifetime(&label);
+    let exit_err = cx.tri(fx, quote! { rt::ctx::exit(&#exit, Some(&_e)) });
+    let reraise = cx.propagate(fx, quote! { _e });
+    let exit_ok = cx.tri(fx, quote! { rt::ctx::exit(&#exit, None) });
+    let mut arms = Vec::new();
+    if uses.ret {
+        let r = return_value(fx, quote! { _v });
+        arms.push(quote! { rt::Flow::Return(_v) => { #r } });
+    }
+    if uses.brk {
+        let j = jump(fx, true).unwrap_or_default();
+        arms.push(quote! { rt::Flow::Break => { #j } });
+    }
+    if uses.cont {
+        let j = jump(fx, false).unwrap_or_default();
+        arms.push(quote! { rt::Flow::Continue => { #j } });
+    }
+    Ok(quote! {
+        let #mgr = #mgr_value;
+        let (#entered, #exit) = #enter;
+        let #flow: rt::Flow = #l: {
+            #bind
+            #inner
+            rt::Flow::Normal
+        };
+        match #flow {
+            rt::Flow::Raise(_e) => {
+                if !#exit_err {
+                    #reraise;
+                }
+            }
+            _other => {
+                #exit_ok;
+                match _other {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    })
+}

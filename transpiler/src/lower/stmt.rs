@@ -44,7 +44,10 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::AsyncFor(_) => Err(unsupported(s, "async for statement")),
         S::While(w) => control::while_loop(cx, fx, &w.test, &w.body, &w.orelse),
         S::If(i) => control::if_stmt(cx, fx, &i.test, &i.body, &i.orelse),
-        S::With(_) => Err(unsupported(s, "with statement")),
+        S::With(w) => {
+            let body = control::with_stmt(cx, fx, &w.items, &w.body)?;
+            Ok(quote! { { #body } })
+        }
         S::AsyncWith(_) => Err(unsupported(s, "async with statement")),
         S::Match(_) => Err(unsupported(s, "match statement")),
         S::Raise(r) => control::raise(cx, fx, r.exc.as_deref(), r.cause.as_deref()),

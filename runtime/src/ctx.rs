@@ -1,0 +1,28 @@
+//! The `with` statement's protocol: `__enter__` on the way in, `__exit__`
+//! on the way out with the exception (if any), which it may suppress.
+
+use crate::call::{call, lookup_special};
+use crate::exc::{PyErr, PyResult, type_error};
+use crate::ops::type_name;
+use crate::value::Value;
+
+/// Enters `mgr`: returns what `__enter__` returned and the bound `__exit__`.
+pub fn enter(mgr: &Value) -> PyResult<(Value, Value)> {
+    let (Some(_), Some(_)) = (lookup_special(mgr, "__enter__"), lookup_special(mgr, "__exit__")) else {
+        return Err(type_error(format!("'{}' object does not support the context manager protocol", type_name(mgr))));
+    };
+    let exit = crate::attr::getattr(mgr, "__exit__")?;
+    let value = crate::call::call_method(mgr, "__enter__", vec![], vec![])?;
+    Ok((value, exit))
+}
+
+/// Calls `__exit__` after the body: `Ok(true)` means the exception was
+/// suppressed.
+pub fn exit(exit: &Value, err: Option<&PyErr>) -> PyResult<bool> {
+    let args = match err {
+        None => vec![Value::None, Value::None, Value::None],
+        Some(e) => vec![Value::Class(e.class()), e.value().clone(), Value::None],
+    };
+    let r = call(exit, args, vec![])?;
+    if err.is_some() { crate::ops::truthy(&r) } else { Ok(false) }
+}

@@ -40,6 +40,7 @@ pub mod native;
 #[path = "stubs/num_ops.rs"]
 pub mod num_ops;
 pub mod ops;
+pub mod pattern;
 #[path = "stubs/printf.rs"]
 pub mod printf;
 pub mod raise;

@@ -138,7 +138,7 @@ fn find_jump(fx: &mut Fx, is_break: bool) -> Option<Jump> {
                 let needs = crossed_block || *labelled && is_break;
                 return Some(Jump::Direct { label, needs_label: needs });
             }
-            Frame::Try { .. } => crossed_block = true,
+            Frame::Try { .. } | Frame::Block => crossed_block = true,
             Frame::Finally { label, uses } => {
                 if is_break {
                     uses.brk = true;

@@ -16,6 +16,7 @@ mod comprehension;
 mod control;
 mod expr;
 mod func;
+mod pattern;
 mod stmt;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -138,6 +139,9 @@ pub enum Frame {
     /// A loop: `label` is what a Python `break` targets (the loop itself,
     /// or the block around a loop with an `else`).
     Loop { break_label: Ident, continue_label: Ident, labelled: bool },
+    /// A labelled block that is neither a loop nor a `try` (a `match`):
+    /// `break`/`continue` crossing it need loop labels.
+    Block,
     /// The body of a `try`: errors break out with `Err(e)`.
     Try { label: Ident },
     /// A `try` with `finally`: everything leaving it breaks out with a
@@ -253,7 +257,7 @@ impl<'a> Cx<'a> {
                     let l = lifetime(label);
                     return quote! { rt::tri_flow!(#e, #l) };
                 }
-                Frame::Loop { .. } => {}
+                Frame::Loop { .. } | Frame::Block => {}
             }
         }
         quote! { #e? }
@@ -271,7 +275,7 @@ impl<'a> Cx<'a> {
                     let l = lifetime(label);
                     return quote! { break #l rt::Flow::Raise(#err) };
                 }
-                Frame::Loop { .. } => {}
+                Frame::Loop { .. } | Frame::Block => {}
             }
         }
         quote! { return Err(#err) }

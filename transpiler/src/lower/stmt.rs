@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Cx, Fx, LResult, assign, class, control, func, unsupported};
+use super::{Cx, Fx, LResult, assign, class, control, func, pattern, unsupported};
 use crate::frontend::ast;
 
 /// Lowers a statement list.
@@ -49,7 +49,7 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
             Ok(quote! { { #body } })
         }
         S::AsyncWith(_) => Err(unsupported(s, "async with statement")),
-        S::Match(_) => Err(unsupported(s, "match statement")),
+        S::Match(m) => pattern::match_stmt(cx, fx, m),
         S::Raise(r) => control::raise(cx, fx, r.exc.as_deref(), r.cause.as_deref()),
         S::Try(t) => control::try_stmt(cx, fx, &t.body, &t.handlers, &t.orelse, &t.finalbody),
         S::TryStar(_) => Err(unsupported(s, "try/except* statement")),

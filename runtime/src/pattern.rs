@@ -1,0 +1,133 @@
+//! Structural pattern matching (PEP 634) at run time: the checks the
+//! lowered `match` statement asks of a subject.
+
+use std::rc::Rc;
+
+use crate::class::Class;
+use crate::exc::{PyResult, type_error};
+use crate::types::types;
+use crate::value::Value;
+
+/// Items of `subject` if it is a sequence in the sense of `case [...]`
+/// (not str/bytes) with exactly `len` items, or at least `len` when the
+/// pattern has a star.
+pub fn sequence(subject: &Value, len: usize, star: bool) -> PyResult<Option<Vec<Value>>> {
+    let items = match subject {
+        Value::List(l) => l.snapshot(),
+        Value::Tuple(t) => t.items().to_vec(),
+        Value::Native(_) if crate::native::downcast::<crate::iter::Range>(subject).is_some() => {
+            crate::iter::to_vec(subject)?
+        }
+        _ => return Ok(None),
+    };
+    let ok = if star { items.len() >= len } else { items.len() == len };
+    Ok(ok.then_some(items))
+}
+
+/// The items matched by `*rest`: `items[before..len - after]` as a list.
+pub fn star(items: &[Value], before: usize, after: usize) -> Value {
+    Value::list(items[before..items.len() - after].to_vec())
+}
+
+/// Whether `subject` is a mapping for `case {...}`.
+pub fn is_mapping(subject: &Value) -> bool {
+    matches!(subject, Value::Dict(_))
+}
+
+/// `subject.get(key)` for a mapping pattern key (`None` = absent).
+pub fn mapping_get(subject: &Value, key: &Value) -> PyResult<Option<Value>> {
+    match subject {
+        Value::Dict(d) => d.get(key),
+        _ => Ok(None),
+    }
+}
+
+/// `**rest`: a new dict without the matched keys.
+pub fn mapping_rest(subject: &Value, keys: &[Value]) -> PyResult<Value> {
+    let Value::Dict(d) = subject else { return Ok(Value::Dict(Rc::new(crate::dict::Dict::new()))) };
+    let out = d.copy();
+    for k in keys {
+        out.remove(k)?;
+    }
+    Ok(Value::Dict(Rc::new(out)))
+}
+
+fn class_of(cls: &Value) -> PyResult<Rc<Class>> {
+    match cls {
+        Value::Class(c) => Ok(c.clone()),
+        _ => Err(type_error("called match pattern must be a class")),
+    }
+}
+
+/// `case Cls(...)`: whether `subject` is an instance of `cls`.
+pub fn instance_of(subject: &Value, cls: &Value) -> PyResult<bool> {
+    let c = class_of(cls)?;
+    crate::builtins::is_instance(subject, &Value::Class(c))
+}
+
+/// Built-in classes whose single positional sub-pattern matches the
+/// subject itself (`case int(n)`).
+fn self_matching(c: &Rc<Class>) -> bool {
+    let t = types();
+    [&t.bool_, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str_, &t.tuple]
+        .iter()
+        .any(|b| Rc::ptr_eq(b, c))
+}
+
+/// The values the positional sub-patterns of `case Cls(p1, p2)` are
+/// matched against (`None` when an attribute is missing: no match).
+pub fn positional(subject: &Value, cls: &Value, count: usize) -> PyResult<Option<Vec<Value>>> {
+    let c = class_of(cls)?;
+    if count == 0 {
+        return Ok(Some(Vec::new()));
+    }
+    let plural = |n: usize| if n == 1 { "sub-pattern" } else { "sub-patterns" };
+    let names: Vec<Value> = match c.lookup("__match_args__") {
+        Some(Value::Tuple(t)) => t.items().to_vec(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "{}.__match_args__ must be a tuple (got {})",
+                c.name(),
+                crate::ops::type_name(&other)
+            )));
+        }
+        None if self_matching(&c) => {
+            if count > 1 {
+                return Err(type_error(format!("{}() accepts 1 positional {} ({count} given)", c.name(), plural(1))));
+            }
+            return Ok(Some(vec![subject.clone()]));
+        }
+        None => Vec::new(),
+    };
+    if count > names.len() {
+        return Err(type_error(format!(
+            "{}() accepts {} positional {} ({count} given)",
+            c.name(),
+            names.len(),
+            plural(names.len())
+        )));
+    }
+    let mut out = Vec::with_capacity(count);
+    for n in &names[..count] {
+        let Value::Str(name) = n else {
+            return Err(type_error(format!(
+                "__match_args__ elements must be strings (got {})",
+                crate::ops::type_name(n)
+            )));
+        };
+        match attribute(subject, name)? {
+            Some(v) => out.push(v),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out))
+}
+
+/// A keyword sub-pattern's attribute (`None` when missing: no match).
+pub fn attribute(subject: &Value, name: &str) -> PyResult<Option<Value>> {
+    match crate::attr::getattr(subject, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(&types().attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,226 @@
+//! `match` statements (PEP 634). The subject is evaluated once; each case
+//! is a labelled block that breaks out with `false` at the first failed
+//! check, binding captures into temporaries that are assigned to the
+//! Python names only when the whole pattern matched (before the guard,
+//! as CPython does).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::expr::{cond, constant, expr};
+use super::stmt::nested;
+use super::{Cx, Frame, Fx, LResult, lifetime, unsupported};
+use crate::frontend::ast;
+
+pub fn match_stmt(cx: &mut Cx, fx: &mut Fx, m: &ast::StmtMatch) -> LResult<TokenStream> {
+    let subject = cx.fresh("subject");
+    let value = expr(cx, fx, &m.subject)?.ts;
+    let match_label = cx.label("match");
+    let ml = lifetime(&match_label);
+    fx.frames.push(Frame::Block);
+    let mut cases = Vec::new();
+    for case in &m.cases {
+        match lower_case(cx, fx, case, &subject, &ml) {
+            Ok(ts) => cases.push(ts),
+            Err(d) => {
+                fx.frames.pop();
+                return Err(d);
+            }
+        }
+    }
+    fx.frames.pop();
+    Ok(quote! {
+        {
+            let #subject = #value;
+            #ml: {
+                #(#cases)*
+            }
+        }
+    })
+}
+
+fn lower_case(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    case: &ast::MatchCase,
+    subject: &Ident,
+    ml: &syn::Lifetime,
+) -> LResult<TokenStream> {
+    let label = cx.label("case");
+    let cl = lifetime(&label);
+    let mut caps: Vec<(String, Ident)> = Vec::new();
+    let checks = pattern(cx, fx, &case.pattern, quote! { &#subject }, &cl, &mut caps)?;
+    let decls: Vec<TokenStream> = caps.iter().map(|(_, t)| quote! { let mut #t = Value::None; }).collect();
+    let mut stores = Vec::new();
+    for (name, t) in &caps {
+        stores.push(super::assign::store_name(cx, fx, name, quote! { #t })?);
+    }
+    let guard = match &case.guard {
+        Some(g) => cond(cx, fx, g)?,
+        None => quote! { true },
+    };
+    let body = nested(cx, fx, &case.body)?;
+    let matched = cx.fresh("matched");
+    Ok(quote! {
+        #(#decls)*
+        let #matched: bool = #cl: {
+            #checks
+            true
+        };
+        if #matched {
+            #(#stores)*
+            if #guard {
+                #body
+                break #ml;
+            }
+        }
+    })
+}
+
+/// The temporary holding capture `name` (shared by OR alternatives).
+fn capture(cx: &mut Cx, caps: &mut Vec<(String, Ident)>, name: &str) -> Ident {
+    if let Some((_, t)) = caps.iter().find(|(n, _)| n == name) {
+        return t.clone();
+    }
+    let t = cx.fresh("cap");
+    caps.push((name.to_string(), t.clone()));
+    t
+}
+
+/// Statements checking `subj` (tokens of a `&Value`) against `p`; on a
+/// mismatch they `break 'case false`.
+fn pattern(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    p: &ast::Pattern,
+    subj: TokenStream,
+    fail: &syn::Lifetime,
+    caps: &mut Vec<(String, Ident)>,
+) -> LResult<TokenStream> {
+    use ast::Pattern as P;
+    match p {
+        P::MatchValue(v) => {
+            let val = expr(cx, fx, &v.value)?.by_ref();
+            let eq = cx.tri(fx, quote! { rt::ops::compare_bool(#subj, #val, rt::ops::CmpOp::Eq) });
+            Ok(quote! { if !#eq { break #fail false; } })
+        }
+        P::MatchSingleton(s) => {
+            let e = ast::Expr::Constant(ast::ExprConstant { range: s.range, value: s.value.clone(), kind: None });
+            let val = constant(&e, &s.value)?.ts;
+            Ok(quote! { if !(#subj).is(&#val) { break #fail false; } })
+        }
+        P::MatchAs(a) => {
+            let inner = match &a.pattern {
+                Some(q) => pattern(cx, fx, q, subj.clone(), fail, caps)?,
+                None => quote! {},
+            };
+            let bind = match &a.name {
+                Some(n) => {
+                    let t = capture(cx, caps, n.as_str());
+                    quote! { #t = (#subj).clone(); }
+                }
+                None => quote! {},
+            };
+            Ok(quote! { #inner #bind })
+        }
+        P::MatchOr(o) => {
+            let mut alts = Vec::new();
+            for q in &o.patterns {
+                let label = cx.label("alt");
+                let al = lifetime(&label);
+                let checks = pattern(cx, fx, q, subj.clone(), &al, caps)?;
+                alts.push(quote! { (#al: { #checks true }) });
+            }
+            Ok(quote! { if !(#(#alts)||*) { break #fail false; } })
+        }
+        P::MatchSequence(s) => sequence(cx, fx, &s.patterns, subj, fail, caps),
+        P::MatchMapping(m) => {
+            let mut out = vec![quote! { if !rt::pattern::is_mapping(#subj) { break #fail false; } }];
+            let mut keys = Vec::new();
+            for (k, q) in m.keys.iter().zip(&m.patterns) {
+                let key = cx.fresh("key");
+                let kv = expr(cx, fx, k)?.ts;
+                let item = cx.fresh("v");
+                let get = cx.tri(fx, quote! { rt::pattern::mapping_get(#subj, &#key) });
+                let inner = pattern(cx, fx, q, quote! { &#item }, fail, caps)?;
+                out.push(quote! {
+                    let #key = #kv;
+                    let Some(#item) = #get else { break #fail false; };
+                    #inner
+                });
+                keys.push(key);
+            }
+            if let Some(rest) = &m.rest {
+                let t = capture(cx, caps, rest.as_str());
+                let r = cx.tri(fx, quote! { rt::pattern::mapping_rest(#subj, &[#(#keys.clone()),*]) });
+                out.push(quote! { #t = #r; });
+            }
+            Ok(quote! { #(#out)* })
+        }
+        P::MatchClass(c) => {
+            let cls = cx.fresh("cls");
+            let cv = expr(cx, fx, &c.cls)?.ts;
+            let test = cx.tri(fx, quote! { rt::pattern::instance_of(#subj, &#cls) });
+            let mut out = vec![quote! {
+                let #cls = #cv;
+                if !#test { break #fail false; }
+            }];
+            if !c.patterns.is_empty() {
+                let pos = cx.fresh("pos");
+                let n = c.patterns.len();
+                let get = cx.tri(fx, quote! { rt::pattern::positional(#subj, &#cls, #n) });
+                out.push(quote! { let Some(#pos) = #get else { break #fail false; }; });
+                for (i, q) in c.patterns.iter().enumerate() {
+                    out.push(pattern(cx, fx, q, quote! { &#pos[#i] }, fail, caps)?);
+                }
+            }
+            for (name, q) in c.kwd_attrs.iter().zip(&c.kwd_patterns) {
+                let attr = cx.fresh("attr");
+                let n = name.as_str();
+                let get = cx.tri(fx, quote! { rt::pattern::attribute(#subj, #n) });
+                let inner = pattern(cx, fx, q, quote! { &#attr }, fail, caps)?;
+                out.push(quote! {
+                    let Some(#attr) = #get else { break #fail false; };
+                    #inner
+                });
+            }
+            Ok(quote! { #(#out)* })
+        }
+        P::MatchStar(_) => Err(unsupported(p, "star pattern outside a sequence pattern")),
+    }
+}
+
+fn sequence(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    pats: &[ast::Pattern],
+    subj: TokenStream,
+    fail: &syn::Lifetime,
+    caps: &mut Vec<(String, Ident)>,
+) -> LResult<TokenStream> {
+    let star = pats.iter().position(|q| matches!(q, ast::Pattern::MatchStar(_)));
+    let fixed = pats.len() - star.is_some() as usize;
+    let items = cx.fresh("items");
+    let has_star = star.is_some();
+    let get = cx.tri(fx, quote! { rt::pattern::sequence(#subj, #fixed, #has_star) });
+    let mut out = vec![quote! { let Some(#items) = #get else { break #fail false; }; }];
+    let after = star.map_or(0, |s| pats.len() - s - 1);
+    for (i, q) in pats.iter().enumerate() {
+        if let ast::Pattern::MatchStar(s) = q {
+            if let Some(n) = &s.name {
+                let t = capture(cx, caps, n.as_str());
+                out.push(quote! { #t = rt::pattern::star(&#items, #i, #after); });
+            }
+            continue;
+        }
+        let index = match star {
+            Some(s) if i > s => {
+                let back = pats.len() - i;
+                quote! { #items.len() - #back }
+            }
+            _ => quote! { #i },
+        };
+        out.push(pattern(cx, fx, q, quote! { &#items[#index] }, fail, caps)?);
+    }
+    Ok(quote! { #(#out)* })
+}

@@ -675,3 +675,16 @@ pub fn ns_delete(ns: &Dict, name: &str) -> PyResult<()> {
         None => Err(crate::exc::name_error(format!("name '{name}' is not defined"))),
     }
 }
+
+/// `name: annotation` in a class body: records it in `__annotations__`.
+pub fn annotate(ns: &Dict, name: &str, annotation: Value) -> PyResult<()> {
+    let anns = match ns.get_str("__annotations__") {
+        Some(Value::Dict(d)) => d,
+        _ => {
+            let d = Rc::new(Dict::new());
+            ns.set_str("__annotations__", Value::Dict(d.clone()));
+            d
+        }
+    };
+    anns.set(Value::str(name), annotation)
+}

@@ -17,6 +17,7 @@ pub mod call;
 pub mod class;
 pub mod classes;
 pub mod ctx;
+pub mod dataclasses;
 pub mod dict;
 pub mod entry;
 pub mod exc;

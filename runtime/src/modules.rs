@@ -50,7 +50,7 @@ impl Native for Module {
 static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
 
 /// The module names `import` accepts; the transpiler refuses others.
-pub const KNOWN: &[&str] = &["math", "sys", "typing"];
+pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses"];
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
@@ -61,6 +61,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "math" => ("math", math_attrs()),
         "sys" => ("sys", sys_attrs()),
         "typing" => ("typing", typing_attrs()),
+        "dataclasses" => ("dataclasses", crate::dataclasses::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -36,10 +36,24 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::Assign(a) => assign::assign(cx, fx, &a.targets, &a.value),
         S::TypeAlias(_) => Err(unsupported(s, "type alias statement")),
         S::AugAssign(a) => assign::aug_assign(cx, fx, &a.target, a.op, &a.value),
-        S::AnnAssign(a) => match &a.value {
-            Some(v) => assign::assign(cx, fx, std::slice::from_ref(&*a.target), v),
-            None => Ok(quote! {}),
-        },
+        S::AnnAssign(a) => {
+            let store = match &a.value {
+                Some(v) => assign::assign(cx, fx, std::slice::from_ref(&*a.target), v)?,
+                None => quote! {},
+            };
+            // Class bodies record annotations in `__annotations__`
+            // (dataclasses read them); elsewhere they are only hints.
+            let annotate = match (&fx.class_ns, &*a.target) {
+                (Some(ns), ast::Expr::Name(n)) => {
+                    let ns = ns.clone();
+                    let ann = super::expr::expr(cx, fx, &a.annotation)?.ts;
+                    let name = n.id.as_str();
+                    cx.tri(fx, quote! { rt::classes::annotate(&#ns, #name, #ann) })
+                }
+                _ => quote! {},
+            };
+            Ok(quote! { #store #annotate; })
+        }
         S::For(f) => control::for_loop(cx, fx, &f.target, &f.iter, &f.body, &f.orelse),
         S::AsyncFor(_) => Err(unsupported(s, "async for statement")),
         S::While(w) => control::while_loop(cx, fx, &w.test, &w.body, &w.orelse),

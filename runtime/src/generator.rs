@@ -111,7 +111,15 @@ pub enum Step {
     Returned(Value),
 }
 
+/// What a body driven by `Generator` is, in Python terms.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Generator,
+    Coroutine,
+}
+
 pub struct Generator {
+    kind: Kind,
     name: String,
     qualname: String,
     co: Co,
@@ -126,9 +134,25 @@ impl Generator {
     where
         F: Future<Output = PyResult<Value>> + 'static,
     {
+        Generator::with_kind(Kind::Generator, name, qualname, body)
+    }
+
+    /// The coroutine object an `async def` returns.
+    pub fn coroutine<F>(name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    where
+        F: Future<Output = PyResult<Value>> + 'static,
+    {
+        Generator::with_kind(Kind::Coroutine, name, qualname, body)
+    }
+
+    fn with_kind<F>(kind: Kind, name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    where
+        F: Future<Output = PyResult<Value>> + 'static,
+    {
         let co = Co::default();
         let fut: Body = Box::pin(body(co.clone()));
         Value::native(Generator {
+            kind,
             name: name.to_string(),
             qualname: qualname.to_string(),
             co,
@@ -181,7 +205,8 @@ impl Generator {
                 match r {
                     Ok(v) => Ok(Step::Returned(v)),
                     Err(e) if e.is_instance(&types().stop_iteration) => {
-                        Err(crate::exc::runtime_error("generator raised StopIteration").with_context(Some(&e)))
+                        let what = if self.kind == Kind::Coroutine { "coroutine" } else { "generator" };
+                        Err(crate::exc::runtime_error(format!("{what} raised StopIteration")).with_context(Some(&e)))
                     }
                     Err(e) => Err(e),
                 }
@@ -220,6 +245,14 @@ impl Generator {
         }
     }
 
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn is_done(&self) -> bool {
+        matches!(*self.state.borrow(), State::Done)
+    }
+
     fn is_suspended(&self) -> bool {
         self.started.get() && matches!(*self.state.borrow(), State::Ready(_))
     }
@@ -237,7 +270,8 @@ impl Drop for Generator {
         if self.is_suspended() {
             if let Err(e) = self.close() {
                 crate::io::write_stderr(&format!(
-                    "Exception ignored in: <generator object {} at {:#x}>\n{}\n",
+                    "Exception ignored in: <{} object {} at {:#x}>\n{}\n",
+                    self.type_name(),
                     self.qualname,
                     self as *const Generator as usize,
                     crate::fmt::exception_line(&e)
@@ -249,14 +283,20 @@ impl Drop for Generator {
 
 impl Native for Generator {
     fn type_name(&self) -> &'static str {
-        "generator"
+        match self.kind {
+            Kind::Generator => "generator",
+            Kind::Coroutine => "coroutine",
+        }
     }
 
     fn is_iterator(&self) -> bool {
-        true
+        self.kind == Kind::Generator
     }
 
     fn next(&self) -> Option<PyResult<Option<Value>>> {
+        if self.kind != Kind::Generator {
+            return None;
+        }
         Some(match self.resume(Resume::Send(Value::None)) {
             Ok(Step::Yielded(v)) => Ok(Some(v)),
             Ok(Step::Returned(_)) => Ok(None),
@@ -265,7 +305,7 @@ impl Native for Generator {
     }
 
     fn repr(&self, this: &Value) -> PyResult<String> {
-        Ok(format!("<generator object {} at {:#x}>", self.qualname, this.identity()))
+        Ok(format!("<{} object {} at {:#x}>", self.type_name(), self.qualname, this.identity()))
     }
 
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
@@ -312,7 +352,8 @@ impl Native for Generator {
 /// `yield from iterable` inside a generator body: delegates `send`,
 /// `throw` and `close` to a sub-generator and returns its return value.
 pub async fn yield_from(co: &Co, iterable: Value) -> PyResult<Value> {
-    let it = crate::iter::iter_value(&iterable)?;
+    // Coroutines are not iterable but are delegated to the same way.
+    let it = if downcast::<Generator>(&iterable).is_some() { iterable } else { crate::iter::iter_value(&iterable)? };
     if let Some(sub) = downcast::<Generator>(&it) {
         let mut how = Resume::Send(Value::None);
         loop {

@@ -11,6 +11,7 @@
 //! `float_repr`, `format_spec`, `printf`, `str_methods`, `hash`,
 //! `set_table`), and the program entry (`entry`).
 
+pub mod aio;
 pub mod attr;
 pub mod builtins;
 pub mod call;

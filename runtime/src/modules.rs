@@ -50,7 +50,7 @@ impl Native for Module {
 static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
 
 /// The module names `import` accepts; the transpiler refuses others.
-pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses"];
+pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio"];
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
@@ -62,6 +62,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "sys" => ("sys", sys_attrs()),
         "typing" => ("typing", typing_attrs()),
         "dataclasses" => ("dataclasses", crate::dataclasses::module_attrs()),
+        "asyncio" => ("asyncio", crate::aio::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -43,7 +43,13 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::SetComp(c) => comprehension::set_comp(cx, fx, e, c),
         E::DictComp(c) => comprehension::dict_comp(cx, fx, e, c),
         E::GeneratorExp(g) => comprehension::gen_expr(cx, fx, e, g),
-        E::Await(_) => Err(unsupported(e, "await expression")),
+        E::Await(a) => {
+            let Some(co) = fx.co.clone().filter(|_| cx.scope(fx).is_coroutine) else {
+                return Err(unsupported(e, "await outside an async function"));
+            };
+            let v = expr(cx, fx, &a.value)?.ts;
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::aio::await_(&#co, #v).await })))
+        }
         E::Yield(y) => {
             let Some(co) = fx.co.clone() else { return Err(unsupported(e, "yield outside a generator function")) };
             let v = match &y.value {

@@ -229,7 +229,7 @@ fn emit_function(
         }
     }
 
-    let is_generator = scope.is_generator;
+    let is_generator = scope.is_generator || scope.is_coroutine;
     if is_generator {
         fx.co = Some(mangle::raw("co"));
     }
@@ -253,8 +253,13 @@ fn emit_function(
     let body = if is_generator {
         let name = &cx.prog.scopes[scope_id].name;
         let qual = &cx.prog.scopes[scope_id].qualname;
+        let make = if cx.prog.scopes[scope_id].is_coroutine {
+            quote! { coroutine }
+        } else {
+            quote! { new }
+        };
         quote! {
-            Ok(rt::generator::Generator::new(#name, #qual, move |co| async move {
+            Ok(rt::generator::Generator::#make(#name, #qual, move |co| async move {
                 #(#prologue)*
                 #stmts
             }))
@@ -358,21 +363,45 @@ fn mentions_expr(e: &ast::Expr, out: &mut BTreeSet<String>) {
 }
 
 /// `def name(...): ...` as a statement.
-pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> LResult<TokenStream> {
+/// The parts of a `def` or `async def` statement.
+pub struct Def<'a> {
+    pub name: &'a ast::Identifier,
+    pub args: &'a ast::Arguments,
+    pub body: &'a [ast::Stmt],
+    pub decorators: &'a [ast::Expr],
+    pub type_params: &'a [ast::TypeParam],
+}
+
+impl<'a> Def<'a> {
+    pub fn of(f: &'a ast::StmtFunctionDef) -> Def<'a> {
+        Def { name: &f.name, args: &f.args, body: &f.body, decorators: &f.decorator_list, type_params: &f.type_params }
+    }
+
+    pub fn of_async(f: &'a ast::StmtAsyncFunctionDef) -> Def<'a> {
+        Def { name: &f.name, args: &f.args, body: &f.body, decorators: &f.decorator_list, type_params: &f.type_params }
+    }
+}
+
+/// `def name(...): ...` (or `async def`) as a statement.
+pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
     if !f.type_params.is_empty() {
         return Err(unsupported(s, "type parameters on a function (PEP 695)"));
     }
+    let scope = &cx.prog.scopes[scope_id];
+    if scope.is_coroutine && scope.is_generator {
+        return Err(unsupported(s, "async generator function"));
+    }
     let mut decorators = Vec::new();
-    for d in &f.decorator_list {
+    for d in f.decorators {
         decorators.push(expr(cx, fx, d)?.ts);
     }
-    let obj = function_object(cx, fx, scope_id, f.name.as_str(), &f.args, Body::Stmts(&f.body))?;
+    let obj = function_object(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body))?;
     let mut value = obj;
     for d in decorators.into_iter().rev() {
         value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
     }
-    let doc = docstring(&f.body);
+    let doc = docstring(f.body);
     let value = match doc {
         Some(d) => quote! { rt::func::with_doc(#value, #d) },
         None => value,

@@ -28,8 +28,8 @@ pub fn nested(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<TokenStre
 pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
     use ast::Stmt as S;
     match s {
-        S::FunctionDef(f) => func::def(cx, fx, s, f),
-        S::AsyncFunctionDef(_) => Err(unsupported(s, "async function (async def)")),
+        S::FunctionDef(f) => func::def(cx, fx, s, func::Def::of(f)),
+        S::AsyncFunctionDef(f) => func::def(cx, fx, s, func::Def::of_async(f)),
         S::ClassDef(c) => class::class_def(cx, fx, s, c),
         S::Return(r) => control::return_stmt(cx, fx, r.value.as_deref()),
         S::Delete(d) => assign::delete(cx, fx, &d.targets),

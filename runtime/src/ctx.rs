@@ -8,7 +8,9 @@ use crate::value::Value;
 
 /// Enters `mgr`: returns what `__enter__` returned and the bound `__exit__`.
 pub fn enter(mgr: &Value) -> PyResult<(Value, Value)> {
-    let (Some(_), Some(_)) = (lookup_special(mgr, "__enter__"), lookup_special(mgr, "__exit__")) else {
+    let native_cm = matches!(mgr, Value::Native(n) if n.has_method("__enter__") && n.has_method("__exit__"));
+    let typed_cm = lookup_special(mgr, "__enter__").is_some() && lookup_special(mgr, "__exit__").is_some();
+    if !(native_cm || typed_cm) {
         return Err(type_error(format!("'{}' object does not support the context manager protocol", type_name(mgr))));
     };
     let exit = crate::attr::getattr(mgr, "__exit__")?;

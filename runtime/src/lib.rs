@@ -17,6 +17,7 @@ pub mod builtins;
 pub mod call;
 pub mod class;
 pub mod classes;
+pub mod contextlib;
 pub mod ctx;
 pub mod dataclasses;
 pub mod dict;

@@ -50,7 +50,7 @@ impl Native for Module {
 static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
 
 /// The module names `import` accepts; the transpiler refuses others.
-pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio"];
+pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time"];
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
@@ -63,6 +63,8 @@ pub fn import(name: &str) -> PyResult<Value> {
         "typing" => ("typing", typing_attrs()),
         "dataclasses" => ("dataclasses", crate::dataclasses::module_attrs()),
         "asyncio" => ("asyncio", crate::aio::module_attrs()),
+        "contextlib" => ("contextlib", crate::contextlib::module_attrs()),
+        "time" => ("time", time_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],
@@ -608,5 +610,50 @@ fn typing_attrs() -> Dict {
         d.set_str(name, Value::native(TypingSpecial { name }));
     }
     d.set_str("TYPE_CHECKING", Value::Bool(false));
+    d
+}
+
+// ------------------------------------------------------------------- time
+
+static CLOCK_START: crate::gil::Lazy<std::time::Instant> = crate::gil::Lazy::new(std::time::Instant::now);
+
+fn perf_counter(_a: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
+    Ok(Value::Float(CLOCK_START.get().elapsed().as_secs_f64()))
+}
+
+fn perf_counter_ns(_a: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(CLOCK_START.get().elapsed().as_nanos() as i64))
+}
+
+fn time_time(_a: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    Ok(Value::Float(d.as_secs_f64()))
+}
+
+fn time_ns(_a: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    Ok(Value::Int(d.as_nanos() as i64))
+}
+
+fn time_sleep(args: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
+    let s = f64_arg(args.first().unwrap_or(&Value::Int(0)))?;
+    if s < 0.0 {
+        return Err(value_error("sleep length must be non-negative"));
+    }
+    crate::io::flush_stdout();
+    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    Ok(Value::None)
+}
+
+fn time_attrs() -> Dict {
+    let d = Dict::new();
+    func(&d, "perf_counter", perf_counter);
+    func(&d, "perf_counter_ns", perf_counter_ns);
+    func(&d, "monotonic", perf_counter);
+    func(&d, "monotonic_ns", perf_counter_ns);
+    func(&d, "process_time", perf_counter);
+    func(&d, "time", time_time);
+    func(&d, "time_ns", time_ns);
+    func(&d, "sleep", time_sleep);
     d
 }

@@ -224,7 +224,7 @@ pub fn direct_function(name: &str) -> Option<&'static str> {
 }
 
 /// Modules `import` accepts (provided by the runtime).
-pub const MODULES: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio"];
+pub const MODULES: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time"];
 
 /// `from __future__ import ...` and friends that need no code.
 pub const NO_CODE_IMPORTS: &[&str] = &["__future__"];

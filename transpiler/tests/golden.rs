@@ -166,6 +166,11 @@ fn check(root: &Path, rel: &str, bin: &Path) -> Result<(), Failed> {
         .output()
         .map_err(|e| Failed::from(format!("cannot run {}: {e}", bin.display())))?;
     let got_out = String::from_utf8_lossy(&out.stdout).to_string();
+    // Output that legitimately varies (timings) is masked in both texts.
+    let (want_out, got_out) = match std::fs::read_to_string(root.join("samples").join(format!("{rel}.mask"))) {
+        Ok(masks) => (mask(&masks, &want_out)?, mask(&masks, &got_out)?),
+        Err(_) => (want_out, got_out),
+    };
     let got_err = last_line(&String::from_utf8_lossy(&out.stderr));
     let got_exit = out.status.code().unwrap_or(-1);
     let mut problems = Vec::new();
@@ -184,6 +189,16 @@ fn check(root: &Path, rel: &str, bin: &Path) -> Result<(), Failed> {
         problems.push(format!("(if CPython's output changed on purpose: scripts/bless samples/{rel}.py)"));
         Err(problems.join("\n").into())
     }
+}
+
+/// Replaces every match of each regex (one per line of `masks`).
+fn mask(masks: &str, text: &str) -> Result<String, Failed> {
+    let mut out = text.to_string();
+    for pattern in masks.lines().filter(|l| !l.trim().is_empty()) {
+        let re = regex::Regex::new(pattern).map_err(|e| Failed::from(format!("bad mask {pattern}: {e}")))?;
+        out = re.replace_all(&out, "<masked>").to_string();
+    }
+    Ok(out)
 }
 
 /// A small line diff: the first differing lines with context.

@@ -97,6 +97,14 @@ pub fn generic_getattr(
 }
 
 fn getattr_fallback(obj: &Value, cls: &Rc<Class>, name: &str) -> PyResult<Value> {
+    // Methods of built-in bases (`add_note` on exceptions, `split` on groups).
+    for c in cls.mro_with_self() {
+        if c.builtin.is_some() {
+            if let Some(m) = crate::classes::builtin_slot(&c, obj, name) {
+                return Ok(m);
+            }
+        }
+    }
     if cls.lookup("__getattr__").is_some() {
         return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
     }
@@ -145,6 +153,12 @@ fn exception_attr(obj: &Value, name: &str) -> Option<Value> {
         "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
         "__traceback__" => Some(Value::None),
         "__notes__" => data.notes.clone(),
+        "message" if o.class.is_subclass(&crate::types::types().by_name["BaseExceptionGroup"]) => {
+            Some(data.args.first().cloned().unwrap_or_default())
+        }
+        "exceptions" if o.class.is_subclass(&crate::types::types().by_name["BaseExceptionGroup"]) => {
+            Some(Value::tuple(data.args.get(1).map(|e| crate::iter::to_vec(e).unwrap_or_default()).unwrap_or_default()))
+        }
         "value" if o.class.is_subclass(&crate::types::types().stop_iteration) => {
             Some(data.args.first().cloned().unwrap_or_default())
         }

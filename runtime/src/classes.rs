@@ -213,7 +213,12 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         if !has_init && cls.layout == Layout::Object && (!args.is_empty() || !kwargs.is_empty()) {
             return Err(type_error(format!("{}() takes no arguments", cls.name())));
         }
-        new_instance(cls, &args)
+        if cls.is_subclass(&types().by_name["BaseExceptionGroup"]) {
+            let actual = crate::excgroup::check_new(cls, &args)?;
+            new_instance(&actual, &args)
+        } else {
+            new_instance(cls, &args)
+        }
     };
     let is_instance = crate::ops::type_of(&obj).is_subclass(cls);
     if is_instance && has_init {
@@ -337,7 +342,8 @@ const OBJECT_SLOTS: &[&str] = &[
     "__format__",
     "__dir__",
 ];
-const EXCEPTION_SLOTS: &[&str] = &["__init__", "__str__", "__repr__", "add_note", "with_traceback"];
+const EXCEPTION_SLOTS: &[&str] =
+    &["__init__", "__str__", "__repr__", "add_note", "with_traceback", "split", "subgroup", "derive"];
 const TYPE_SLOTS: &[&str] = &["__new__", "__call__", "__init__", "__prepare__"];
 
 fn slot_name(owner: &Rc<Class>, name: &str) -> Option<&'static str> {
@@ -438,6 +444,11 @@ fn call_slot(owner: &Rc<Class>, name: &str, recv: &Value, args: Vec<Value>, kwar
                     "__repr__" => return Ok(Value::str(crate::fmt::exception_repr(recv)?)),
                     "add_note" => return crate::fmt::add_note(recv, arg(0)),
                     "with_traceback" => return Ok(recv.clone()),
+                    "split" | "subgroup" | "derive" => {
+                        if let Some(r) = crate::excgroup::method(recv, name, &args) {
+                            return r;
+                        }
+                    }
                     _ => {}
                 }
             }

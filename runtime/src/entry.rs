@@ -58,6 +58,12 @@ fn print_chain(e: &PyErr, file: &str, out: &mut String, depth: usize) {
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
+    if crate::excgroup::is_group(e.value()) {
+        out.push_str("  + Exception Group Traceback (most recent call last):\n");
+        out.push_str(&format!("  |   File \"{file}\", in <module>\n"));
+        crate::excgroup::format_group(e.value(), 2, out);
+        return;
+    }
     out.push_str("Traceback (most recent call last):\n");
     out.push_str(&format!("  File \"{file}\", in <module>\n"));
     out.push_str(&crate::fmt::exception_line(e));

@@ -177,6 +177,11 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
     let Value::Object(o) = v else { return repr(v) };
     let Some(cell) = &o.exc else { return repr(v) };
     let args = cell.borrow().args.clone();
+    if crate::excgroup::is_group(v) {
+        let n = crate::excgroup::parts(v).1.len();
+        let msg = args.first().map(str_).transpose()?.unwrap_or_default();
+        return Ok(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+    }
     let is_key_error = o.class.is_subclass(&crate::types::types().key_error);
     match args.len() {
         0 => Ok(String::new()),

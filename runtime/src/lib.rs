@@ -23,6 +23,7 @@ pub mod dataclasses;
 pub mod dict;
 pub mod entry;
 pub mod exc;
+pub mod excgroup;
 #[path = "stubs/float_repr.rs"]
 pub mod float_repr;
 pub mod fmt;

@@ -214,6 +214,20 @@ fn build_types() -> Types {
         let c = new_builtin_class(name, &[parent], Layout::Exception, Some(&ctors::EXCEPTION));
         by_name.insert(name, c);
     }
+    // ExceptionGroup derives from both BaseExceptionGroup and Exception.
+    let eg_bases = vec![by_name["BaseExceptionGroup"].clone(), by_name["Exception"].clone()];
+    let eg = Rc::new(Class {
+        name: RefCell::new(PyStr::new("ExceptionGroup")),
+        qualname: RefCell::new(PyStr::new("ExceptionGroup")),
+        module: PyStr::new("builtins"),
+        mro: crate::class::c3_mro("ExceptionGroup", &eg_bases).unwrap_or_default(),
+        bases: eg_bases,
+        dict: Rc::new(Dict::new()),
+        metaclass: None,
+        layout: Layout::Exception,
+        builtin: Some(&ctors::EXCEPTION),
+    });
+    by_name.insert("ExceptionGroup", eg);
     let e = |n: &str| by_name[n].clone();
     Types {
         base_exception: e("BaseException"),

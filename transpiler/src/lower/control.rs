@@ -461,3 +461,171 @@ pub fn with_stmt(cx: &mut Cx, fx: &mut Fx, items: &[ast::WithItem], body: &[ast:
         }
     })
 }
+
+/// `try: ... except* E as g: ...`: the raised exception (wrapped in an
+/// `ExceptionGroup` if naked) is split clause by clause; what handlers
+/// raise and what no clause matched propagate together afterwards.
+pub fn try_star(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    s: &ast::Stmt,
+    body: &[ast::Stmt],
+    handlers: &[ast::ExceptHandler],
+    orelse: &[ast::Stmt],
+    finalbody: &[ast::Stmt],
+) -> LResult<TokenStream> {
+    if !finalbody.is_empty() {
+        let fin_label = cx.label("finally");
+        fx.frames.push(Frame::Finally { label: fin_label.clone(), uses: FlowUses::default() });
+        let inner = try_star(cx, fx, s, body, handlers, orelse, &[]);
+        let uses = match fx.frames.pop() {
+            Some(Frame::Finally { uses, .. }) => uses,
+            _ => FlowUses::default(),
+        };
+        let inner = inner?;
+        let fin = nested(cx, fx, finalbody)?;
+        let flow = cx.fresh("flow");
+        let l = lifetime(&fin_label);
+        let mut arms = vec![quote! { rt::Flow::Normal => {} }];
+        if uses.ret {
+            let r = return_value(fx, quote! { _v });
+            arms.push(quote! { rt::Flow::Return(_v) => { #r } });
+        }
+        if uses.brk {
+            let j = jump(fx, true).unwrap_or_default();
+            arms.push(quote! { rt::Flow::Break => { #j } });
+        }
+        if uses.cont {
+            let j = jump(fx, false).unwrap_or_default();
+            arms.push(quote! { rt::Flow::Continue => { #j } });
+        }
+        let p = cx.propagate(fx, quote! { _e });
+        arms.push(quote! { rt::Flow::Raise(_e) => { #p; } });
+        arms.push(quote! { _ => {} });
+        return Ok(quote! {
+            let #flow: rt::Flow = #l: { #inner rt::Flow::Normal };
+            #fin
+            match #flow { #(#arms)* }
+        });
+    }
+    if let Some(bad) = find_jump_out(handlers) {
+        return Err(syntax(bad, "'break', 'continue' and 'return' cannot appear in an except* block"));
+    }
+    let label = cx.label("try");
+    let result = cx.fresh("r");
+    let err = cx.fresh("e");
+    let star = cx.fresh("star");
+    fx.frames.push(Frame::Try { label: label.clone() });
+    let b = nested(cx, fx, body);
+    fx.frames.pop();
+    let b = b?;
+    let els = nested(cx, fx, orelse)?;
+    let mut clauses = Vec::new();
+    for h in handlers {
+        let ast::ExceptHandler::ExceptHandler(h) = h;
+        let Some(t) = &h.type_ else {
+            return Err(syntax(s, "expected 'except' or 'finally' block"));
+        };
+        let tv = expr(cx, fx, t)?.ts;
+        let matched = cx.fresh("matched");
+        let take = cx.tri(fx, quote! { #star.take(&#tv) });
+        let hlabel = cx.label("handler");
+        fx.frames.push(Frame::Try { label: hlabel.clone() });
+        fx.handled.push(cx.fresh("unused"));
+        let handled_err = cx.fresh("g");
+        let bind = match &h.name {
+            Some(n) => assign::store_name(cx, fx, n.as_str(), quote! { #matched.clone() }),
+            None => Ok(quote! {}),
+        };
+        // A bare `raise` re-raises the matched group.
+        if let Some(last) = fx.handled.last_mut() {
+            *last = handled_err.clone();
+        }
+        let hb = nested(cx, fx, &h.body);
+        fx.handled.pop();
+        fx.frames.pop();
+        let (bind, hb) = (bind?, hb?);
+        let unbind = match &h.name {
+            Some(n) => assign::unbind_name(cx, fx, n.as_str())?,
+            None => quote! {},
+        };
+        let hl = lifetime(&hlabel);
+        clauses.push(quote! {
+            if let Some(#matched) = #take {
+                let #handled_err = rt::exc::PyErr::from_instance(#matched.clone());
+                let outcome: PyResult<()> = #hl: {
+                    #bind
+                    #hb
+                    Ok(())
+                };
+                #unbind
+                #star.handled(&#matched, outcome);
+            }
+        });
+    }
+    let finish = cx.tri(fx, quote! { #star.finish() });
+    let p = cx.propagate(fx, quote! { _left });
+    let l = lifetime(&label);
+    Ok(quote! {
+        let #result: PyResult<()> = #l: {
+            #b
+            Ok(())
+        };
+        match #result {
+            Ok(()) => { #els }
+            Err(#err) => {
+                let mut #star = rt::excgroup::Star::new(&#err);
+                #(#clauses)*
+                if let Some(_left) = #finish {
+                    #p;
+                }
+            }
+        }
+    })
+}
+
+/// A `break`, `continue` or `return` directly in an except* handler.
+fn find_jump_out(handlers: &[ast::ExceptHandler]) -> Option<&ast::Stmt> {
+    fn scan(body: &[ast::Stmt], in_loop: bool) -> Option<&ast::Stmt> {
+        for s in body {
+            match s {
+                ast::Stmt::Return(_) => return Some(s),
+                ast::Stmt::Break(_) | ast::Stmt::Continue(_) if !in_loop => return Some(s),
+                ast::Stmt::If(i) => {
+                    if let Some(x) = scan(&i.body, in_loop).or_else(|| scan(&i.orelse, in_loop)) {
+                        return Some(x);
+                    }
+                }
+                ast::Stmt::For(f) => {
+                    if let Some(x) = scan(&f.body, true).or_else(|| scan(&f.orelse, in_loop)) {
+                        return Some(x);
+                    }
+                }
+                ast::Stmt::While(w) => {
+                    if let Some(x) = scan(&w.body, true).or_else(|| scan(&w.orelse, in_loop)) {
+                        return Some(x);
+                    }
+                }
+                ast::Stmt::With(w) => {
+                    if let Some(x) = scan(&w.body, in_loop) {
+                        return Some(x);
+                    }
+                }
+                ast::Stmt::Try(t) => {
+                    if let Some(x) = scan(&t.body, in_loop)
+                        .or_else(|| scan(&t.orelse, in_loop))
+                        .or_else(|| scan(&t.finalbody, in_loop))
+                    {
+                        return Some(x);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    handlers.iter().find_map(|h| {
+        let ast::ExceptHandler::ExceptHandler(h) = h;
+        scan(&h.body, false)
+    })
+}

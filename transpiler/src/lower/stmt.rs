@@ -66,7 +66,7 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::Match(m) => pattern::match_stmt(cx, fx, m),
         S::Raise(r) => control::raise(cx, fx, r.exc.as_deref(), r.cause.as_deref()),
         S::Try(t) => control::try_stmt(cx, fx, &t.body, &t.handlers, &t.orelse, &t.finalbody),
-        S::TryStar(_) => Err(unsupported(s, "try/except* statement")),
+        S::TryStar(t) => control::try_star(cx, fx, s, &t.body, &t.handlers, &t.orelse, &t.finalbody),
         S::Assert(a) => control::assert(cx, fx, &a.test, a.msg.as_deref()),
         S::Import(i) => func::import(cx, fx, s, i),
         S::ImportFrom(i) => func::import_from(cx, fx, s, i),

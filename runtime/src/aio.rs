@@ -755,3 +755,51 @@ pub fn module_attrs() -> crate::dict::Dict {
     d.set_str("TimeoutError", Value::Class(types().by_name["TimeoutError"].clone()));
     d
 }
+
+/// `async with mgr`: awaits `__aenter__`; returns its result and the bound
+/// `__aexit__`.
+pub async fn aenter(co: &Co, mgr: &Value) -> PyResult<(Value, Value)> {
+    let has = |n: &str| crate::call::lookup_special(mgr, n).is_some();
+    if !(has("__aenter__") && has("__aexit__")) {
+        return Err(type_error(format!(
+            "'{}' object does not support the asynchronous context manager protocol",
+            crate::ops::type_name(mgr)
+        )));
+    }
+    let exit = crate::attr::getattr(mgr, "__aexit__")?;
+    let awaitable = crate::call::call_method(mgr, "__aenter__", vec![], vec![])?;
+    let value = await_(co, awaitable).await?;
+    Ok((value, exit))
+}
+
+/// Awaits `__aexit__`; `Ok(true)` means the exception was suppressed.
+pub async fn aexit(co: &Co, exit: &Value, err: Option<&PyErr>) -> PyResult<bool> {
+    let args = match err {
+        None => vec![Value::None, Value::None, Value::None],
+        Some(e) => vec![Value::Class(e.class()), e.value().clone(), Value::None],
+    };
+    let awaitable = call(exit, args, vec![])?;
+    let r = await_(co, awaitable).await?;
+    if err.is_some() { crate::ops::truthy(&r) } else { Ok(false) }
+}
+
+/// `async for`: the asynchronous iterator of `obj`.
+pub fn aiter(obj: &Value) -> PyResult<Value> {
+    if crate::call::lookup_special(obj, "__aiter__").is_none() {
+        return Err(type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            crate::ops::type_name(obj)
+        )));
+    }
+    crate::call::call_method(obj, "__aiter__", vec![], vec![])
+}
+
+/// The next item of an asynchronous iterator; `None` at `StopAsyncIteration`.
+pub async fn anext(co: &Co, it: &Value) -> PyResult<Option<Value>> {
+    let awaitable = crate::call::call_method(it, "__anext__", vec![], vec![])?;
+    match await_(co, awaitable).await {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(&types().by_name["StopAsyncIteration"]) => Ok(None),
+        Err(e) => Err(e),
+    }
+}

@@ -93,14 +93,33 @@ pub fn for_loop(
     body: &[ast::Stmt],
     orelse: &[ast::Stmt],
 ) -> LResult<TokenStream> {
+    for_loop_with(cx, fx, target, iter, body, orelse, None)
+}
+
+/// `for` and `async for` (with the coroutine handle to await through).
+pub fn for_loop_with(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    target: &ast::Expr,
+    iter: &ast::Expr,
+    body: &[ast::Stmt],
+    orelse: &[ast::Stmt],
+    is_async: Option<&proc_macro2::Ident>,
+) -> LResult<TokenStream> {
     let it = cx.fresh("it");
     let item = cx.fresh("item");
     let iterable = super::expr::expr_ref(cx, fx, iter)?;
-    let make_iter = cx.tri(fx, quote! { rt::iter::iter(#iterable) });
+    let make_iter = match is_async {
+        Some(_) => cx.tri(fx, quote! { rt::aio::aiter(#iterable) }),
+        None => cx.tri(fx, quote! { rt::iter::iter(#iterable) }),
+    };
     let loop_label = cx.label("for");
     let block_label = cx.label("for_else");
     let break_label = if orelse.is_empty() { loop_label.clone() } else { block_label.clone() };
-    let next = cx.tri(fx, quote! { #it.next() });
+    let next = match is_async {
+        Some(co) => cx.tri(fx, quote! { rt::aio::anext(&#co, &#it).await }),
+        None => cx.tri(fx, quote! { #it.next() }),
+    };
     fx.frames.push(Frame::Loop { break_label, continue_label: loop_label.clone(), labelled: !orelse.is_empty() });
     let bind = assign::store_target(cx, fx, target, quote! { #item });
     let b = nested(cx, fx, body);
@@ -396,7 +415,13 @@ fn unsupported_try(body: &[ast::Stmt]) -> crate::diagnostics::Diagnostic {
 /// `with a as x, b as y: body`, as nested `with` statements. The body is a
 /// labelled block yielding `rt::Flow`, like a `try` with `finally`; on the
 /// way out `__exit__` runs, and may suppress the exception.
-pub fn with_stmt(cx: &mut Cx, fx: &mut Fx, items: &[ast::WithItem], body: &[ast::Stmt]) -> LResult<TokenStream> {
+pub fn with_stmt(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    items: &[ast::WithItem],
+    body: &[ast::Stmt],
+    is_async: Option<&proc_macro2::Ident>,
+) -> LResult<TokenStream> {
     let Some((first, rest)) = items.split_first() else {
         return nested(cx, fx, body);
     };
@@ -405,7 +430,10 @@ pub fn with_stmt(cx: &mut Cx, fx: &mut Fx, items: &[ast::WithItem], body: &[ast:
     let exit = cx.fresh("exit");
     let flow = cx.fresh("flow");
     let mgr_value = expr(cx, fx, &first.context_expr)?.ts;
-    let enter = cx.tri(fx, quote! { rt::ctx::enter(&#mgr) });
+    let enter = match is_async {
+        Some(co) => cx.tri(fx, quote! { rt::aio::aenter(&#co, &#mgr).await }),
+        None => cx.tri(fx, quote! { rt::ctx::enter(&#mgr) }),
+    };
     let label = cx.label("with");
     fx.frames.push(Frame::Finally { label: label.clone(), uses: FlowUses::default() });
     fx.depth += 1;
@@ -413,7 +441,7 @@ pub fn with_stmt(cx: &mut Cx, fx: &mut Fx, items: &[ast::WithItem], body: &[ast:
         Some(t) => assign::store_target(cx, fx, t, quote! { #entered }),
         None => Ok(quote! { drop(#entered); }),
     };
-    let inner = if rest.is_empty() { nested(cx, fx, body) } else { with_stmt(cx, fx, rest, body) };
+    let inner = if rest.is_empty() { nested(cx, fx, body) } else { with_stmt(cx, fx, rest, body, is_async) };
     fx.depth -= 1;
     let uses = match fx.frames.pop() {
         Some(Frame::Finally { uses, .. }) => uses,
@@ -421,9 +449,17 @@ pub fn with_stmt(cx: &mut Cx, fx: &mut Fx, items: &[ast::WithItem], body: &[ast:
     };
     let (bind, inner) = (bind?, inner?);
     let l = lifetime(&label);
-    let exit_err = cx.tri(fx, quote! { rt::ctx::exit(&#exit, Some(&_e)) });
+    let (exit_err, exit_ok) = match is_async {
+        Some(co) => (
+            cx.tri(fx, quote! { rt::aio::aexit(&#co, &#exit, Some(&_e)).await }),
+            cx.tri(fx, quote! { rt::aio::aexit(&#co, &#exit, None).await }),
+        ),
+        None => (
+            cx.tri(fx, quote! { rt::ctx::exit(&#exit, Some(&_e)) }),
+            cx.tri(fx, quote! { rt::ctx::exit(&#exit, None) }),
+        ),
+    };
     let reraise = cx.propagate(fx, quote! { _e });
-    let exit_ok = cx.tri(fx, quote! { rt::ctx::exit(&#exit, None) });
     let mut arms = Vec::new();
     if uses.ret {
         let r = return_value(fx, quote! { _v });

@@ -55,14 +55,21 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
             Ok(quote! { #store #annotate; })
         }
         S::For(f) => control::for_loop(cx, fx, &f.target, &f.iter, &f.body, &f.orelse),
-        S::AsyncFor(_) => Err(unsupported(s, "async for statement")),
+        S::AsyncFor(f) => {
+            let co = async_handle(cx, fx, s)?;
+            control::for_loop_with(cx, fx, &f.target, &f.iter, &f.body, &f.orelse, Some(&co))
+        }
         S::While(w) => control::while_loop(cx, fx, &w.test, &w.body, &w.orelse),
         S::If(i) => control::if_stmt(cx, fx, &i.test, &i.body, &i.orelse),
         S::With(w) => {
-            let body = control::with_stmt(cx, fx, &w.items, &w.body)?;
+            let body = control::with_stmt(cx, fx, &w.items, &w.body, None)?;
             Ok(quote! { { #body } })
         }
-        S::AsyncWith(_) => Err(unsupported(s, "async with statement")),
+        S::AsyncWith(w) => {
+            let co = async_handle(cx, fx, s)?;
+            let body = control::with_stmt(cx, fx, &w.items, &w.body, Some(&co))?;
+            Ok(quote! { { #body } })
+        }
         S::Match(m) => pattern::match_stmt(cx, fx, m),
         S::Raise(r) => control::raise(cx, fx, r.exc.as_deref(), r.cause.as_deref()),
         S::Try(t) => control::try_stmt(cx, fx, &t.body, &t.handlers, &t.orelse, &t.finalbody),
@@ -77,5 +84,13 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         }
         S::Break(_) => control::break_stmt(cx, fx, s),
         S::Continue(_) => control::continue_stmt(cx, fx, s),
+    }
+}
+
+/// The coroutine handle `async with`/`async for` await through.
+fn async_handle(cx: &Cx, fx: &Fx, s: &ast::Stmt) -> LResult<proc_macro2::Ident> {
+    match fx.co.clone() {
+        Some(co) if cx.scope(fx).is_coroutine => Ok(co),
+        _ => Err(unsupported(s, "async statement outside an async function")),
     }
 }

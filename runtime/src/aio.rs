@@ -37,6 +37,11 @@ pub struct EventLoop {
 
 static LOOP: GilCell<Option<Rc<EventLoop>>> = GilCell::new(None);
 
+/// The running loop, for the other asyncio modules.
+pub fn running_loop_pub() -> PyResult<Rc<EventLoop>> {
+    running_loop()
+}
+
 fn running_loop() -> PyResult<Rc<EventLoop>> {
     LOOP.get().ok_or_else(|| crate::exc::runtime_error("no running event loop"))
 }
@@ -53,6 +58,15 @@ impl EventLoop {
             tasks: RefCell::new(Vec::new()),
             task_counter: Cell::new(0),
         }
+    }
+
+    pub fn current_task_value(&self) -> Option<Value> {
+        self.current_task.borrow().clone()
+    }
+
+    /// `call_soon` with a handle that `cancel_timer` can cancel.
+    pub fn call_soon_id(&self, cb: Callback) -> u64 {
+        self.call_at_ns(0, cb)
     }
 
     pub fn call_soon(&self, cb: Callback) {
@@ -753,13 +767,15 @@ pub fn module_attrs() -> crate::dict::Dict {
     d.set_str("CancelledError", Value::Class(classes().cancelled.clone()));
     d.set_str("InvalidStateError", Value::Class(classes().invalid_state.clone()));
     d.set_str("TimeoutError", Value::Class(types().by_name["TimeoutError"].clone()));
+    crate::aio_sync::register(&d);
     d
 }
 
 /// `async with mgr`: awaits `__aenter__`; returns its result and the bound
 /// `__aexit__`.
 pub async fn aenter(co: &Co, mgr: &Value) -> PyResult<(Value, Value)> {
-    let has = |n: &str| crate::call::lookup_special(mgr, n).is_some();
+    let has =
+        |n: &str| crate::call::lookup_special(mgr, n).is_some() || matches!(mgr, Value::Native(x) if x.has_method(n));
     if !(has("__aenter__") && has("__aexit__")) {
         return Err(type_error(format!(
             "'{}' object does not support the asynchronous context manager protocol",

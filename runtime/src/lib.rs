@@ -12,6 +12,7 @@
 //! `set_table`), and the program entry (`entry`).
 
 pub mod aio;
+pub mod aio_sync;
 pub mod attr;
 pub mod builtins;
 pub mod call;

@@ -33,7 +33,13 @@ pub struct EventLoop {
     current_task: RefCell<Option<Value>>,
     tasks: RefCell<Vec<Value>>,
     task_counter: Cell<u64>,
+    /// Results of `run_in_executor` jobs, sent by worker threads.
+    completions: (std::sync::mpsc::Sender<Completion>, std::sync::mpsc::Receiver<Completion>),
+    pending_jobs: Cell<usize>,
 }
+
+/// A finished executor job: the asyncio future and the function's outcome.
+type Completion = crate::gil::SendBox<(Value, PyResult<Value>)>;
 
 static LOOP: GilCell<Option<Rc<EventLoop>>> = GilCell::new(None);
 
@@ -57,6 +63,8 @@ impl EventLoop {
             current_task: RefCell::new(None),
             tasks: RefCell::new(Vec::new()),
             task_counter: Cell::new(0),
+            completions: std::sync::mpsc::channel(),
+            pending_jobs: Cell::new(0),
         }
     }
 
@@ -100,6 +108,73 @@ impl EventLoop {
         drop(cb);
     }
 
+    /// Waits up to `timeout` ns (`None`: until something happens) without
+    /// the interpreter lock, collecting finished executor jobs.
+    fn wait_for_events(&self, timeout: Option<u64>) -> PyResult<()> {
+        use std::sync::mpsc::RecvTimeoutError;
+        let jobs = self.pending_jobs.get();
+        let first = match (timeout, jobs) {
+            (Some(0), _) => None,
+            (None, 0) => {
+                return Err(crate::exc::runtime_error("Event loop stopped before Future completed."));
+            }
+            (None, _) => crate::gil::without(|| self.completions.1.recv().ok()),
+            (Some(ns), 0) => {
+                crate::gil::without(|| std::thread::sleep(std::time::Duration::from_nanos(ns)));
+                None
+            }
+            (Some(ns), _) => {
+                let d = std::time::Duration::from_nanos(ns);
+                match crate::gil::without(|| self.completions.1.recv_timeout(d)) {
+                    Ok(c) => Some(c),
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
+                }
+            }
+        };
+        let mut done: Vec<Completion> = first.into_iter().collect();
+        while let Ok(c) = self.completions.1.try_recv() {
+            done.push(c);
+        }
+        for c in done {
+            self.pending_jobs.set(self.pending_jobs.get().saturating_sub(1));
+            let (fut_value, outcome) = c.0;
+            // Like call_soon_threadsafe(_set_state): the future's state is
+            // set by a callback on the loop thread.
+            self.call_soon(Box::new(move || {
+                if fut(&fut_value)?.done() {
+                    return Ok(());
+                }
+                match outcome {
+                    Ok(v) => set_result(&fut_value, v),
+                    Err(e) => set_exception(&fut_value, e),
+                }
+            }));
+        }
+        Ok(())
+    }
+
+    /// `loop.run_in_executor(None, func, *args)`: runs `func` on a worker
+    /// thread, which takes the interpreter lock while it runs Python code.
+    pub fn run_in_executor(&self, func: Value, args: Vec<Value>) -> Value {
+        let future = new_future();
+        let job = crate::gil::SendBox((func, args, future.clone(), self.completions.0.clone()));
+        self.pending_jobs.set(self.pending_jobs.get() + 1);
+        let spawned = std::thread::Builder::new().name("asyncio_executor".into()).spawn(move || {
+            let job = job;
+            crate::gil::acquire();
+            let (func, args, future, tx) = job.0;
+            let outcome = call(&func, args, vec![]);
+            let _ = tx.send(crate::gil::SendBox((future, outcome)));
+            drop(func);
+            crate::gil::release();
+        });
+        if spawned.is_err() {
+            self.pending_jobs.set(self.pending_jobs.get().saturating_sub(1));
+            let _ = set_exception(&future, crate::exc::runtime_error("can't start new thread"));
+        }
+        future
+    }
+
     /// One iteration of CPython's `_run_once`.
     fn run_once(&self) -> PyResult<()> {
         // Drop cancelled timers at the head of the heap.
@@ -117,15 +192,7 @@ impl EventLoop {
         } else {
             self.timers.borrow().peek().map(|Reverse((when, _))| when.saturating_sub(self.now_ns()))
         };
-        match timeout {
-            Some(0) => {}
-            Some(ns) => std::thread::sleep(std::time::Duration::from_nanos(ns)),
-            None => {
-                if self.ready.borrow().is_empty() {
-                    return Err(crate::exc::runtime_error("Event loop stopped before Future completed."));
-                }
-            }
-        }
+        self.wait_for_events(timeout)?;
         // Move due timers to the ready queue, in deadline order.
         let now = self.now_ns();
         loop {
@@ -717,7 +784,7 @@ impl Native for LoopHandle {
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "time" | "create_future" | "create_task" | "call_soon" | "call_later")
+        matches!(name, "time" | "create_future" | "create_task" | "call_soon" | "call_later" | "run_in_executor")
     }
 
     fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, kw: Kwargs) -> Option<PyResult<Value>> {
@@ -727,6 +794,12 @@ impl Native for LoopHandle {
                 "time" => Ok(Value::Float(lp.time())),
                 "create_future" => Ok(new_future()),
                 "create_task" => create_task_builtin(args, kw),
+                "run_in_executor" => {
+                    let mut it = args.into_iter();
+                    let _executor = it.next();
+                    let f = it.next().unwrap_or_default();
+                    Ok(lp.run_in_executor(f, it.collect()))
+                }
                 "call_soon" | "call_later" => {
                     let mut it = args.into_iter();
                     let delay = if name == "call_later" {

@@ -18,6 +18,7 @@ pub fn run_main(file: &str, body: fn() -> PyResult<()>) -> ! {
     // reserved, not committed).
     let file_owned = file.to_string();
     let worker = std::thread::Builder::new().name("python-main".into()).stack_size(1 << 30).spawn(move || {
+        crate::gil::acquire();
         let code = match body() {
             Ok(()) => 0,
             Err(e) => handle_uncaught(&e, &file_owned),

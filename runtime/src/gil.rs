@@ -69,3 +69,46 @@ impl<T: Clone> GilCell<T> {
         self.with(T::clone)
     }
 }
+
+/// The interpreter lock itself. The Python thread holds it while running
+/// Python code and lets go around blocking waits (`time.sleep`, the event
+/// loop waiting for timers or executor results), so that a worker thread
+/// of `run_in_executor` can run Python code meanwhile.
+static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    /// This thread's hold on the lock, when it has one.
+    static HELD: std::cell::RefCell<Option<std::sync::MutexGuard<'static, ()>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the interpreter lock for the current thread.
+pub fn acquire() {
+    let guard = LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    HELD.with(|h| *h.borrow_mut() = Some(guard));
+}
+
+/// Gives the lock up for the current thread.
+pub fn release() {
+    HELD.with(|h| drop(h.borrow_mut().take()));
+}
+
+/// Runs `f` (which must not touch Python values) without the lock.
+pub fn without<R>(f: impl FnOnce() -> R) -> R {
+    let held = HELD.with(|h| h.borrow().is_some());
+    if held {
+        release();
+    }
+    let r = f();
+    if held {
+        acquire();
+    }
+    r
+}
+
+/// A value moved between threads that only touch it under the lock.
+pub struct SendBox<T>(pub T);
+
+// SAFETY: the contents are only accessed by the thread holding the
+// interpreter lock (see the module docs).
+unsafe impl<T> Send for SendBox<T> {}

@@ -641,7 +641,7 @@ fn time_sleep(args: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
         return Err(value_error("sleep length must be non-negative"));
     }
     crate::io::flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    crate::gil::without(|| std::thread::sleep(std::time::Duration::from_secs_f64(s)));
     Ok(Value::None)
 }
 

@@ -285,6 +285,7 @@ impl Native for BuiltinFunction {
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
         match name {
             "__name__" | "__qualname__" => Some(Ok(Value::str(self.name))),
+            "from_iterable" if self.name == "chain" => Some(Ok(crate::itertools::chain_from_iterable_fn())),
             _ => None,
         }
     }

@@ -532,15 +532,22 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
     Ok(Value::native(IterObj::new(PyIter::Snapshot(items.into_iter()))))
 }
 
-/// A generator expression: a closure that yields the next item.
+/// An iterator driven by a closure that produces the next item: generator
+/// expressions and the lazy iterators of `itertools`.
 pub struct GenExpr {
     step: RefCell<Option<Box<dyn FnMut() -> PyResult<Option<Value>>>>>,
+    name: &'static str,
 }
 
 impl GenExpr {
     #[allow(clippy::new_ret_no_self)]
     pub fn new(step: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
-        Value::native(GenExpr { step: RefCell::new(Some(Box::new(step))) })
+        GenExpr::named("generator", step)
+    }
+
+    /// An iterator of Python type `name` (`itertools.count`...).
+    pub fn named(name: &'static str, step: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
+        Value::native(GenExpr { step: RefCell::new(Some(Box::new(step))), name })
     }
 }
 
@@ -550,7 +557,7 @@ impl Native for GenExpr {
     }
 
     fn type_name(&self) -> &'static str {
-        "generator"
+        self.name
     }
 
     fn next(&self) -> Option<PyResult<Option<Value>>> {
@@ -569,6 +576,9 @@ impl Native for GenExpr {
     }
 
     fn repr(&self, this: &Value) -> PyResult<String> {
-        Ok(format!("<generator object <genexpr> at {:#x}>", this.identity()))
+        if self.name == "generator" {
+            return Ok(format!("<generator object <genexpr> at {:#x}>", this.identity()));
+        }
+        Ok(format!("<itertools.{} object at {:#x}>", self.name, this.identity()))
     }
 }

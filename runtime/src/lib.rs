@@ -38,6 +38,7 @@ pub mod hash;
 pub mod int;
 pub mod io;
 pub mod iter;
+pub mod itertools;
 pub mod list;
 pub mod methods;
 pub mod modules;

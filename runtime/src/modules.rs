@@ -50,7 +50,7 @@ impl Native for Module {
 static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
 
 /// The module names `import` accepts; the transpiler refuses others.
-pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time"];
+pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools"];
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
@@ -65,6 +65,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "asyncio" => ("asyncio", crate::aio::module_attrs()),
         "contextlib" => ("contextlib", crate::contextlib::module_attrs()),
         "time" => ("time", time_attrs()),
+        "itertools" => ("itertools", crate::itertools::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

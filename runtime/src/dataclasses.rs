@@ -484,15 +484,7 @@ fn method(
     params: &'static [&'static str],
     body: impl Fn(Vec<Value>) -> PyResult<Value> + 'static,
 ) -> Value {
-    let sig: &'static Signature = Box::leak(Box::new(Signature {
-        params,
-        posonly: 0,
-        positional: params.len(),
-        varargs: false,
-        kwonly: 0,
-        varkw: false,
-    }));
-    Function::new(name, &format!("{qual}.{name}"), sig, vec![], vec![], Rc::new(body))
+    Function::native(qual, name, params, body)
 }
 
 fn values_of(obj: &Value, fields: &[Value]) -> PyResult<Vec<Value>> {

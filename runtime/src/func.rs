@@ -66,6 +66,27 @@ impl Function {
         }))
     }
 
+    /// A function implemented by a Rust closure but behaving like a `def`
+    /// (it binds as a method, has a qualname, reports bad calls as CPython
+    /// does): the methods runtime modules add to classes.
+    pub fn native(
+        qualname_prefix: &str,
+        name: &str,
+        params: &'static [&'static str],
+        body: impl Fn(Vec<Value>) -> PyResult<Value> + 'static,
+    ) -> Value {
+        let sig: &'static Signature = Box::leak(Box::new(Signature {
+            params,
+            posonly: 0,
+            positional: params.len(),
+            varargs: false,
+            kwonly: 0,
+            varkw: false,
+        }));
+        let qual = if qualname_prefix.is_empty() { name.to_string() } else { format!("{qualname_prefix}.{name}") };
+        Function::new(name, &qual, sig, vec![], vec![], Rc::new(body))
+    }
+
     pub fn call(&self, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         let bound = bind(self, args, kwargs)?;
         (self.body)(bound)

@@ -31,6 +31,7 @@ pub mod fmt;
 #[path = "stubs/format_spec.rs"]
 pub mod format_spec;
 pub mod func;
+pub mod functools;
 pub mod generator;
 pub mod gil;
 #[path = "stubs/hash.rs"]

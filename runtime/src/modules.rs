@@ -50,7 +50,8 @@ impl Native for Module {
 static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
 
 /// The module names `import` accepts; the transpiler refuses others.
-pub const KNOWN: &[&str] = &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools"];
+pub const KNOWN: &[&str] =
+    &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools", "functools"];
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
@@ -66,6 +67,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "contextlib" => ("contextlib", crate::contextlib::module_attrs()),
         "time" => ("time", time_attrs()),
         "itertools" => ("itertools", crate::itertools::module_attrs()),
+        "functools" => ("functools", crate::functools::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

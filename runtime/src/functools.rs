@@ -1,0 +1,413 @@
+//! The `functools` module: `reduce`, `partial`, `wraps`/`update_wrapper`,
+//! `lru_cache`/`cache`, `total_ordering` and `cmp_to_key`.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::call::call;
+use crate::dict::Dict;
+use crate::exc::{PyResult, type_error};
+use crate::func::{BuiltinFunction, Function, Kwargs};
+use crate::native::Native;
+use crate::ops;
+use crate::value::Value;
+
+fn reduce(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let f = args.first().cloned().unwrap_or_default();
+    let mut it = crate::iter::iter(args.get(1).unwrap_or(&Value::None))?;
+    let mut acc = match args.get(2) {
+        Some(init) => init.clone(),
+        None => it.next()?.ok_or_else(|| type_error("reduce() of empty iterable with no initial value"))?,
+    };
+    while let Some(v) = it.next()? {
+        acc = call(&f, vec![acc, v], vec![])?;
+    }
+    Ok(acc)
+}
+
+/// `partial(func, *args, **kwargs)`.
+struct Partial {
+    func: Value,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+}
+
+impl Native for Partial {
+    fn type_name(&self) -> &'static str {
+        "functools.partial"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        let mut all = self.args.clone();
+        all.extend(args);
+        let mut kw = self.kwargs.clone();
+        for (k, v) in kwargs {
+            match kw.iter_mut().find(|(n, _)| *n == k) {
+                Some(slot) => slot.1 = v,
+                None => kw.push((k, v)),
+            }
+        }
+        Some(call(&self.func, all, kw))
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let mut parts = vec![crate::fmt::repr(&self.func)?];
+        for a in &self.args {
+            parts.push(crate::fmt::repr(a)?);
+        }
+        for (k, v) in &self.kwargs {
+            parts.push(format!("{k}={}", crate::fmt::repr(v)?));
+        }
+        Ok(format!("functools.partial({})", parts.join(", ")))
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "func" => self.func.clone(),
+            "args" => Value::tuple(self.args.clone()),
+            "keywords" => {
+                let d = Dict::new();
+                for (k, v) in &self.kwargs {
+                    d.set_str(k, v.clone());
+                }
+                Value::Dict(Rc::new(d))
+            }
+            _ => return None,
+        }))
+    }
+}
+
+fn partial(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut it = args.into_iter();
+    let func = it.next().ok_or_else(|| type_error("type 'partial' takes at least one argument"))?;
+    if !crate::builtins::is_callable(&func) {
+        return Err(type_error("the first argument must be callable"));
+    }
+    Ok(Value::native(Partial { func, args: it.collect(), kwargs }))
+}
+
+const WRAPPER_ASSIGNMENTS: &[&str] = &["__module__", "__name__", "__qualname__", "__doc__"];
+
+/// `update_wrapper(wrapper, wrapped)`.
+pub fn update_wrapper(wrapper: &Value, wrapped: &Value) -> PyResult<()> {
+    for name in WRAPPER_ASSIGNMENTS {
+        if let Ok(v) = crate::attr::getattr(wrapped, name) {
+            if *name == "__module__" && matches!(wrapper, Value::Function(_)) {
+                continue;
+            }
+            let _ = crate::attr::setattr(wrapper, name, v);
+        }
+    }
+    if let (Value::Function(dst), Value::Function(src)) = (wrapper, wrapped) {
+        if let Some(d) = src.attrs.borrow().as_ref() {
+            for (k, v) in d.items() {
+                dst.attrs().set(k, v)?;
+            }
+        }
+    }
+    crate::attr::setattr(wrapper, "__wrapped__", wrapped.clone())
+}
+
+struct Wraps {
+    wrapped: Value,
+}
+
+impl Native for Wraps {
+    fn type_name(&self) -> &'static str {
+        "functools.partial"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        let wrapper = args.into_iter().next().unwrap_or_default();
+        Some(update_wrapper(&wrapper, &self.wrapped).map(|_| wrapper))
+    }
+}
+
+fn wraps(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::native(Wraps { wrapped: args.into_iter().next().unwrap_or_default() }))
+}
+
+fn update_wrapper_fn(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let w = args.first().cloned().unwrap_or_default();
+    update_wrapper(&w, args.get(1).unwrap_or(&Value::None))?;
+    Ok(w)
+}
+
+/// `lru_cache(maxsize)` / `cache`: memoises by the call's arguments.
+struct LruCache {
+    func: Value,
+    maxsize: Option<usize>,
+    cache: Dict,
+    hits: Cell<u64>,
+    misses: Cell<u64>,
+    attrs: RefCell<Option<Rc<Dict>>>,
+}
+
+impl LruCache {
+    fn key(args: &[Value], kwargs: &Kwargs) -> Value {
+        if kwargs.is_empty() && args.len() == 1 && matches!(args[0], Value::Int(_) | Value::Str(_)) {
+            return args[0].clone();
+        }
+        let mut parts = args.to_vec();
+        if !kwargs.is_empty() {
+            parts.push(Value::Ellipsis);
+            for (k, v) in kwargs {
+                parts.push(Value::Str(k.clone()));
+                parts.push(v.clone());
+            }
+        }
+        Value::tuple(parts)
+    }
+}
+
+impl Native for LruCache {
+    fn type_name(&self) -> &'static str {
+        "functools._lru_cache_wrapper"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        Some((|| {
+            let key = LruCache::key(&args, &kwargs);
+            if let Some(v) = self.cache.get(&key)? {
+                self.hits.set(self.hits.get() + 1);
+                // Move to the most recently used end.
+                self.cache.remove(&key)?;
+                self.cache.set(key, v.clone())?;
+                return Ok(v);
+            }
+            self.misses.set(self.misses.get() + 1);
+            let v = call(&self.func, args, kwargs)?;
+            if self.maxsize != Some(0) {
+                self.cache.set(key, v.clone())?;
+                if let Some(max) = self.maxsize {
+                    while self.cache.len() > max {
+                        let first = self.cache.keys().into_iter().next();
+                        if let Some(k) = first {
+                            self.cache.remove(&k)?;
+                        }
+                    }
+                }
+            }
+            Ok(v)
+        })())
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        if name == "__wrapped__" {
+            return Some(Ok(self.func.clone()));
+        }
+        if let Some(v) = self.attrs.borrow().as_ref().and_then(|d| d.get_str(name)) {
+            return Some(Ok(v));
+        }
+        Some(crate::attr::getattr(&self.func, name))
+    }
+
+    fn setattr(&self, _this: &Value, name: &str, value: Value) -> Option<PyResult<()>> {
+        self.attrs.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).set_str(name, value);
+        Some(Ok(()))
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "cache_info" | "cache_clear")
+    }
+
+    fn call_method(&self, _this: &Value, name: &str, _args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        Some(match name {
+            "cache_info" => Ok(Value::native(CacheInfo {
+                hits: self.hits.get(),
+                misses: self.misses.get(),
+                maxsize: self.maxsize,
+                size: self.cache.len(),
+            })),
+            "cache_clear" => {
+                self.cache.clear();
+                self.hits.set(0);
+                self.misses.set(0);
+                Ok(Value::None)
+            }
+            _ => return None,
+        })
+    }
+}
+
+struct CacheInfo {
+    hits: u64,
+    misses: u64,
+    maxsize: Option<usize>,
+    size: usize,
+}
+
+impl Native for CacheInfo {
+    fn type_name(&self) -> &'static str {
+        "CacheInfo"
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let max = self.maxsize.map_or("None".to_string(), |m| m.to_string());
+        Ok(format!("CacheInfo(hits={}, misses={}, maxsize={max}, currsize={})", self.hits, self.misses, self.size))
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "hits" => Value::Int(self.hits as i64),
+            "misses" => Value::Int(self.misses as i64),
+            "maxsize" => self.maxsize.map_or(Value::None, |m| Value::Int(m as i64)),
+            "currsize" => Value::Int(self.size as i64),
+            _ => return None,
+        }))
+    }
+}
+
+fn make_cache(func: Value, maxsize: Option<usize>) -> Value {
+    Value::native(LruCache {
+        func,
+        maxsize,
+        cache: Dict::new(),
+        hits: Cell::new(0),
+        misses: Cell::new(0),
+        attrs: RefCell::new(None),
+    })
+}
+
+struct LruDecorator {
+    maxsize: Option<usize>,
+}
+
+impl Native for LruDecorator {
+    fn type_name(&self) -> &'static str {
+        "function"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        Some(Ok(make_cache(args.into_iter().next().unwrap_or_default(), self.maxsize)))
+    }
+}
+
+fn lru_cache(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut maxsize: Value = Value::Int(128);
+    let first = args.into_iter().next();
+    if let Some(f) = &first {
+        if crate::builtins::is_callable(f) {
+            return Ok(make_cache(f.clone(), Some(128)));
+        }
+        maxsize = f.clone();
+    }
+    for (k, v) in kwargs {
+        if k.as_str() == "maxsize" {
+            maxsize = v;
+        }
+    }
+    let max = match maxsize {
+        Value::None => None,
+        v => Some(ops::index_of(&v, "maxsize")?.max(0) as usize),
+    };
+    Ok(Value::native(LruDecorator { maxsize: max }))
+}
+
+fn cache(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(make_cache(args.into_iter().next().unwrap_or_default(), None))
+}
+
+/// `@total_ordering`: derives the missing comparisons from one of
+/// `__lt__`/`__le__`/`__gt__`/`__ge__` and `__eq__`.
+fn total_ordering(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let cls_v = args.into_iter().next().unwrap_or_default();
+    let Value::Class(cls) = &cls_v else { return Err(type_error("total_ordering needs a class")) };
+    let defined: Vec<&str> =
+        ["__lt__", "__le__", "__gt__", "__ge__"].into_iter().filter(|n| cls.has_user_attr(n)).collect();
+    let Some(&root) = ["__lt__", "__le__", "__gt__", "__ge__"].iter().find(|n| defined.contains(n)) else {
+        return Err(crate::exc::value_error("must define at least one ordering operation: < > <= >="));
+    };
+    let qual = cls.qualname().to_string();
+    // Each derived operator in terms of `root` and `==`, as functools does.
+    let derive = |op: &'static str| -> Value {
+        Function::native(&qual, op, &["self", "other"], move |a| {
+            let r = crate::call::call_method(&a[0], root, vec![a[1].clone()], vec![])?;
+            if matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+            let r = ops::truthy(&r)?;
+            let eq = || -> PyResult<bool> { ops::eq(&a[0], &a[1]) };
+            Ok(Value::Bool(match (root, op) {
+                ("__lt__", "__gt__") => !r && !eq()?,
+                ("__lt__", "__le__") => r || eq()?,
+                ("__lt__", "__ge__") => !r,
+                ("__le__", "__ge__") => !r || eq()?,
+                ("__le__", "__lt__") => r && !eq()?,
+                ("__le__", "__gt__") => !r,
+                ("__gt__", "__lt__") => !r && !eq()?,
+                ("__gt__", "__ge__") => r || eq()?,
+                ("__gt__", "__le__") => !r,
+                ("__ge__", "__le__") => !r || eq()?,
+                ("__ge__", "__gt__") => r && !eq()?,
+                ("__ge__", "__lt__") => !r,
+                _ => r,
+            }))
+        })
+    };
+    for op in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        if !defined.contains(&op) {
+            cls.dict.set_str(op, derive(op));
+        }
+    }
+    Ok(cls_v)
+}
+
+/// `cmp_to_key(mycmp)`: a key class whose comparisons call `mycmp`.
+fn cmp_to_key(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let cmp = args.into_iter().next().unwrap_or_default();
+    let ns = Dict::new();
+    for (name, test) in [
+        ("__lt__", (|c: i64| c < 0) as fn(i64) -> bool),
+        ("__gt__", |c| c > 0),
+        ("__le__", |c| c <= 0),
+        ("__ge__", |c| c >= 0),
+        ("__eq__", |c| c == 0),
+    ] {
+        let f = cmp.clone();
+        ns.set_str(
+            name,
+            Function::native("K", name, &["self", "other"], move |a| {
+                let x = crate::attr::getattr(&a[0], "obj")?;
+                let y = crate::attr::getattr(&a[1], "obj")?;
+                let r = call(&f, vec![x, y], vec![])?;
+                let c = ops::compare(&r, &Value::Int(0), ops::CmpOp::Lt)?;
+                let sign = if ops::truthy(&c)? {
+                    -1
+                } else if ops::eq(&r, &Value::Int(0))? {
+                    0
+                } else {
+                    1
+                };
+                Ok(Value::Bool(test(sign)))
+            }),
+        );
+    }
+    ns.set_str(
+        "__init__",
+        Function::native("K", "__init__", &["self", "obj"], |a| {
+            crate::attr::setattr(&a[0], "obj", a[1].clone()).map(|_| Value::None)
+        }),
+    );
+    ns.set_str("__hash__", Value::None);
+    ns.set_str("__module__", Value::str("functools"));
+    crate::classes::type_new(&crate::types::types().type_, "K", vec![], ns, vec![])
+}
+
+pub fn module_attrs() -> Dict {
+    let d = Dict::new();
+    let fns: &[(&'static str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] = &[
+        ("reduce", reduce),
+        ("partial", partial),
+        ("wraps", wraps),
+        ("update_wrapper", update_wrapper_fn),
+        ("lru_cache", lru_cache),
+        ("cache", cache),
+        ("total_ordering", total_ordering),
+        ("cmp_to_key", cmp_to_key),
+    ];
+    for (name, f) in fns {
+        d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));
+    }
+    d
+}

@@ -48,6 +48,22 @@ pub fn call_method(obj: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) ->
             let bound = crate::attr::getattr(obj, name)?;
             call(&bound, args, kwargs)
         }
+        // Implicit dunder calls on a class use its metaclass's method
+        // (`repr(Color)`, `len(Color)`), never the class's own.
+        Value::Class(cls) if name.starts_with("__") && name.ends_with("__") && cls.metaclass.is_some() => {
+            match cls.metaclass.as_ref().and_then(|m| m.lookup(name)) {
+                Some(f) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(obj.clone());
+                    full.extend(args);
+                    call(&f, full, kwargs)
+                }
+                None => {
+                    let bound = crate::attr::getattr(obj, name)?;
+                    call(&bound, args, kwargs)
+                }
+            }
+        }
         Value::Class(_) | Value::Function(_) => {
             let bound = crate::attr::getattr(obj, name)?;
             call(&bound, args, kwargs)

@@ -23,6 +23,7 @@ pub mod ctx;
 pub mod dataclasses;
 pub mod dict;
 pub mod entry;
+pub mod enum_mod;
 pub mod exc;
 pub mod excgroup;
 #[path = "stubs/float_repr.rs"]

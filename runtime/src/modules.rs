@@ -51,7 +51,7 @@ static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
 
 /// The module names `import` accepts; the transpiler refuses others.
 pub const KNOWN: &[&str] =
-    &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools", "functools"];
+    &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools", "functools", "enum"];
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
@@ -68,6 +68,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "time" => ("time", time_attrs()),
         "itertools" => ("itertools", crate::itertools::module_attrs()),
         "functools" => ("functools", crate::functools::module_attrs()),
+        "enum" => ("enum", crate::enum_mod::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -1114,6 +1114,9 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
             call_method(obj, "__getitem__", vec![key.clone()], vec![])
         }
         Value::Class(c) => {
+            if c.metaclass.as_ref().is_some_and(|m| m.lookup("__getitem__").is_some()) {
+                return call_method(obj, "__getitem__", vec![key.clone()], vec![]);
+            }
             if let Some(m) = c.lookup("__class_getitem__") {
                 return crate::call::call(&m, vec![obj.clone(), key.clone()], vec![]);
             }

@@ -1,0 +1,451 @@
+//! The `enum` module: `Enum`, `IntEnum`, `StrEnum`, `Flag`, `IntFlag`,
+//! `auto` and `unique`. A metaclass (`EnumType`) turns the class body's
+//! plain attributes into members, in definition order, with aliases for
+//! repeated values; members print and compare as in CPython 3.12.
+
+use std::rc::Rc;
+
+use crate::call::call;
+use crate::class::{Class, Layout};
+use crate::classes::Property;
+use crate::dict::Dict;
+use crate::exc::{PyResult, key_error, type_error, value_error};
+use crate::func::{BuiltinFunction, Function, Kwargs};
+use crate::gil::Lazy;
+use crate::native::{Native, downcast};
+use crate::ops;
+use crate::types::types;
+use crate::value::Value;
+
+/// `auto()`: replaced by the next value when the class is built.
+struct Auto;
+
+impl Native for Auto {
+    fn type_name(&self) -> &'static str {
+        "auto"
+    }
+}
+
+struct EnumClasses {
+    meta: Rc<Class>,
+    enum_: Rc<Class>,
+    int_enum: Rc<Class>,
+    str_enum: Rc<Class>,
+    flag: Rc<Class>,
+    int_flag: Rc<Class>,
+}
+
+static CLASSES: Lazy<EnumClasses> = Lazy::new(build);
+
+fn classes() -> &'static EnumClasses {
+    CLASSES.get()
+}
+
+fn attr(v: &Value, name: &str) -> PyResult<Value> {
+    crate::attr::getattr(v, name)
+}
+
+/// A class of the `enum` module (built with `type.__new__`).
+fn make(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict) -> Rc<Class> {
+    ns.set_str("__module__", Value::str("enum"));
+    match crate::classes::type_new(meta, name, bases, ns, vec![]) {
+        Ok(Value::Class(c)) => c,
+        _ => types().object.clone(),
+    }
+}
+
+fn method(
+    ns: &Dict,
+    qual: &str,
+    name: &'static str,
+    params: &'static [&'static str],
+    body: impl Fn(Vec<Value>) -> PyResult<Value> + 'static,
+) {
+    ns.set_str(name, Function::native(qual, name, params, body));
+}
+
+fn property(ns: &Dict, name: &'static str, field: &'static str) {
+    let fget = Function::native("Enum", name, &["self"], move |a| attr(&a[0], field));
+    ns.set_str(
+        name,
+        Value::native(Property {
+            fget,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            name: std::cell::RefCell::new(Some(name.into())),
+        }),
+    );
+}
+
+fn class_of(v: &Value) -> Rc<Class> {
+    ops::type_of(v)
+}
+
+fn is_flag(cls: &Rc<Class>) -> bool {
+    cls.is_subclass(&classes().flag)
+}
+
+fn members(cls: &Value) -> Vec<Value> {
+    match cls {
+        Value::Class(c) => match c.lookup("_member_names_") {
+            Some(names) => crate::iter::to_vec(&names)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|n| c.lookup(&crate::fmt::str_(n).unwrap_or_default()))
+                .collect(),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn build() -> EnumClasses {
+    let t = types();
+    // EnumType: the metaclass.
+    let meta_ns = Dict::new();
+    method(&meta_ns, "EnumType", "__iter__", &["cls"], |a| {
+        let ms = members(&a[0]);
+        Ok(Value::native(crate::iter::IterObj::new(crate::iter::PyIter::Snapshot(ms.into_iter()))))
+    });
+    method(&meta_ns, "EnumType", "__len__", &["cls"], |a| Ok(Value::Int(members(&a[0]).len() as i64)));
+    method(&meta_ns, "EnumType", "__getitem__", &["cls", "name"], |a| {
+        let map = attr(&a[0], "_member_map_")?;
+        match &map {
+            Value::Dict(d) => d.get(&a[1])?.ok_or_else(|| key_error(a[1].clone())),
+            _ => Err(key_error(a[1].clone())),
+        }
+    });
+    method(&meta_ns, "EnumType", "__contains__", &["cls", "value"], |a| {
+        let Value::Class(c) = &a[0] else { return Ok(Value::Bool(false)) };
+        if matches!(&a[1], Value::Object(o) if o.class.is_subclass(c)) {
+            return Ok(Value::Bool(true));
+        }
+        for m in members(&a[0]) {
+            if ops::eq(&attr(&m, "_value_")?, &a[1])? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    });
+    method(&meta_ns, "EnumType", "__call__", &["cls", "value"], |a| lookup_value(&a[0], &a[1]));
+    method(&meta_ns, "EnumType", "__repr__", &["cls"], |a| {
+        let Value::Class(c) = &a[0] else { return Ok(Value::str("<enum>")) };
+        let kind = if is_flag(c) { "flag" } else { "enum" };
+        Ok(Value::str(format!("<{kind} '{}'>", c.name())))
+    });
+    method(&meta_ns, "EnumType", "__new__", &["mcs", "name", "bases", "namespace"], |a| {
+        create_enum(&a[0], &a[1], &a[2], &a[3])
+    });
+    let meta = make(&t.type_, "EnumType", vec![Value::Class(t.type_.clone())], meta_ns);
+
+    // Enum itself.
+    let ns = Dict::new();
+    property(&ns, "name", "_name_");
+    property(&ns, "value", "_value_");
+    method(&ns, "Enum", "__repr__", &["self"], |a| {
+        let cls = class_of(&a[0]);
+        let v = attr(&a[0], "_value_")?;
+        let value = if cls.is_subclass(&classes().str_enum) || cls.is_subclass(&classes().int_enum) {
+            crate::fmt::repr(&v)?
+        } else {
+            crate::fmt::repr(&v)?
+        };
+        match attr(&a[0], "_name_")? {
+            Value::None => Ok(Value::str(format!("<{}: {}>", cls.name(), value))),
+            n => Ok(Value::str(format!("<{}.{}: {}>", cls.name(), crate::fmt::str_(&n)?, value))),
+        }
+    });
+    method(&ns, "Enum", "__str__", &["self"], |a| {
+        let cls = class_of(&a[0]);
+        if cls.is_subclass(&classes().int_enum)
+            || cls.is_subclass(&classes().str_enum)
+            || cls.is_subclass(&classes().int_flag)
+        {
+            return Ok(Value::str(crate::fmt::str_(&attr(&a[0], "_value_")?)?));
+        }
+        match attr(&a[0], "_name_")? {
+            Value::None => Ok(Value::str(format!("{}({})", cls.name(), crate::fmt::repr(&attr(&a[0], "_value_")?)?))),
+            n => Ok(Value::str(format!("{}.{}", cls.name(), crate::fmt::str_(&n)?))),
+        }
+    });
+    method(&ns, "Enum", "__format__", &["self", "spec"], |a| {
+        let cls = class_of(&a[0]);
+        let spec = crate::fmt::str_(&a[1])?;
+        if cls.is_subclass(&classes().int_enum) || cls.is_subclass(&classes().str_enum) {
+            return Ok(Value::str(crate::fmt::format(&attr(&a[0], "_value_")?, &spec)?));
+        }
+        Ok(Value::str(crate::fmt::format(&Value::str(crate::fmt::str_(&a[0])?), &spec)?))
+    });
+    method(&ns, "Enum", "__hash__", &["self"], |a| Ok(Value::Int(ops::hash(&attr(&a[0], "_name_")?)?)));
+    ns.set_str("_member_names_", Value::list(vec![]));
+    let enum_ = make(&meta, "Enum", vec![], ns);
+
+    // IntEnum / StrEnum: members behave like their values.
+    let value_like = |ns: &Dict, qual: &'static str| {
+        for (name, op) in [
+            ("__add__", ops::BinOp::Add),
+            ("__sub__", ops::BinOp::Sub),
+            ("__mul__", ops::BinOp::Mul),
+            ("__truediv__", ops::BinOp::TrueDiv),
+            ("__floordiv__", ops::BinOp::FloorDiv),
+            ("__mod__", ops::BinOp::Mod),
+            ("__pow__", ops::BinOp::Pow),
+            ("__and__", ops::BinOp::And),
+            ("__or__", ops::BinOp::Or),
+            ("__xor__", ops::BinOp::Xor),
+            ("__lshift__", ops::BinOp::LShift),
+            ("__rshift__", ops::BinOp::RShift),
+        ] {
+            method(ns, qual, name, &["self", "other"], move |a| ops::binary(&plain(&a[0])?, &plain(&a[1])?, op));
+            let rname: &'static str = Box::leak(format!("__r{}", &name[2..]).into_boxed_str());
+            method(ns, qual, rname, &["self", "other"], move |a| ops::binary(&plain(&a[1])?, &plain(&a[0])?, op));
+        }
+        for (name, op) in [
+            ("__eq__", ops::CmpOp::Eq),
+            ("__ne__", ops::CmpOp::Ne),
+            ("__lt__", ops::CmpOp::Lt),
+            ("__le__", ops::CmpOp::Le),
+            ("__gt__", ops::CmpOp::Gt),
+            ("__ge__", ops::CmpOp::Ge),
+        ] {
+            method(ns, qual, name, &["self", "other"], move |a| ops::compare(&plain(&a[0])?, &plain(&a[1])?, op));
+        }
+        method(ns, qual, "__hash__", &["self"], |a| Ok(Value::Int(ops::hash(&plain(&a[0])?)?)));
+        method(ns, qual, "__index__", &["self"], |a| plain(&a[0]));
+        method(ns, qual, "__int__", &["self"], |a| crate::builtins::to_int(&plain(&a[0])?));
+        method(ns, qual, "__float__", &["self"], |a| crate::builtins::to_float(&plain(&a[0])?));
+        method(ns, qual, "__bool__", &["self"], |a| Ok(Value::Bool(ops::truthy(&plain(&a[0])?)?)));
+        method(ns, qual, "__neg__", &["self"], |a| ops::neg(&plain(&a[0])?));
+        method(ns, qual, "__len__", &["self"], |a| Ok(Value::Int(ops::len(&plain(&a[0])?)? as i64)));
+        method(ns, qual, "__getattr__", &["self", "name"], |a| attr(&plain(&a[0])?, &crate::fmt::str_(&a[1])?));
+    };
+    let ins = Dict::new();
+    value_like(&ins, "IntEnum");
+    let int_enum = make(&meta, "IntEnum", vec![Value::Class(enum_.clone())], ins);
+    let sns = Dict::new();
+    value_like(&sns, "StrEnum");
+    let str_enum = make(&meta, "StrEnum", vec![Value::Class(enum_.clone())], sns);
+
+    // Flag: members combine with | & ^ ~.
+    let fns = Dict::new();
+    for (name, op) in [("__or__", ops::BinOp::Or), ("__and__", ops::BinOp::And), ("__xor__", ops::BinOp::Xor)] {
+        method(&fns, "Flag", name, &["self", "other"], move |a| {
+            let cls = class_of(&a[0]);
+            if !matches!(&a[1], Value::Object(o) if o.class.is_subclass(&cls)) {
+                return Ok(Value::NotImplemented);
+            }
+            let v = ops::binary(&attr(&a[0], "_value_")?, &attr(&a[1], "_value_")?, op)?;
+            lookup_value(&Value::Class(cls), &v)
+        });
+    }
+    method(&fns, "Flag", "__invert__", &["self"], |a| {
+        let cls = class_of(&a[0]);
+        let all = members(&Value::Class(cls.clone()))
+            .iter()
+            .try_fold(Value::Int(0), |acc, m| ops::binary(&acc, &attr(m, "_value_")?, ops::BinOp::Or))?;
+        let v = ops::binary(&all, &attr(&a[0], "_value_")?, ops::BinOp::Xor)?;
+        lookup_value(&Value::Class(cls), &v)
+    });
+    method(&fns, "Flag", "__contains__", &["self", "other"], |a| {
+        let (x, y) = (attr(&a[0], "_value_")?, attr(&a[1], "_value_")?);
+        Ok(Value::Bool(ops::eq(&ops::binary(&x, &y, ops::BinOp::And)?, &y)?))
+    });
+    method(&fns, "Flag", "__bool__", &["self"], |a| Ok(Value::Bool(ops::truthy(&attr(&a[0], "_value_")?)?)));
+    method(&fns, "Flag", "__iter__", &["self"], |a| {
+        let v = attr(&a[0], "_value_")?;
+        let mut out = Vec::new();
+        for m in members(&Value::Class(class_of(&a[0]))) {
+            let mv = attr(&m, "_value_")?;
+            if ops::truthy(&mv)? && ops::eq(&ops::binary(&v, &mv, ops::BinOp::And)?, &mv)? {
+                out.push(m);
+            }
+        }
+        Ok(Value::native(crate::iter::IterObj::new(crate::iter::PyIter::Snapshot(out.into_iter()))))
+    });
+    method(&fns, "Flag", "__len__", &["self"], |a| {
+        let it = crate::call::call_method(&a[0], "__iter__", vec![], vec![])?;
+        Ok(Value::Int(crate::iter::to_vec(&it)?.len() as i64))
+    });
+    let flag = make(&meta, "Flag", vec![Value::Class(enum_.clone())], fns);
+    let ifns = Dict::new();
+    value_like(&ifns, "IntFlag");
+    let int_flag = make(&meta, "IntFlag", vec![Value::Class(flag.clone())], ifns);
+    EnumClasses { meta, enum_, int_enum, str_enum, flag, int_flag }
+}
+
+/// The member's value, or the value itself for non-members.
+fn plain(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Object(o) if o.class.is_subclass(&classes().enum_) => attr(v, "_value_"),
+        other => Ok(other.clone()),
+    }
+}
+
+fn new_member(cls: &Rc<Class>, name: Value, value: Value) -> PyResult<Value> {
+    let m = crate::classes::new_instance(cls, &[]);
+    crate::attr::generic_setattr(&m, "_name_", name)?;
+    crate::attr::generic_setattr(&m, "_value_", value.clone())?;
+    // A class-defined __init__ receives the value (unpacked if a tuple).
+    if cls.has_user_attr("__init__")
+        && !Rc::ptr_eq(
+            &cls.lookup_with_owner("__init__").map(|(c, _)| c).unwrap_or_else(|| cls.clone()),
+            &classes().enum_,
+        )
+    {
+        let args = match &value {
+            Value::Tuple(t) => t.items().to_vec(),
+            v => vec![v.clone()],
+        };
+        crate::call::call_method(&m, "__init__", args, vec![])?;
+    }
+    Ok(m)
+}
+
+/// `EnumType.__new__`: builds the class, then its members.
+fn create_enum(mcs: &Value, name: &Value, bases: &Value, namespace: &Value) -> PyResult<Value> {
+    let Value::Class(meta) = mcs else { return Err(type_error("EnumType.__new__ needs a metaclass")) };
+    let Value::Dict(ns) = namespace else { return Err(type_error("namespace must be a dict")) };
+    let name_s = crate::fmt::str_(name)?;
+    let mut candidates: Vec<(Value, Value)> = Vec::new();
+    let class_ns = Dict::new();
+    for (k, v) in ns.items() {
+        let key = crate::fmt::str_(&k)?;
+        let is_descriptor = matches!(v, Value::Function(_) | Value::Class(_))
+            || matches!(&v, Value::Native(_) if downcast::<Auto>(&v).is_none())
+            || matches!(&v, Value::Object(o) if o.class.lookup("__get__").is_some());
+        let private = key.starts_with('_') && (key.ends_with('_') || key.starts_with("__"));
+        if private || is_descriptor {
+            class_ns.set(k, v)?;
+        } else {
+            candidates.push((k, v));
+        }
+    }
+    let base_list = crate::iter::to_vec(bases)?;
+    let cls_v = crate::classes::type_new(meta, &name_s, base_list, class_ns, vec![])?;
+    let Value::Class(cls) = &cls_v else { return Ok(cls_v) };
+    let flag = is_flag(cls);
+    let str_like = cls.is_subclass(&classes().str_enum);
+    let int_like = cls.is_subclass(&classes().int_enum) || cls.is_subclass(&classes().int_flag);
+    let member_map = Dict::new();
+    let mut names: Vec<Value> = Vec::new();
+    let mut values: Vec<(Value, Value)> = Vec::new();
+    let mut last: Option<Value> = None;
+    for (k, v) in candidates {
+        let value = if downcast::<Auto>(&v).is_some() {
+            if str_like {
+                Value::str(crate::str_methods::lower(&crate::fmt::str_(&k)?))
+            } else if flag {
+                let mut bit = 1i64;
+                for (_, mv) in &values {
+                    if let Value::Int(i) = mv {
+                        while bit <= *i {
+                            bit <<= 1;
+                        }
+                    }
+                }
+                Value::Int(bit)
+            } else {
+                match &last {
+                    Some(l @ (Value::Int(_) | Value::BigInt(_))) => ops::add(l, &Value::Int(1))?,
+                    _ => Value::Int(1),
+                }
+            }
+        } else if int_like {
+            crate::builtins::to_int(&v)?
+        } else if str_like {
+            Value::str(crate::fmt::str_(&v)?)
+        } else {
+            v
+        };
+        last = Some(value.clone());
+        let existing = values.iter().find(|(_, mv)| ops::eq(mv, &value).unwrap_or(false)).map(|(m, _)| m.clone());
+        let member = match existing {
+            Some(m) => m,
+            None => {
+                let m = new_member(cls, k.clone(), value.clone())?;
+                values.push((m.clone(), value));
+                names.push(k.clone());
+                m
+            }
+        };
+        cls.dict.set(k.clone(), member.clone())?;
+        member_map.set(k, member)?;
+    }
+    cls.dict.set_str("_member_names_", Value::list(names));
+    cls.dict.set_str("_member_map_", Value::Dict(Rc::new(member_map)));
+    Ok(cls_v)
+}
+
+/// `Color(value)`: the member with that value (composing flags).
+fn lookup_value(cls: &Value, value: &Value) -> PyResult<Value> {
+    let Value::Class(c) = cls else { return Err(type_error("not an enum")) };
+    if matches!(value, Value::Object(o) if o.class.is_subclass(c)) {
+        return Ok(value.clone());
+    }
+    for m in members(cls) {
+        if ops::eq(&attr(&m, "_value_")?, value)? {
+            return Ok(m);
+        }
+    }
+    if is_flag(c) {
+        if let Value::Int(v) = value {
+            // A pseudo-member named after the flags it contains.
+            let mut parts = Vec::new();
+            let mut covered = 0i64;
+            for m in members(cls) {
+                if let Value::Int(mv) = attr(&m, "_value_")? {
+                    if mv != 0 && v & mv == mv {
+                        parts.push(crate::fmt::str_(&attr(&m, "_name_")?)?);
+                        covered |= mv;
+                    }
+                }
+            }
+            if covered == *v {
+                let name = if parts.is_empty() { Value::None } else { Value::str(parts.join("|")) };
+                return new_member(c, name, value.clone());
+            }
+        }
+    }
+    Err(value_error(format!("{} is not a valid {}", crate::fmt::repr(value)?, c.qualname())))
+}
+
+fn auto(_args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::native(Auto))
+}
+
+/// `@unique`: no two names for one value.
+fn unique(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let cls = args.into_iter().next().unwrap_or_default();
+    let map = attr(&cls, "_member_map_")?;
+    let mut dups = Vec::new();
+    if let Value::Dict(d) = &map {
+        for (k, m) in d.items() {
+            let canonical = attr(&m, "_name_")?;
+            if !ops::eq(&canonical, &k)? {
+                dups.push(format!("{} -> {}", crate::fmt::str_(&k)?, crate::fmt::str_(&canonical)?));
+            }
+        }
+    }
+    if !dups.is_empty() {
+        return Err(value_error(format!("duplicate values found in {}: {}", crate::fmt::repr(&cls)?, dups.join(", "))));
+    }
+    Ok(cls)
+}
+
+pub fn module_attrs() -> Dict {
+    let d = Dict::new();
+    let c = classes();
+    d.set_str("EnumType", Value::Class(c.meta.clone()));
+    d.set_str("EnumMeta", Value::Class(c.meta.clone()));
+    d.set_str("Enum", Value::Class(c.enum_.clone()));
+    d.set_str("IntEnum", Value::Class(c.int_enum.clone()));
+    d.set_str("StrEnum", Value::Class(c.str_enum.clone()));
+    d.set_str("Flag", Value::Class(c.flag.clone()));
+    d.set_str("IntFlag", Value::Class(c.int_flag.clone()));
+    d.set_str("auto", Value::native(BuiltinFunction { name: "auto", f: auto }));
+    d.set_str("unique", Value::native(BuiltinFunction { name: "unique", f: unique }));
+    let _ = Layout::Object;
+    let _ = call;
+    d
+}

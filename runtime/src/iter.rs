@@ -512,6 +512,11 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
             let last = start + step * (len as i64 - 1);
             return Ok(Value::native(IterObj::new(PyIter::Range { next: last, stop: start - step, step: -step })));
         }
+        Value::Native(n) if n.len().is_some() && n.iter(obj).is_some() => {
+            let mut items = iter(obj)?.collect_vec()?;
+            items.reverse();
+            return Ok(Value::native(IterObj::new(PyIter::Snapshot(items.into_iter()))));
+        }
         Value::Object(o) if o.class.lookup("__reversed__").is_some() => {
             return call_method(obj, "__reversed__", vec![], vec![]);
         }

@@ -18,6 +18,7 @@ pub mod builtins;
 pub mod call;
 pub mod class;
 pub mod classes;
+pub mod collections;
 pub mod contextlib;
 pub mod ctx;
 pub mod dataclasses;

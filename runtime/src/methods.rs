@@ -997,7 +997,7 @@ pub fn dict_update(d: &crate::dict::Dict, src: &Value) -> PyResult<()> {
                 d.set(k, v)?;
             }
         }
-        Value::Object(_) if crate::attr::hasattr(src, "keys")? => {
+        Value::Object(_) | Value::Native(_) if crate::attr::hasattr(src, "keys")? => {
             let keys = crate::call::call_method(src, "keys", vec![], vec![])?;
             for k in crate::iter::to_vec(&keys)? {
                 let v = ops::getitem(src, &k)?;

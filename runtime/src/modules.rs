@@ -50,8 +50,19 @@ impl Native for Module {
 static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
 
 /// The module names `import` accepts; the transpiler refuses others.
-pub const KNOWN: &[&str] =
-    &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools", "functools", "enum"];
+pub const KNOWN: &[&str] = &[
+    "math",
+    "sys",
+    "typing",
+    "dataclasses",
+    "asyncio",
+    "contextlib",
+    "time",
+    "itertools",
+    "functools",
+    "enum",
+    "collections",
+];
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
@@ -69,6 +80,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "itertools" => ("itertools", crate::itertools::module_attrs()),
         "functools" => ("functools", crate::functools::module_attrs()),
         "enum" => ("enum", crate::enum_mod::module_attrs()),
+        "collections" => ("collections", crate::collections::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -66,6 +66,14 @@ pub trait Native: Any {
         None
     }
 
+    fn setitem(&self, _this: &Value, _key: &Value, _value: Value) -> Option<PyResult<()>> {
+        None
+    }
+
+    fn delitem(&self, _this: &Value, _key: &Value) -> Option<PyResult<()>> {
+        None
+    }
+
     fn contains(&self, _item: &Value) -> Option<PyResult<bool>> {
         None
     }

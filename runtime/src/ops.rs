@@ -1161,6 +1161,10 @@ pub fn setitem(obj: &Value, key: &Value, value: Value) -> PyResult<()> {
             Ok(())
         }
         Value::Dict(d) => d.set(key.clone(), value),
+        Value::Native(n) => match n.setitem(obj, key, value) {
+            Some(r) => r,
+            None => Err(type_error(format!("'{}' object does not support item assignment", type_name(obj)))),
+        },
         Value::Object(_) if lookup_special(obj, "__setitem__").is_some() => {
             call_method(obj, "__setitem__", vec![key.clone(), value], vec![]).map(drop)
         }
@@ -1186,6 +1190,10 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
         Value::Dict(d) => match d.remove(key)? {
             Some(_) => Ok(()),
             None => Err(key_error(key.clone())),
+        },
+        Value::Native(n) => match n.delitem(obj, key) {
+            Some(r) => r,
+            None => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
         },
         Value::Object(_) if lookup_special(obj, "__delitem__").is_some() => {
             call_method(obj, "__delitem__", vec![key.clone()], vec![]).map(drop)

@@ -163,6 +163,24 @@ pub fn new_builtin_class(
     })
 }
 
+/// A class whose instances a runtime module builds (`namedtuple` classes).
+pub fn new_class_with(name: &str, module: &str, bases: &[Rc<Class>], info: &'static BuiltinInfo) -> Rc<Class> {
+    let mro = crate::class::c3_mro(name, bases).unwrap_or_default();
+    let cls = Rc::new(Class {
+        name: RefCell::new(PyStr::new(name)),
+        qualname: RefCell::new(PyStr::new(name)),
+        module: PyStr::new(module),
+        bases: bases.to_vec(),
+        mro,
+        dict: Rc::new(Dict::new()),
+        metaclass: None,
+        layout: Layout::Builtin,
+        builtin: Some(info),
+    });
+    cls.dict.set_str("__module__", Value::str(module));
+    cls
+}
+
 /// A class defined by a runtime module (`dataclasses.FrozenInstanceError`).
 pub fn new_class_in(module: &str, name: &str, bases: &[Rc<Class>], layout: Layout) -> Rc<Class> {
     let mro = crate::class::c3_mro(name, bases).unwrap_or_default();

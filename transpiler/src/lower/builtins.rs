@@ -227,8 +227,19 @@ pub fn direct_function(name: &str) -> Option<&'static str> {
 }
 
 /// Modules `import` accepts (provided by the runtime).
-pub const MODULES: &[&str] =
-    &["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools", "functools", "enum"];
+pub const MODULES: &[&str] = &[
+    "math",
+    "sys",
+    "typing",
+    "dataclasses",
+    "asyncio",
+    "contextlib",
+    "time",
+    "itertools",
+    "functools",
+    "enum",
+    "collections",
+];
 
 /// `from __future__ import ...` and friends that need no code.
 pub const NO_CODE_IMPORTS: &[&str] = &["__future__"];

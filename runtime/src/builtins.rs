@@ -18,6 +18,8 @@ use crate::ops::{self, type_name, type_of};
 use crate::types::{BuiltinInfo, types};
 use crate::value::Value;
 
+pub use crate::file::open;
+
 static MAIN_FILE: GilCell<Option<String>> = GilCell::new(None);
 
 pub fn set_main_file(file: &str) {
@@ -134,6 +136,7 @@ builtin_table! {
     "classmethod" => classmethod,
     "staticmethod" => staticmethod,
     "slice" => slice,
+    "open" => crate::file::open,
 }
 
 /// Looks up a builtin name as a value (`map(str, xs)`, `except KeyError`).

@@ -183,6 +183,15 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
         return Ok(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
     }
     let is_key_error = o.class.is_subclass(&crate::types::types().key_error);
+    if o.class.is_subclass(&crate::types::types().os_error) && args.len() == 2 {
+        if let (Some(Value::Int(errno)), Some(text)) = (args.first(), args.get(1)) {
+            let text = str_(text)?;
+            return Ok(match o.dict.get_str("filename") {
+                Some(f) if !f.is_none() => format!("[Errno {errno}] {text}: {}", repr(&f)?),
+                _ => format!("[Errno {errno}] {text}"),
+            });
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 if is_key_error => repr(&args[0]),

@@ -27,6 +27,7 @@ pub mod entry;
 pub mod enum_mod;
 pub mod exc;
 pub mod excgroup;
+pub mod file;
 #[path = "stubs/float_repr.rs"]
 pub mod float_repr;
 pub mod fmt;

@@ -1583,3 +1583,528 @@ pub fn math_isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> NumResult<boo
     Ok(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol)
 }
 
+
+#[cfg(test)]
+mod tests {
+    //! Replays the tables CPython 3.12 produced (see scripts/gen-num-tables.py
+    //! for the format) and checks a few properties no table can show.
+
+    use super::*;
+    use std::str::FromStr;
+
+    /// A decoded table field.
+    #[derive(Debug, Clone)]
+    enum Field {
+        I(Int),
+        F(f64),
+        S(String),
+        L(Vec<f64>),
+        None,
+        B(bool),
+        O(Option<Ordering>),
+        E(String, String),
+    }
+
+    impl PartialEq for Field {
+        fn eq(&self, other: &Field) -> bool {
+            use Field::*;
+            match (self, other) {
+                (I(a), I(b)) => a == b,
+                // Bit-exact (so -0.0 != 0.0), with every NaN equal.
+                (F(a), F(b)) => a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                (S(a), S(b)) => a == b,
+                (B(a), B(b)) => a == b,
+                (O(a), O(b)) => a == b,
+                (E(t1, m1), E(t2, m2)) => t1 == t2 && m1 == m2,
+                (None, None) => true,
+                _ => false,
+            }
+        }
+    }
+
+    /// Decodes Python's unicode_escape.
+    fn unescape(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            let mut hex = |n: usize| {
+                let digits: String = chars.by_ref().take(n).collect();
+                char::from_u32(u32::from_str_radix(&digits, 16).expect("hex escape")).expect("code point")
+            };
+            let decoded = match chars.next() {
+                Some('\\') => '\\',
+                Some('n') => '\n',
+                Some('t') => '\t',
+                Some('r') => '\r',
+                Some('x') => hex(2),
+                Some('u') => hex(4),
+                Some('U') => hex(8),
+                other => panic!("unknown escape {other:?} in {s:?}"),
+            };
+            out.push(decoded);
+        }
+        out
+    }
+
+    /// Parses `float.hex()` output (and 'inf', 'nan').
+    fn parse_hex_float(s: &str) -> f64 {
+        let (negative, body) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let value = match body {
+            "inf" => f64::INFINITY,
+            "nan" => f64::NAN,
+            _ => {
+                let body = body.strip_prefix("0x").expect("0x prefix");
+                let (mantissa, exp) = body.split_once('p').expect("exponent");
+                let exp: i64 = exp.parse().expect("exponent digits");
+                let (lead, frac) = mantissa.split_once('.').expect("point");
+                let frac_bits = u64::from_str_radix(frac, 16).expect("fraction") << (52 - 4 * frac.len());
+                if lead == "1" {
+                    f64::from_bits((((exp + 1023) as u64) << 52) | frac_bits)
+                } else {
+                    // 0x0.<frac>p-1022 (subnormal) or 0x0.0p+0.
+                    f64::from_bits(frac_bits)
+                }
+            }
+        };
+        if negative { -value } else { value }
+    }
+
+    fn int(s: &str) -> Int {
+        Int::from_bigint(BigInt::from_str(s).expect("int field"))
+    }
+
+    fn decode(field: &str) -> Field {
+        if field == "N" {
+            return Field::None;
+        }
+        let (tag, body) = field.split_once(':').expect("tagged field");
+        match tag {
+            "i" => Field::I(int(body)),
+            "f" => Field::F(parse_hex_float(body)),
+            "s" => Field::S(unescape(body)),
+            "L" if body.is_empty() => Field::L(Vec::new()),
+            "L" => Field::L(body.split(',').map(parse_hex_float).collect()),
+            "b" => Field::B(body == "T"),
+            "o" => Field::O(match body {
+                "<" => Some(Ordering::Less),
+                "=" => Some(Ordering::Equal),
+                ">" => Some(Ordering::Greater),
+                _ => Option::None,
+            }),
+            "E" => {
+                let (kind, msg) = body.split_once(':').expect("exception type");
+                Field::E(kind.to_owned(), unescape(msg))
+            }
+            _ => panic!("unknown field {field:?}"),
+        }
+    }
+
+    /// Conversion of a computed result into fields to compare with a row.
+    trait Fields {
+        fn fields(self) -> Vec<Field>;
+    }
+
+    impl Fields for Int {
+        fn fields(self) -> Vec<Field> {
+            vec![Field::I(self)]
+        }
+    }
+
+    impl Fields for f64 {
+        fn fields(self) -> Vec<Field> {
+            vec![Field::F(self)]
+        }
+    }
+
+    impl Fields for bool {
+        fn fields(self) -> Vec<Field> {
+            vec![Field::B(self)]
+        }
+    }
+
+    impl Fields for String {
+        fn fields(self) -> Vec<Field> {
+            vec![Field::S(self)]
+        }
+    }
+
+    impl Fields for Option<Ordering> {
+        fn fields(self) -> Vec<Field> {
+            vec![Field::O(self)]
+        }
+    }
+
+    impl Fields for IntOrFloat {
+        fn fields(self) -> Vec<Field> {
+            match self {
+                IntOrFloat::Int(n) => n.fields(),
+                IntOrFloat::Float(f) => f.fields(),
+            }
+        }
+    }
+
+    impl<A: Fields, B: Fields> Fields for (A, B) {
+        fn fields(self) -> Vec<Field> {
+            let mut out = self.0.fields();
+            out.extend(self.1.fields());
+            out
+        }
+    }
+
+    impl<T: Fields> Fields for NumResult<T> {
+        fn fields(self) -> Vec<Field> {
+            match self {
+                Ok(v) => v.fields(),
+                Err((kind, msg)) => vec![Field::E(kind.to_owned(), msg)],
+            }
+        }
+    }
+
+    struct Row {
+        line: usize,
+        op: String,
+        args: Vec<Field>,
+        expected: Vec<Field>,
+    }
+
+    fn rows(text: &str) -> Vec<Row> {
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let eq = fields.iter().position(|f| *f == "=").expect("'=' field");
+            out.push(Row {
+                line: i + 1,
+                op: fields[0].to_owned(),
+                args: fields[1..eq].iter().map(|f| decode(f)).collect(),
+                expected: fields[eq + 1..].iter().map(|f| decode(f)).collect(),
+            });
+        }
+        out
+    }
+
+    /// Evaluates every row with `eval` (None: the evaluator does not handle
+    /// the op) and fails listing the first mismatches. Returns the rows checked.
+    fn check_table(name: &str, text: &str, eval: &dyn Fn(&str, &[Field]) -> Option<Vec<Field>>) -> usize {
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for row in rows(text) {
+            let Some(got) = eval(&row.op, &row.args) else {
+                continue;
+            };
+            checked += 1;
+            if got != row.expected {
+                let short = |v: &dyn fmt::Debug| format!("{v:?}").chars().take(300).collect::<String>();
+                failures.push(format!(
+                    "{name}:{} {} {} => got {}, want {}",
+                    row.line,
+                    row.op,
+                    short(&row.args),
+                    short(&got),
+                    short(&row.expected)
+                ));
+            }
+        }
+        assert!(checked > 0, "{name}: no row checked");
+        let shown: Vec<&String> = failures.iter().take(25).collect();
+        assert!(failures.is_empty(), "{name}: {} of {checked} rows failed:\n{shown:#?}", failures.len());
+        checked
+    }
+
+    fn as_int(f: &Field) -> &Int {
+        match f {
+            Field::I(n) => n,
+            other => panic!("expected an int, got {other:?}"),
+        }
+    }
+
+    fn as_f64(f: &Field) -> f64 {
+        match f {
+            Field::F(x) => *x,
+            other => panic!("expected a float, got {other:?}"),
+        }
+    }
+
+    fn as_str(f: &Field) -> &str {
+        match f {
+            Field::S(s) => s,
+            other => panic!("expected a str, got {other:?}"),
+        }
+    }
+
+    fn as_num(f: &Field) -> IntOrFloat {
+        match f {
+            Field::I(n) => IntOrFloat::Int(n.clone()),
+            Field::F(x) => IntOrFloat::Float(*x),
+            other => panic!("expected a number, got {other:?}"),
+        }
+    }
+
+    fn num_op(name: &str) -> Option<NumOp> {
+        Some(match name {
+            "add" => NumOp::Add,
+            "sub" => NumOp::Sub,
+            "mul" => NumOp::Mul,
+            "truediv" => NumOp::TrueDiv,
+            "floordiv" => NumOp::FloorDiv,
+            "mod" => NumOp::Mod,
+            "pow" => NumOp::Pow,
+            _ => return None,
+        })
+    }
+
+    /// The Int methods and operators, on int operands.
+    fn eval_int(op: &str, args: &[Field]) -> Option<Vec<Field>> {
+        let a = as_int(&args[0]);
+        let b = || as_int(&args[1]);
+        Some(match op {
+            "add" => (a + b()).fields(),
+            "sub" => (a - b()).fields(),
+            "mul" => (a * b()).fields(),
+            "floordiv" => a.floordiv(b()).fields(),
+            "mod" => a.modulo(b()).fields(),
+            "divmod" => a.divmod(b()).fields(),
+            "truediv" => a.truediv(b()).fields(),
+            "pow" => a.pow(b()).fields(),
+            "powmod" => a.pow_mod(b(), as_int(&args[2])).fields(),
+            "lshift" => a.lshift(b()).fields(),
+            "rshift" => a.rshift(b()).fields(),
+            "and" => (a & b()).fields(),
+            "or" => (a | b()).fields(),
+            "xor" => (a ^ b()).fields(),
+            "cmp" => Some(a.cmp(b())).fields(),
+            "neg" => (-a).fields(),
+            "abs" => a.abs().fields(),
+            "invert" => (!a).fields(),
+            "bit_length" => Int::from_u64(a.bit_length()).fields(),
+            _ => return None,
+        })
+    }
+
+    /// The generic entry points (num_binop, num_divmod, num_cmp) on any mix.
+    fn eval_generic(op: &str, args: &[Field]) -> Option<Vec<Field>> {
+        if args.len() != 2 {
+            return None;
+        }
+        let (a, b) = (as_num(&args[0]), as_num(&args[1]));
+        Some(match op {
+            "divmod" => num_divmod(&a, &b).fields(),
+            "cmp" => num_cmp(&a, &b).fields(),
+            _ => num_binop(num_op(op)?, &a, &b).fields(),
+        })
+    }
+
+    /// The float-only functions, called directly.
+    fn eval_float(op: &str, args: &[Field]) -> Option<Vec<Field>> {
+        let a = as_f64(&args[0]);
+        let b = || as_f64(&args[1]);
+        Some(match op {
+            "truediv" => float_div(a, b()).fields(),
+            "floordiv" => float_floordiv(a, b()).fields(),
+            "mod" => float_mod(a, b()).fields(),
+            "divmod" => float_divmod(a, b()).fields(),
+            "pow" => float_pow(a, b()).fields(),
+            "is_integer" => float_is_integer(a).fields(),
+            "as_integer_ratio" => float_as_integer_ratio(a).fields(),
+            "floor" => math_floor(a).fields(),
+            "ceil" => math_ceil(a).fields(),
+            "trunc" => math_trunc(a).fields(),
+            _ => return eval_generic(op, args),
+        })
+    }
+
+    fn eval_conv(op: &str, args: &[Field]) -> Option<Vec<Field>> {
+        Some(match op {
+            "to_float" => int_to_f64(as_int(&args[0])).fields(),
+            "from_float" => f64_to_int(as_f64(&args[0])).fields(),
+            "str" => int_to_string(as_int(&args[0])).fields(),
+            "hex" => int_hex(as_int(&args[0])).fields(),
+            "oct" => int_oct(as_int(&args[0])).fields(),
+            "bin" => int_bin(as_int(&args[0])).fields(),
+            "round" => as_int(&args[0]).round_ndigits(as_int(&args[1])).fields(),
+            "gcd" => math_gcd(as_int(&args[0]), as_int(&args[1])).fields(),
+            "lcm" => math_lcm(as_int(&args[0]), as_int(&args[1])).fields(),
+            "parse_int" => {
+                let base = as_int(&args[1]).to_u64().and_then(|b| u32::try_from(b).ok()).expect("base");
+                int_parse(as_str(&args[0]), base).fields()
+            }
+            "parse_float" => float_parse(as_str(&args[0])).fields(),
+            _ => return None,
+        })
+    }
+
+    fn eval_math(op: &str, args: &[Field]) -> Option<Vec<Field>> {
+        Some(match op {
+            "isqrt" => math_isqrt(as_int(&args[0])).fields(),
+            "factorial" => math_factorial(as_int(&args[0])).fields(),
+            "comb" => math_comb(as_int(&args[0]), as_int(&args[1])).fields(),
+            "perm" => {
+                let k = match &args[1] {
+                    Field::None => None,
+                    k => Some(as_int(k)),
+                };
+                math_perm(as_int(&args[0]), k).fields()
+            }
+            "fsum" => match &args[0] {
+                Field::L(xs) => math_fsum(xs.iter().copied()).fields(),
+                other => panic!("fsum takes a list, got {other:?}"),
+            },
+            "isclose" => {
+                let [a, b, rel, abs] = [0, 1, 2, 3].map(|i| as_f64(&args[i]));
+                math_isclose(a, b, rel, abs).fields()
+            }
+            _ => return None,
+        })
+    }
+
+    macro_rules! table {
+        ($file:literal) => {
+            ($file, include_str!(concat!("../tests/data/num/", $file)))
+        };
+    }
+
+    #[test]
+    fn int_arithmetic_matches_cpython() {
+        for (name, text) in [table!("int_arith.txt"), table!("int_truediv.txt"), table!("int_pow.txt"), table!("int_shift.txt")]
+        {
+            check_table(name, text, &eval_int);
+        }
+    }
+
+    #[test]
+    fn generic_int_ops_match_cpython() {
+        for (name, text) in [table!("int_arith.txt"), table!("int_truediv.txt"), table!("int_pow.txt")] {
+            check_table(name, text, &eval_generic);
+        }
+    }
+
+    #[test]
+    fn int_float_comparisons_match_cpython() {
+        let (name, text) = table!("int_float_cmp.txt");
+        check_table(name, text, &eval_generic);
+    }
+
+    #[test]
+    fn int_conversions_match_cpython() {
+        let (name, text) = table!("int_conv.txt");
+        check_table(name, text, &eval_conv);
+    }
+
+    #[test]
+    fn int_parsing_matches_cpython() {
+        let (name, text) = table!("int_parse.txt");
+        check_table(name, text, &eval_conv);
+    }
+
+    #[test]
+    fn float_parsing_matches_cpython() {
+        let (name, text) = table!("float_parse.txt");
+        check_table(name, text, &eval_conv);
+    }
+
+    #[test]
+    fn float_ops_match_cpython() {
+        let (name, text) = table!("float_ops.txt");
+        check_table(name, text, &eval_float);
+        check_table(name, text, &eval_generic);
+    }
+
+    #[test]
+    fn mixed_ops_match_cpython() {
+        let (name, text) = table!("mixed.txt");
+        check_table(name, text, &eval_generic);
+    }
+
+    #[test]
+    fn math_functions_match_cpython() {
+        let (name, text) = table!("math.txt");
+        check_table(name, text, &eval_math);
+    }
+
+    /// The digit, space and printability tables agree with CPython's Unicode
+    /// 15.0 on every code point.
+    #[test]
+    fn unicode_tables_match_cpython() {
+        let (_, text) = table!("unicode.txt");
+        let mut decimal = std::collections::HashMap::new();
+        let mut spaces = std::collections::HashSet::new();
+        let mut unassigned = Vec::new();
+        let mut unprintable = Vec::new();
+        for line in text.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let cp = |i: usize| u32::from_str_radix(f[i], 16).expect("code point");
+            match f[0] {
+                "decimal" => {
+                    decimal.insert(cp(1), f[2].parse::<u8>().expect("digit"));
+                }
+                "space" => {
+                    spaces.insert(cp(1));
+                }
+                "unassigned" => unassigned.push((cp(1), cp(2))),
+                "unprintable" => unprintable.push((cp(1), cp(2))),
+                other => panic!("unknown row {other}"),
+            }
+        }
+        let within = |ranges: &[(u32, u32)], c: u32| ranges.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c));
+        for c in (0x7f..=0x10ffff).filter_map(char::from_u32) {
+            let code = c as u32;
+            assert_eq!(unicode_decimal(c), decimal.get(&code).copied(), "decimal U+{code:04X}");
+            assert_eq!(is_unicode_space(c), spaces.contains(&code), "space U+{code:04X}");
+            if !within(&unassigned, code) {
+                assert_eq!(is_printable_approx(c), !within(&unprintable, code), "printable U+{code:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn ints_normalize() {
+        assert!(matches!(Int::from_bigint(BigInt::from(5)), Int::Small(5)));
+        assert!(matches!(i64_add(i64::MAX, 1), Int::Big(_)));
+        assert!(matches!(&i64_add(i64::MAX, 1) - &Int::Small(1), Int::Small(i64::MAX)));
+        assert!(matches!(i64_floordiv(i64::MIN, -1), Ok(Int::Big(_))));
+        assert_eq!(i64_mod(i64::MIN, -1), Ok(0));
+        // An unnormalized Big still compares and hashes as its value.
+        let unnormalized = Int::Big(BigInt::from(7));
+        assert_eq!(unnormalized, Int::Small(7));
+        let hash = |n: &Int| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            n.hash(&mut h);
+            h.finish()
+        };
+        assert_eq!(hash(&unnormalized), hash(&Int::Small(7)));
+        assert!(matches!(&unnormalized + &Int::Small(1), Int::Small(8)));
+    }
+
+    /// Results too large to build raise instead of aborting or hanging.
+    #[test]
+    fn huge_results_raise() {
+        let two = Int::Small(2);
+        let huge = int("1000000000000000000000000000000");
+        assert_eq!(two.pow(&huge).unwrap_err().0, "MemoryError");
+        assert_eq!(two.pow(&Int::Small(1 << 40)).unwrap_err().0, "MemoryError");
+        assert_eq!(two.lshift(&Int::Small(1 << 40)).unwrap_err().0, "MemoryError");
+        assert_eq!(two.lshift(&huge).unwrap_err().0, "OverflowError");
+        assert_eq!(math_factorial(&Int::Small(1 << 40)).unwrap_err().0, "MemoryError");
+        assert_eq!(math_comb(&Int::Small(1 << 40), &Int::Small(1 << 39)).unwrap_err().0, "MemoryError");
+        assert_eq!(math_perm(&huge, &Int::Small(1 << 40)).unwrap_err().0, "MemoryError");
+        assert_eq!(Int::Small(5).round_ndigits(&-&huge), Int::Small(0));
+        assert_eq!(Int::Small(-5).rshift(&huge), Ok(Int::Small(-1)));
+        assert_eq!(Int::Small(-1).pow(&huge).ok(), Some(IntOrFloat::Int(Int::Small(1))));
+    }
+
+    #[test]
+    fn radix_clamps_and_reprs_quote() {
+        assert_eq!(int_to_radix(&Int::Small(35), 36), "z");
+        assert_eq!(int_to_radix(&Int::Small(-5), 0), "-101");
+        assert_eq!(simple_repr("it's"), "\"it's\"");
+        assert_eq!(simple_repr("'\""), "'\\'\"'");
+        let custom = int_parse_with_repr("x", 10, &|s: &str| format!("<{s}>")).unwrap_err();
+        assert_eq!(custom.1, "invalid literal for int() with base 10: <x>");
+    }
+}

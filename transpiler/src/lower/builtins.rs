@@ -48,6 +48,7 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "classmethod",
     "staticmethod",
     "slice",
+    "open",
     // classes (runtime: types::Types::by_name)
     "object",
     "type",
@@ -144,7 +145,6 @@ pub const REFUSED: &[(&str, &str)] = &[
     ("globals", "globals()"),
     ("locals", "locals()"),
     ("__import__", "__import__()"),
-    ("open", "open() (file I/O comes with a later release)"),
     ("bytes", "bytes"),
     ("bytearray", "bytearray"),
     ("memoryview", "memoryview"),
@@ -208,6 +208,7 @@ pub const DIRECT: &[(&str, &str)] = &[
     ("input", "input"),
     ("dir", "dir"),
     ("range", "range"),
+    ("open", "open"),
     // Built-in classes, called without a name lookup.
     ("int", "classes::int"),
     ("float", "classes::float"),

@@ -43,6 +43,7 @@ pub mod int;
 pub mod io;
 pub mod iter;
 pub mod itertools;
+pub mod json;
 pub mod list;
 pub mod methods;
 pub mod modules;

@@ -62,6 +62,7 @@ pub const KNOWN: &[&str] = &[
     "functools",
     "enum",
     "collections",
+    "json",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -81,6 +82,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "functools" => ("functools", crate::functools::module_attrs()),
         "enum" => ("enum", crate::enum_mod::module_attrs()),
         "collections" => ("collections", crate::collections::module_attrs()),
+        "json" => ("json", crate::json::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -240,6 +240,7 @@ pub const MODULES: &[&str] = &[
     "functools",
     "enum",
     "collections",
+    "json",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

@@ -111,7 +111,6 @@ impl EventLoop {
     /// Waits up to `timeout` ns (`None`: until something happens) without
     /// the interpreter lock, collecting finished executor jobs.
     fn wait_for_events(&self, timeout: Option<u64>) -> PyResult<()> {
-        use std::sync::mpsc::RecvTimeoutError;
         let jobs = self.pending_jobs.get();
         let first = match (timeout, jobs) {
             (Some(0), _) => None,
@@ -125,10 +124,7 @@ impl EventLoop {
             }
             (Some(ns), _) => {
                 let d = std::time::Duration::from_nanos(ns);
-                match crate::gil::without(|| self.completions.1.recv_timeout(d)) {
-                    Ok(c) => Some(c),
-                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-                }
+                crate::gil::without(|| self.completions.1.recv_timeout(d)).ok()
             }
         };
         let mut done: Vec<Completion> = first.into_iter().collect();
@@ -211,10 +207,10 @@ impl EventLoop {
         let n = self.ready.borrow().len();
         for _ in 0..n {
             let cb = self.ready.borrow_mut().pop_front();
-            if let Some(cb) = cb {
-                if let Err(e) = cb() {
-                    report_callback_error(&e);
-                }
+            if let Some(cb) = cb
+                && let Err(e) = cb()
+            {
+                report_callback_error(&e);
             }
         }
         Ok(())
@@ -343,10 +339,10 @@ pub fn cancel(this: &Value, msg: Option<Value>) -> PyResult<bool> {
     if let Some(t) = &f.task {
         t.num_cancels.set(t.num_cancels.get() + 1);
         let waiter = t.waiting_on.borrow().clone();
-        if let Some(w) = waiter {
-            if cancel(&w, msg.clone())? {
-                return Ok(true);
-            }
+        if let Some(w) = waiter
+            && cancel(&w, msg.clone())?
+        {
+            return Ok(true);
         }
         t.must_cancel.set(true);
         *t.cancel_msg.borrow_mut() = msg;
@@ -470,13 +466,13 @@ fn wakeup(task: &Value, done: &Value) -> PyResult<()> {
 
 /// `await value` inside a coroutine body.
 pub async fn await_(co: &Co, value: Value) -> PyResult<Value> {
-    if let Some(g) = downcast::<Generator>(&value) {
-        if g.kind() == Kind::Coroutine {
-            if g.is_done() {
-                return Err(crate::exc::runtime_error("cannot reuse already awaited coroutine"));
-            }
-            return crate::generator::yield_from(co, value.clone()).await;
+    if let Some(g) = downcast::<Generator>(&value)
+        && g.kind() == Kind::Coroutine
+    {
+        if g.is_done() {
+            return Err(crate::exc::runtime_error("cannot reuse already awaited coroutine"));
         }
+        return crate::generator::yield_from(co, value.clone()).await;
     }
     if let Some(f) = downcast::<Future>(&value) {
         if !f.done() {
@@ -491,11 +487,11 @@ pub async fn await_(co: &Co, value: Value) -> PyResult<Value> {
         }
         return f.result();
     }
-    if let Value::Object(o) = &value {
-        if o.class.lookup("__await__").is_some() {
-            let it = crate::call::call_method(&value, "__await__", vec![], vec![])?;
-            return crate::generator::yield_from(co, it).await;
-        }
+    if let Value::Object(o) = &value
+        && o.class.lookup("__await__").is_some()
+    {
+        let it = crate::call::call_method(&value, "__await__", vec![], vec![])?;
+        return crate::generator::yield_from(co, it).await;
     }
     Err(type_error(format!("object {} can't be used in 'await' expression", crate::ops::type_name(&value))))
 }

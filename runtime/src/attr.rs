@@ -69,21 +69,21 @@ pub fn generic_getattr(
     if name == "__class__" {
         return Ok(Some(Value::Class(cls.clone())));
     }
-    if name == "__dict__" {
-        if let Some(d) = dict {
-            return Ok(Some(Value::Dict(d.clone())));
-        }
+    if name == "__dict__"
+        && let Some(d) = dict
+    {
+        return Ok(Some(Value::Dict(d.clone())));
     }
     let attr = cls.lookup(name);
-    if let Some(a) = &attr {
-        if is_data_descriptor(a) {
-            return descriptor_get(a, obj, cls).map(Some);
-        }
+    if let Some(a) = &attr
+        && is_data_descriptor(a)
+    {
+        return descriptor_get(a, obj, cls).map(Some);
     }
-    if let Some(d) = dict {
-        if let Some(v) = d.get_str(name) {
-            return Ok(Some(v));
-        }
+    if let Some(d) = dict
+        && let Some(v) = d.get_str(name)
+    {
+        return Ok(Some(v));
     }
     match attr {
         Some(a) => descriptor_get(&a, obj, cls).map(Some),
@@ -99,10 +99,10 @@ pub fn generic_getattr(
 fn getattr_fallback(obj: &Value, cls: &Rc<Class>, name: &str) -> PyResult<Value> {
     // Methods of built-in bases (`add_note` on exceptions, `split` on groups).
     for c in cls.mro_with_self() {
-        if c.builtin.is_some() {
-            if let Some(m) = crate::classes::builtin_slot(&c, obj, name) {
-                return Ok(m);
-            }
+        if c.builtin.is_some()
+            && let Some(m) = crate::classes::builtin_slot(&c, obj, name)
+        {
+            return Ok(m);
         }
     }
     if cls.lookup("__getattr__").is_some() {
@@ -203,10 +203,10 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     // A data descriptor on the metaclass wins over the class's own attribute.
     let meta = cls.metaclass.clone();
     let meta_attr = meta.as_ref().and_then(|m| m.lookup(name));
-    if let (Some(a), Some(m)) = (&meta_attr, &meta) {
-        if is_data_descriptor(a) {
-            return descriptor_get(a, obj, m);
-        }
+    if let (Some(a), Some(m)) = (&meta_attr, &meta)
+        && is_data_descriptor(a)
+    {
+        return descriptor_get(a, obj, m);
     }
     if let Some(a) = cls.lookup(name) {
         return class_attr_get(&a, cls);
@@ -220,10 +220,10 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     if cls.builtin.is_some() && crate::methods::builtin_class_has_method(cls, name) {
         return Ok(Value::native(UnboundBuiltin { class: cls.clone(), name: PyStr::new(name) }));
     }
-    if let Some(m) = &meta {
-        if m.lookup("__getattr__").is_some() {
-            return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
-        }
+    if let Some(m) = &meta
+        && m.lookup("__getattr__").is_some()
+    {
+        return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
     }
     Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name(), name)))
 }
@@ -287,12 +287,11 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
             generic_setattr(obj, name, value)
         }
         Value::Class(cls) => {
-            if let Some(m) = &cls.metaclass {
-                if let Some(a) = m.lookup(name) {
-                    if is_data_descriptor(&a) {
-                        return descriptor_set(&a, obj, value);
-                    }
-                }
+            if let Some(m) = &cls.metaclass
+                && let Some(a) = m.lookup(name)
+                && is_data_descriptor(&a)
+            {
+                return descriptor_set(&a, obj, value);
             }
             match name {
                 "__name__" => {
@@ -341,10 +340,10 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     let Value::Object(inst) = obj else {
         return setattr(obj, name, value);
     };
-    if let Some(a) = inst.class.lookup(name) {
-        if is_data_descriptor(&a) {
-            return descriptor_set(&a, obj, value);
-        }
+    if let Some(a) = inst.class.lookup(name)
+        && is_data_descriptor(&a)
+    {
+        return descriptor_set(&a, obj, value);
     }
     if inst.exc.is_some() && set_exception_attr(inst, name, &value) {
         return Ok(());
@@ -406,16 +405,16 @@ pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
     let Value::Object(inst) = obj else {
         return delattr(obj, name);
     };
-    if let Some(a) = inst.class.lookup(name) {
-        if is_data_descriptor(&a) {
-            return match &a {
-                Value::Object(o) if o.class.lookup("__delete__").is_some() => {
-                    crate::call::call_method(&a, "__delete__", vec![obj.clone()], vec![]).map(drop)
-                }
-                Value::Object(_) => Err(attribute_error("__delete__")),
-                _ => crate::classes::native_descriptor_set(&a, obj, None),
-            };
-        }
+    if let Some(a) = inst.class.lookup(name)
+        && is_data_descriptor(&a)
+    {
+        return match &a {
+            Value::Object(o) if o.class.lookup("__delete__").is_some() => {
+                crate::call::call_method(&a, "__delete__", vec![obj.clone()], vec![]).map(drop)
+            }
+            Value::Object(_) => Err(attribute_error("__delete__")),
+            _ => crate::classes::native_descriptor_set(&a, obj, None),
+        };
     }
     match inst.dict.remove(&Value::str(name))? {
         Some(_) => Ok(()),

@@ -88,7 +88,7 @@ impl Args {
 macro_rules! builtin_table {
     ($($name:literal => $f:path),* $(,)?) => {
         /// Every built-in function by name.
-        pub const FUNCTIONS: &[(&str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] = &[$(($name, $f)),*];
+        pub const FUNCTIONS: &[(&str, crate::func::BuiltinFn)] = &[$(($name, $f)),*];
     };
 }
 
@@ -331,10 +331,10 @@ pub fn divmod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("divmod", args, kwargs);
     a.count(2, 2)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
-    if matches!(x, Value::Object(_)) || matches!(y, Value::Object(_)) {
-        if crate::call::lookup_special(x, "__divmod__").is_some() {
-            return call_method(x, "__divmod__", vec![y.clone()], vec![]);
-        }
+    if (matches!(x, Value::Object(_)) || matches!(y, Value::Object(_)))
+        && crate::call::lookup_special(x, "__divmod__").is_some()
+    {
+        return call_method(x, "__divmod__", vec![y.clone()], vec![]);
     }
     let q = ops::binary(x, y, ops::BinOp::FloorDiv).map_err(|e| divmod_error(e, x, y))?;
     let r = ops::binary(x, y, ops::BinOp::Mod).map_err(|e| divmod_error(e, x, y))?;
@@ -651,10 +651,10 @@ pub fn next(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 pub fn is_instance(obj: &Value, classinfo: &Value) -> PyResult<bool> {
     match classinfo {
         Value::Class(c) => {
-            if let Some(m) = &c.metaclass {
-                if m.has_user_attr("__instancecheck__") {
-                    return ops::truthy(&call_method(classinfo, "__instancecheck__", vec![obj.clone()], vec![])?);
-                }
+            if let Some(m) = &c.metaclass
+                && m.has_user_attr("__instancecheck__")
+            {
+                return ops::truthy(&call_method(classinfo, "__instancecheck__", vec![obj.clone()], vec![])?);
             }
             Ok(type_of(obj).is_subclass(c))
         }
@@ -689,10 +689,10 @@ pub fn is_subclass(cls: &Value, classinfo: &Value) -> PyResult<bool> {
     };
     match classinfo {
         Value::Class(base) => {
-            if let Some(m) = &base.metaclass {
-                if m.has_user_attr("__subclasscheck__") {
-                    return ops::truthy(&call_method(classinfo, "__subclasscheck__", vec![cls.clone()], vec![])?);
-                }
+            if let Some(m) = &base.metaclass
+                && m.has_user_attr("__subclasscheck__")
+            {
+                return ops::truthy(&call_method(classinfo, "__subclasscheck__", vec![cls.clone()], vec![])?);
             }
             Ok(c.is_subclass(base))
         }

@@ -37,13 +37,14 @@ pub fn call_method(obj: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) ->
         Value::Object(inst) => {
             // A plain function found on the type and not shadowed by the
             // instance dict is called directly with the instance prepended.
-            if let Some(attr @ Value::Function(_)) = inst.class.lookup(name) {
-                if inst.dict.get_str(name).is_none() && !has_getattribute(&inst.class) {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(obj.clone());
-                    full.extend(args);
-                    return call(&attr, full, kwargs);
-                }
+            if let Some(attr @ Value::Function(_)) = inst.class.lookup(name)
+                && inst.dict.get_str(name).is_none()
+                && !has_getattribute(&inst.class)
+            {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(obj.clone());
+                full.extend(args);
+                return call(&attr, full, kwargs);
             }
             let bound = crate::attr::getattr(obj, name)?;
             call(&bound, args, kwargs)

@@ -27,12 +27,11 @@ pub fn make_class(name: &str, qualname: &str, bases: Vec<Value>, ns: Dict, kwarg
         None => {
             let mut winner: Option<Rc<Class>> = None;
             for b in &bases {
-                if let Value::Class(c) = b {
-                    if let Some(m) = &c.metaclass {
-                        if winner.as_ref().is_none_or(|w| m.is_subclass(w)) {
-                            winner = Some(m.clone());
-                        }
-                    }
+                if let Value::Class(c) = b
+                    && let Some(m) = &c.metaclass
+                    && winner.as_ref().is_none_or(|w| m.is_subclass(w))
+                {
+                    winner = Some(m.clone());
                 }
             }
             match winner {
@@ -41,10 +40,10 @@ pub fn make_class(name: &str, qualname: &str, bases: Vec<Value>, ns: Dict, kwarg
             }
         }
     };
-    if let Value::Class(m) = &meta {
-        if Rc::ptr_eq(m, &types().type_) {
-            return type_new(m, name, bases, ns, kwargs);
-        }
+    if let Value::Class(m) = &meta
+        && Rc::ptr_eq(m, &types().type_)
+    {
+        return type_new(m, name, bases, ns, kwargs);
     }
     let mut args = vec![Value::str(name), Value::tuple(bases), Value::Dict(Rc::new(ns))];
     let _ = &mut args;
@@ -102,10 +101,10 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         if let (Some(p), Value::Str(n)) = (downcast::<Property>(&v), &k) {
             *p.name.borrow_mut() = Some(n.clone());
         }
-        if let Value::Object(o) = &v {
-            if o.class.lookup("__set_name__").is_some() {
-                call_method(&v, "__set_name__", vec![cls_value.clone(), k], vec![])?;
-            }
+        if let Value::Object(o) = &v
+            && o.class.lookup("__set_name__").is_some()
+        {
+            call_method(&v, "__set_name__", vec![cls_value.clone(), k], vec![])?;
         }
     }
     init_subclass(&cls, kwargs)?;
@@ -173,26 +172,25 @@ fn most_derived_metaclass(meta: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Opt
 
 /// `Cls(*args, **kwargs)`.
 pub fn call_class(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    if let Some(meta) = &cls.metaclass {
-        if meta.has_user_attr("__call__") {
-            let mut full = vec![Value::Class(cls.clone())];
-            full.extend(args);
-            let f = meta.lookup("__call__").unwrap_or_default();
-            return call(&f, full, kwargs);
-        }
+    if let Some(meta) = &cls.metaclass
+        && meta.has_user_attr("__call__")
+    {
+        let mut full = vec![Value::Class(cls.clone())];
+        full.extend(args);
+        let f = meta.lookup("__call__").unwrap_or_default();
+        return call(&f, full, kwargs);
     }
-    if let (Some(info), Layout::Builtin | Layout::Object) = (cls.builtin, cls.layout) {
-        if Rc::ptr_eq(cls, &types().type_) || cls.layout == Layout::Builtin || Rc::ptr_eq(cls, &types().object) {
-            return (info.new)(cls, args, kwargs);
-        }
+    if let (Some(info), Layout::Builtin | Layout::Object) = (cls.builtin, cls.layout)
+        && (Rc::ptr_eq(cls, &types().type_) || cls.layout == Layout::Builtin || Rc::ptr_eq(cls, &types().object))
+    {
+        return (info.new)(cls, args, kwargs);
     }
     default_call(cls, args, kwargs)
 }
 
 /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
 pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    if cls.builtin.is_some() && cls.layout == Layout::Builtin {
-        let info = cls.builtin.expect("checked above");
+    if let (Some(info), Layout::Builtin) = (cls.builtin, cls.layout) {
         return (info.new)(cls, args, kwargs);
     }
     let has_new = cls.has_user_attr("__new__");
@@ -432,26 +430,25 @@ fn call_slot(owner: &Rc<Class>, name: &str, recv: &Value, args: Vec<Value>, kwar
             _ => Ok(Value::None),
         };
     }
-    if owner.layout == Layout::Exception {
-        if let Value::Object(o) = recv {
-            if let Some(cell) = &o.exc {
-                match name {
-                    "__init__" => {
-                        cell.borrow_mut().args = args;
-                        return Ok(Value::None);
-                    }
-                    "__str__" => return Ok(Value::str(crate::fmt::exception_str(recv)?)),
-                    "__repr__" => return Ok(Value::str(crate::fmt::exception_repr(recv)?)),
-                    "add_note" => return crate::fmt::add_note(recv, arg(0)),
-                    "with_traceback" => return Ok(recv.clone()),
-                    "split" | "subgroup" | "derive" => {
-                        if let Some(r) = crate::excgroup::method(recv, name, &args) {
-                            return r;
-                        }
-                    }
-                    _ => {}
+    if owner.layout == Layout::Exception
+        && let Value::Object(o) = recv
+        && let Some(cell) = &o.exc
+    {
+        match name {
+            "__init__" => {
+                cell.borrow_mut().args = args;
+                return Ok(Value::None);
+            }
+            "__str__" => return Ok(Value::str(crate::fmt::exception_str(recv)?)),
+            "__repr__" => return Ok(Value::str(crate::fmt::exception_repr(recv)?)),
+            "add_note" => return crate::fmt::add_note(recv, arg(0)),
+            "with_traceback" => return Ok(recv.clone()),
+            "split" | "subgroup" | "derive" => {
+                if let Some(r) = crate::excgroup::method(recv, name, &args) {
+                    return r;
                 }
             }
+            _ => {}
         }
     }
     match name {

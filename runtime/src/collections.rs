@@ -719,7 +719,7 @@ fn namedtuple(args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
 
 pub fn module_attrs() -> Dict {
     let d = Dict::new();
-    let fns: &[(&'static str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] = &[
+    let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
         ("deque", deque_new),
         ("Counter", counter),
         ("defaultdict", defaultdict),

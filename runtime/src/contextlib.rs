@@ -155,10 +155,10 @@ impl Native for Simple {
         Some(match name {
             "__enter__" => Ok(self.value.clone()),
             "__exit__" => {
-                if self.close {
-                    if let Err(e) = crate::call::call_method(&self.value, "close", vec![], vec![]) {
-                        return Some(Err(e));
-                    }
+                if self.close
+                    && let Err(e) = crate::call::call_method(&self.value, "close", vec![], vec![])
+                {
+                    return Some(Err(e));
                 }
                 Ok(Value::Bool(false))
             }

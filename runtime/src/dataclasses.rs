@@ -363,14 +363,14 @@ fn process(cls_value: &Value, o: &Options) -> PyResult<Value> {
             }
         }
         // The class attribute becomes the plain default (or goes away).
-        if let Some(d) = &default {
-            if field_ref(d).is_some() {
-                let plain = f.default.borrow().clone();
-                if is_missing(&plain) {
-                    cls.dict.remove(&name)?;
-                } else {
-                    cls.dict.set(name.clone(), plain)?;
-                }
+        if let Some(d) = &default
+            && field_ref(d).is_some()
+        {
+            let plain = f.default.borrow().clone();
+            if is_missing(&plain) {
+                cls.dict.remove(&name)?;
+            } else {
+                cls.dict.set(name.clone(), plain)?;
             }
         }
         fields.set(name, fv.clone())?;

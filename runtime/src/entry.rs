@@ -69,12 +69,12 @@ fn print_chain(e: &PyErr, file: &str, out: &mut String, depth: usize) {
     out.push_str(&format!("  File \"{file}\", in <module>\n"));
     out.push_str(&crate::fmt::exception_line(e));
     out.push('\n');
-    if let Some(notes) = e.data().and_then(|d| d.notes.clone()) {
-        if let Ok(items) = crate::iter::to_vec(&notes) {
-            for n in items {
-                out.push_str(&crate::fmt::str_(&n).unwrap_or_default());
-                out.push('\n');
-            }
+    if let Some(notes) = e.data().and_then(|d| d.notes.clone())
+        && let Ok(items) = crate::iter::to_vec(&notes)
+    {
+        for n in items {
+            out.push_str(&crate::fmt::str_(&n).unwrap_or_default());
+            out.push('\n');
         }
     }
 }

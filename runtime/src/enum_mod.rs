@@ -146,11 +146,7 @@ fn build() -> EnumClasses {
     method(&ns, "Enum", "__repr__", &["self"], |a| {
         let cls = class_of(&a[0]);
         let v = attr(&a[0], "_value_")?;
-        let value = if cls.is_subclass(&classes().str_enum) || cls.is_subclass(&classes().int_enum) {
-            crate::fmt::repr(&v)?
-        } else {
-            crate::fmt::repr(&v)?
-        };
+        let value = crate::fmt::repr(&v)?;
         match attr(&a[0], "_name_")? {
             Value::None => Ok(Value::str(format!("<{}: {}>", cls.name(), value))),
             n => Ok(Value::str(format!("<{}.{}: {}>", cls.name(), crate::fmt::str_(&n)?, value))),
@@ -388,23 +384,24 @@ fn lookup_value(cls: &Value, value: &Value) -> PyResult<Value> {
             return Ok(m);
         }
     }
-    if is_flag(c) {
-        if let Value::Int(v) = value {
-            // A pseudo-member named after the flags it contains.
-            let mut parts = Vec::new();
-            let mut covered = 0i64;
-            for m in members(cls) {
-                if let Value::Int(mv) = attr(&m, "_value_")? {
-                    if mv != 0 && v & mv == mv {
-                        parts.push(crate::fmt::str_(&attr(&m, "_name_")?)?);
-                        covered |= mv;
-                    }
-                }
+    if is_flag(c)
+        && let Value::Int(v) = value
+    {
+        // A pseudo-member named after the flags it contains.
+        let mut parts = Vec::new();
+        let mut covered = 0i64;
+        for m in members(cls) {
+            if let Value::Int(mv) = attr(&m, "_value_")?
+                && mv != 0
+                && v & mv == mv
+            {
+                parts.push(crate::fmt::str_(&attr(&m, "_name_")?)?);
+                covered |= mv;
             }
-            if covered == *v {
-                let name = if parts.is_empty() { Value::None } else { Value::str(parts.join("|")) };
-                return new_member(c, name, value.clone());
-            }
+        }
+        if covered == *v {
+            let name = if parts.is_empty() { Value::None } else { Value::str(parts.join("|")) };
+            return new_member(c, name, value.clone());
         }
     }
     Err(value_error(format!("{} is not a valid {}", crate::fmt::repr(value)?, c.qualname())))

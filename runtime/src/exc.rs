@@ -72,14 +72,12 @@ impl PyErr {
     /// Sets `__context__` to the exception being handled, as CPython does
     /// when raising inside an `except` block (never to itself).
     pub fn with_context(self, handled: Option<&PyErr>) -> PyErr {
-        if let Some(h) = handled {
-            if !h.exc.is(&self.exc) {
-                if let Some(mut d) = self.data() {
-                    if d.context.is_none() {
-                        d.context = Some(h.exc.clone());
-                    }
-                }
-            }
+        if let Some(h) = handled
+            && !h.exc.is(&self.exc)
+            && let Some(mut d) = self.data()
+            && d.context.is_none()
+        {
+            d.context = Some(h.exc.clone());
         }
         self
     }

@@ -97,15 +97,15 @@ fn derive(like: &Value, excs: Vec<Value>) -> PyResult<Value> {
     let base = if cls.builtin.is_some() { cls } else { group_class().clone() };
     let cls = check_new(&base, &[msg.clone(), Value::list(excs.clone())])?;
     let g = crate::exc::new_exception(&cls, vec![msg, Value::list(excs)]);
-    if let (Value::Object(src), Value::Object(dst)) = (like, &g) {
-        if let (Some(s), Some(d)) = (&src.exc, &dst.exc) {
-            let s = s.borrow();
-            let mut d = d.borrow_mut();
-            d.notes = s.notes.clone();
-            d.cause = s.cause.clone();
-            d.context = s.context.clone();
-            d.suppress_context = s.suppress_context;
-        }
+    if let (Value::Object(src), Value::Object(dst)) = (like, &g)
+        && let (Some(s), Some(d)) = (&src.exc, &dst.exc)
+    {
+        let s = s.borrow();
+        let mut d = d.borrow_mut();
+        d.notes = s.notes.clone();
+        d.cause = s.cause.clone();
+        d.context = s.context.clone();
+        d.suppress_context = s.suppress_context;
     }
     Ok(g)
 }
@@ -194,10 +194,10 @@ impl Star {
 
     /// `except* cond`: the part of what is left that matches, if any.
     pub fn take(&mut self, cond: &Value) -> PyResult<Option<Value>> {
-        if let Value::Class(c) = cond {
-            if c.is_subclass(group_class()) {
-                return Err(type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
-            }
+        if let Value::Class(c) = cond
+            && c.is_subclass(group_class())
+        {
+            return Err(type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
         }
         let Some(rest) = self.rest.take() else { return Ok(None) };
         let (m, r) = split(&rest, cond)?;

@@ -83,24 +83,24 @@ pub fn repr(v: &Value) -> PyResult<String> {
             Ok(out)
         })?,
         Value::Set(s) => {
-            if s.len() == 0 {
+            if s.is_empty() {
                 "set()".into()
             } else {
                 guarded(v, "set(...)", || Ok(format!("{{{}}}", join_reprs(&s.items())?)))?
             }
         }
         Value::FrozenSet(s) => {
-            if s.len() == 0 {
+            if s.is_empty() {
                 "frozenset()".into()
             } else {
                 guarded(v, "frozenset(...)", || Ok(format!("frozenset({{{}}})", join_reprs(&s.items())?)))?
             }
         }
         Value::Class(c) => {
-            if let Some(m) = &c.metaclass {
-                if m.has_user_attr("__repr__") {
-                    return text_of(call_method(v, "__repr__", vec![], vec![])?, "__repr__");
-                }
+            if let Some(m) = &c.metaclass
+                && m.has_user_attr("__repr__")
+            {
+                return text_of(call_method(v, "__repr__", vec![], vec![])?, "__repr__");
             }
             if c.module.as_str() == "builtins" {
                 format!("<class '{}'>", c.qualname())
@@ -183,14 +183,15 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
         return Ok(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
     }
     let is_key_error = o.class.is_subclass(&crate::types::types().key_error);
-    if o.class.is_subclass(&crate::types::types().os_error) && args.len() == 2 {
-        if let (Some(Value::Int(errno)), Some(text)) = (args.first(), args.get(1)) {
-            let text = str_(text)?;
-            return Ok(match o.dict.get_str("filename") {
-                Some(f) if !f.is_none() => format!("[Errno {errno}] {text}: {}", repr(&f)?),
-                _ => format!("[Errno {errno}] {text}"),
-            });
-        }
+    if o.class.is_subclass(&crate::types::types().os_error)
+        && args.len() == 2
+        && let (Some(Value::Int(errno)), Some(text)) = (args.first(), args.get(1))
+    {
+        let text = str_(text)?;
+        return Ok(match o.dict.get_str("filename") {
+            Some(f) if !f.is_none() => format!("[Errno {errno}] {text}: {}", repr(&f)?),
+            _ => format!("[Errno {errno}] {text}"),
+        });
     }
     match args.len() {
         0 => Ok(String::new()),

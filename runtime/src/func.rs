@@ -14,6 +14,9 @@ use crate::value::Value;
 /// Keyword arguments of a call, in call order.
 pub type Kwargs = Vec<(PyStr, Value)>;
 
+/// The uniform signature of functions implemented in Rust.
+pub type BuiltinFn = fn(Vec<Value>, Kwargs) -> PyResult<Value>;
+
 /// The parameter list of a `def`, as static data emitted by the transpiler.
 /// Parameters are ordered: positional-only, positional-or-keyword, `*args`,
 /// keyword-only, `**kwargs`.

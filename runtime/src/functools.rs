@@ -98,11 +98,11 @@ pub fn update_wrapper(wrapper: &Value, wrapped: &Value) -> PyResult<()> {
             let _ = crate::attr::setattr(wrapper, name, v);
         }
     }
-    if let (Value::Function(dst), Value::Function(src)) = (wrapper, wrapped) {
-        if let Some(d) = src.attrs.borrow().as_ref() {
-            for (k, v) in d.items() {
-                dst.attrs().set(k, v)?;
-            }
+    if let (Value::Function(dst), Value::Function(src)) = (wrapper, wrapped)
+        && let Some(d) = src.attrs.borrow().as_ref()
+    {
+        for (k, v) in d.items() {
+            dst.attrs().set(k, v)?;
         }
     }
     crate::attr::setattr(wrapper, "__wrapped__", wrapped.clone())
@@ -396,7 +396,7 @@ fn cmp_to_key(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 
 pub fn module_attrs() -> Dict {
     let d = Dict::new();
-    let fns: &[(&'static str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] = &[
+    let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
         ("reduce", reduce),
         ("partial", partial),
         ("wraps", wraps),

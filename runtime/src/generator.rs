@@ -176,11 +176,11 @@ impl Generator {
         };
         if !self.started.get() {
             self.started.set(true);
-            if let Resume::Send(v) = &how {
-                if !v.is_none() {
-                    *self.state.borrow_mut() = State::Ready(fut);
-                    return Err(type_error("can't send non-None value to a just-started generator"));
-                }
+            if let Resume::Send(v) = &how
+                && !v.is_none()
+            {
+                *self.state.borrow_mut() = State::Ready(fut);
+                return Err(type_error("can't send non-None value to a just-started generator"));
             }
             if let Resume::Throw(e) = how {
                 // Throwing into an unstarted generator raises at its start.
@@ -267,16 +267,16 @@ impl Drop for Generator {
     /// A suspended generator that is garbage collected is closed, so its
     /// `finally` blocks run, as CPython's finalizer does.
     fn drop(&mut self) {
-        if self.is_suspended() {
-            if let Err(e) = self.close() {
-                crate::io::write_stderr(&format!(
-                    "Exception ignored in: <{} object {} at {:#x}>\n{}\n",
-                    self.type_name(),
-                    self.qualname,
-                    self as *const Generator as usize,
-                    crate::fmt::exception_line(&e)
-                ));
-            }
+        if self.is_suspended()
+            && let Err(e) = self.close()
+        {
+            crate::io::write_stderr(&format!(
+                "Exception ignored in: <{} object {} at {:#x}>\n{}\n",
+                self.type_name(),
+                self.qualname,
+                self as *const Generator as usize,
+                crate::fmt::exception_line(&e)
+            ));
         }
     }
 }

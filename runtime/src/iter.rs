@@ -61,6 +61,8 @@ pub enum PyIter {
 }
 
 impl PyIter {
+    /// The next item; iteration can fail, so this is not `Iterator::next`.
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> PyResult<Option<Value>> {
         match self {
             PyIter::List { list, pos } => {
@@ -211,17 +213,17 @@ pub fn not_iterable(obj: &Value) -> crate::exc::PyErr {
 
 /// `iter(obj)` as a Python value.
 pub fn iter_value(obj: &Value) -> PyResult<Value> {
-    if let Value::Native(n) = obj {
-        if n.is_iterator() {
-            return Ok(obj.clone());
-        }
+    if let Value::Native(n) = obj
+        && n.is_iterator()
+    {
+        return Ok(obj.clone());
     }
-    if let Value::Object(o) = obj {
-        if o.class.lookup("__iter__").is_some() {
-            let it = call_method(obj, "__iter__", vec![], vec![])?;
-            check_iterator(&it)?;
-            return Ok(it);
-        }
+    if let Value::Object(o) = obj
+        && o.class.lookup("__iter__").is_some()
+    {
+        let it = call_method(obj, "__iter__", vec![], vec![])?;
+        check_iterator(&it)?;
+        return Ok(it);
     }
     Ok(Value::native(IterObj::new(iter(obj)?)))
 }
@@ -323,14 +325,14 @@ impl Native for Range {
 
     fn getitem(&self, _this: &Value, key: &Value) -> Option<PyResult<Value>> {
         Some((|| {
-            if let Value::Native(_) = key {
-                if let Some(sl) = downcast::<crate::slice::Slice>(key) {
-                    let (start, _stop, step, n) = sl.indices(self.len())?;
-                    let first = self.item(0) + start as i64 * self.step;
-                    let step2 = self.step * step as i64;
-                    let stop = first + step2 * n as i64;
-                    return Ok(Value::native(Range { start: first, stop, step: step2 }));
-                }
+            if let Value::Native(_) = key
+                && let Some(sl) = downcast::<crate::slice::Slice>(key)
+            {
+                let (start, _stop, step, n) = sl.indices(self.len())?;
+                let first = self.item(0) + start * self.step;
+                let step2 = self.step * step;
+                let stop = first + step2 * n as i64;
+                return Ok(Value::native(Range { start: first, stop, step: step2 }));
             }
             let i = ops::index_of(key, "range")?;
             let n = self.len() as i64;
@@ -373,10 +375,10 @@ impl Native for Range {
         match name {
             "index" => Some((|| {
                 let x = args.first().cloned().unwrap_or_default();
-                if matches!(self.contains(&x), Some(Ok(true))) {
-                    if let Value::Int(x) = x {
-                        return Ok(Value::Int((x - self.start) / self.step));
-                    }
+                if matches!(self.contains(&x), Some(Ok(true)))
+                    && let Value::Int(x) = x
+                {
+                    return Ok(Value::Int((x - self.start) / self.step));
                 }
                 Err(crate::exc::value_error(format!("{} is not in range", crate::fmt::repr(&x)?)))
             })()),
@@ -539,8 +541,11 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
 
 /// An iterator driven by a closure that produces the next item: generator
 /// expressions and the lazy iterators of `itertools`.
+/// One step of a closure-driven iterator: `Ok(None)` when exhausted.
+type Step = Box<dyn FnMut() -> PyResult<Option<Value>>>;
+
 pub struct GenExpr {
-    step: RefCell<Option<Box<dyn FnMut() -> PyResult<Option<Value>>>>>,
+    step: RefCell<Option<Step>>,
     name: &'static str,
 }
 

@@ -369,7 +369,7 @@ fn product(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             }
         }
         started = true;
-        let ix = idx.as_ref().map(|v| v.as_slice()).unwrap_or(&[]);
+        let ix = idx.as_deref().unwrap_or(&[]);
         Ok(Some(Value::tuple(ix.iter().enumerate().map(|(p, &i)| pools[p][i].clone()).collect())))
     }))
 }
@@ -537,7 +537,7 @@ fn groupby(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 
 pub fn module_attrs() -> crate::dict::Dict {
     let d = crate::dict::Dict::new();
-    let fns: &[(&'static str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] = &[
+    let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
         ("count", count),
         ("cycle", cycle),
         ("repeat", repeat),

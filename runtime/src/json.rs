@@ -363,11 +363,11 @@ impl Parser<'_> {
                                     .get(self.pos + 2..self.pos + 6)
                                     .map(|s| s.iter().collect())
                                     .unwrap_or_default();
-                                if let Ok(low) = u32::from_str_radix(&hex2, 16) {
-                                    if (0xDC00..0xE000).contains(&low) {
-                                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                                        self.pos += 6;
-                                    }
+                                if let Ok(low) = u32::from_str_radix(&hex2, 16)
+                                    && (0xDC00..0xE000).contains(&low)
+                                {
+                                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                                    self.pos += 6;
                                 }
                             }
                             out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
@@ -464,7 +464,7 @@ fn load(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 
 pub fn module_attrs() -> Dict {
     let d = Dict::new();
-    let fns: &[(&'static str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] =
+    let fns: &[(&'static str, crate::func::BuiltinFn)] =
         &[("dumps", dumps), ("dump", dump), ("loads", loads), ("load", load)];
     for (name, f) in fns {
         d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));

@@ -114,11 +114,11 @@ fn f64_arg(v: &Value) -> PyResult<f64> {
     match ops::to_f64(v)? {
         Some(f) => Ok(f),
         None => {
-            if let Value::Object(_) = v {
-                if crate::call::lookup_special(v, "__float__").is_some() {
-                    let r = crate::call::call_method(v, "__float__", vec![], vec![])?;
-                    return f64_arg(&r);
-                }
+            if let Value::Object(_) = v
+                && crate::call::lookup_special(v, "__float__").is_some()
+            {
+                let r = crate::call::call_method(v, "__float__", vec![], vec![])?;
+                return f64_arg(&r);
             }
             Err(type_error(format!("must be real number, not {}", type_name(v))))
         }
@@ -421,7 +421,7 @@ fn math_attrs() -> Dict {
     d.set_str("tau", Value::Float(std::f64::consts::TAU));
     d.set_str("inf", Value::Float(f64::INFINITY));
     d.set_str("nan", Value::Float(f64::NAN));
-    let fns: &[(&'static str, fn(Vec<Value>, Kwargs) -> PyResult<Value>)] = &[
+    let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
         ("sqrt", sqrt),
         ("exp", exp),
         ("sin", sin),

@@ -14,6 +14,8 @@ use crate::gil::GilCell;
 use crate::iter::PyIter;
 use crate::value::Value;
 
+// `len` answers Python's `len()`; an `is_empty` would mean nothing here.
+#[allow(clippy::len_without_is_empty)]
 pub trait Native: Any {
     /// The Python type name (`range`, `method`, `list_iterator`...).
     fn type_name(&self) -> &'static str;

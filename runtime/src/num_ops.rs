@@ -113,6 +113,14 @@ impl Int {
         self.big().into_owned()
     }
 
+    /// The value as a `BigInt`, without copying a `Big` one.
+    pub fn into_bigint(self) -> BigInt {
+        match self {
+            Int::Small(v) => BigInt::from(v),
+            Int::Big(b) => b,
+        }
+    }
+
     /// Borrows a `Big` value, widens a `Small` one.
     fn big(&self) -> Cow<'_, BigInt> {
         match self {
@@ -129,6 +137,7 @@ impl Int {
         }
     }
 
+    /// The value as an `i64`, if it fits.
     pub fn to_i64(&self) -> Option<i64> {
         match self {
             Int::Small(v) => Some(*v),
@@ -136,6 +145,7 @@ impl Int {
         }
     }
 
+    /// The value as a `u64`, if it is non-negative and fits.
     pub fn to_u64(&self) -> Option<u64> {
         match self {
             Int::Small(v) => u64::try_from(*v).ok(),
@@ -219,14 +229,11 @@ impl Int {
 
     /// `a / b`: the correctly rounded quotient, however large the operands.
     pub fn truediv(&self, other: &Int) -> NumResult<f64> {
-        if other.is_zero() {
-            return fail(ZERO_DIVISION_ERROR, "division by zero");
-        }
         if let (Some(a), Some(b)) = (self.exact_f64(), other.exact_f64()) {
             // Both operands are exact, so IEEE division rounds the true quotient once.
-            return Ok(a / b);
+            return float_div(a, b).or_else(|_| fail(ZERO_DIVISION_ERROR, "division by zero"));
         }
-        big_truediv(&self.big(), &other.big())
+        int_true_div(&self.big(), &other.big())
     }
 
     /// `a ** b`: an int for `b >= 0`, else CPython's float power of the
@@ -276,7 +283,7 @@ impl Int {
                 .ok_or((VALUE_ERROR, "base is not invertible for the given modulus".to_owned()))?;
         }
         let r = modpow(&base, &exponent.magnitude(), &m);
-        // A negative modulus gives a result in (m, 0].
+        // A negative modulus m gives a result in (m, 0].
         let r = BigInt::from(r);
         if modulus.is_negative() && !r.is_zero() {
             Ok(Int::from_bigint(r - BigInt::from(m)))
@@ -558,11 +565,7 @@ fn decode_f64(f: f64) -> (u64, i64) {
 
 /// 2**k as an f64, for -1074 <= k <= 1023, built from its bits (so exact).
 fn pow2(k: i64) -> f64 {
-    if k >= -1022 {
-        f64::from_bits(((k + 1023) as u64) << 52)
-    } else {
-        f64::from_bits(1u64 << (k + 1074))
-    }
+    if k >= -1022 { f64::from_bits(((k + 1023) as u64) << 52) } else { f64::from_bits(1u64 << (k + 1074)) }
 }
 
 /// Rounds `(q + t) * 2**e` to the nearest f64, ties to even, where `t` is an
@@ -594,8 +597,11 @@ fn round_scaled(q: &BigUint, sticky: bool, e: i64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-/// Correctly rounded `a / b` for nonzero `b`, whatever the operand sizes.
-fn big_truediv(a: &BigInt, b: &BigInt) -> NumResult<f64> {
+/// `a / b` of two `BigInt`s, correctly rounded whatever their sizes.
+pub fn int_true_div(a: &BigInt, b: &BigInt) -> NumResult<f64> {
+    if b.is_zero() {
+        return fail(ZERO_DIVISION_ERROR, "division by zero");
+    }
     let negative = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
     let signed = |x: f64| if negative { -x } else { x };
     if a.is_zero() {
@@ -697,6 +703,14 @@ fn checked_lshift_count(a: &Int, count: &Int) -> NumResult<u64> {
 
 /// `str(n)`, refusing more than 4300 digits as CPython 3.12 does by default.
 pub fn int_to_string(n: &Int) -> NumResult<String> {
+    match n {
+        Int::Small(v) => Ok(v.to_string()),
+        Int::Big(b) => bigint_to_decimal(b),
+    }
+}
+
+/// `str(b)` of a `BigInt`, with the 4300-digit limit of [`int_to_string`].
+pub fn bigint_to_decimal(b: &BigInt) -> NumResult<String> {
     // A magnitude >= 2**14285 has at least floor(14285 * log10(2)) + 1 = 4301
     // digits: refuse it without converting.
     const FIRST_BITS_OVER_LIMIT: u64 = 14286;
@@ -707,15 +721,12 @@ pub fn int_to_string(n: &Int) -> NumResult<String> {
              use sys.set_int_max_str_digits() to increase the limit",
         )
     };
-    match n {
-        Int::Small(v) => Ok(v.to_string()),
-        Int::Big(b) if b.bits() >= FIRST_BITS_OVER_LIMIT => too_long(),
-        Int::Big(b) => {
-            let s = b.to_string();
-            let digits = s.len() - usize::from(b.sign() == Sign::Minus);
-            if digits > MAX_STR_DIGITS { too_long() } else { Ok(s) }
-        }
+    if b.bits() >= FIRST_BITS_OVER_LIMIT {
+        return too_long();
     }
+    let s = b.to_string();
+    let digits = s.len() - usize::from(b.sign() == Sign::Minus);
+    if digits > MAX_STR_DIGITS { too_long() } else { Ok(s) }
 }
 
 /// The digits of `n` in `radix` (clamped to 2..=36), lowercase, with a leading
@@ -764,12 +775,11 @@ pub fn int_bin(n: &Int) -> String {
 /// First code point of each run of ten Unicode decimal digits (0..9), Unicode
 /// 15.0 as in CPython 3.12; checked against CPython by the tests.
 const DECIMAL_ZEROS: [u32; 67] = [
-    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
-    0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0,
-    0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0,
-    0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0,
-    0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x11f50, 0x16a60, 0x16ac0, 0x16b50,
-    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e950, 0x1fbf0,
+    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+    0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0,
+    0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0,
+    0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x11f50, 0x16a60,
+    0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e4f0, 0x1e950, 0x1fbf0,
 ];
 
 /// The decimal value of a non-ASCII Unicode digit (`unicodedata.decimal`).
@@ -1021,9 +1031,7 @@ fn scan_digits(t: &[u8], mut i: usize, base: u32) -> Result<(Vec<u8>, usize), In
 }
 
 fn digits_to_biguint(digits: &[u8], base: u32) -> BigUint {
-    let small = digits
-        .iter()
-        .try_fold(0u64, |acc, d| acc.checked_mul(u64::from(base))?.checked_add(u64::from(*d)));
+    let small = digits.iter().try_fold(0u64, |acc, d| acc.checked_mul(u64::from(base))?.checked_add(u64::from(*d)));
     match small {
         Some(v) => BigUint::from(v),
         // Digits are all < base, so this cannot fail.
@@ -1330,9 +1338,7 @@ pub fn num_binop(op: NumOp, a: &IntOrFloat, b: &IntOrFloat) -> NumResult<IntOrFl
 /// `divmod(a, b)` for any mix of int and float.
 pub fn num_divmod(a: &IntOrFloat, b: &IntOrFloat) -> NumResult<(IntOrFloat, IntOrFloat)> {
     match (a, b) {
-        (IntOrFloat::Int(x), IntOrFloat::Int(y)) => {
-            x.divmod(y).map(|(q, r)| (IntOrFloat::Int(q), IntOrFloat::Int(r)))
-        }
+        (IntOrFloat::Int(x), IntOrFloat::Int(y)) => x.divmod(y).map(|(q, r)| (IntOrFloat::Int(q), IntOrFloat::Int(r))),
         _ => float_divmod(a.to_f64()?, b.to_f64()?).map(|(q, r)| (IntOrFloat::Float(q), IntOrFloat::Float(r))),
     }
 }
@@ -1583,6 +1589,90 @@ pub fn math_isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> NumResult<boo
     Ok(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol)
 }
 
+/// `float.hex()`: `'0x1.8000000000000p+0'`, `'-0x0.0p+0'`, `'inf'`, `'nan'`.
+pub fn float_hex(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".to_owned();
+    }
+    if f.is_infinite() {
+        return (if f > 0.0 { "inf" } else { "-inf" }).to_owned();
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1 << 52) - 1);
+    // Subnormals are written 0x0.<fraction>p-1022.
+    let (lead, exp) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
+    format!("{sign}0x{lead}.{fraction:013x}p{exp:+}")
+}
+
+// ---------------------------------------------------------------------------
+// BigInt adapters with the signatures the runtime's call sites use
+// ---------------------------------------------------------------------------
+
+fn big_result(r: NumResult<Int>) -> NumResult<BigInt> {
+    r.map(Int::into_bigint)
+}
+
+/// `round(b, ndigits)` (see [`Int::round_ndigits`]).
+pub fn round_int(b: &BigInt, ndigits: i64) -> NumResult<BigInt> {
+    Ok(Int::from_bigint(b.clone()).round_ndigits(&Int::Small(ndigits)).into_bigint())
+}
+
+/// `pow(b, e, m)` (see [`Int::pow_mod`]).
+pub fn pow_mod(b: &BigInt, e: &BigInt, m: &BigInt) -> NumResult<BigInt> {
+    let [b, e, m] = [b, e, m].map(|x| Int::from_bigint(x.clone()));
+    big_result(b.pow_mod(&e, &m))
+}
+
+/// `hex(b)`, `oct(b)` or `bin(b)` for base 16, 8 or 2 (other bases get no prefix).
+pub fn to_radix_string(b: &BigInt, base: u32) -> String {
+    let n = Int::from_bigint(b.clone());
+    match base {
+        16 => int_hex(&n),
+        8 => int_oct(&n),
+        2 => int_bin(&n),
+        _ => int_to_radix(&n, base),
+    }
+}
+
+/// `math.fsum` of a slice (see [`math_fsum`]).
+pub fn fsum(xs: &[f64]) -> NumResult<f64> {
+    math_fsum(xs.iter().copied())
+}
+
+/// `math.gcd(*xs)`.
+pub fn gcd_many(xs: &[BigInt]) -> BigInt {
+    xs.iter().fold(Int::Small(0), |acc, x| math_gcd(&acc, &Int::from_bigint(x.clone()))).into_bigint()
+}
+
+/// `math.lcm(*xs)`.
+pub fn lcm_many(xs: &[BigInt]) -> BigInt {
+    xs.iter().fold(Int::Small(1), |acc, x| math_lcm(&acc, &Int::from_bigint(x.clone()))).into_bigint()
+}
+
+/// `math.factorial(n)`.
+pub fn factorial(n: &BigInt) -> NumResult<BigInt> {
+    big_result(math_factorial(&Int::from_bigint(n.clone())))
+}
+
+/// `math.isqrt(n)`.
+pub fn isqrt(n: BigInt) -> NumResult<BigInt> {
+    big_result(math_isqrt(&Int::from_bigint(n)))
+}
+
+/// `math.comb(n, k)`.
+pub fn comb(n: &BigInt, k: &BigInt) -> NumResult<BigInt> {
+    big_result(math_comb(&Int::from_bigint(n.clone()), &Int::from_bigint(k.clone())))
+}
+
+/// `math.perm(n, k)`.
+pub fn perm(n: &BigInt, k: &BigInt) -> NumResult<BigInt> {
+    big_result(math_perm(&Int::from_bigint(n.clone()), Some(&Int::from_bigint(k.clone()))))
+}
 
 #[cfg(test)]
 mod tests {
@@ -1985,7 +2075,8 @@ mod tests {
 
     #[test]
     fn int_arithmetic_matches_cpython() {
-        for (name, text) in [table!("int_arith.txt"), table!("int_truediv.txt"), table!("int_pow.txt"), table!("int_shift.txt")]
+        for (name, text) in
+            [table!("int_arith.txt"), table!("int_truediv.txt"), table!("int_pow.txt"), table!("int_shift.txt")]
         {
             check_table(name, text, &eval_int);
         }
@@ -2076,6 +2167,42 @@ mod tests {
         }
     }
 
+    /// float_hex writes every float of the tables exactly as CPython did.
+    #[test]
+    fn float_hex_matches_cpython() {
+        let mut checked = 0;
+        for (_, text) in [table!("float_ops.txt"), table!("mixed.txt"), table!("int_conv.txt"), table!("math.txt")] {
+            let fields = text.lines().flat_map(|line| line.split('\t'));
+            let floats = fields.flat_map(|f| match f.split_once(':') {
+                Some(("f", body)) => vec![body],
+                Some(("L", body)) if !body.is_empty() => body.split(',').collect(),
+                _ => vec![],
+            });
+            for body in floats {
+                assert_eq!(float_hex(parse_hex_float(body)), body);
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
+    }
+
+    #[test]
+    fn bigint_adapters_agree() {
+        let big = |s: &str| BigInt::from_str(s).expect("int");
+        assert_eq!(to_radix_string(&big("-255"), 16), "-0xff");
+        assert_eq!(round_int(&big("1250"), -2), Ok(big("1200")));
+        assert_eq!(gcd_many(&[big("-4"), big("6")]), big("2"));
+        assert_eq!(lcm_many(&[]), big("1"));
+        assert_eq!(perm(&big("5"), &big("2")), Ok(big("20")));
+        assert_eq!(comb(&big("5"), &big("2")), Ok(big("10")));
+        assert_eq!(factorial(&big("-1")).unwrap_err().1, "factorial() not defined for negative values");
+        assert_eq!(isqrt(big("17")), Ok(big("4")));
+        assert_eq!(pow_mod(&big("3"), &big("-1"), &big("7")), Ok(big("5")));
+        assert_eq!(int_true_div(&big("1"), &big("0")).unwrap_err().1, "division by zero");
+        assert!(bigint_to_decimal(&Pow::pow(big("10"), 4300u32)).is_err());
+        assert_eq!(fsum(&[0.1; 10]), Ok(1.0));
+    }
+
     #[test]
     fn ints_normalize() {
         assert!(matches!(Int::from_bigint(BigInt::from(5)), Int::Small(5)));
@@ -2110,6 +2237,31 @@ mod tests {
         assert_eq!(Int::Small(5).round_ndigits(&-&huge), Int::Small(0));
         assert_eq!(Int::Small(-5).rshift(&huge), Ok(Int::Small(-1)));
         assert_eq!(Int::Small(-1).pow(&huge).ok(), Some(IntOrFloat::Int(Int::Small(1))));
+    }
+
+    /// Every operation on extreme operands returns (a value or an error)
+    /// without panicking; run under `cargo test` (debug) to catch overflow.
+    #[test]
+    fn extreme_operands_never_panic() {
+        let mut operands: Vec<Int> = [0, 1, -1, 2, -2, 63, 64, i64::MAX, i64::MIN].map(Int::Small).to_vec();
+        for bits in [64u32, 200, 5000] {
+            let p: BigInt = BigInt::one() << bits;
+            operands.extend([Int::from_bigint(p.clone()), Int::from_bigint(-p.clone()), Int::from_bigint(p - 1u32)]);
+        }
+        for a in &operands {
+            let _ = (int_to_f64(a), int_to_string(a), int_hex(a), math_isqrt(a), math_factorial(a), math_perm(a, None));
+            for b in &operands {
+                let _ = (a + b, a - b, a * b, a & b, a | b, a ^ b, a.floordiv(b), a.modulo(b), a.divmod(b));
+                let _ = (a.truediv(b), a.pow(b), a.lshift(b), a.rshift(b), a.round_ndigits(b), a.cmp(b));
+                let _ = (math_gcd(a, b), math_lcm(a, b), math_comb(a, b), math_perm(a, Some(b)));
+                for m in operands.iter().take(12) {
+                    let _ = a.pow_mod(b, m);
+                }
+            }
+            for f in [0.0, -0.0, 0.5, 1e300, -1e-320, f64::INFINITY, f64::NAN, f64::MAX] {
+                let _ = (a.cmp_f64(f), num_binop(NumOp::Pow, &IntOrFloat::Int(a.clone()), &IntOrFloat::Float(f)));
+            }
+        }
     }
 
     #[test]

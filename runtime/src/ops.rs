@@ -68,7 +68,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::List(l) => !l.is_empty(),
         Value::Tuple(t) => !t.is_empty(),
         Value::Dict(d) => !d.is_empty(),
-        Value::Set(s) | Value::FrozenSet(s) => s.len() != 0,
+        Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
         Value::Object(_) => return object_truthy(v),
         Value::Native(n) => match n.len() {
             Some(len) => len? != 0,
@@ -717,22 +717,22 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
 
 fn builtin_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     // Machine ints first: the hot path.
-    if let (Some(x), Some(y)) = (small(a), small(b)) {
-        if let Some(r) = small_int_op(x, y, op)? {
-            return Ok(Some(r));
-        }
+    if let (Some(x), Some(y)) = (small(a), small(b))
+        && let Some(r) = small_int_op(x, y, op)?
+    {
+        return Ok(Some(r));
     }
-    if is_int(a) && is_int(b) {
-        if let (Some(x), Some(y)) = (big(a), big(b)) {
-            return big_int_op(&x, &y, op).map(Some);
-        }
+    if is_int(a)
+        && is_int(b)
+        && let (Some(x), Some(y)) = (big(a), big(b))
+    {
+        return big_int_op(&x, &y, op).map(Some);
     }
-    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-        if let (Some(x), Some(y)) = (to_f64(a)?, to_f64(b)?) {
-            if let Some(r) = float_op(x, y, op)? {
-                return Ok(Some(r));
-            }
-        }
+    if (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+        && let (Some(x), Some(y)) = (to_f64(a)?, to_f64(b)?)
+        && let Some(r) = float_op(x, y, op)?
+    {
+        return Ok(Some(r));
     }
     sequence_binary(a, b, op)
 }
@@ -828,11 +828,7 @@ fn big_int_op(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
                 return Err(crate::exc::value_error("negative shift count"));
             }
             let n = y.to_u64().unwrap_or(u64::MAX);
-            if n >= x.bits() + 1 {
-                Value::Int(if x.is_negative() { -1 } else { 0 })
-            } else {
-                int_result(x >> n as usize)
-            }
+            if n > x.bits() { Value::Int(if x.is_negative() { -1 } else { 0 }) } else { int_result(x >> n as usize) }
         }
         BinOp::Pow => {
             if y.is_negative() {
@@ -1134,7 +1130,7 @@ fn seq_key(key: &Value, what: &str) -> PyResult<i64> {
     match key {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(index_error(format!("cannot fit 'int' into an index-sized integer"))),
+        Value::BigInt(_) => Err(index_error("cannot fit 'int' into an index-sized integer".to_string())),
         Value::Object(_) if lookup_special(key, "__index__").is_some() => index_of(key, what),
         _ => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
     }

@@ -19,8 +19,9 @@ use crate::set::Set;
 use crate::str::PyStr;
 use crate::tuple::Tuple;
 
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub enum Value {
+    #[default]
     None,
     NotImplemented,
     Ellipsis,
@@ -43,12 +44,6 @@ pub enum Value {
     Function(Rc<Function>),
     /// Every other built-in object: iterators, ranges, bound methods, modules...
     Native(Rc<dyn Native>),
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
 }
 
 impl Value {

@@ -85,11 +85,11 @@ pub fn fingerprint(source: &str) -> String {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     source.hash(&mut h);
-    if let Ok(exe) = std::env::current_exe() {
-        if let Ok(meta) = std::fs::metadata(&exe) {
-            meta.len().hash(&mut h);
-            meta.modified().ok().hash(&mut h);
-        }
+    if let Ok(exe) = std::env::current_exe()
+        && let Ok(meta) = std::fs::metadata(&exe)
+    {
+        meta.len().hash(&mut h);
+        meta.modified().ok().hash(&mut h);
     }
     let src = runtime_dir().join("src");
     if let Ok(entries) = std::fs::read_dir(&src) {

@@ -128,12 +128,12 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
             Err(e) => format!("cannot run cargo: {e}"),
         };
         for (rel, r) in results.iter_mut() {
-            if let Ok(bin) = r {
-                if !bin.exists() {
-                    let name = crate_name(rel);
-                    let lines: Vec<&str> = log.lines().filter(|l| l.contains(&name)).take(40).collect();
-                    *r = Err(format!("generated Rust failed to build:\n{}", lines.join("\n")));
-                }
+            if let Ok(bin) = r
+                && !bin.exists()
+            {
+                let name = crate_name(rel);
+                let lines: Vec<&str> = log.lines().filter(|l| l.contains(&name)).take(40).collect();
+                *r = Err(format!("generated Rust failed to build:\n{}", lines.join("\n")));
             }
         }
     }

@@ -17,10 +17,8 @@ use crate::sema::{Binding, ScopeId};
 
 fn target_names(t: &ast::Expr, out: &mut Vec<String>) {
     match t {
-        ast::Expr::Name(n) => {
-            if !out.contains(&n.id.to_string()) {
-                out.push(n.id.to_string());
-            }
+        ast::Expr::Name(n) if !out.contains(n.id.as_ref()) => {
+            out.push(n.id.to_string());
         }
         ast::Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target_names(e, out)),
         ast::Expr::List(l) => l.elts.iter().for_each(|e| target_names(e, out)),

@@ -199,7 +199,7 @@ fn compare(cx: &mut Cx, fx: &mut Fx, c: &ast::ExprCompare) -> LResult<Lowered> {
     // a < b < c: each middle operand is evaluated once, and evaluation stops
     // at the first false comparison, whose result is the value.
     let mut operands = vec![cx.fresh("c")];
-    let mut lets = vec![quote! {}];
+    let mut lets = [quote! {}];
     let o0 = &operands[0];
     lets[0] = quote! { let #o0 = #first; };
     for _ in &c.comparators {
@@ -429,10 +429,10 @@ fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<T
             ast::Expr::JoinedStr(j) if j.values.iter().all(|v| matches!(v, ast::Expr::Constant(_))) => {
                 let mut text = String::new();
                 for v in &j.values {
-                    if let ast::Expr::Constant(c) = v {
-                        if let ast::Constant::Str(s) = &c.value {
-                            text.push_str(s);
-                        }
+                    if let ast::Expr::Constant(c) = v
+                        && let ast::Constant::Str(s) = &c.value
+                    {
+                        text.push_str(s);
                     }
                 }
                 quote! { #text }
@@ -471,10 +471,10 @@ fn joined_text(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> 
 }
 
 fn joined_str(cx: &mut Cx, fx: &mut Fx, j: &ast::ExprJoinedStr) -> LResult<Lowered> {
-    if let [ast::Expr::Constant(c)] = j.values.as_slice() {
-        if let ast::Constant::Str(s) = &c.value {
-            return Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str));
-        }
+    if let [ast::Expr::Constant(c)] = j.values.as_slice()
+        && let ast::Constant::Str(s) = &c.value
+    {
+        return Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str));
     }
     if j.values.is_empty() {
         return Ok(Lowered::typed(quote! { Value::str("") }, Ty::Str));

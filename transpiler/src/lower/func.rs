@@ -307,14 +307,14 @@ fn first_top_level_assignments(body: &[ast::Stmt]) -> BTreeSet<String> {
     for s in body {
         let mut mentioned = BTreeSet::new();
         mentions_stmt(s, &mut mentioned);
-        if let ast::Stmt::Assign(a) = s {
-            if let [ast::Expr::Name(n)] = a.targets.as_slice() {
-                let name = n.id.to_string();
-                let mut in_value = BTreeSet::new();
-                mentions_expr(&a.value, &mut in_value);
-                if !seen.contains(&name) && !in_value.contains(&name) {
-                    out.insert(name);
-                }
+        if let ast::Stmt::Assign(a) = s
+            && let [ast::Expr::Name(n)] = a.targets.as_slice()
+        {
+            let name = n.id.to_string();
+            let mut in_value = BTreeSet::new();
+            mentions_expr(&a.value, &mut in_value);
+            if !seen.contains(&name) && !in_value.contains(&name) {
+                out.insert(name);
             }
         }
         seen.extend(mentioned);
@@ -410,12 +410,11 @@ pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStre
 }
 
 fn docstring(body: &[ast::Stmt]) -> Option<String> {
-    if let Some(ast::Stmt::Expr(e)) = body.first() {
-        if let ast::Expr::Constant(c) = &*e.value {
-            if let ast::Constant::Str(s) = &c.value {
-                return Some(s.clone());
-            }
-        }
+    if let Some(ast::Stmt::Expr(e)) = body.first()
+        && let ast::Expr::Constant(c) = &*e.value
+        && let ast::Constant::Str(s) = &c.value
+    {
+        return Some(s.clone());
     }
     None
 }

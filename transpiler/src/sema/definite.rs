@@ -355,10 +355,10 @@ impl Analyzer<'_> {
             }
             E::NamedExpr(n) => {
                 self.expr(&n.value, st, cond);
-                if let ast::Expr::Name(t) = &*n.target {
-                    if !cond {
-                        st.add(t.id.as_str());
-                    }
+                if let ast::Expr::Name(t) = &*n.target
+                    && !cond
+                {
+                    st.add(t.id.as_str());
                 }
             }
             E::BinOp(b) => {

@@ -797,12 +797,8 @@ fn resolve_free(p: &mut Program, id: ScopeId, name: &str, nonlocal: bool) -> Res
     let mut cur = p.scopes[id].parent;
     while let Some(c) = cur {
         let sc = &p.scopes[c];
-        let bound_here = sc.symbols.get(name).is_some_and(|s| {
-            (s.assigned || s.param)
-                && !s.declared_global
-                && !s.declared_nonlocal
-                && !(s.walrus && sc.kind == ScopeKind::Comprehension && !s.param && !is_target_only(s))
-        });
+        let bound_here =
+            sc.symbols.get(name).is_some_and(|s| (s.assigned || s.param) && !s.declared_global && !s.declared_nonlocal);
         match sc.kind {
             ScopeKind::Class => {}
             ScopeKind::Module => break,
@@ -840,8 +836,4 @@ fn resolve_free(p: &mut Program, id: ScopeId, name: &str, nonlocal: bool) -> Res
         return Err(Diagnostic::new(a, b, format!("SyntaxError: no binding for nonlocal '{name}' found")));
     }
     Ok(Binding::Global)
-}
-
-fn is_target_only(_s: &Symbol) -> bool {
-    false
 }

@@ -1168,12 +1168,8 @@ fn int_arg_error(x: &Value) -> crate::exc::PyErr {
 }
 
 fn parse_int(s: &str, base: u32) -> PyResult<Value> {
-    match crate::num_ops::int_parse(s, base) {
-        Ok(i) => Ok(i.into_value()),
-        Err(_) => {
-            Err(value_error(format!("invalid literal for int() with base {base}: {}", crate::str_methods::str_repr(s))))
-        }
-    }
+    let repr = |t: &str| crate::str_methods::str_repr(t);
+    pure(crate::num_ops::int_parse_with_repr(s, base, &repr)).map(crate::num_ops::Int::into_value)
 }
 
 /// `float(x)`.
@@ -1181,12 +1177,10 @@ pub fn to_float(x: &Value) -> PyResult<Value> {
     match x {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(Value::Float(ops::to_f64(x)?.unwrap_or(0.0))),
-        Value::Str(s) => match crate::num_ops::float_parse(s) {
-            Ok(f) => Ok(Value::Float(f)),
-            Err(_) => {
-                Err(value_error(format!("could not convert string to float: {}", crate::str_methods::str_repr(s))))
-            }
-        },
+        Value::Str(s) => {
+            let repr = |t: &str| crate::str_methods::str_repr(t);
+            pure(crate::num_ops::float_parse_with_repr(s, &repr)).map(Value::Float)
+        }
         Value::Object(_) => {
             for name in ["__float__", "__index__"] {
                 if crate::call::lookup_special(x, name).is_some() {

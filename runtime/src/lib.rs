@@ -48,7 +48,6 @@ pub mod list;
 pub mod methods;
 pub mod modules;
 pub mod native;
-#[path = "stubs/num_ops.rs"]
 pub mod num_ops;
 pub mod ops;
 pub mod pattern;

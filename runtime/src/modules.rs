@@ -328,7 +328,7 @@ fn isclose(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     if rel < 0.0 || abs < 0.0 {
         return Err(value_error("tolerances must be non-negative"));
     }
-    Ok(Value::Bool(crate::num_ops::isclose(a, b, rel, abs)))
+    Ok(Value::Bool(pure(crate::num_ops::math_isclose(a, b, rel, abs))?))
 }
 
 fn fsum(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {

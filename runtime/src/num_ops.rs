@@ -602,6 +602,11 @@ pub fn int_true_div(a: &BigInt, b: &BigInt) -> NumResult<f64> {
     if b.is_zero() {
         return fail(ZERO_DIVISION_ERROR, "division by zero");
     }
+    // Operands of at most 53 bits are exact as f64: one IEEE division rounds once.
+    let exact = |x: &BigInt| x.to_i64().filter(|_| x.bits() <= 53).map(|v| v as f64);
+    if let (Some(x), Some(y)) = (exact(a), exact(b)) {
+        return Ok(x / y);
+    }
     let negative = (a.sign() == Sign::Minus) != (b.sign() == Sign::Minus);
     let signed = |x: f64| if negative { -x } else { x };
     if a.is_zero() {

@@ -1,18 +1,402 @@
-//! TEMPORARY stub until the real format_spec module lands.
+//! The format-spec mini-language (`format(v, spec)`, f-strings,
+//! `str.format`) for ints, floats and strings. (Fallback implementation;
+//! the table-tested module replaces it.)
+
 use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use crate::float_repr::{fixed_digits, float_repr, sci_digits};
+
 type R<T> = Result<T, (&'static str, String)>;
-pub fn format_str(v: &str, _spec: &str) -> R<String> {
-    Ok(v.to_string())
+
+#[derive(Clone, Debug, Default)]
+pub struct FormatSpec {
+    pub fill: char,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub z: bool,
+    pub alternate: bool,
+    pub zero: bool,
+    pub width: Option<usize>,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
 }
-pub fn format_i64(v: i64, _spec: &str) -> R<String> {
-    Ok(v.to_string())
+
+fn err(msg: String) -> (&'static str, String) {
+    ("ValueError", msg)
 }
-pub fn format_bigint(v: &BigInt, _spec: &str) -> R<String> {
-    Ok(v.to_string())
-}
-pub fn format_f64(v: f64, spec: &str) -> R<String> {
-    if let Some(p) = spec.strip_prefix('.').and_then(|s| s.strip_suffix('f')) {
-        return Ok(format!("{:.*}", p.parse().unwrap_or(6), v));
+
+pub fn parse_format_spec(spec: &str, type_name: &str) -> R<FormatSpec> {
+    let chars: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let mut s = FormatSpec { fill: ' ', ..Default::default() };
+    let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    if chars.len() >= 2 && is_align(chars[1]) {
+        s.fill = chars[0];
+        s.align = Some(chars[1]);
+        i = 2;
+    } else if !chars.is_empty() && is_align(chars[0]) {
+        s.align = Some(chars[0]);
+        i = 1;
     }
-    Ok(crate::float_repr::float_repr(v))
+    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
+        s.sign = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == 'z' {
+        s.z = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '#' {
+        s.alternate = true;
+        i += 1;
+    }
+    if i < chars.len() && chars[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < chars.len() && chars[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start {
+        let w: String = chars[start..i].iter().collect();
+        s.width = Some(w.parse().map_err(|_| err("Too many decimal digits in format string".into()))?);
+    }
+    if i < chars.len() && matches!(chars[i], ',' | '_') {
+        s.grouping = Some(chars[i]);
+        i += 1;
+        if i < chars.len() && matches!(chars[i], ',' | '_') {
+            return Err(err("Cannot specify both ',' and '_'.".into()));
+        }
+    }
+    if i < chars.len() && chars[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return Err(err("Format specifier missing precision".into()));
+        }
+        let p: String = chars[start..i].iter().collect();
+        s.precision = Some(p.parse().map_err(|_| err("Too many decimal digits in format string".into()))?);
+    }
+    if i < chars.len() {
+        s.ty = Some(chars[i]);
+        i += 1;
+    }
+    if i < chars.len() {
+        return Err(err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
+    }
+    if s.zero && s.align.is_none() {
+        s.fill = '0';
+        s.align = Some('=');
+    }
+    Ok(s)
+}
+
+/// Inserts `sep` every `every` digits from the right of `digits`.
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.chars().count();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Lays out `sign + prefix + body` in the field, honouring fill, alignment
+/// and zero padding (which is grouped when grouping is on).
+fn layout(
+    s: &FormatSpec,
+    sign: &str,
+    prefix: &str,
+    int_part: &str,
+    rest: &str,
+    every: usize,
+    default_right: bool,
+) -> String {
+    let grouped = match s.grouping {
+        Some(g) => group(int_part, g, every),
+        None => int_part.to_string(),
+    };
+    let body_len = sign.chars().count() + prefix.chars().count() + grouped.chars().count() + rest.chars().count();
+    let width = s.width.unwrap_or(0);
+    let align = s.align.unwrap_or(if default_right { '>' } else { '<' });
+    if body_len >= width {
+        return format!("{sign}{prefix}{grouped}{rest}");
+    }
+    let pad = width - body_len;
+    match align {
+        '=' => {
+            if s.fill == '0' && s.grouping.is_some() {
+                // Zero padding becomes part of the grouped number.
+                let target = width - sign.chars().count() - prefix.chars().count() - rest.chars().count();
+                let mut digits = int_part.to_string();
+                loop {
+                    let g = group(&digits, s.grouping.unwrap_or(','), every);
+                    if g.chars().count() >= target {
+                        return format!("{sign}{prefix}{g}{rest}");
+                    }
+                    digits.insert(0, '0');
+                    let g2 = group(&digits, s.grouping.unwrap_or(','), every);
+                    if g2.chars().count() > target {
+                        // A separator would start the field: pad with a zero instead.
+                        let fill: String = std::iter::repeat_n('0', target - g.chars().count()).collect();
+                        return format!("{sign}{prefix}{fill}{g}{rest}");
+                    }
+                }
+            }
+            let fill: String = std::iter::repeat_n(s.fill, pad).collect();
+            format!("{sign}{prefix}{fill}{grouped}{rest}")
+        }
+        '<' => format!("{sign}{prefix}{grouped}{rest}{}", String::from_iter(std::iter::repeat_n(s.fill, pad))),
+        '^' => {
+            let left = pad / 2;
+            format!(
+                "{}{sign}{prefix}{grouped}{rest}{}",
+                String::from_iter(std::iter::repeat_n(s.fill, left)),
+                String::from_iter(std::iter::repeat_n(s.fill, pad - left))
+            )
+        }
+        _ => format!("{}{sign}{prefix}{grouped}{rest}", String::from_iter(std::iter::repeat_n(s.fill, pad))),
+    }
+}
+
+fn sign_text(neg: bool, s: &FormatSpec) -> &'static str {
+    if neg {
+        "-"
+    } else {
+        match s.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    }
+}
+
+pub fn format_i64(v: i64, spec: &str) -> R<String> {
+    format_bigint(&BigInt::from(v), spec)
+}
+
+pub fn format_bigint(v: &BigInt, spec: &str) -> R<String> {
+    if spec.is_empty() {
+        return Ok(v.to_string());
+    }
+    let s = parse_format_spec(spec, "int")?;
+    match s.ty {
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+            let f = v.to_f64().ok_or_else(|| ("OverflowError", "int too large to convert to float".to_string()))?;
+            return format_float_spec(f, &s);
+        }
+        Some('s') | Some(_) if !matches!(s.ty, Some('d' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c') | None) => {
+            return Err(err(format!("Unknown format code '{}' for object of type 'int'", s.ty.unwrap_or(' '))));
+        }
+        _ => {}
+    }
+    if s.precision.is_some() {
+        return Err(err("Precision not allowed in integer format specifier".into()));
+    }
+    if s.ty == Some('c') {
+        if s.sign.is_some() {
+            return Err(err("Sign not allowed with integer format specifier 'c'".into()));
+        }
+        if s.alternate {
+            return Err(err("Alternate form (#) not allowed with integer format specifier 'c'".into()));
+        }
+        let c = v
+            .to_u32()
+            .and_then(char::from_u32)
+            .ok_or_else(|| ("OverflowError", "%c arg not in range(0x110000)".to_string()))?;
+        return Ok(layout(&s, "", "", &c.to_string(), "", 3, false));
+    }
+    let (radix, prefix, every) = match s.ty {
+        Some('b') => (2, "0b", 4),
+        Some('o') => (8, "0o", 4),
+        Some('x') => (16, "0x", 4),
+        Some('X') => (16, "0X", 4),
+        _ => (10, "", 3),
+    };
+    if s.grouping == Some(',') && radix != 10 {
+        return Err(err(format!("Cannot specify ',' with '{}'.", s.ty.unwrap_or('d'))));
+    }
+    let mut digits = v.abs().to_str_radix(radix);
+    if s.ty == Some('X') {
+        digits = digits.to_uppercase();
+    }
+    let prefix = if s.alternate { prefix } else { "" };
+    Ok(layout(&s, sign_text(v.is_negative(), &s), prefix, &digits, "", every, true))
+}
+
+pub fn format_f64(v: f64, spec: &str) -> R<String> {
+    if spec.is_empty() {
+        return Ok(float_repr(v));
+    }
+    let s = parse_format_spec(spec, "float")?;
+    format_float_spec(v, &s)
+}
+
+fn strip_trailing(mut digits: String) -> String {
+    if digits.contains('.') {
+        while digits.ends_with('0') {
+            digits.pop();
+        }
+        if digits.ends_with('.') {
+            digits.pop();
+        }
+    }
+    digits
+}
+
+fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
+    let ty = s.ty;
+    if !matches!(ty, None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')) {
+        return Err(err(format!("Unknown format code '{}' for object of type 'float'", ty.unwrap_or(' '))));
+    }
+    let mut neg = v.is_sign_negative() && !v.is_nan();
+    let mut x = v.abs();
+    let upper = matches!(ty, Some('E' | 'F' | 'G'));
+    let (mut body, mut suffix) = if x.is_nan() || x.is_infinite() {
+        let t = if x.is_nan() { "nan" } else { "inf" };
+        (
+            if upper { t.to_uppercase() } else { t.to_string() },
+            if ty == Some('%') { "%".to_string() } else { String::new() },
+        )
+    } else {
+        match ty {
+            Some('f' | 'F') => (fixed_digits(x, s.precision.unwrap_or(6)), String::new()),
+            Some('%') => {
+                x *= 100.0;
+                (fixed_digits(x, s.precision.unwrap_or(6)), "%".to_string())
+            }
+            Some('e' | 'E') => {
+                let p = s.precision.unwrap_or(6);
+                let (d, e) = sci_digits(x, p);
+                let mant = if p > 0 || s.alternate { format!("{}.{}", &d[..1], &d[1..]) } else { d.clone() };
+                let mant = if p == 0 && s.alternate { format!("{}.", &d[..1]) } else { mant };
+                let ech = if upper { 'E' } else { 'e' };
+                (mant, format!("{ech}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()))
+            }
+            Some('g' | 'G' | 'n') | None => general(x, s, upper),
+            _ => unreachable!("checked above"),
+        }
+    };
+    if s.z && neg && body.chars().all(|c| c == '0' || c == '.') {
+        neg = false;
+    }
+    if let Some(p) = body.find('.') {
+        let rest = body[p..].to_string();
+        body.truncate(p);
+        suffix = format!("{rest}{suffix}");
+    } else if body.contains('e') || body.contains('E') {
+        // general() may return a full scientific text.
+    }
+    let (int_part, rest) = match body.find(['e', 'E']) {
+        Some(p) => (body[..p].to_string(), format!("{}{}", &body[p..], suffix)),
+        None => (body, suffix),
+    };
+    Ok(layout(s, sign_text(neg, s), "", &int_part, &rest, 3, true))
+}
+
+/// 'g' (and no type): precision significant digits, fixed or scientific.
+fn general(x: f64, s: &FormatSpec, upper: bool) -> (String, String) {
+    if s.ty.is_none() && s.precision.is_none() {
+        let r = float_repr(x);
+        return match r.find('e') {
+            Some(p) => (r[..p].to_string(), r[p..].to_string()),
+            None => (r, String::new()),
+        };
+    }
+    let p = s.precision.unwrap_or(6).max(1);
+    if x == 0.0 {
+        let body = if s.alternate {
+            format!("0.{}", "0".repeat(p - 1))
+        } else if s.ty.is_none() {
+            "0.0".into()
+        } else {
+            "0".into()
+        };
+        return (body, String::new());
+    }
+    let (d, e) = sci_digits(x, p - 1);
+    let use_fixed = e >= -4 && e < p as i32;
+    if use_fixed {
+        let decimals = (p as i32 - 1 - e).max(0) as usize;
+        let mut body = fixed_digits(x, decimals);
+        if !s.alternate {
+            body = strip_trailing(body);
+            if s.ty.is_none() && !body.contains('.') {
+                body.push_str(".0");
+            }
+        }
+        (body, String::new())
+    } else {
+        let mut mant = if d.len() > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d.clone() };
+        if !s.alternate {
+            mant = strip_trailing(mant);
+        }
+        let ech = if upper { 'E' } else { 'e' };
+        (mant, format!("{ech}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()))
+    }
+}
+
+pub fn format_str(v: &str, spec: &str) -> R<String> {
+    if spec.is_empty() {
+        return Ok(v.to_string());
+    }
+    let s = parse_format_spec(spec, "str")?;
+    if !matches!(s.ty, None | Some('s')) {
+        return Err(err(format!("Unknown format code '{}' for object of type 'str'", s.ty.unwrap_or(' '))));
+    }
+    if s.sign.is_some() {
+        return Err(err("Sign not allowed in string format specifier".into()));
+    }
+    if s.alternate {
+        return Err(err("Alternate form (#) not allowed in string format specifier".into()));
+    }
+    if s.align == Some('=') {
+        return Err(err("'=' alignment not allowed in string format specifier".into()));
+    }
+    if let Some(g) = s.grouping {
+        return Err(err(format!("Cannot specify '{g}' with 's'.")));
+    }
+    let text: String = match s.precision {
+        Some(p) => v.chars().take(p).collect(),
+        None => v.to_string(),
+    };
+    let s2 = FormatSpec { grouping: None, ..s };
+    Ok(layout(&s2, "", "", &text, "", 3, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_specs() {
+        let f = |v: f64, s: &str| format_f64(v, s).unwrap_or_default();
+        let i = |v: i64, s: &str| format_i64(v, s).unwrap_or_default();
+        assert_eq!(f(3.14159, ".2f"), "3.14");
+        assert_eq!(f(12345.678, ",.1f"), "12,345.7");
+        assert_eq!(f(0.5, "%"), "50.000000%");
+        assert_eq!(f(1.0 / 3.0, ".3"), "0.333");
+        assert_eq!(f(3.5, "08.2f"), "00003.50");
+        assert_eq!(f(1e-5, ".2e"), "1.00e-05");
+        assert_eq!(f(123456789.0, "g"), "1.23457e+08");
+        assert_eq!(f(100.0, "g"), "100");
+        assert_eq!(f(2.0, ""), "2.0");
+        assert_eq!(i(42, ">5"), "   42");
+        assert_eq!(i(3, "03d"), "003");
+        assert_eq!(i(-4, "+d"), "-4");
+        assert_eq!(i(1234567, ","), "1,234,567");
+        assert_eq!(i(255, "#x"), "0xff");
+        assert_eq!(i(1234, "010,"), "00,001,234");
+        assert_eq!(format_str("x", "*^7").unwrap_or_default(), "***x***");
+        assert_eq!(format_str("abc", ".2").unwrap_or_default(), "ab");
+    }
 }

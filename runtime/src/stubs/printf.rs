@@ -1,22 +1,186 @@
-//! TEMPORARY stub until the real printf module lands.
+//! The `%` operator's conversion specs. (Fallback implementation; the
+//! table-tested module replaces it.)
+
 use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use crate::float_repr::{fixed_digits, sci_digits};
+
 type R<T> = Result<T, (&'static str, String)>;
+
+#[derive(Clone, Debug, Default)]
 pub struct PrintfSpec {
+    pub left: bool,
+    pub plus: bool,
+    pub space: bool,
+    pub alternate: bool,
+    pub zero: bool,
+    pub width: usize,
+    pub precision: Option<usize>,
     pub conversion: char,
 }
+
+/// Parses the spec after a `%` (and its mapping key) starting at `pos`.
 pub fn parse_printf_spec(fmt: &str, pos: usize) -> R<(PrintfSpec, usize)> {
-    let c = fmt[pos..].chars().next().unwrap_or('%');
-    Ok((PrintfSpec { conversion: c }, pos + c.len_utf8()))
+    let chars: Vec<(usize, char)> = fmt[pos..].char_indices().map(|(i, c)| (pos + i, c)).collect();
+    let mut k = 0;
+    let mut s = PrintfSpec::default();
+    while k < chars.len() {
+        match chars[k].1 {
+            '-' => s.left = true,
+            '+' => s.plus = true,
+            ' ' => s.space = true,
+            '#' => s.alternate = true,
+            '0' => s.zero = true,
+            _ => break,
+        }
+        k += 1;
+    }
+    let mut w = 0usize;
+    while k < chars.len() && chars[k].1.is_ascii_digit() {
+        w = w * 10 + chars[k].1.to_digit(10).unwrap_or(0) as usize;
+        k += 1;
+    }
+    s.width = w;
+    if k < chars.len() && chars[k].1 == '.' {
+        k += 1;
+        let mut p = 0usize;
+        while k < chars.len() && chars[k].1.is_ascii_digit() {
+            p = p * 10 + chars[k].1.to_digit(10).unwrap_or(0) as usize;
+            k += 1;
+        }
+        s.precision = Some(p);
+    }
+    while k < chars.len() && matches!(chars[k].1, 'h' | 'l' | 'L') {
+        k += 1;
+    }
+    let Some(&(i, c)) = chars.get(k) else {
+        return Err(("ValueError", "incomplete format".into()));
+    };
+    s.conversion = c;
+    Ok((s, i + c.len_utf8()))
 }
-pub fn pad_text(_s: &PrintfSpec, t: &str) -> String {
-    t.to_string()
+
+fn pad(s: &PrintfSpec, sign: &str, prefix: &str, body: &str, numeric: bool) -> String {
+    let len = sign.len() + prefix.len() + body.chars().count();
+    if len >= s.width {
+        return format!("{sign}{prefix}{body}");
+    }
+    let n = s.width - len;
+    if s.left {
+        format!("{sign}{prefix}{body}{}", " ".repeat(n))
+    } else if s.zero && numeric {
+        format!("{sign}{prefix}{}{body}", "0".repeat(n))
+    } else {
+        format!("{}{sign}{prefix}{body}", " ".repeat(n))
+    }
 }
-pub fn format_int_i64(_s: &PrintfSpec, v: i64) -> R<String> {
-    Ok(v.to_string())
+
+pub fn pad_text(s: &PrintfSpec, text: &str) -> String {
+    let t: String = match s.precision {
+        Some(p) => text.chars().take(p).collect(),
+        None => text.to_string(),
+    };
+    pad(s, "", "", &t, false)
 }
-pub fn format_int_big(_s: &PrintfSpec, v: &BigInt) -> R<String> {
-    Ok(v.to_string())
+
+fn sign(s: &PrintfSpec, neg: bool) -> &'static str {
+    if neg {
+        "-"
+    } else if s.plus {
+        "+"
+    } else if s.space {
+        " "
+    } else {
+        ""
+    }
 }
-pub fn format_float(_s: &PrintfSpec, v: f64) -> R<String> {
-    Ok(format!("{v:.6}"))
+
+pub fn format_int_i64(s: &PrintfSpec, v: i64) -> R<String> {
+    format_int_big(s, &BigInt::from(v))
+}
+
+pub fn format_int_big(s: &PrintfSpec, v: &BigInt) -> R<String> {
+    let (radix, prefix) = match s.conversion {
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
+        _ => (10, ""),
+    };
+    let mut digits = v.abs().to_str_radix(radix);
+    if s.conversion == 'X' {
+        digits = digits.to_uppercase();
+    }
+    if let Some(p) = s.precision {
+        if digits.len() < p {
+            digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
+        }
+    }
+    let prefix = if s.alternate { prefix } else { "" };
+    let _ = v.to_i64();
+    Ok(pad(s, sign(s, v.is_negative()), prefix, &digits, true))
+}
+
+pub fn format_float(s: &PrintfSpec, v: f64) -> R<String> {
+    let neg = v.is_sign_negative() && !v.is_nan();
+    let x = v.abs();
+    let upper = s.conversion.is_ascii_uppercase();
+    if x.is_nan() || x.is_infinite() {
+        let t = if x.is_nan() { "nan" } else { "inf" };
+        let t = if upper { t.to_uppercase() } else { t.to_string() };
+        return Ok(pad(s, sign(s, neg), "", &t, false));
+    }
+    let p = s.precision.unwrap_or(6);
+    let body = match s.conversion {
+        'f' | 'F' => {
+            let mut b = fixed_digits(x, p);
+            if s.alternate && p == 0 {
+                b.push('.');
+            }
+            b
+        }
+        'e' | 'E' => {
+            let (d, e) = sci_digits(x, p);
+            let mant = if p > 0 {
+                format!("{}.{}", &d[..1], &d[1..])
+            } else if s.alternate {
+                format!("{}.", &d[..1])
+            } else {
+                d
+            };
+            format!("{mant}{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
+        }
+        _ => {
+            let p = p.max(1);
+            if x == 0.0 {
+                if s.alternate { format!("0.{}", "0".repeat(p - 1)) } else { "0".into() }
+            } else {
+                let (d, e) = sci_digits(x, p - 1);
+                if e >= -4 && e < p as i32 {
+                    let mut b = fixed_digits(x, (p as i32 - 1 - e).max(0) as usize);
+                    if !s.alternate && b.contains('.') {
+                        while b.ends_with('0') {
+                            b.pop();
+                        }
+                        if b.ends_with('.') {
+                            b.pop();
+                        }
+                    }
+                    b
+                } else {
+                    let mut mant = if d.len() > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d };
+                    if !s.alternate && mant.contains('.') {
+                        while mant.ends_with('0') {
+                            mant.pop();
+                        }
+                        if mant.ends_with('.') {
+                            mant.pop();
+                        }
+                    }
+                    format!("{mant}{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
+                }
+            }
+        }
+    };
+    Ok(pad(s, sign(s, neg), "", &body, true))
 }

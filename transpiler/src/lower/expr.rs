@@ -36,7 +36,13 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::Dict(d) => dict_display(cx, fx, d),
         E::Set(s) => {
             let items = elements(cx, fx, &s.elts)?;
-            let v = cx.tri(fx, quote! { rt::set::from_values(#items) });
+            // CPython folds displays of 3+ constants into a frozenset
+            // constant merged into a new set; the table layout follows.
+            let v = if s.elts.len() > 2 && s.elts.iter().all(is_constant) {
+                cx.tri(fx, quote! { rt::set::from_constants(#items) })
+            } else {
+                cx.tri(fx, quote! { rt::set::from_values(#items) })
+            };
             Ok(Lowered::typed(v, Ty::Set))
         }
         E::ListComp(c) => comprehension::list_comp(cx, fx, e, c),
@@ -368,7 +374,7 @@ fn int_literal(i: &num_bigint::BigInt) -> LResult<Lowered> {
         }
         None => {
             let text = i.to_string();
-            Lowered::typed(quote! { rt::num_ops::int_literal(#text) }, Ty::Int)
+            Lowered::typed(quote! { rt::int::literal(#text) }, Ty::Int)
         }
     })
 }
@@ -536,5 +542,16 @@ pub fn read_var(cx: &Cx, fx: &Fx, name: &str, var: &Var) -> TokenStream {
             let local = cx.binding(fx, name) == Some(Binding::Cell);
             if local { cx.tri(fx, quote! { #id.get_local(#name) }) } else { cx.tri(fx, quote! { #id.get(#name) }) }
         }
+    }
+}
+
+/// Whether CPython's AST optimiser folds `e` into a constant.
+fn is_constant(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(_) => true,
+        ast::Expr::UnaryOp(u) => !matches!(u.op, ast::UnaryOp::Not) && is_constant(&u.operand),
+        ast::Expr::BinOp(b) => is_constant(&b.left) && is_constant(&b.right),
+        ast::Expr::Tuple(t) => t.elts.iter().all(is_constant),
+        _ => false,
     }
 }

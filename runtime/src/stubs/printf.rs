@@ -111,10 +111,8 @@ pub fn format_int_big(s: &PrintfSpec, v: &BigInt) -> R<String> {
     if s.conversion == 'X' {
         digits = digits.to_uppercase();
     }
-    if let Some(p) = s.precision {
-        if digits.len() < p {
-            digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
-        }
+    if let Some(p) = s.precision.filter(|p| digits.len() < *p) {
+        digits = format!("{}{}", "0".repeat(p - digits.len()), digits);
     }
     let prefix = if s.alternate { prefix } else { "" };
     let _ = v.to_i64();

@@ -214,6 +214,10 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     if let (Some(a), Some(m)) = (meta_attr, &meta) {
         return descriptor_get(&a, obj, m);
     }
+    // Class methods of built-in types.
+    if name == "fromkeys" && Rc::ptr_eq(cls, &crate::types::types().dict) {
+        return Ok(Value::native(crate::func::BuiltinFunction { name: "fromkeys", f: crate::builtins::dict_fromkeys }));
+    }
     if let Some(slot) = crate::classes::unbound_slot(cls, name) {
         return Ok(slot);
     }

@@ -1266,3 +1266,13 @@ pub mod classes {
         object => object,
     }
 }
+
+/// `dict.fromkeys(iterable, value=None)`.
+pub fn dict_fromkeys(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let d = Dict::new();
+    let v = args.get(1).cloned().unwrap_or_default();
+    for k in to_vec(args.first().unwrap_or(&Value::None))? {
+        d.set(k, v.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}

@@ -63,7 +63,7 @@ mod tests {
         let src = "x = 1\ny = 'é' + z\n";
         assert_eq!(line_col(src, 0), (1, 1));
         let z = src.find('z').unwrap();
-        assert_eq!(line_col(src, z), (2, 13));
+        assert_eq!(line_col(src, z), (2, 11));
     }
 
     #[test]

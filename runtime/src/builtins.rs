@@ -228,26 +228,7 @@ pub fn repr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 pub fn ascii(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("ascii", args, kwargs);
     a.count(1, 1)?;
-    let r = crate::fmt::repr(&a.pos[0])?;
-    Ok(Value::str(ascii_escape(&r)))
-}
-
-/// Escapes non-ASCII characters of a repr as `ascii()` does.
-fn ascii_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
+    Ok(Value::str(crate::fmt::ascii(&a.pos[0])?))
 }
 
 pub fn abs(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

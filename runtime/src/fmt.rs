@@ -143,6 +143,25 @@ pub fn default_repr(v: &Value) -> String {
     format!("<{}.{} object at {:#x}>", module, cls.qualname(), v.identity())
 }
 
+/// `ascii(v)`: the repr with non-ASCII characters escaped.
+pub fn ascii(v: &Value) -> PyResult<String> {
+    let r = repr(v)?;
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    Ok(out)
+}
+
 /// `str(v)`.
 pub fn str_(v: &Value) -> PyResult<String> {
     match v {
@@ -366,7 +385,7 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String>
     match spec.conversion {
         's' => Ok(printf::pad_text(spec, &str_(arg)?)),
         'r' => Ok(printf::pad_text(spec, &repr(arg)?)),
-        'a' => Ok(printf::pad_text(spec, &crate::str_methods::ascii_repr(&repr(arg)?))),
+        'a' => Ok(printf::pad_text(spec, &ascii(arg)?)),
         'c' => {
             let text = match arg {
                 Value::Str(s) if s.char_len() == 1 => s.to_string(),

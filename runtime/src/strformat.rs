@@ -113,7 +113,7 @@ fn render_field(field: &str, src: &Source, auto: &mut AutoNumber, depth: u32) ->
         None => value,
         Some("r") => Value::str(crate::fmt::repr(&value)?),
         Some("s") => Value::str(crate::fmt::str_(&value)?),
-        Some("a") => Value::str(crate::str_methods::ascii_repr(&crate::fmt::repr(&value)?)),
+        Some("a") => Value::str(crate::fmt::ascii(&value)?),
         Some("") => {
             return Err(value_error("end of string while looking for conversion specifier"));
         }

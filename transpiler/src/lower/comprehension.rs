@@ -194,10 +194,15 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
         }
     }
     let n = gens.len();
+    // Every name the template introduces is a fresh temporary, so Python
+    // names used in the conditions and element cannot collide with them.
     let its = cx.fresh("its");
+    let level = cx.fresh("level");
+    let item = cx.fresh("item");
+    let first_it = cx.fresh("first");
     let mut arms = Vec::new();
     for (k, generator) in gens.iter().enumerate() {
-        let bind = store_target(cx, &mut inner, &generator.target, quote! { _v })?;
+        let bind = store_target(cx, &mut inner, &generator.target, quote! { #item })?;
         let mut conds = Vec::new();
         for c in &generator.ifs {
             let t = cond(cx, &mut inner, c)?;
@@ -216,7 +221,7 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
     let slots: Vec<TokenStream> = (0..n)
         .map(|i| {
             if i == 0 {
-                quote! { Some(_first) }
+                quote! { Some(#first_it) }
             } else {
                 quote! { None }
             }
@@ -225,28 +230,27 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
     let last = n - 1;
     Ok(Lowered::any(quote! {
         {
-            let _first = #make_first;
+            let #first_it = #make_first;
             #(#caps)*
             #(#decls)*
             let mut #its: [Option<rt::iter::PyIter>; #n] = [#(#slots),*];
             rt::iter::GenExpr::new(move || -> PyResult<Option<Value>> {
                 loop {
-                    let mut k = #last;
-                    while #its[k].is_none() {
-                        if k == 0 {
+                    let mut #level = #last;
+                    while #its[#level].is_none() {
+                        if #level == 0 {
                             return Ok(None);
                         }
-                        k -= 1;
+                        #level -= 1;
                     }
-                    let next = match #its[k].as_mut() {
-                        Some(it) => it.next()?,
+                    let Some(#item) = (match #its[#level].as_mut() {
+                        Some(active) => active.next()?,
                         None => None,
-                    };
-                    let Some(_v) = next else {
-                        #its[k] = None;
+                    }) else {
+                        #its[#level] = None;
                         continue;
                     };
-                    match k {
+                    match #level {
                         #(#arms)*
                         _ => {}
                     }

@@ -586,16 +586,17 @@ pub fn try_star(
             None => quote! {},
         };
         let hl = lifetime(&hlabel);
+        let outcome = cx.fresh("outcome");
         clauses.push(quote! {
             if let Some(#matched) = #take {
                 let #handled_err = rt::exc::PyErr::from_instance(#matched.clone());
-                let outcome: PyResult<()> = #hl: {
+                let #outcome: PyResult<()> = #hl: {
                     #bind
                     #hb
                     Ok(())
                 };
                 #unbind
-                #star.handled(&#matched, outcome);
+                #star.handled(&#matched, #outcome);
             }
         });
     }

@@ -425,8 +425,8 @@ fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<T
             quote! { &Value::str(#s) }
         }
         ast::ConversionFlag::Ascii => {
-            let s = cx.tri(fx, quote! { rt::fmt::repr(#v) });
-            quote! { &Value::str(rt::str_methods::ascii_repr(&#s)) }
+            let s = cx.tri(fx, quote! { rt::fmt::ascii(#v) });
+            quote! { &Value::str(#s) }
         }
     };
     let spec = match &f.format_spec {

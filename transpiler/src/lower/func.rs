@@ -231,7 +231,7 @@ fn emit_function(
 
     let is_generator = scope.is_generator || scope.is_coroutine;
     if is_generator {
-        fx.co = Some(mangle::raw("co"));
+        fx.co = Some(mangle::raw("_co0"));
     }
     let stmts = match body {
         Body::Stmts(b) => {
@@ -259,7 +259,7 @@ fn emit_function(
             quote! { new }
         };
         quote! {
-            Ok(rt::generator::Generator::#make(#name, #qual, move |co| async move {
+            Ok(rt::generator::Generator::#make(#name, #qual, move |_co0| async move {
                 #(#prologue)*
                 #stmts
             }))

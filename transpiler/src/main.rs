@@ -123,10 +123,17 @@ fn cache_crate_dir(program: &Path) -> PathBuf {
         .join(format!("{}-{:08x}", cargo::crate_name(program), h.finish() as u32))
 }
 
+/// The crate (and binary) name for a program built in the shared target
+/// directory: unique per program path, so two `main.py` never collide.
+fn cached_crate_name(program: &Path) -> String {
+    let dir = cache_crate_dir(program);
+    dir.file_name().map(|n| n.to_string_lossy().replace('-', "_")).unwrap_or_else(|| cargo::crate_name(program))
+}
+
 fn build(program: &Path, output: Option<PathBuf>, release: bool) -> Result<PathBuf, ExitCode> {
     let (source, rust) = generate(program)?;
+    let name = if output.is_some() { cargo::crate_name(program) } else { cached_crate_name(program) };
     let dir = output.unwrap_or_else(|| cache_crate_dir(program));
-    let name = cargo::crate_name(program);
     cargo::write_crate(&dir, &name, &rust).map_err(|e| {
         eprintln!("py2rs: cannot write {}: {e}", dir.display());
         ExitCode::from(2)
@@ -143,7 +150,7 @@ fn build(program: &Path, output: Option<PathBuf>, release: bool) -> Result<PathB
 
 fn run(program: &Path, args: &[String]) -> ExitCode {
     let dir = cache_crate_dir(program);
-    let name = cargo::crate_name(program);
+    let name = cached_crate_name(program);
     let bin = cargo::shared_target_dir().join("release").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     let source = std::fs::read_to_string(program).unwrap_or_default();
     let fresh = std::fs::read_to_string(dir.join(".py2rs-fingerprint")).is_ok_and(|f| f == cargo::fingerprint(&source))
@@ -151,7 +158,7 @@ fn run(program: &Path, args: &[String]) -> ExitCode {
     let bin = if fresh {
         bin
     } else {
-        match build(program, Some(dir), true) {
+        match build(program, None, true) {
             Ok(b) => b,
             Err(code) => return code,
         }

@@ -335,6 +335,7 @@ pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]
 
         /// Module-level variables of the Python program.
         mod globals {
+            #[allow(unused_imports)]
             use super::*;
             #(#globals)*
         }

@@ -590,28 +590,28 @@ fn gather(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }
     let outer = new_future();
     let mut children: Vec<Value> = Vec::new();
+    // The same awaitable twice is awaited once: map argument identity to
+    // its future.
+    let mut seen: HashMap<usize, Value> = HashMap::new();
+    let mut total: Vec<Value> = Vec::new();
     for a in args {
-        // The same awaitable twice is awaited once.
-        let existing = children.iter().find(|c| c.is(&a)).cloned();
-        children.push(match existing {
-            Some(c) => c,
-            None => ensure_future(a)?,
-        });
+        let id = a.identity();
+        let f = match seen.get(&id) {
+            Some(f) => f.clone(),
+            None => {
+                let f = ensure_future(a)?;
+                seen.insert(id, f.clone());
+                total.push(f.clone());
+                f
+            }
+        };
+        children.push(f);
     }
     if children.is_empty() {
         set_result(&outer, Value::list(vec![]))?;
         return Ok(outer);
     }
     let state = Rc::new((Cell::new(0usize), children.clone()));
-    let total = {
-        let mut unique: Vec<Value> = Vec::new();
-        for c in &children {
-            if !unique.iter().any(|u| u.is(c)) {
-                unique.push(c.clone());
-            }
-        }
-        unique
-    };
     let nfuts = total.len();
     for child in total {
         let outer = outer.clone();

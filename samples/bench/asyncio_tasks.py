@@ -1,0 +1,17 @@
+# 10,000 concurrent asyncio tasks sleeping on real timers, gathered.
+import asyncio
+
+async def worker(i, results):
+    await asyncio.sleep(0.001 * (i % 10))
+    results.append(i % 7)
+    await asyncio.sleep(0)
+    return i
+
+async def main():
+    results = []
+    tasks = [asyncio.create_task(worker(i, results)) for i in range(10000)]
+    done = await asyncio.gather(*tasks)
+    print(len(done), sum(done), sum(results), results[:10], results[-10:])
+
+for _ in range(3):
+    asyncio.run(main())

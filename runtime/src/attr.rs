@@ -34,7 +34,7 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
             if name == "__class__" {
                 return Ok(Value::Class(n.class()));
             }
-            if n.has_method(name) {
+            if n.has_method(name) || crate::methods::native_has_dunder(obj, name) {
                 return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));
             }
             Err(no_attribute(obj, name))
@@ -44,7 +44,10 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
 }
 
 fn call_user_getattribute(obj: &Value, name: &str) -> PyResult<Value> {
-    let r = crate::call::call_method(obj, "__getattribute__", vec![Value::str(name)], vec![]);
+    // The hook is looked up on the type and called directly: going through
+    // `obj.__getattribute__` would ask the hook for itself, forever.
+    let hook = crate::call::lookup_special(obj, "__getattribute__").unwrap_or_default();
+    let r = call(&hook, vec![obj.clone(), Value::str(name)], vec![]);
     match r {
         Err(e) if e.is_instance(&crate::types::types().attribute_error) => {
             let Value::Object(inst) = obj else {
@@ -71,6 +74,7 @@ pub fn generic_getattr(
     }
     if name == "__dict__"
         && let Some(d) = dict
+        && cls.slots.is_none()
     {
         return Ok(Some(Value::Dict(d.clone())));
     }
@@ -218,6 +222,10 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     if name == "fromkeys" && Rc::ptr_eq(cls, &crate::types::types().dict) {
         return Ok(Value::native(crate::func::BuiltinFunction { name: "fromkeys", f: crate::builtins::dict_fromkeys }));
     }
+    // `type.mro`, bound to the class (`C.mro()` returns the MRO as a list).
+    if name == "mro" {
+        return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));
+    }
     if let Some(slot) = crate::classes::unbound_slot(cls, name) {
         return Ok(slot);
     }
@@ -351,6 +359,11 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     }
     if inst.exc.is_some() && set_exception_attr(inst, name, &value) {
         return Ok(());
+    }
+    if let Some(slots) = &inst.class.slots
+        && !slots.iter().any(|s| s.as_str() == name)
+    {
+        return Err(no_attribute(obj, name));
     }
     inst.dict.set_str(name, value);
     Ok(())

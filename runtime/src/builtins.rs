@@ -698,7 +698,7 @@ pub fn issubclass(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(is_subclass(&a.pos[0], &a.pos[1])?))
 }
 
-fn attr_name(v: &Value) -> PyResult<String> {
+pub(crate) fn attr_name(v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         other => Err(type_error(format!("attribute name must be string, not '{}'", type_name(other)))),

@@ -34,6 +34,9 @@ pub struct Class {
     pub layout: Layout,
     /// For built-in classes: how to call them and their methods.
     pub builtin: Option<&'static crate::types::BuiltinInfo>,
+    /// For classes whose instances have no `__dict__` (`__slots__` all the
+    /// way up the MRO): the attribute names instances may hold.
+    pub slots: Option<Rc<[PyStr]>>,
 }
 
 impl Class {
@@ -97,7 +100,7 @@ pub fn c3_mro(name: &str, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
             }
             let _ = name;
             return Err(crate::exc::type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

@@ -16,17 +16,18 @@ use crate::str::PyStr;
 use crate::types::types;
 use crate::value::Value;
 
-/// Executes the end of a `class` statement: picks the metaclass and builds
-/// the class from its evaluated body namespace.
-pub fn make_class(name: &str, qualname: &str, bases: Vec<Value>, ns: Dict, kwargs: Kwargs) -> PyResult<Value> {
+/// The start of a `class` statement, before its body runs: picks the
+/// metaclass (the explicit `metaclass=` keyword or the most derived one of
+/// the bases) and asks it for the namespace with `__prepare__`. Returns the
+/// metaclass, the namespace the body fills, and the remaining class keywords.
+pub fn prepare_class(name: &str, bases: &[Value], kwargs: Kwargs) -> PyResult<(Value, Dict, Kwargs)> {
     let mut kwargs = kwargs;
     let explicit = kwargs.iter().position(|(k, _)| k.as_str() == "metaclass").map(|i| kwargs.remove(i).1);
-    ns.set_str("__qualname__", Value::str(qualname));
     let meta = match explicit {
         Some(m) => m,
         None => {
             let mut winner: Option<Rc<Class>> = None;
-            for b in &bases {
+            for b in bases {
                 if let Value::Class(c) = b
                     && let Some(m) = &c.metaclass
                     && winner.as_ref().is_none_or(|w| m.is_subclass(w))
@@ -34,19 +35,45 @@ pub fn make_class(name: &str, qualname: &str, bases: Vec<Value>, ns: Dict, kwarg
                     winner = Some(m.clone());
                 }
             }
-            match winner {
-                Some(m) => Value::Class(m),
-                None => Value::Class(types().type_.clone()),
-            }
+            Value::Class(winner.unwrap_or_else(|| types().type_.clone()))
         }
     };
+    let user_prepare = match &meta {
+        Value::Class(m) => m.has_user_attr("__prepare__"),
+        _ => crate::attr::hasattr(&meta, "__prepare__")?,
+    };
+    if !user_prepare {
+        return Ok((meta, Dict::new(), kwargs));
+    }
+    let args = vec![Value::str(name), Value::tuple(bases.to_vec())];
+    let ns = call_method(&meta, "__prepare__", args, kwargs.clone())?;
+    match ns {
+        // The body fills a dict of its own; the prepared dict's items come along.
+        Value::Dict(d) => Ok((meta, d.copy(), kwargs)),
+        other => Err(crate::exc::not_implemented_error(format!(
+            "py2rs: __prepare__ returning '{}' (not a dict) is not supported yet",
+            type_name(&other)
+        ))),
+    }
+}
+
+/// The end of a `class` statement: the metaclass builds the class from the
+/// evaluated body namespace.
+pub fn make_class(
+    meta: Value,
+    name: &str,
+    qualname: &str,
+    bases: Vec<Value>,
+    ns: Dict,
+    kwargs: Kwargs,
+) -> PyResult<Value> {
+    ns.set_str("__qualname__", Value::str(qualname));
     if let Value::Class(m) = &meta
         && Rc::ptr_eq(m, &types().type_)
     {
         return type_new(m, name, bases, ns, kwargs);
     }
-    let mut args = vec![Value::str(name), Value::tuple(bases), Value::Dict(Rc::new(ns))];
-    let _ = &mut args;
+    let args = vec![Value::str(name), Value::tuple(bases), Value::Dict(Rc::new(ns))];
     call(&meta, args, kwargs)
 }
 
@@ -84,6 +111,7 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
     if let Some(f @ Value::Function(_)) = ns.get_str("__new__") {
         ns.set_str("__new__", Value::native(StaticMethod { func: f }));
     }
+    let slots = instance_slots(&ns, &linear_bases)?;
     let cls = Rc::new(Class {
         name: RefCell::new(PyStr::new(name)),
         qualname: RefCell::new(qualname),
@@ -94,6 +122,7 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         metaclass,
         layout,
         builtin: None,
+        slots,
     });
     let cls_value = Value::Class(cls.clone());
     // __set_name__ for each attribute, in namespace order.
@@ -101,14 +130,56 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         if let (Some(p), Value::Str(n)) = (downcast::<Property>(&v), &k) {
             *p.name.borrow_mut() = Some(n.clone());
         }
-        if let Value::Object(o) = &v
-            && o.class.lookup("__set_name__").is_some()
-        {
+        let user_hook = matches!(&v, Value::Object(o) if o.class.lookup("__set_name__").is_some());
+        let native_hook = downcast::<crate::functools::CachedProperty>(&v).is_some();
+        if user_hook || native_hook {
             call_method(&v, "__set_name__", vec![cls_value.clone(), k], vec![])?;
         }
     }
     init_subclass(&cls, kwargs)?;
+    if cls.metaclass.as_ref().is_some_and(crate::abc::is_abc_metaclass) {
+        crate::abc::record_abstract_methods(&cls)?;
+    }
     Ok(cls_value)
+}
+
+/// The attribute names instances of a new class may hold, when the class
+/// and every base define `__slots__` without `'__dict__'`; `None` when
+/// instances have a `__dict__`. A slot on the class reads and writes the
+/// instance storage like any attribute; only the set of names is checked.
+fn instance_slots(ns: &Dict, bases: &[Rc<Class>]) -> PyResult<Option<Rc<[PyStr]>>> {
+    let Some(declared) = ns.get_str("__slots__") else {
+        return Ok(None);
+    };
+    let mut names: Vec<PyStr> = match &declared {
+        Value::Str(s) => vec![s.clone()],
+        other => {
+            let mut out = Vec::new();
+            for v in crate::iter::to_vec(other)? {
+                match v {
+                    Value::Str(s) => out.push(s),
+                    other => {
+                        return Err(type_error(format!(
+                            "__slots__ items must be strings, not '{}'",
+                            type_name(&other)
+                        )));
+                    }
+                }
+            }
+            out
+        }
+    };
+    if names.iter().any(|n| n.as_str() == "__dict__") {
+        return Ok(None);
+    }
+    for b in bases {
+        match &b.slots {
+            Some(inherited) => names.extend(inherited.iter().cloned()),
+            None if Rc::ptr_eq(b, &types().object) => {}
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(names.into()))
 }
 
 /// Calls the parent's `__init_subclass__` with the class keywords.
@@ -198,7 +269,20 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
     if cls.has_user_attr("__abstractmethods__") {
         check_abstract(cls)?;
     }
-    let obj = if has_new {
+    // A metaclass without its own `__new__` builds classes with `type.__new__`.
+    let is_metaclass = cls.is_subclass(&types().type_);
+    let obj = if !has_new && is_metaclass {
+        if args.len() != 3 {
+            return Err(type_error("type.__new__() takes exactly 3 arguments"));
+        }
+        let cls_name = crate::builtins::attr_name(&args[0])?;
+        let bases = crate::iter::to_vec(&args[1])?;
+        let ns = match &args[2] {
+            Value::Dict(d) => d.copy(),
+            _ => return Err(type_error("type.__new__() argument 3 must be dict")),
+        };
+        type_new(cls, &cls_name, bases, ns, kwargs.clone())?
+    } else if has_new {
         let new = cls.lookup("__new__").unwrap_or_default();
         let f = match downcast::<StaticMethod>(&new) {
             Some(sm) => sm.func.clone(),
@@ -240,7 +324,7 @@ fn check_abstract(cls: &Rc<Class>) -> PyResult<()> {
     names.sort();
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     Err(type_error(format!(
-        "Can't instantiate abstract class {} with abstract method{} {}",
+        "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
         cls.name(),
         if names.len() == 1 { "" } else { "s" },
         quoted.join(", ")
@@ -527,7 +611,14 @@ impl Native for Property {
             "fset" => Some(Ok(self.fset.clone())),
             "fdel" => Some(Ok(self.fdel.clone())),
             "__doc__" => Some(Ok(self.doc.clone())),
-            "__isabstractmethod__" => Some(Ok(Value::Bool(false))),
+            "__isabstractmethod__" => Some(
+                [&self.fget, &self.fset, &self.fdel]
+                    .into_iter()
+                    .find(|f| !f.is_none())
+                    .map_or(Ok(Value::Bool(false)), |f| {
+                        crate::attr::getattr_default(f, "__isabstractmethod__", Value::Bool(false))
+                    }),
+            ),
             _ => None,
         }
     }
@@ -606,6 +697,12 @@ pub fn native_descriptor_get(attr: &Value, obj: Option<&Value>, cls: &Rc<Class>)
     }
     if let Some(sm) = downcast::<StaticMethod>(attr) {
         return Some(Ok(sm.func.clone()));
+    }
+    if let Some(cp) = downcast::<crate::functools::CachedProperty>(attr) {
+        return Some(match obj {
+            Some(o @ Value::Object(_)) => cp.get(o),
+            _ => Ok(attr.clone()),
+        });
     }
     None
 }

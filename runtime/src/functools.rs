@@ -10,6 +10,7 @@ use crate::exc::{PyResult, type_error};
 use crate::func::{BuiltinFunction, Function, Kwargs};
 use crate::native::Native;
 use crate::ops;
+use crate::str::PyStr;
 use crate::value::Value;
 
 fn reduce(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -394,6 +395,81 @@ fn cmp_to_key(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     crate::classes::type_new(&crate::types::types().type_, "K", vec![], ns, vec![])
 }
 
+/// `functools.cached_property`: a non-data descriptor that computes the
+/// value once and stores it in the instance `__dict__` under the attribute
+/// name, where later lookups find it before the descriptor.
+pub struct CachedProperty {
+    func: Value,
+    name: RefCell<Option<PyStr>>,
+}
+
+impl CachedProperty {
+    pub fn get(&self, obj: &Value) -> PyResult<Value> {
+        let Some(name) = self.name.borrow().clone() else {
+            return Err(type_error("Cannot use cached_property instance without calling __set_name__ on it."));
+        };
+        let Value::Object(inst) = obj else {
+            return call(&self.func, vec![obj.clone()], vec![]);
+        };
+        if let Some(v) = inst.dict.get_str(name.as_str()) {
+            return Ok(v);
+        }
+        if inst.class.slots.is_some() {
+            return Err(type_error(format!(
+                "No '__dict__' attribute on '{}' instance to cache '{}' property.",
+                inst.class.name(),
+                name
+            )));
+        }
+        let v = call(&self.func, vec![obj.clone()], vec![])?;
+        inst.dict.set_str(name.as_str(), v.clone());
+        Ok(v)
+    }
+}
+
+impl Native for CachedProperty {
+    fn type_name(&self) -> &'static str {
+        "cached_property"
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "func" => Some(Ok(self.func.clone())),
+            "attrname" => Some(Ok(self.name.borrow().clone().map(Value::Str).unwrap_or_default())),
+            "__doc__" => Some(crate::attr::getattr_default(&self.func, "__doc__", Value::None)),
+            _ => None,
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        name == "__set_name__"
+    }
+
+    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, _kwargs: Kwargs) -> Option<PyResult<Value>> {
+        if name != "__set_name__" {
+            return None;
+        }
+        let Some(Value::Str(attr)) = args.get(1) else {
+            return Some(Err(type_error("__set_name__() needs the owner and an attribute name")));
+        };
+        let mut slot = self.name.borrow_mut();
+        match slot.as_ref() {
+            Some(old) if old.as_str() != attr.as_str() => Some(Err(type_error(format!(
+                "Cannot assign the same cached_property to two different names ('{old}' and '{attr}')."
+            )))),
+            _ => {
+                *slot = Some(attr.clone());
+                Some(Ok(Value::None))
+            }
+        }
+    }
+}
+
+fn cached_property(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let [func] = crate::func::args::<1>(args);
+    Ok(Value::native(CachedProperty { func, name: RefCell::new(None) }))
+}
+
 pub fn module_attrs() -> Dict {
     let d = Dict::new();
     let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
@@ -405,6 +481,7 @@ pub fn module_attrs() -> Dict {
         ("cache", cache),
         ("total_ordering", total_ordering),
         ("cmp_to_key", cmp_to_key),
+        ("cached_property", cached_property),
     ];
     for (name, f) in fns {
         d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));

@@ -31,6 +31,11 @@ impl<T> Lazy<T> {
     pub fn get(&self) -> &T {
         &self.cell.get_or_init(|| Unshared((self.init)())).0
     }
+
+    /// The value if it has been created (and is not being created now).
+    pub fn try_get(&self) -> Option<&T> {
+        self.cell.get().map(|u| &u.0)
+    }
 }
 
 /// A mutable slot shared by the whole interpreter (a module global, a

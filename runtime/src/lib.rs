@@ -11,6 +11,7 @@
 //! `float_repr`, `format_spec`, `printf`, `str_methods`, `hash`,
 //! `set_table`), and the program entry (`entry`).
 
+pub mod abc;
 pub mod aio;
 pub mod aio_sync;
 pub mod attr;

@@ -393,6 +393,11 @@ pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: K
         Value::Set(_) | Value::FrozenSet(_) => crate::set::method(recv, name, args, kwargs)?,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_method(recv, name, args)?,
         Value::Float(f) => float_method(*f, name, args)?,
+        Value::Native(_) if native_has_dunder(recv, name) => return native_dunder(recv, name, args),
+        Value::Class(c) if name == "mro" => {
+            nargs(name, &args, 0, 0)?;
+            return Ok(Value::list(c.mro_with_self().into_iter().map(Value::Class).collect()));
+        }
         Value::Object(_) | Value::Class(_) | Value::Function(_) | Value::Native(_) => {
             return crate::call::call_method(recv, name, args, kwargs);
         }
@@ -401,6 +406,29 @@ pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: K
     match r {
         Some(v) => Ok(v),
         None => dunder_fallback(recv, name),
+    }
+}
+
+/// Whether a built-in object other than the core containers (an iterator, a
+/// range, a generator...) answers the protocol dunder `name` as a method:
+/// `it.__next__()` and `it.__iter__()` are what `next()` and `iter()` call.
+pub fn native_has_dunder(v: &Value, name: &str) -> bool {
+    let Value::Native(n) = v else { return false };
+    match name {
+        "__next__" => n.is_iterator(),
+        "__iter__" => n.is_iterator() || n.iter(v).is_some(),
+        "__repr__" | "__str__" => true,
+        _ => false,
+    }
+}
+
+fn native_dunder(recv: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    nargs(name, &args, 0, 0)?;
+    match name {
+        "__next__" => crate::builtins::next(vec![recv.clone()], vec![]),
+        "__iter__" => crate::builtins::iter_builtin(vec![recv.clone()], vec![]),
+        "__repr__" => Ok(Value::str(crate::fmt::repr(recv)?)),
+        _ => Ok(Value::str(crate::fmt::str_(recv)?)),
     }
 }
 

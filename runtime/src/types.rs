@@ -160,6 +160,7 @@ pub fn new_builtin_class(
         metaclass: None,
         layout,
         builtin,
+        slots: None,
     })
 }
 
@@ -176,6 +177,7 @@ pub fn new_class_with(name: &str, module: &str, bases: &[Rc<Class>], info: &'sta
         metaclass: None,
         layout: Layout::Builtin,
         builtin: Some(info),
+        slots: None,
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -194,6 +196,7 @@ pub fn new_class_in(module: &str, name: &str, bases: &[Rc<Class>], layout: Layou
         metaclass: None,
         layout,
         builtin: None,
+        slots: None,
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -244,6 +247,7 @@ fn build_types() -> Types {
         metaclass: None,
         layout: Layout::Exception,
         builtin: Some(&ctors::EXCEPTION),
+        slots: None,
     });
     by_name.insert("ExceptionGroup", eg);
     let e = |n: &str| by_name[n].clone();

@@ -15,9 +15,14 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     if !c.type_params.is_empty() {
         return Err(unsupported(s, "type parameters on a class (PEP 695)"));
     }
+    // Decorator expressions are evaluated before the bases and the body.
     let mut decorators = Vec::new();
+    let mut decorator_lets = Vec::new();
     for d in &c.decorator_list {
-        decorators.push(expr(cx, fx, d)?.ts);
+        let v = expr(cx, fx, d)?.ts;
+        let tmp = cx.fresh("decorator");
+        decorator_lets.push(quote! { let #tmp = #v; });
+        decorators.push(quote! { #tmp });
     }
     let bases = super::expr::elements(cx, fx, &c.bases)?;
     let (_, kwargs) = call::arguments(cx, fx, &[], &c.keywords)?;
@@ -62,7 +67,10 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     let body = body?;
 
     let cls = cx.fresh("cls");
-    let make = cx.tri(fx, quote! { rt::classes::make_class(#name, #qualname, #bases, #ns, #kwargs) });
+    let (meta, class_bases, class_kwargs) = (cx.fresh("meta"), cx.fresh("bases"), cx.fresh("class_kw"));
+    let prepare = cx.tri(fx, quote! { rt::classes::prepare_class(#name, &#class_bases, #kwargs) });
+    let make =
+        cx.tri(fx, quote! { rt::classes::make_class(#meta, #name, #qualname, #class_bases, #ns, #class_kwargs) });
     let (cell_decl, cell_set) = if needs_cell {
         (quote! { let #cell = Cell::new(); }, quote! { #cell.set(#cls.clone()); })
     } else {
@@ -85,7 +93,9 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     let store = super::assign::store_name(cx, fx, &name, quote! { _decorated })?;
     Ok(quote! {
         {
-            let #ns = rt::dict::Dict::new();
+            #(#decorator_lets)*
+            let #class_bases = #bases;
+            let (#meta, #ns, #class_kwargs) = #prepare;
             #cell_decl
             #doc
             #(#body)*

@@ -397,15 +397,15 @@ pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStre
         decorators.push(expr(cx, fx, d)?.ts);
     }
     let obj = function_object(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body))?;
-    let mut value = obj;
+    // The docstring belongs to the function itself, before any decorator
+    // sees it (a wrapper without a docstring keeps `__doc__ = None`).
+    let mut value = match docstring(f.body) {
+        Some(d) => quote! { rt::func::with_doc(#obj, #d) },
+        None => obj,
+    };
     for d in decorators.into_iter().rev() {
         value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
     }
-    let doc = docstring(f.body);
-    let value = match doc {
-        Some(d) => quote! { rt::func::with_doc(#value, #d) },
-        None => value,
-    };
     super::assign::store_name(cx, fx, f.name.as_str(), value)
 }
 

@@ -231,6 +231,7 @@ struct Options {
     frozen: bool,
     match_args: bool,
     kw_only: bool,
+    slots: bool,
 }
 
 impl Options {
@@ -250,8 +251,8 @@ impl Options {
             frozen: get("frozen", false)?,
             match_args: get("match_args", true)?,
             kw_only: get("kw_only", false)?,
+            slots: get("slots", false)?,
         };
-        let _ = get("slots", false)?;
         let _ = get("weakref_slot", false)?;
         if let Some((k, _)) = kwargs.first() {
             return Err(type_error(format!("dataclass() got an unexpected keyword argument '{k}'")));
@@ -474,7 +475,34 @@ fn process(cls_value: &Value, o: &Options) -> PyResult<Value> {
         }
         cls.dict.set_str("__doc__", Value::str(format!("{}({})", cls.name(), parts.join(", "))));
     }
+    if o.slots {
+        return with_slots(cls, &real);
+    }
     Ok(cls_value.clone())
+}
+
+/// `@dataclass(slots=True)`: as CPython does, a new class is built from
+/// the processed namespace with `__slots__` naming the fields (whose
+/// defaults live in `__init__`, not as class attributes).
+fn with_slots(cls: &Rc<Class>, fields: &[Value]) -> PyResult<Value> {
+    if cls.dict.get_str("__slots__").is_some() {
+        return Err(type_error(format!("{} already specifies __slots__", cls.name())));
+    }
+    let ns = cls.dict.copy();
+    let mut names = Vec::new();
+    for f in fields.iter().filter_map(field_ref) {
+        let name = f.name.borrow().clone();
+        ns.remove(&name)?;
+        names.push(name);
+    }
+    for hidden in ["__dict__", "__weakref__"] {
+        ns.remove(&Value::str(hidden))?;
+    }
+    ns.set_str("__slots__", Value::tuple(names));
+    ns.set_str("__qualname__", Value::Str(cls.qualname()));
+    let meta = cls.metaclass.clone().unwrap_or_else(|| crate::types::types().type_.clone());
+    let bases = cls.bases.iter().cloned().map(Value::Class).collect();
+    crate::classes::type_new(&meta, cls.name().as_str(), bases, ns, vec![])
 }
 
 /// A generated method: a `Function` whose body is a Rust closure.

@@ -20,6 +20,7 @@ use crate::value::Value;
 /// the class from its evaluated body namespace.
 pub fn make_class(name: &str, qualname: &str, bases: Vec<Value>, ns: Dict, kwargs: Kwargs) -> PyResult<Value> {
     let mut kwargs = kwargs;
+    let bases = crate::typing::resolve_bases(bases, &ns);
     let explicit = kwargs.iter().position(|(k, _)| k.as_str() == "metaclass").map(|i| kwargs.remove(i).1);
     ns.set_str("__qualname__", Value::str(qualname));
     let meta = match explicit {

@@ -49,7 +49,10 @@ fn build() -> TypingClasses {
         crate::types::new_class_with(name, "typing", std::slice::from_ref(&object), info)
     };
     let generic = crate::types::new_class_in("typing", "Generic", std::slice::from_ref(&object), Layout::Object);
-    generic.dict.set_str("__class_getitem__", Function::native("Generic", "__class_getitem__", &["cls", "params"], class_getitem));
+    generic.dict.set_str(
+        "__class_getitem__",
+        Function::native("Generic", "__class_getitem__", &["cls", "params"], class_getitem),
+    );
     let protocol = crate::types::new_class_in("typing", "Protocol", std::slice::from_ref(&generic), Layout::Object);
     TypingClasses {
         type_var: class("TypeVar", &TYPE_VAR_INFO),
@@ -450,7 +453,11 @@ pub fn generic_base(type_params: &Value) -> Value {
             .items()
             .iter()
             .map(|p| {
-                if downcast::<TypeVarTuple>(p).is_some() { Value::native(Unpacked { inner: p.clone() }) } else { p.clone() }
+                if downcast::<TypeVarTuple>(p).is_some() {
+                    Value::native(Unpacked { inner: p.clone() })
+                } else {
+                    p.clone()
+                }
             })
             .collect(),
         _ => Vec::new(),

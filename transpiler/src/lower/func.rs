@@ -461,7 +461,8 @@ fn generic_function_object(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &Def) -> 
     let defaults = bind(defaults, cx);
     let kwdefaults = bind(kwdefaults, cx);
     let g = super::generic::enter(cx, fx, s, f.type_params)?;
-    let obj = function_object_with(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body), defaults, kwdefaults);
+    let obj =
+        function_object_with(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body), defaults, kwdefaults);
     super::generic::leave(fx, g.as_ref());
     let obj = obj?;
     let Some(g) = g else { return Ok(obj) };

@@ -74,11 +74,7 @@ pub fn enter(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, params: &[ast::TypeParam])
         decls.push(quote! { #id.set(#value); });
         items.push(cx.tri(fx, quote! { #id.get(#name) }));
     }
-    Ok(Some(Generic {
-        saved_scope,
-        decls: quote! { #(#decls)* },
-        params: quote! { Value::tuple(vec![#(#items),*]) },
-    }))
+    Ok(Some(Generic { saved_scope, decls: quote! { #(#decls)* }, params: quote! { Value::tuple(vec![#(#items),*]) } }))
 }
 
 /// Leaves a type-parameter scope entered by `enter`.

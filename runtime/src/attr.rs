@@ -273,6 +273,9 @@ fn function_getattr(obj: &Value, f: &crate::func::Function, name: &str) -> PyRes
     if name == "__doc__" {
         return Ok(Value::None);
     }
+    if name == "__type_params__" {
+        return Ok(Value::tuple(vec![]));
+    }
     Err(no_attribute(obj, name))
 }
 

@@ -637,6 +637,9 @@ pub fn is_instance(obj: &Value, classinfo: &Value) -> PyResult<bool> {
             {
                 return ops::truthy(&call_method(classinfo, "__instancecheck__", vec![obj.clone()], vec![])?);
             }
+            if let Some(r) = crate::typing::protocol_instance_check(obj, c) {
+                return r;
+            }
             Ok(type_of(obj).is_subclass(c))
         }
         Value::Tuple(t) => {
@@ -931,6 +934,14 @@ impl crate::native::Native for GenericAlias {
     fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
         Some(call(&self.origin, args, kwargs))
     }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "__origin__" => self.origin.clone(),
+            "__args__" => Value::tuple(self.args.clone()),
+            _ => return None,
+        }))
+    }
 }
 
 /// How typing objects print a type inside `list[int]`.
@@ -940,6 +951,11 @@ fn type_repr(v: &Value) -> PyResult<String> {
         Value::Class(c) => Ok(format!("{}.{}", c.module, c.qualname())),
         Value::None => Ok("None".into()),
         Value::Ellipsis => Ok("...".into()),
+        // `Callable[[int], str]`, `Box[[int, str]]` for a ParamSpec.
+        Value::List(l) => {
+            let parts: PyResult<Vec<String>> = l.snapshot().iter().map(type_repr).collect();
+            Ok(format!("[{}]", parts?.join(", ")))
+        }
         other => crate::fmt::repr(other),
     }
 }

@@ -19,15 +19,19 @@ use crate::value::Value;
 /// The start of a `class` statement, before its body runs: picks the
 /// metaclass (the explicit `metaclass=` keyword or the most derived one of
 /// the bases) and asks it for the namespace with `__prepare__`. Returns the
-/// metaclass, the namespace the body fills, and the remaining class keywords.
-pub fn prepare_class(name: &str, bases: &[Value], kwargs: Kwargs) -> PyResult<(Value, Dict, Kwargs)> {
+/// metaclass, the bases after `__mro_entries__` (`Generic[T]` stands for
+/// `Generic`), the namespace the body fills, and the remaining keywords.
+pub fn prepare_class(name: &str, bases: Vec<Value>, kwargs: Kwargs) -> PyResult<(Value, Vec<Value>, Dict, Kwargs)> {
     let mut kwargs = kwargs;
+    // `__orig_bases__` and friends go into the namespace once it exists.
+    let extra = Dict::new();
+    let bases = crate::typing::resolve_bases(bases, &extra);
     let explicit = kwargs.iter().position(|(k, _)| k.as_str() == "metaclass").map(|i| kwargs.remove(i).1);
     let meta = match explicit {
         Some(m) => m,
         None => {
             let mut winner: Option<Rc<Class>> = None;
-            for b in bases {
+            for b in &bases {
                 if let Value::Class(c) = b
                     && let Some(m) = &c.metaclass
                     && winner.as_ref().is_none_or(|w| m.is_subclass(w))
@@ -42,19 +46,25 @@ pub fn prepare_class(name: &str, bases: &[Value], kwargs: Kwargs) -> PyResult<(V
         Value::Class(m) => m.has_user_attr("__prepare__"),
         _ => crate::attr::hasattr(&meta, "__prepare__")?,
     };
-    if !user_prepare {
-        return Ok((meta, Dict::new(), kwargs));
+    let ns = if user_prepare {
+        let args = vec![Value::str(name), Value::tuple(bases.clone())];
+        match call_method(&meta, "__prepare__", args, kwargs.clone())? {
+            // The body fills a dict of its own; the prepared dict's items come along.
+            Value::Dict(d) => d.copy(),
+            other => {
+                return Err(crate::exc::not_implemented_error(format!(
+                    "py2rs: __prepare__ returning '{}' (not a dict) is not supported yet",
+                    type_name(&other)
+                )));
+            }
+        }
+    } else {
+        Dict::new()
+    };
+    for (k, v) in extra.items() {
+        ns.set(k, v)?;
     }
-    let args = vec![Value::str(name), Value::tuple(bases.to_vec())];
-    let ns = call_method(&meta, "__prepare__", args, kwargs.clone())?;
-    match ns {
-        // The body fills a dict of its own; the prepared dict's items come along.
-        Value::Dict(d) => Ok((meta, d.copy(), kwargs)),
-        other => Err(crate::exc::not_implemented_error(format!(
-            "py2rs: __prepare__ returning '{}' (not a dict) is not supported yet",
-            type_name(&other)
-        ))),
-    }
+    Ok((meta, bases, ns, kwargs))
 }
 
 /// The end of a `class` statement: the metaclass builds the class from the

@@ -87,7 +87,7 @@ fn partial(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(Value::native(Partial { func, args: it.collect(), kwargs }))
 }
 
-const WRAPPER_ASSIGNMENTS: &[&str] = &["__module__", "__name__", "__qualname__", "__doc__"];
+const WRAPPER_ASSIGNMENTS: &[&str] = &["__module__", "__name__", "__qualname__", "__doc__", "__type_params__"];
 
 /// `update_wrapper(wrapper, wrapped)`.
 pub fn update_wrapper(wrapper: &Value, wrapped: &Value) -> PyResult<()> {

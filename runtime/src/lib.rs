@@ -65,6 +65,7 @@ pub mod str_methods;
 pub mod strformat;
 pub mod tuple;
 pub mod types;
+pub mod typing;
 pub mod unpack;
 pub mod value;
 

@@ -1,4 +1,5 @@
-//! Standard-library modules the runtime provides (`math`, `sys`, `typing`),
+//! Standard-library modules the runtime provides (`math`, `sys`, `time`;
+//! the others have their own files, such as `typing.rs`),
 //! and `import` itself: a module is a namespace of values.
 
 use std::rc::Rc;
@@ -74,7 +75,7 @@ pub fn import(name: &str) -> PyResult<Value> {
     let (static_name, attrs) = match name {
         "math" => ("math", math_attrs()),
         "sys" => ("sys", sys_attrs()),
-        "typing" => ("typing", typing_attrs()),
+        "typing" => ("typing", crate::typing::module_attrs()),
         "dataclasses" => ("dataclasses", crate::dataclasses::module_attrs()),
         "asyncio" => ("asyncio", crate::aio::module_attrs()),
         "contextlib" => ("contextlib", crate::contextlib::module_attrs()),
@@ -562,74 +563,6 @@ fn sys_attrs() -> Dict {
     func(&d, "exit", sys_exit);
     func(&d, "getrecursionlimit", getrecursionlimit);
     func(&d, "setrecursionlimit", setrecursionlimit);
-    d
-}
-
-// ----------------------------------------------------------------- typing
-
-/// A typing construct used only in annotations (`List`, `Optional`...).
-pub struct TypingSpecial {
-    pub name: &'static str,
-}
-
-impl Native for TypingSpecial {
-    fn type_name(&self) -> &'static str {
-        "typing._SpecialForm"
-    }
-
-    fn repr(&self, _this: &Value) -> PyResult<String> {
-        Ok(format!("typing.{}", self.name))
-    }
-
-    fn getitem(&self, this: &Value, key: &Value) -> Option<PyResult<Value>> {
-        Some(Ok(crate::builtins::generic_alias(this, key)))
-    }
-
-    fn call(&self, _this: &Value, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
-        match self.name {
-            "cast" => Some(Ok(args.get(1).cloned().unwrap_or_default())),
-            _ => None,
-        }
-    }
-}
-
-fn typing_attrs() -> Dict {
-    let d = Dict::new();
-    for name in [
-        "Any",
-        "List",
-        "Dict",
-        "Set",
-        "FrozenSet",
-        "Tuple",
-        "Optional",
-        "Union",
-        "Callable",
-        "Iterable",
-        "Iterator",
-        "Sequence",
-        "Mapping",
-        "MutableMapping",
-        "Type",
-        "NoReturn",
-        "Final",
-        "ClassVar",
-        "Literal",
-        "Generator",
-        "Awaitable",
-        "Coroutine",
-        "AsyncIterator",
-        "Hashable",
-        "Sized",
-        "cast",
-        "TypeAlias",
-        "Annotated",
-        "Self",
-        "Never",
-    ] {
-        d.set_str(name, Value::native(TypingSpecial { name }));
-    }
-    d.set_str("TYPE_CHECKING", Value::Bool(false));
     d
 }
 

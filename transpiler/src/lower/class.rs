@@ -12,10 +12,8 @@ use crate::frontend::ast;
 
 pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "class scope"))?;
-    if !c.type_params.is_empty() {
-        return Err(unsupported(s, "type parameters on a class (PEP 695)"));
-    }
-    // Decorator expressions are evaluated before the bases and the body.
+    // Decorator expressions are evaluated first, before the type
+    // parameters, the bases and the body.
     let mut decorators = Vec::new();
     let mut decorator_lets = Vec::new();
     for d in &c.decorator_list {
@@ -24,7 +22,46 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
         decorator_lets.push(quote! { let #tmp = #v; });
         decorators.push(quote! { #tmp });
     }
-    let bases = super::expr::elements(cx, fx, &c.bases)?;
+    // `class C[T]`: bases, keywords and body see the type parameters, and
+    // `Generic[T]` is an implicit last base.
+    let generic = super::generic::enter(cx, fx, s, &c.type_params)?;
+    let value = class_value(cx, fx, scope_id, c, decorators, generic.as_ref());
+    super::generic::leave(fx, generic.as_ref());
+    let value = value?;
+    let store = super::assign::store_name(cx, fx, &c.name, quote! { _decorated })?;
+    let decls = generic.as_ref().map(|g| g.decls.clone());
+    Ok(quote! {
+        {
+            #(#decorator_lets)*
+            #decls
+            let _decorated = #value;
+            #store
+        }
+    })
+}
+
+/// A block evaluating to the (decorated) class object.
+fn class_value(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    scope_id: crate::sema::ScopeId,
+    c: &ast::StmtClassDef,
+    decorators: Vec<TokenStream>,
+    generic: Option<&super::generic::Generic>,
+) -> LResult<TokenStream> {
+    let mut bases = super::expr::elements(cx, fx, &c.bases)?;
+    let type_params = match generic {
+        Some(g) => {
+            let params = &g.params;
+            bases = quote! {{
+                let mut bases = #bases;
+                bases.push(rt::typing::generic_base(&_type_params));
+                bases
+            }};
+            quote! { let _type_params = #params; }
+        }
+        None => quote! {},
+    };
     let (_, kwargs) = call::arguments(cx, fx, &[], &c.keywords)?;
 
     let ns = cx.fresh("ns");
@@ -68,7 +105,7 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
 
     let cls = cx.fresh("cls");
     let (meta, class_bases, class_kwargs) = (cx.fresh("meta"), cx.fresh("bases"), cx.fresh("class_kw"));
-    let prepare = cx.tri(fx, quote! { rt::classes::prepare_class(#name, &#class_bases, #kwargs) });
+    let prepare = cx.tri(fx, quote! { rt::classes::prepare_class(#name, #bases, #kwargs) });
     let make =
         cx.tri(fx, quote! { rt::classes::make_class(#meta, #name, #qualname, #class_bases, #ns, #class_kwargs) });
     let (cell_decl, cell_set) = if needs_cell {
@@ -90,19 +127,21 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     for d in decorators.into_iter().rev() {
         value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
     }
-    let store = super::assign::store_name(cx, fx, &name, quote! { _decorated })?;
+    let set_params = match generic {
+        Some(_) => quote! { #ns.set_str("__type_params__", _type_params.clone()); },
+        None => quote! {},
+    };
     Ok(quote! {
         {
-            #(#decorator_lets)*
-            let #class_bases = #bases;
-            let (#meta, #ns, #class_kwargs) = #prepare;
+            #type_params
+            let (#meta, #class_bases, #ns, #class_kwargs) = #prepare;
             #cell_decl
             #doc
+            #set_params
             #(#body)*
             let #cls = #make;
             #cell_set
-            let _decorated = #value;
-            #store
+            #value
         }
     })
 }

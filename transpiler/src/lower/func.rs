@@ -67,13 +67,26 @@ fn function_object(
     args: &ast::Arguments,
     body: Body,
 ) -> LResult<TokenStream> {
-    let params = params_of(args);
-    let rust_name = unique_name(cx, &fx.path, py_name);
-    let mut path = fx.path.clone();
-    path.push(rust_name.clone());
-    emit_function(cx, fx, scope_id, &rust_name, &path, &params, body)?;
+    let (defaults, kwdefaults) = defaults_of(cx, fx, args)?;
+    function_object_with(cx, fx, scope_id, py_name, args, body, defaults, kwdefaults)
+}
 
-    // Defaults are evaluated now, at definition time.
+/// A zero-argument function evaluating `e` (in lazy scope `scope_id`):
+/// the bound of a type parameter, the value of a `type` alias.
+pub fn thunk(cx: &mut Cx, fx: &mut Fx, scope_id: ScopeId, py_name: &str, e: &ast::Expr) -> LResult<TokenStream> {
+    let no_args = ast::Arguments {
+        range: Default::default(),
+        posonlyargs: vec![],
+        args: vec![],
+        vararg: None,
+        kwonlyargs: vec![],
+        kwarg: None,
+    };
+    function_object_with(cx, fx, scope_id, py_name, &no_args, Body::Expr(e), vec![], vec![])
+}
+
+/// The default values of a def's parameters, evaluated at definition time.
+fn defaults_of(cx: &mut Cx, fx: &mut Fx, args: &ast::Arguments) -> LResult<(Vec<TokenStream>, Vec<TokenStream>)> {
     let mut defaults = Vec::new();
     for a in args.posonlyargs.iter().chain(&args.args) {
         if let Some(d) = &a.default {
@@ -90,6 +103,25 @@ fn function_object(
             None => quote! { None },
         });
     }
+    Ok((defaults, kwdefaults))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn function_object_with(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    scope_id: ScopeId,
+    py_name: &str,
+    args: &ast::Arguments,
+    body: Body,
+    defaults: Vec<TokenStream>,
+    kwdefaults: Vec<TokenStream>,
+) -> LResult<TokenStream> {
+    let params = params_of(args);
+    let rust_name = unique_name(cx, &fx.path, py_name);
+    let mut path = fx.path.clone();
+    path.push(rust_name.clone());
+    emit_function(cx, fx, scope_id, &rust_name, &path, &params, body)?;
 
     // Captured cells travel into the closure that adapts the call.
     let scope = &cx.prog.scopes[scope_id];
@@ -385,9 +417,6 @@ impl<'a> Def<'a> {
 /// `def name(...): ...` (or `async def`) as a statement.
 pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
-    if !f.type_params.is_empty() {
-        return Err(unsupported(s, "type parameters on a function (PEP 695)"));
-    }
     let scope = &cx.prog.scopes[scope_id];
     if scope.is_coroutine && scope.is_generator {
         return Err(unsupported(s, "async generator function"));
@@ -396,7 +425,11 @@ pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStre
     for d in f.decorators {
         decorators.push(expr(cx, fx, d)?.ts);
     }
-    let obj = function_object(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body))?;
+    let obj = if f.type_params.is_empty() {
+        function_object(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body))?
+    } else {
+        generic_function_object(cx, fx, s, &f)?
+    };
     // The docstring belongs to the function itself, before any decorator
     // sees it (a wrapper without a docstring keeps `__doc__ = None`).
     let mut value = match docstring(f.body) {
@@ -407,6 +440,43 @@ pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStre
         value = cx.tri(fx, quote! { rt::call::call(&#d, vec![#value], vec![]) });
     }
     super::assign::store_name(cx, fx, f.name.as_str(), value)
+}
+
+/// `def f[T, ...](...)`: defaults are evaluated first, outside the
+/// type-parameter scope; the function captures the parameters' cells and
+/// gets `__type_params__`.
+fn generic_function_object(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &Def) -> LResult<TokenStream> {
+    let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
+    let (defaults, kwdefaults) = defaults_of(cx, fx, f.args)?;
+    let mut lets = Vec::new();
+    let mut bind = |ts: Vec<TokenStream>, cx: &mut Cx| -> Vec<TokenStream> {
+        ts.into_iter()
+            .map(|d| {
+                let t = cx.fresh("default");
+                lets.push(quote! { let #t = #d; });
+                quote! { #t }
+            })
+            .collect()
+    };
+    let defaults = bind(defaults, cx);
+    let kwdefaults = bind(kwdefaults, cx);
+    let g = super::generic::enter(cx, fx, s, f.type_params)?;
+    let obj =
+        function_object_with(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body), defaults, kwdefaults);
+    super::generic::leave(fx, g.as_ref());
+    let obj = obj?;
+    let Some(g) = g else { return Ok(obj) };
+    let (decls, params) = (&g.decls, &g.params);
+    let set = cx.tri(fx, quote! { rt::attr::setattr(&_f, "__type_params__", #params) });
+    Ok(quote! {
+        {
+            #(#lets)*
+            #decls
+            let _f = #obj;
+            #set;
+            _f
+        }
+    })
 }
 
 fn docstring(body: &[ast::Stmt]) -> Option<String> {

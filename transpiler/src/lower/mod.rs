@@ -16,6 +16,7 @@ mod comprehension;
 mod control;
 mod expr;
 mod func;
+mod generic;
 mod pattern;
 mod stmt;
 

@@ -34,7 +34,7 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::Return(r) => control::return_stmt(cx, fx, r.value.as_deref()),
         S::Delete(d) => assign::delete(cx, fx, &d.targets),
         S::Assign(a) => assign::assign(cx, fx, &a.targets, &a.value),
-        S::TypeAlias(_) => Err(unsupported(s, "type alias statement")),
+        S::TypeAlias(t) => super::generic::type_alias(cx, fx, s, t),
         S::AugAssign(a) => assign::aug_assign(cx, fx, &a.target, a.op, &a.value),
         S::AnnAssign(a) => {
             let store = match &a.value {

@@ -20,6 +20,11 @@ pub enum ScopeKind {
     Comprehension,
     /// Generator expressions: a closure over the enclosing scope.
     GenExpr,
+    /// The annotation scope of PEP 695 type parameters (`def f[T]`,
+    /// `class C[T]`, `type A[T] = ...`): binds the parameters, which the
+    /// def, class or alias value inside read as free variables. Lowered
+    /// inline where the statement runs, so it has no Rust function.
+    TypeParams,
 }
 
 /// How a name is stored, as decided by resolution.
@@ -83,11 +88,26 @@ pub struct Program {
     pub scopes: Vec<Scope>,
     /// Scope created by the node with this span.
     pub by_span: HashMap<(usize, usize), ScopeId>,
+    /// The type-parameter scope of a generic def, class or `type`
+    /// statement, by the statement's span.
+    pub type_param_scopes: HashMap<(usize, usize), ScopeId>,
+    /// Lazily evaluated expressions (a TypeVar's bound or constraints, a
+    /// `type` alias's value): each is a lambda-like scope, by the
+    /// expression's span.
+    pub lazy_scopes: HashMap<(usize, usize), ScopeId>,
 }
 
 impl Program {
     pub fn scope_of<T: ast::Ranged>(&self, node: &T) -> Option<ScopeId> {
         self.by_span.get(&span(node)).copied()
+    }
+
+    pub fn type_param_scope_of<T: ast::Ranged>(&self, node: &T) -> Option<ScopeId> {
+        self.type_param_scopes.get(&span(node)).copied()
+    }
+
+    pub fn lazy_scope_of(&self, e: &ast::Expr) -> Option<ScopeId> {
+        self.lazy_scopes.get(&span(e)).copied()
     }
 
     /// Names assigned at module level.
@@ -102,10 +122,21 @@ impl Program {
 }
 
 pub fn analyze(body: &[ast::Stmt]) -> Result<Program, Diagnostic> {
-    let mut b = Builder { scopes: Vec::new(), by_span: HashMap::new(), current: 0 };
+    let mut b = Builder {
+        scopes: Vec::new(),
+        by_span: HashMap::new(),
+        type_param_scopes: HashMap::new(),
+        lazy_scopes: HashMap::new(),
+        current: 0,
+    };
     b.push(ScopeKind::Module, "<module>", (0, 0));
     b.stmts(body)?;
-    let mut p = Program { scopes: b.scopes, by_span: b.by_span };
+    let mut p = Program {
+        scopes: b.scopes,
+        by_span: b.by_span,
+        type_param_scopes: b.type_param_scopes,
+        lazy_scopes: b.lazy_scopes,
+    };
     resolve(&mut p)?;
     Ok(p)
 }
@@ -113,16 +144,30 @@ pub fn analyze(body: &[ast::Stmt]) -> Result<Program, Diagnostic> {
 struct Builder {
     scopes: Vec<Scope>,
     by_span: HashMap<(usize, usize), ScopeId>,
+    type_param_scopes: HashMap<(usize, usize), ScopeId>,
+    lazy_scopes: HashMap<(usize, usize), ScopeId>,
     current: ScopeId,
 }
 
 impl Builder {
     fn push(&mut self, kind: ScopeKind, name: &str, sp: (usize, usize)) -> ScopeId {
+        let id = self.push_unkeyed(kind, name, sp);
+        self.by_span.insert(sp, id);
+        id
+    }
+
+    /// A scope that `by_span` does not name (type-parameter and lazy scopes).
+    fn push_unkeyed(&mut self, kind: ScopeKind, name: &str, sp: (usize, usize)) -> ScopeId {
         let id = self.scopes.len();
         let parent = if id == 0 { None } else { Some(self.current) };
         let qualname = match parent {
             None => String::new(),
             Some(p) => {
+                // Type-parameter scopes do not show in `__qualname__`.
+                let mut p = p;
+                while self.scopes[p].kind == ScopeKind::TypeParams {
+                    p = self.scopes[p].parent.unwrap_or(0);
+                }
                 let ps = &self.scopes[p];
                 match ps.kind {
                     ScopeKind::Module => name.to_string(),
@@ -147,9 +192,52 @@ impl Builder {
         if let Some(p) = parent {
             self.scopes[p].children.push(id);
         }
-        self.by_span.insert(sp, id);
         self.current = id;
         id
+    }
+
+    /// Enters the type-parameter scope of a generic statement (PEP 695):
+    /// the parameters are bound there; bounds and constraints are lazy
+    /// scopes inside it. Returns the scope to restore afterwards.
+    fn enter_type_params(&mut self, node: &ast::Stmt, name: &str, params: &[ast::TypeParam]) -> Option<ScopeId> {
+        if params.is_empty() {
+            return None;
+        }
+        let outer = self.current;
+        let id = self.push_unkeyed(ScopeKind::TypeParams, &format!("<generic parameters of {name}>"), span(node));
+        self.type_param_scopes.insert(span(node), id);
+        for p in params {
+            let n = match p {
+                ast::TypeParam::TypeVar(t) => t.name.as_str(),
+                ast::TypeParam::ParamSpec(t) => t.name.as_str(),
+                ast::TypeParam::TypeVarTuple(t) => t.name.as_str(),
+            };
+            let s = self.sym(n);
+            s.assigned = true;
+            s.param = true;
+        }
+        Some(outer)
+    }
+
+    /// An expression evaluated lazily, in a lambda-like scope of its own.
+    fn lazy_expr(&mut self, e: &ast::Expr, name: &str) -> Result<(), Diagnostic> {
+        let outer = self.current;
+        let id = self.push_unkeyed(ScopeKind::Lambda, name, span(e));
+        self.lazy_scopes.insert(span(e), id);
+        self.expr(e)?;
+        self.current = outer;
+        Ok(())
+    }
+
+    fn type_param_bounds(&mut self, params: &[ast::TypeParam]) -> Result<(), Diagnostic> {
+        for p in params {
+            if let ast::TypeParam::TypeVar(t) = p
+                && let Some(b) = &t.bound
+            {
+                self.lazy_expr(b, t.name.as_str())?;
+            }
+        }
+        Ok(())
     }
 
     fn sym(&mut self, name: &str) -> &mut Symbol {
@@ -215,6 +303,8 @@ impl Builder {
             ),
             S::ClassDef(c) => {
                 self.exprs(&c.decorator_list)?;
+                let generic = self.enter_type_params(s, c.name.as_str(), &c.type_params);
+                self.type_param_bounds(&c.type_params)?;
                 self.exprs(&c.bases)?;
                 for k in &c.keywords {
                     self.expr(&k.value)?;
@@ -222,7 +312,7 @@ impl Builder {
                 let outer = self.current;
                 self.push(ScopeKind::Class, c.name.as_str(), span(s));
                 self.stmts(&c.body)?;
-                self.current = outer;
+                self.current = generic.unwrap_or(outer);
                 self.assign(c.name.as_str());
                 Ok(())
             }
@@ -241,7 +331,15 @@ impl Builder {
                 Ok(())
             }
             S::TypeAlias(t) => {
-                self.expr(&t.value)?;
+                let name = match &*t.name {
+                    ast::Expr::Name(n) => n.id.to_string(),
+                    _ => String::new(),
+                };
+                let outer = self.current;
+                let generic = self.enter_type_params(s, &name, &t.type_params);
+                self.type_param_bounds(&t.type_params)?;
+                self.lazy_expr(&t.value, &name)?;
+                self.current = generic.unwrap_or(outer);
                 self.target(&t.name, false)
             }
             S::AugAssign(a) => {
@@ -396,17 +494,20 @@ impl Builder {
         body: &[ast::Stmt],
         decorators: &[ast::Expr],
         returns: Option<&ast::Expr>,
-        _type_params: &[ast::TypeParam],
+        type_params: &[ast::TypeParam],
         is_async: bool,
     ) -> Result<(), Diagnostic> {
         self.exprs(decorators)?;
         self.defaults(args)?;
-        self.annotations(args, returns)?;
         let outer = self.current;
+        let generic = self.enter_type_params(node, name.as_str(), type_params);
+        self.type_param_bounds(type_params)?;
+        self.annotations(args, returns)?;
         let id = self.push(ScopeKind::Function, name.as_str(), span(node));
         self.scopes[id].is_coroutine = is_async;
         self.params(args);
         self.stmts(body)?;
+        let _ = generic;
         self.current = outer;
         self.assign(name.as_str());
         Ok(())
@@ -773,7 +874,11 @@ fn decide(p: &mut Program, id: ScopeId, name: &str) -> Result<Binding, Diagnosti
                 resolve_free(p, id, name, false)
             }
         }
-        ScopeKind::Function | ScopeKind::Lambda | ScopeKind::GenExpr | ScopeKind::Comprehension => {
+        ScopeKind::Function
+        | ScopeKind::Lambda
+        | ScopeKind::GenExpr
+        | ScopeKind::Comprehension
+        | ScopeKind::TypeParams => {
             if sym.declared_nonlocal {
                 return resolve_free(p, id, name, true);
             }

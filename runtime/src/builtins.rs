@@ -688,6 +688,10 @@ pub fn is_subclass(cls: &Value, classinfo: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
+        Value::Native(_) if downcast::<UnionType>(classinfo).is_some() => {
+            let u = downcast::<UnionType>(classinfo).map(|u| u.args.clone()).unwrap_or_default();
+            is_subclass(cls, &Value::tuple(u))
+        }
         _ => Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }
 }
@@ -910,9 +914,53 @@ impl crate::native::Native for UnionType {
     }
 
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        let parts: PyResult<Vec<String>> = self.args.iter().map(type_repr).collect();
+        let none_type = type_of(&Value::None);
+        let parts: PyResult<Vec<String>> = self
+            .args
+            .iter()
+            .map(|a| match a {
+                Value::Class(c) if Rc::ptr_eq(c, &none_type) => Ok("None".to_string()),
+                other => type_repr(other),
+            })
+            .collect();
         Ok(parts?.join(" | "))
     }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "__args__" => Some(Ok(Value::tuple(self.args.clone()))),
+            _ => None,
+        }
+    }
+
+    fn eq(&self, other: &Value) -> Option<bool> {
+        let o = downcast::<UnionType>(other)?;
+        let covers = |x: &[Value], y: &[Value]| x.iter().all(|a| y.iter().any(|b| a.is(b)));
+        Some(covers(&self.args, &o.args) && covers(&o.args, &self.args))
+    }
+}
+
+/// `X | Y` where both sides are types (`int | None`, `list[int] | str`):
+/// a `types.UnionType` whose arguments are flattened and deduplicated; a
+/// union of one type is that type. `None` when either side is not a type,
+/// so the operator raises its usual `TypeError`.
+pub fn union_of(a: &Value, b: &Value) -> Option<Value> {
+    fn members(v: &Value) -> Option<Vec<Value>> {
+        match v {
+            Value::Class(_) | Value::None => Some(vec![v.clone()]),
+            Value::Native(_) if downcast::<GenericAlias>(v).is_some() => Some(vec![v.clone()]),
+            Value::Native(_) => downcast::<UnionType>(v).map(|u| u.args.clone()),
+            _ => None,
+        }
+    }
+    let mut args: Vec<Value> = Vec::new();
+    for m in members(a)?.into_iter().chain(members(b)?) {
+        let m = if m.is_none() { Value::Class(type_of(&Value::None)) } else { m };
+        if !args.iter().any(|x| x.is(&m)) {
+            args.push(m);
+        }
+    }
+    Some(if args.len() == 1 { args.remove(0) } else { Value::native(UnionType { args }) })
 }
 
 /// A generic alias such as `list[int]`.

@@ -587,6 +587,12 @@ fn user_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             return Ok(r);
         }
     }
+    // `type.__or__`: `int | None` builds a `types.UnionType`.
+    if op == BinOp::Or
+        && let Some(u) = crate::builtins::union_of(a, b)
+    {
+        return Ok(u);
+    }
     Err(binary_type_error(a, b, op))
 }
 

@@ -77,7 +77,11 @@ fn deque_new(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 
 impl Native for Deque {
     fn type_name(&self) -> &'static str {
-        "deque"
+        "collections.deque"
+    }
+
+    fn class(&self) -> Rc<Class> {
+        CLASSES.get().deque.clone()
     }
 
     fn repr(&self, this: &Value) -> PyResult<String> {
@@ -263,14 +267,26 @@ struct Classes {
     counter: Rc<Class>,
     defaultdict: Rc<Class>,
     ordered: Rc<Class>,
+    deque: Rc<Class>,
 }
 
+/// How calling each class builds its instance.
+static COUNTER_NEW: BuiltinInfo = BuiltinInfo { new: |_, a, k| counter(a, k) };
+static DEFAULTDICT_NEW: BuiltinInfo = BuiltinInfo { new: |_, a, k| defaultdict(a, k) };
+static ORDERED_NEW: BuiltinInfo = BuiltinInfo { new: |_, a, k| ordered_dict(a, k) };
+static DEQUE_NEW: BuiltinInfo = BuiltinInfo { new: |_, a, k| deque_new(a, k) };
+
+// The classes `collections` exports, which `type()` of an instance returns.
 static CLASSES: Lazy<Classes> = Lazy::new(|| {
     let dict = types().dict.clone();
-    let mk = |name: &str| {
-        crate::types::new_class_in("collections", name, std::slice::from_ref(&dict), crate::class::Layout::Builtin)
-    };
-    Classes { counter: mk("Counter"), defaultdict: mk("defaultdict"), ordered: mk("OrderedDict") }
+    let mk = |name: &str, info| crate::types::new_class_with(name, "collections", std::slice::from_ref(&dict), info);
+    let object = types().object.clone();
+    Classes {
+        counter: mk("Counter", &COUNTER_NEW),
+        defaultdict: mk("defaultdict", &DEFAULTDICT_NEW),
+        ordered: mk("OrderedDict", &ORDERED_NEW),
+        deque: crate::types::new_class_with("deque", "collections", &[object], &DEQUE_NEW),
+    }
 });
 
 impl DictLike {
@@ -719,13 +735,12 @@ fn namedtuple(args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
 
 pub fn module_attrs() -> Dict {
     let d = Dict::new();
-    let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
-        ("deque", deque_new),
-        ("Counter", counter),
-        ("defaultdict", defaultdict),
-        ("OrderedDict", ordered_dict),
-        ("namedtuple", namedtuple),
-    ];
+    let c = CLASSES.get();
+    d.set_str("deque", Value::Class(c.deque.clone()));
+    d.set_str("Counter", Value::Class(c.counter.clone()));
+    d.set_str("defaultdict", Value::Class(c.defaultdict.clone()));
+    d.set_str("OrderedDict", Value::Class(c.ordered.clone()));
+    let fns: &[(&'static str, crate::func::BuiltinFn)] = &[("namedtuple", namedtuple)];
     for (name, f) in fns {
         d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));
     }

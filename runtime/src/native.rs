@@ -119,7 +119,12 @@ pub fn native_class(name: &'static str) -> Rc<Class> {
     }
     let c = crate::types::types().by_name.get(name).cloned().unwrap_or_else(|| {
         let object = crate::types::types().object.clone();
-        crate::types::new_builtin_class(name, &[object], Layout::Builtin, Some(&crate::builtins::ctors::NO_NEW))
+        // A dotted type name (`_io.TextIOWrapper`) is the module and the
+        // class name, as CPython's `tp_name` is.
+        match name.rsplit_once('.') {
+            Some((module, short)) => crate::types::new_class_with(short, module, &[object], &crate::builtins::ctors::NO_NEW),
+            None => crate::types::new_builtin_class(name, &[object], Layout::Builtin, Some(&crate::builtins::ctors::NO_NEW)),
+        }
     });
     let mut map = NATIVE_CLASSES.replace(None).unwrap_or_default();
     map.insert(name, c.clone());

@@ -51,6 +51,7 @@ pub mod native;
 pub mod num_ops;
 pub mod ops;
 pub mod pattern;
+pub mod re;
 #[path = "stubs/printf.rs"]
 pub mod printf;
 pub mod raise;

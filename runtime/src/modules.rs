@@ -63,6 +63,7 @@ pub const KNOWN: &[&str] = &[
     "enum",
     "collections",
     "json",
+    "re",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -83,6 +84,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "enum" => ("enum", crate::enum_mod::module_attrs()),
         "collections" => ("collections", crate::collections::module_attrs()),
         "json" => ("json", crate::json::module_attrs()),
+        "re" => ("re", crate::re::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

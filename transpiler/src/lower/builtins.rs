@@ -241,6 +241,7 @@ pub const MODULES: &[&str] = &[
     "enum",
     "collections",
     "json",
+    "re",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

@@ -51,10 +51,10 @@ pub mod native;
 pub mod num_ops;
 pub mod ops;
 pub mod pattern;
-pub mod re;
 #[path = "stubs/printf.rs"]
 pub mod printf;
 pub mod raise;
+pub mod re;
 pub mod scope;
 pub mod set;
 #[path = "stubs/set_table.rs"]

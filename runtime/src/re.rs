@@ -32,12 +32,12 @@ pub const UNICODE: i64 = 32;
 pub const VERBOSE: i64 = 64;
 pub const ASCII: i64 = 256;
 
-static RE_ERROR: Lazy<Rc<Class>> =
-    Lazy::new(|| crate::types::new_class_in("re", "error", &[crate::types::types().exception.clone()], Layout::Exception));
-
-static PATTERN_CLASS: Lazy<Rc<Class>> = Lazy::new(|| {
-    crate::types::new_class_in("re", "Pattern", &[crate::types::types().object.clone()], Layout::Builtin)
+static RE_ERROR: Lazy<Rc<Class>> = Lazy::new(|| {
+    crate::types::new_class_in("re", "error", &[crate::types::types().exception.clone()], Layout::Exception)
 });
+
+static PATTERN_CLASS: Lazy<Rc<Class>> =
+    Lazy::new(|| crate::types::new_class_in("re", "Pattern", &[crate::types::types().object.clone()], Layout::Builtin));
 
 static MATCH_CLASS: Lazy<Rc<Class>> =
     Lazy::new(|| crate::types::new_class_in("re", "Match", &[crate::types::types().object.clone()], Layout::Builtin));
@@ -155,8 +155,16 @@ impl Tr<'_> {
             'W' => s(if a { "[^a-zA-Z0-9_]" } else { "\\W" }),
             'S' => s(if a { "[^ \\t\\n\\r\\x0B\\x0C]" } else { "[^\\s\\x1C-\\x1F]" }),
             'b' if in_class => s("\\x08"),
-            'b' => Ok((if a { "(?:(?<=[a-zA-Z0-9_])(?![a-zA-Z0-9_])|(?<![a-zA-Z0-9_])(?=[a-zA-Z0-9_]))" } else { "\\b" }.into(), false)),
-            'B' if !in_class => Ok((if a { "(?:(?<=[a-zA-Z0-9_])(?=[a-zA-Z0-9_])|(?<![a-zA-Z0-9_])(?![a-zA-Z0-9_]))" } else { "\\B" }.into(), false)),
+            'b' => Ok((
+                if a { "(?:(?<=[a-zA-Z0-9_])(?![a-zA-Z0-9_])|(?<![a-zA-Z0-9_])(?=[a-zA-Z0-9_]))" } else { "\\b" }
+                    .into(),
+                false,
+            )),
+            'B' if !in_class => Ok((
+                if a { "(?:(?<=[a-zA-Z0-9_])(?=[a-zA-Z0-9_])|(?<![a-zA-Z0-9_])(?![a-zA-Z0-9_]))" } else { "\\B" }
+                    .into(),
+                false,
+            )),
             'A' if !in_class => Ok(("\\A".into(), false)),
             'Z' if !in_class => Ok(("\\z".into(), false)),
             'a' | 'f' | 'n' | 'r' | 't' | 'v' => {
@@ -188,11 +196,9 @@ impl Tr<'_> {
                 // Octal escape: \0, \0oo, or three octal digits; otherwise a backreference.
                 let octal = |c: Option<char>| c.is_some_and(|c| ('0'..='7').contains(&c));
                 let mut digits = c.to_string();
-                let is_octal = c == '0'
-                    || in_class
-                    || (octal(Some(c)) && octal(self.peek(0)) && octal(self.peek(1)));
+                let is_octal = c == '0' || in_class || (octal(Some(c)) && octal(self.peek(0)) && octal(self.peek(1)));
                 if is_octal {
-                    let max = if c == '0' || in_class { 2 } else { 2 };
+                    let max = 2;
                     for _ in 0..max {
                         if octal(self.peek(0)) && digits.len() < 3 {
                             digits.push(self.peek(0).unwrap_or('0'));
@@ -322,16 +328,8 @@ impl Tr<'_> {
 pub fn translate(pattern: &str, flags: i64) -> Result<Translated, TransError> {
     let p: Vec<char> = pattern.chars().collect();
     let mut flags = flags;
-    let mut t = Tr {
-        p: &p,
-        i: 0,
-        out: String::new(),
-        ascii: false,
-        groups: 0,
-        names: vec![],
-        parents: vec![],
-        closed: vec![],
-    };
+    let mut t =
+        Tr { p: &p, i: 0, out: String::new(), ascii: false, groups: 0, names: vec![], parents: vec![], closed: vec![] };
     // Global inline flags are only allowed at the start.
     while t.peek(0) == Some('(') && t.peek(1) == Some('?') {
         let mut j = t.i + 2;
@@ -357,7 +355,8 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, TransError> {
     if !t.ascii {
         flags |= UNICODE;
     }
-    let mut mode = Mode { multiline: flags & MULTILINE != 0, dotall: flags & DOTALL != 0, verbose: flags & VERBOSE != 0 };
+    let mut mode =
+        Mode { multiline: flags & MULTILINE != 0, dotall: flags & DOTALL != 0, verbose: flags & VERBOSE != 0 };
     if flags & IGNORECASE != 0 {
         t.out.push_str("(?i)");
     }
@@ -499,7 +498,14 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, TransError> {
                         return bad(format!("bad character in group name '{name}'"), name_start);
                     }
                     if t.names.iter().any(|(n, _)| *n == name) {
-                        return bad(format!("redefinition of group name '{name}' as group {}; was group {}", t.groups + 1, t.names.iter().find(|(n, _)| *n == name).map_or(0, |x| x.1)), name_start);
+                        return bad(
+                            format!(
+                                "redefinition of group name '{name}' as group {}; was group {}",
+                                t.groups + 1,
+                                t.names.iter().find(|(n, _)| *n == name).map_or(0, |x| x.1)
+                            ),
+                            name_start,
+                        );
                     }
                     t.groups += 1;
                     t.parents.push(parent);
@@ -707,6 +713,15 @@ fn engine_error(e: fancy_regex::Error) -> PyErr {
         fancy_regex::Error::RuntimeError(r) => {
             crate::exc::runtime_error(format!("regular expression engine failed: {r}"))
         }
+        fancy_regex::Error::CompileError(c)
+            if matches!(
+                *c,
+                fancy_regex::CompileError::LookBehindNotConst
+                    | fancy_regex::CompileError::VariableLookBehindRequiresFeature
+            ) =>
+        {
+            PyErr::new(RE_ERROR.get(), "look-behind requires fixed-width pattern")
+        }
         other => PyErr::new(RE_ERROR.get(), format!("{other}")),
     }
 }
@@ -741,10 +756,12 @@ impl Pattern {
                 Some(r) => r,
                 None => return Ok(None),
             },
-            (Kind::Full, _) => match self.full.get_or_init(|| build(&format!("(?:{})\\z", self.re.as_str()), false).ok()) {
-                Some(r) => r,
-                None => return Ok(None),
-            },
+            (Kind::Full, _) => {
+                match self.full.get_or_init(|| build(&format!("(?:{})\\z", self.re.as_str()), false).ok()) {
+                    Some(r) => r,
+                    None => return Ok(None),
+                }
+            }
             _ => &self.re,
         };
         let anchored = !matches!(kind, Kind::Search) || not_empty;
@@ -876,13 +893,15 @@ fn bind(fname: &str, args: Vec<Value>, kw: Kwargs, params: &[&str], required: us
     Ok(bind_opt(fname, args, kw, params, required)?.into_iter().map(|v| v.unwrap_or(Value::None)).collect())
 }
 
-fn bind_opt(fname: &str, args: Vec<Value>, kw: Kwargs, params: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+fn bind_opt(
+    fname: &str,
+    args: Vec<Value>,
+    kw: Kwargs,
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     if args.len() > params.len() {
-        return Err(type_error(format!(
-            "{fname}() takes at most {} arguments ({} given)",
-            params.len(),
-            args.len()
-        )));
+        return Err(type_error(format!("{fname}() takes at most {} arguments ({} given)", params.len(), args.len())));
     }
     let mut out: Vec<Option<Value>> = args.into_iter().map(Some).collect();
     out.resize(params.len(), None);
@@ -897,10 +916,7 @@ fn bind_opt(fname: &str, args: Vec<Value>, kw: Kwargs, params: &[&str], required
     }
     for (i, p) in params.iter().enumerate().take(required) {
         if out[i].is_none() {
-            return Err(type_error(format!(
-                "{fname}() missing required argument '{p}' (pos {})",
-                i + 1
-            )));
+            return Err(type_error(format!("{fname}() missing required argument '{p}' (pos {})", i + 1)));
         }
     }
     Ok(out)
@@ -909,10 +925,9 @@ fn bind_opt(fname: &str, args: Vec<Value>, kw: Kwargs, params: &[&str], required
 fn subject(v: &Value) -> PyResult<PyStr> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(type_error(format!(
-            "expected string or bytes-like object, got '{}'",
-            crate::ops::type_name(other)
-        ))),
+        other => {
+            Err(type_error(format!("expected string or bytes-like object, got '{}'", crate::ops::type_name(other))))
+        }
     }
 }
 
@@ -955,7 +970,12 @@ fn make_match(this: &Value, text: &Text, spans: Spans, pos: usize, endpos: usize
     Value::native(Match { string: text.s.clone(), pattern: this.clone(), spans, pos, endpos })
 }
 
-fn all_matches(this: &Value, string: &Value, pos: Option<&Value>, endpos: Option<&Value>) -> PyResult<(Text, Vec<Spans>)> {
+fn all_matches(
+    this: &Value,
+    string: &Value,
+    pos: Option<&Value>,
+    endpos: Option<&Value>,
+) -> PyResult<(Text, Vec<Spans>)> {
     let p = pattern_of(this);
     let s = subject(string)?;
     let (pos, end) = window(&s, pos, endpos)?;
@@ -1352,7 +1372,8 @@ impl Native for Match {
                     0 => Ok(self.text(0)),
                     1 => Ok(self.text(self.index(&args[0])?)),
                     _ => {
-                        let items = args.iter().map(|a| self.index(a).map(|g| self.text(g))).collect::<PyResult<_>>()?;
+                        let items =
+                            args.iter().map(|a| self.index(a).map(|g| self.text(g))).collect::<PyResult<_>>()?;
                         Ok(Value::tuple(items))
                     }
                 }
@@ -1607,7 +1628,8 @@ mod tests {
 
     #[test]
     fn engine_accepts_translations() {
-        for p in ["a$", "(?m)^a$", "[\\d\\s]", "\\.\\<", "(?P<x>a)(?P=x)", "a*+", "(?<=a)b", "(a)?(?(1)b|c)", "\\bx\\b"] {
+        for p in ["a$", "(?m)^a$", "[\\d\\s]", "\\.\\<", "(?P<x>a)(?P=x)", "a*+", "(?<=a)b", "(a)?(?(1)b|c)", "\\bx\\b"]
+        {
             let t = translate(p, 0).unwrap();
             assert!(build(&t.regex, false).is_ok(), "{p} -> {}", t.regex);
         }

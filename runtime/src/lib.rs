@@ -55,6 +55,7 @@ pub mod pattern;
 #[path = "stubs/printf.rs"]
 pub mod printf;
 pub mod raise;
+pub mod re;
 pub mod scope;
 pub mod set;
 #[path = "stubs/set_table.rs"]

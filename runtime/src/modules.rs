@@ -65,6 +65,7 @@ pub const KNOWN: &[&str] = &[
     "collections",
     "json",
     "abc",
+    "re",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -86,6 +87,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "collections" => ("collections", crate::collections::module_attrs()),
         "json" => ("json", crate::json::module_attrs()),
         "abc" => ("abc", crate::abc::module_attrs()),
+        "re" => ("re", crate::re::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -242,6 +242,7 @@ pub const MODULES: &[&str] = &[
     "collections",
     "json",
     "abc",
+    "re",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

@@ -17,7 +17,7 @@ use crate::value::Value;
 pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
     match obj {
         Value::Object(inst) => {
-            if inst.class.has_user_attr("__getattribute__") {
+            if inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE != 0 {
                 return call_user_getattribute(obj, name);
             }
             match generic_getattr(obj, &inst.class, Some(&inst.dict), name)? {
@@ -296,7 +296,7 @@ fn builtin_getattr(obj: &Value, name: &str) -> PyResult<Value> {
 pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
         Value::Object(inst) => {
-            if inst.class.has_user_attr("__setattr__") {
+            if inst.class.hooks() & crate::class::HOOK_SETATTR != 0 {
                 return crate::call::call_method(obj, "__setattr__", vec![Value::str(name), value], vec![]).map(drop);
             }
             generic_setattr(obj, name, value)
@@ -403,7 +403,7 @@ fn descriptor_set(attr: &Value, obj: &Value, value: Value) -> PyResult<()> {
 pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
         Value::Object(inst) => {
-            if inst.class.has_user_attr("__delattr__") {
+            if inst.class.hooks() & crate::class::HOOK_DELATTR != 0 {
                 return crate::call::call_method(obj, "__delattr__", vec![Value::str(name)], vec![]).map(drop);
             }
             generic_delattr(obj, name)

@@ -81,7 +81,7 @@ pub fn call_method(obj: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) ->
 }
 
 fn has_getattribute(cls: &std::rc::Rc<crate::class::Class>) -> bool {
-    cls.has_user_attr("__getattribute__")
+    cls.hooks() & crate::class::HOOK_GETATTRIBUTE != 0
 }
 
 /// Adds `**mapping` to a call's keyword arguments.

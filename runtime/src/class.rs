@@ -37,7 +37,39 @@ pub struct Class {
     /// For classes whose instances have no `__dict__` (`__slots__` all the
     /// way up the MRO): the attribute names instances may hold.
     pub slots: Option<Rc<[PyStr]>>,
+    /// Results of MRO lookups by name, each stamped with the namespaces'
+    /// mutation count it was computed under (CPython's method cache).
+    pub cache: RefCell<LookupCache>,
 }
+
+/// Per-class memo of `lookup` and `has_user_attr`. An entry is valid while
+/// the sum of the mutation counters of the class's and its bases' dicts
+/// equals its stamp: the counters only grow, so any change to any of those
+/// namespaces changes the sum.
+#[derive(Default)]
+pub struct LookupCache {
+    entries: hashbrown::HashMap<Box<str>, CachedLookup>,
+    /// The `HOOK_*` bits and the stamp they were computed under.
+    hooks: Option<(u64, u8)>,
+}
+
+/// A user class in the MRO overrides `__getattribute__`.
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+/// ... `__setattr__`.
+pub const HOOK_SETATTR: u8 = 2;
+/// ... `__delattr__`.
+pub const HOOK_DELATTR: u8 = 4;
+
+struct CachedLookup {
+    stamp: u64,
+    found: Option<Value>,
+    /// Whether a user class (not a built-in one) in the MRO defines the name.
+    user: bool,
+}
+
+/// Beyond this many distinct names (programs calling `getattr` with
+/// computed names), the cache starts over rather than grow without bound.
+const CACHE_LIMIT: usize = 4096;
 
 impl Class {
     pub fn name(&self) -> PyStr {
@@ -50,10 +82,65 @@ impl Class {
 
     /// Looks `name` up along the MRO (the class itself first).
     pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.get_str(name) {
-            return Some(v);
+        self.cached(name, |c| c.found.clone())
+    }
+
+    /// Which attribute-access hooks user classes in the MRO override (the
+    /// `HOOK_*` bits), asked on every attribute access of an instance.
+    pub fn hooks(self: &Rc<Self>) -> u8 {
+        let stamp = self.stamp();
+        if let Some((s, bits)) = self.cache.borrow().hooks
+            && s == stamp
+        {
+            return bits;
         }
-        self.mro.iter().find_map(|c| c.dict.get_str(name))
+        let mut bits = 0;
+        for (name, bit) in
+            [("__getattribute__", HOOK_GETATTRIBUTE), ("__setattr__", HOOK_SETATTR), ("__delattr__", HOOK_DELATTR)]
+        {
+            if self.has_user_attr(name) {
+                bits |= bit;
+            }
+        }
+        self.cache.borrow_mut().hooks = Some((stamp, bits));
+        bits
+    }
+
+    fn stamp(&self) -> u64 {
+        self.dict.mutations() + self.mro.iter().map(|c| c.dict.mutations()).sum::<u64>()
+    }
+
+    /// Answers from the cache entry for `name`, refreshing it when any
+    /// namespace along the MRO changed since it was computed.
+    fn cached<R>(self: &Rc<Self>, name: &str, answer: impl Fn(&CachedLookup) -> R) -> R {
+        let stamp = self.stamp();
+        if let Some(hit) = self.cache.borrow().entries.get(name).filter(|e| e.stamp == stamp) {
+            return answer(hit);
+        }
+        let mut found = None;
+        let mut user = false;
+        for c in std::iter::once(self).chain(self.mro.iter()) {
+            if let Some(v) = c.dict.get_str(name) {
+                user |= c.builtin.is_none();
+                found.get_or_insert(v);
+                if user {
+                    break;
+                }
+            }
+        }
+        let entry = CachedLookup { stamp, found, user };
+        let r = answer(&entry);
+        let mut cache = self.cache.borrow_mut();
+        if cache.entries.len() >= CACHE_LIMIT && !cache.entries.contains_key(name) {
+            cache.entries.clear();
+        }
+        match cache.entries.get_mut(name) {
+            Some(slot) => *slot = entry,
+            None => {
+                cache.entries.insert(name.into(), entry);
+            }
+        }
+        r
     }
 
     /// Like `lookup`, but also says which class defined the attribute.
@@ -72,7 +159,7 @@ impl Class {
 
     /// Whether a user class (not `object`) in the MRO defines `name`.
     pub fn has_user_attr(self: &Rc<Self>, name: &str) -> bool {
-        std::iter::once(self).chain(self.mro.iter()).any(|c| c.builtin.is_none() && c.dict.get_str(name).is_some())
+        self.cached(name, |c| c.user)
     }
 }
 

@@ -133,6 +133,7 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         layout,
         builtin: None,
         slots,
+        cache: Default::default(),
     });
     let cls_value = Value::Class(cls.clone());
     // __set_name__ for each attribute, in namespace order.

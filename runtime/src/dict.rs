@@ -8,7 +8,7 @@
 //! Comparing keys may run a user `__eq__`, which may touch this very dict,
 //! so the slow path copies the candidate keys out before comparing.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use hashbrown::HashTable;
 
@@ -18,6 +18,9 @@ use crate::value::Value;
 
 pub struct Dict {
     table: RefCell<Table>,
+    /// Bumped on every change, value replacements included: class attribute
+    /// caches compare it to know whether a class namespace changed.
+    mutations: Cell<u64>,
 }
 
 #[derive(Clone, Default)]
@@ -68,7 +71,16 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { table: RefCell::new(Table::default()) }
+        Dict { table: RefCell::new(Table::default()), mutations: Cell::new(0) }
+    }
+
+    /// How many times this dict has changed (see the field).
+    pub fn mutations(&self) -> u64 {
+        self.mutations.get()
+    }
+
+    fn touch(&self) {
+        self.mutations.set(self.mutations.get() + 1);
     }
 
     pub fn len(&self) -> usize {
@@ -152,6 +164,7 @@ impl Dict {
     }
 
     pub fn set_hashed(&self, hash: i64, key: Value, value: Value) -> PyResult<()> {
+        self.touch();
         if let Some(i) = self.find(hash, &key)? {
             let old = {
                 let mut t = self.table.borrow_mut();
@@ -181,6 +194,7 @@ impl Dict {
     }
 
     fn take_at(&self, hash: i64, i: usize) -> Option<Entry> {
+        self.touch();
         let mut t = self.table.borrow_mut();
         if let Ok(slot) = t.index.find_entry(spread(hash), |&j| j == i) {
             slot.remove();
@@ -207,6 +221,7 @@ impl Dict {
     }
 
     pub fn clear(&self) {
+        self.touch();
         let old = std::mem::take(&mut *self.table.borrow_mut());
         let version = old.version + 1;
         self.table.borrow_mut().version = version;
@@ -239,7 +254,7 @@ impl Dict {
     pub fn copy(&self) -> Dict {
         let mut t = self.table.borrow().clone();
         t.compact();
-        Dict { table: RefCell::new(t) }
+        Dict { table: RefCell::new(t), mutations: Cell::new(0) }
     }
 
     /// Builds a dict from key/value pairs, later keys overriding earlier ones.

@@ -122,8 +122,12 @@ pub fn native_class(name: &'static str) -> Rc<Class> {
         // A dotted type name (`_io.TextIOWrapper`) is the module and the
         // class name, as CPython's `tp_name` is.
         match name.rsplit_once('.') {
-            Some((module, short)) => crate::types::new_class_with(short, module, &[object], &crate::builtins::ctors::NO_NEW),
-            None => crate::types::new_builtin_class(name, &[object], Layout::Builtin, Some(&crate::builtins::ctors::NO_NEW)),
+            Some((module, short)) => {
+                crate::types::new_class_with(short, module, &[object], &crate::builtins::ctors::NO_NEW)
+            }
+            None => {
+                crate::types::new_builtin_class(name, &[object], Layout::Builtin, Some(&crate::builtins::ctors::NO_NEW))
+            }
         }
     });
     let mut map = NATIVE_CLASSES.replace(None).unwrap_or_default();

@@ -161,6 +161,7 @@ pub fn new_builtin_class(
         layout,
         builtin,
         slots: None,
+        cache: Default::default(),
     })
 }
 
@@ -178,6 +179,7 @@ pub fn new_class_with(name: &str, module: &str, bases: &[Rc<Class>], info: &'sta
         layout: Layout::Builtin,
         builtin: Some(info),
         slots: None,
+        cache: Default::default(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -197,6 +199,7 @@ pub fn new_class_in(module: &str, name: &str, bases: &[Rc<Class>], layout: Layou
         layout,
         builtin: None,
         slots: None,
+        cache: Default::default(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -248,6 +251,7 @@ fn build_types() -> Types {
         layout: Layout::Exception,
         builtin: Some(&ctors::EXCEPTION),
         slots: None,
+        cache: Default::default(),
     });
     by_name.insert("ExceptionGroup", eg);
     let e = |n: &str| by_name[n].clone();

@@ -1,4 +1,7 @@
 # 10,000 concurrent asyncio tasks sleeping on real timers, gathered.
+# Which timer fires last depends on how fast the tasks start (a deadline is
+# start time + delay), so only order-independent facts and the first
+# resumptions (the sleep(0) tasks, which follow creation order) are printed.
 import asyncio
 
 async def worker(i, results):
@@ -11,7 +14,7 @@ async def main():
     results = []
     tasks = [asyncio.create_task(worker(i, results)) for i in range(10000)]
     done = await asyncio.gather(*tasks)
-    print(len(done), sum(done), sum(results), results[:10], results[-10:])
+    print(len(done), sum(done), sum(results), results[:10], len(results))
 
 for _ in range(3):
     asyncio.run(main())

@@ -55,11 +55,16 @@ fn lower_case(
     for (name, t) in &caps {
         stores.push(super::assign::store_name(cx, fx, name, quote! { #t })?);
     }
-    let guard = match &case.guard {
-        Some(g) => cond(cx, fx, g)?,
-        None => quote! { true },
-    };
     let body = nested(cx, fx, &case.body)?;
+    // The guard runs after the captures are bound; without one the body
+    // runs directly.
+    let run = match &case.guard {
+        Some(g) => {
+            let guard = cond(cx, fx, g)?;
+            quote! { if #guard { #body break #ml; } }
+        }
+        None => quote! { #body break #ml; },
+    };
     let matched = cx.fresh("matched");
     Ok(quote! {
         #(#decls)*
@@ -69,10 +74,7 @@ fn lower_case(
         };
         if #matched {
             #(#stores)*
-            if #guard {
-                #body
-                break #ml;
-            }
+            #run
         }
     })
 }

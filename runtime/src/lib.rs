@@ -26,6 +26,7 @@ pub mod call;
 pub mod class;
 pub mod classes;
 pub mod collections;
+pub mod complex;
 pub mod contextlib;
 pub mod ctx;
 pub mod dataclasses;

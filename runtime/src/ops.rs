@@ -70,6 +70,9 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::Dict(d) => !d.is_empty(),
         Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
         Value::Object(_) => return object_truthy(v),
+        Value::Native(_) if crate::complex::is_complex(v) => {
+            return crate::complex::unary(v, "bool").unwrap_or(Ok(Value::Bool(true))).and_then(|b| truthy(&b));
+        }
         Value::Native(n) => match n.len() {
             Some(len) => len? != 0,
             None => true,
@@ -195,7 +198,7 @@ impl CmpOp {
         }
     }
 
-    fn symbol(self) -> &'static str {
+    pub(crate) fn symbol(self) -> &'static str {
         match self {
             CmpOp::Eq => "==",
             CmpOp::Ne => "!=",
@@ -348,6 +351,9 @@ fn try_dunder(obj: &Value, name: &str, arg: &Value) -> PyResult<Value> {
 /// Comparison of built-in values; `None` when the types are not built-ins
 /// that know each other.
 fn builtin_compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    if let Some(r) = crate::complex::compare(a, b, op)? {
+        return Ok(Some(r));
+    }
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Ok(Some(match cmp_nums(&x, &y) {
             Some(ord) => op.holds(ord),
@@ -740,6 +746,9 @@ fn builtin_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     {
         return Ok(Some(r));
     }
+    if let Some(r) = crate::complex::binary(a, b, op)? {
+        return Ok(Some(r));
+    }
     sequence_binary(a, b, op)
 }
 
@@ -977,6 +986,7 @@ pub fn neg(v: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
         Value::BigInt(b) => Ok(int_result(-(**b).clone())),
         Value::Float(f) => Ok(Value::Float(-f)),
+        Value::Native(_) if crate::complex::is_complex(v) => crate::complex::unary(v, "-").unwrap_or(Ok(Value::None)),
         _ => unary_dunder(v, "__neg__", "-"),
     }
 }
@@ -985,6 +995,7 @@ pub fn pos(v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Native(_) if crate::complex::is_complex(v) => crate::complex::unary(v, "+").unwrap_or(Ok(Value::None)),
         _ => unary_dunder(v, "__pos__", "+"),
     }
 }
@@ -1014,6 +1025,7 @@ pub fn abs(v: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::BigInt(b) => Ok(int_result(b.abs())),
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Native(_) if crate::complex::is_complex(v) => crate::complex::unary(v, "abs").unwrap_or(Ok(Value::None)),
         _ => {
             if lookup_special(v, "__abs__").is_some() {
                 return call_method(v, "__abs__", vec![], vec![]);

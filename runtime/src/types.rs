@@ -228,6 +228,7 @@ fn build_types() -> Types {
     let dict = builtin("dict", &ctors::DICT);
     let set = builtin("set", &ctors::SET);
     let frozenset = builtin("frozenset", &ctors::FROZENSET);
+    builtin("complex", &crate::complex::COMPLEX_NEW);
     let function = builtin("function", &ctors::NO_NEW);
     builtin("range", &ctors::RANGE);
     let bool_ = new_builtin_class("bool", std::slice::from_ref(&int), Layout::Builtin, Some(&ctors::BOOL));

@@ -379,6 +379,19 @@ fn int_literal(i: &num_bigint::BigInt) -> LResult<Lowered> {
     })
 }
 
+/// An `f64` expression for a finite or infinite float constant.
+fn float_tokens(f: f64) -> TokenStream {
+    if f.is_infinite() {
+        return if f > 0.0 {
+            quote! { f64::INFINITY }
+        } else {
+            quote! { f64::NEG_INFINITY }
+        };
+    }
+    let lit = proc_macro2::Literal::f64_suffixed(f);
+    quote! { #lit }
+}
+
 fn float_literal(f: f64) -> Lowered {
     if f.is_infinite() {
         return if f > 0.0 {
@@ -406,7 +419,10 @@ pub fn constant(e: &ast::Expr, c: &ast::Constant) -> LResult<Lowered> {
             Lowered::typed(quote! { Value::tuple(vec![#(#parts),*]) }, Ty::Tuple)
         }
         ast::Constant::Float(f) => float_literal(*f),
-        ast::Constant::Complex { .. } => return Err(unsupported(e, "complex number literal")),
+        ast::Constant::Complex { real, imag } => {
+            let (re, im) = (float_tokens(*real), float_tokens(*imag));
+            Lowered::any(quote! { rt::complex::new(#re, #im) })
+        }
         ast::Constant::Ellipsis => Lowered::any(quote! { Value::Ellipsis }),
     })
 }

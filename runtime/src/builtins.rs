@@ -898,11 +898,6 @@ fn slice(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     })
 }
 
-pub fn encode_str(text: &str, _args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
-    let _ = text;
-    Err(crate::exc::not_implemented_error("py2rs: bytes are not supported yet"))
-}
-
 /// `X | Y` on classes and `list[int]`: kept as an opaque typing object.
 pub struct UnionType {
     pub args: Vec<Value>,
@@ -1121,10 +1116,32 @@ pub mod ctors {
     }
 
     fn new_str(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-        let a = Args::new("str", args, kw);
+        let mut a = Args::new("str", args, kw);
+        let encoding = a.take_kw("encoding");
+        let errors = a.take_kw("errors");
+        a.finish_kw()?;
         a.count(0, 3)?;
+        let encoding = a.pos.get(1).cloned().or(encoding);
+        let errors = a.pos.get(2).cloned().or(errors);
         match a.pos.first() {
             None => Ok(Value::str("")),
+            Some(v) if encoding.is_some() || errors.is_some() => {
+                let Some(data) = crate::bytes::as_bytes(v) else {
+                    return Err(type_error(match v {
+                        Value::Str(_) => "decoding str is not supported".to_string(),
+                        other => format!("decoding to str: need a bytes-like object, {} found", type_name(other)),
+                    }));
+                };
+                let text = |x: Option<Value>, default: &str| -> PyResult<String> {
+                    match x {
+                        None => Ok(default.to_string()),
+                        Some(Value::Str(s)) => Ok(s.to_string()),
+                        Some(o) => Err(type_error(format!("str() argument must be str, not {}", type_name(&o)))),
+                    }
+                };
+                let s = crate::bytes::decode(&data, &text(encoding, "utf-8")?, &text(errors, "strict")?)?;
+                Ok(Value::str(s))
+            }
             Some(v) => crate::fmt::str_value(v),
         }
     }

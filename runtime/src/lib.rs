@@ -16,6 +16,7 @@ pub mod aio;
 pub mod aio_sync;
 pub mod attr;
 pub mod builtins;
+pub mod bytes;
 pub mod call;
 pub mod class;
 pub mod classes;

@@ -440,7 +440,7 @@ fn dunder_fallback(recv: &Value, name: &str) -> PyResult<Value> {
 
 fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Option<Value>> {
     let text = s.as_str();
-    if !matches!(name, "format" | "split" | "rsplit" | "splitlines" | "replace") {
+    if !matches!(name, "format" | "split" | "rsplit" | "splitlines" | "replace" | "encode") {
         no_kwargs(name, &kwargs)?;
     }
     let a = |i: usize| args.get(i);
@@ -619,7 +619,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             nargs(name, &args, 1, 1)?;
             Value::str(crate::strformat::str_format_map(text, &args[0])?)
         }
-        "encode" => crate::builtins::encode_str(text, args, kwargs)?,
+        "encode" => crate::bytes::encode_method(text, args, kwargs)?,
         "__len__" => Value::Int(s.char_len() as i64),
         "__contains__" => Value::Bool(ops::contains(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?),
         "__getitem__" => ops::getitem(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?,

@@ -150,6 +150,9 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                 }
             }
         }
+        Value::Native(n) if n.unhashable() => {
+            return Err(type_error(format!("unhashable type: '{}'", type_name(v))));
+        }
         Value::Native(n) => n.hash().unwrap_or_else(|| identity_hash(v)),
         _ => identity_hash(v),
     })
@@ -380,6 +383,7 @@ fn builtin_compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             CmpOp::Ne => Some(!Rc::ptr_eq(x, y)),
             _ => None,
         },
+        (Value::Native(_), Value::Native(_)) => crate::bytes::compare(a, b, op),
         _ => None,
     })
 }
@@ -653,6 +657,11 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
                 return Ok(a.clone());
             }
         }
+        (Value::Native(_), BinOp::Add | BinOp::Mul) => {
+            if let Some(r) = crate::bytes::inplace(a, b, op)? {
+                return Ok(r);
+            }
+        }
         (Value::Object(o), _) => {
             let name = format!("__i{}__", op.name());
             if o.class.lookup(&name).is_some() {
@@ -915,6 +924,7 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             return repeat(seq, count).map(Some);
         }
         (BinOp::Mod, Value::Str(fmt), args) => Value::str(crate::fmt::percent_format(fmt, args)?),
+        (_, Value::Native(_), _) | (_, _, Value::Native(_)) => return crate::bytes::binary(a, b, op),
         (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
             let d = x.copy();
             for (k, v) in y.items() {

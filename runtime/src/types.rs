@@ -227,6 +227,8 @@ fn build_types() -> Types {
     let frozenset = builtin("frozenset", &ctors::FROZENSET);
     let function = builtin("function", &ctors::NO_NEW);
     builtin("range", &ctors::RANGE);
+    builtin("bytes", &crate::bytes::BYTES);
+    builtin("bytearray", &crate::bytes::BYTEARRAY);
     let bool_ = new_builtin_class("bool", std::slice::from_ref(&int), Layout::Builtin, Some(&ctors::BOOL));
     by_name.insert("bool", bool_.clone());
 

@@ -68,16 +68,7 @@ pub fn open(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         }
     }
     let path = match path {
-        Some(Value::Str(s)) => s.to_string(),
-        Some(other) => match crate::attr::getattr(&other, "__fspath__") {
-            Ok(f) => crate::fmt::str_(&crate::call::call(&f, vec![], vec![])?)?,
-            Err(_) => {
-                return Err(type_error(format!(
-                    "expected str, bytes or os.PathLike object, not {}",
-                    crate::ops::type_name(&other)
-                )));
-            }
-        },
+        Some(p) => crate::os_mod::fspath(&p)?,
         None => return Err(type_error("open() missing required argument 'file' (pos 1)")),
     };
     let mode = match mode {

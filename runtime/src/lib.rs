@@ -52,6 +52,8 @@ pub mod modules;
 pub mod native;
 pub mod num_ops;
 pub mod ops;
+pub mod os_mod;
+pub mod pathlib;
 pub mod pattern;
 #[path = "stubs/printf.rs"]
 pub mod printf;

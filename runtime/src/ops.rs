@@ -383,7 +383,9 @@ fn builtin_compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             CmpOp::Ne => Some(!Rc::ptr_eq(x, y)),
             _ => None,
         },
-        (Value::Native(_), Value::Native(_)) => crate::bytes::compare(a, b, op),
+        (Value::Native(_), Value::Native(_)) => {
+            crate::bytes::compare(a, b, op).or_else(|| crate::pathlib::compare(a, b, op))
+        }
         _ => None,
     })
 }
@@ -924,7 +926,12 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             return repeat(seq, count).map(Some);
         }
         (BinOp::Mod, Value::Str(fmt), args) => Value::str(crate::fmt::percent_format(fmt, args)?),
-        (_, Value::Native(_), _) | (_, _, Value::Native(_)) => return crate::bytes::binary(a, b, op),
+        (_, Value::Native(_), _) | (_, _, Value::Native(_)) => {
+            if let Some(r) = crate::bytes::binary(a, b, op)? {
+                return Ok(Some(r));
+            }
+            return crate::pathlib::binary(a, b, op);
+        }
         (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
             let d = x.copy();
             for (k, v) in y.items() {

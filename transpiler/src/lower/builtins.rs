@@ -242,6 +242,9 @@ pub const MODULES: &[&str] = &[
     "collections",
     "json",
     "abc",
+    "os",
+    "os.path",
+    "pathlib",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

@@ -112,9 +112,8 @@ fn bytes_from(src: &Value, kind: &str) -> PyResult<Vec<u8>> {
         }
         Value::Object(_) if kind == "bytes" && crate::call::lookup_special(src, "__bytes__").is_some() => {
             let r = crate::call::call_method(src, "__bytes__", vec![], vec![])?;
-            return as_bytes(&r).ok_or_else(|| {
-                type_error(format!("__bytes__ returned non-bytes (type {})", type_name(&r)))
-            });
+            return as_bytes(&r)
+                .ok_or_else(|| type_error(format!("__bytes__ returned non-bytes (type {})", type_name(&r))));
         }
         _ => {}
     }
@@ -157,9 +156,7 @@ fn ctor(kind: &'static str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<u8
         match v {
             None => Ok(None),
             Some(Value::Str(s)) => Ok(Some(s.to_string())),
-            Some(other) => {
-                Err(type_error(format!("{kind}() argument '{what}' must be str, not {}", type_name(other))))
-            }
+            Some(other) => Err(type_error(format!("{kind}() argument '{what}' must be str, not {}", type_name(other)))),
         }
     };
     let encoding = text_arg(&encoding, "encoding")?;
@@ -430,7 +427,9 @@ pub fn binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             };
             let n = match n {
                 Value::BigInt(big) if num_traits::Signed::is_negative(&**big) => 0,
-                Value::BigInt(_) => return Err(crate::exc::overflow_error("cannot fit 'int' into an index-sized integer")),
+                Value::BigInt(_) => {
+                    return Err(crate::exc::overflow_error("cannot fit 'int' into an index-sized integer"));
+                }
                 other => ops::index_of(other, "repeat")?.max(0),
             };
             let data = x.data.borrow().clone();
@@ -439,9 +438,9 @@ pub fn binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             }
             Ok(Some(same_kind(x.mutable, data.repeat(n as usize))))
         }
-        BinOp::Mod if da.is_some() => {
-            Err(crate::exc::not_implemented_error("py2rs: printf-style formatting of bytes (b'...' % x) is not supported"))
-        }
+        BinOp::Mod if da.is_some() => Err(crate::exc::not_implemented_error(
+            "py2rs: printf-style formatting of bytes (b'...' % x) is not supported",
+        )),
         _ => Ok(None),
     }
 }
@@ -583,7 +582,9 @@ fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
 fn opt_i64(v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::BigInt(b)) => Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 })),
+        Some(Value::BigInt(b)) => {
+            Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 }))
+        }
         Some(x) => ops::index_of(x, "slice").map(Some),
     }
 }
@@ -603,10 +604,7 @@ fn sub_arg(v: Option<&Value>, name: &str) -> PyResult<Vec<u8>> {
         Some(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => Ok(vec![byte_value(v)?]),
         Some(v) => match as_bytes(v) {
             Some(b) => Ok(b),
-            None => Err(type_error(format!(
-                "argument should be integer or bytes-like object, not '{}'",
-                type_name(v)
-            ))),
+            None => Err(type_error(format!("argument should be integer or bytes-like object, not '{}'", type_name(v)))),
         },
         None => Err(type_error(format!("{name}() takes at least 1 argument (0 given)"))),
     }
@@ -625,11 +623,7 @@ fn split_ws(data: &[u8], maxsplit: i64, rev: bool) -> Vec<Vec<u8>> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let mut end = n;
-                while end > i && is_ws(data[end - 1]) {
-                    end -= 1;
-                }
-                parts.push(data[i..end].to_vec());
+                parts.push(data[i..].to_vec());
                 break;
             }
             let start = i;
@@ -648,11 +642,7 @@ fn split_ws(data: &[u8], maxsplit: i64, rev: bool) -> Vec<Vec<u8>> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let mut start = 0;
-                while start < i && is_ws(data[start]) {
-                    start += 1;
-                }
-                parts.push(data[start..i].to_vec());
+                parts.push(data[..i].to_vec());
                 break;
             }
             let end = i;
@@ -677,16 +667,13 @@ fn split_sep(data: &[u8], sep: &[u8], maxsplit: i64, rev: bool) -> Vec<Vec<u8>> 
         // Non-overlapping matches found from the right.
         positions.clear();
         let mut end = data.len();
-        while end >= sep.len() {
+        while end >= sep.len() && (maxsplit < 0 || (positions.len() as i64) < maxsplit) {
             match data[..end].windows(sep.len()).rposition(|w| w == sep) {
                 Some(p) => {
                     positions.push(p);
                     end = p;
                 }
                 None => break,
-            }
-            if maxsplit >= 0 && positions.len() as i64 == maxsplit {
-                break;
             }
         }
         positions.reverse();
@@ -811,10 +798,7 @@ impl Bytes {
                         let mut v = Vec::new();
                         for x in t.items() {
                             v.push(as_bytes(x).ok_or_else(|| {
-                                type_error(format!(
-                                    "a bytes-like object is required, not '{}'",
-                                    type_name(x)
-                                ))
+                                type_error(format!("a bytes-like object is required, not '{}'", type_name(x)))
                             })?);
                         }
                         v
@@ -827,7 +811,9 @@ impl Bytes {
                     })?],
                 };
                 let hit = !out_of_range
-                    && cands.iter().any(|c| if name == "startswith" { window.starts_with(c) } else { window.ends_with(c) });
+                    && cands
+                        .iter()
+                        .any(|c| if name == "startswith" { window.starts_with(c) } else { window.ends_with(c) });
                 Value::Bool(hit)
             }
             "find" | "rfind" | "index" | "rindex" | "count" => {
@@ -977,12 +963,12 @@ impl Bytes {
             "isalnum" => Value::Bool(!data.is_empty() && data.iter().all(u8::is_ascii_alphanumeric)),
             "isspace" => Value::Bool(!data.is_empty() && data.iter().all(|b| is_ws(*b))),
             "isascii" => Value::Bool(data.is_ascii()),
-            "isupper" => Value::Bool(
-                data.iter().any(u8::is_ascii_uppercase) && !data.iter().any(u8::is_ascii_lowercase),
-            ),
-            "islower" => Value::Bool(
-                data.iter().any(u8::is_ascii_lowercase) && !data.iter().any(u8::is_ascii_uppercase),
-            ),
+            "isupper" => {
+                Value::Bool(data.iter().any(u8::is_ascii_uppercase) && !data.iter().any(u8::is_ascii_lowercase))
+            }
+            "islower" => {
+                Value::Bool(data.iter().any(u8::is_ascii_lowercase) && !data.iter().any(u8::is_ascii_uppercase))
+            }
             "__len__" => Value::Int(data.len() as i64),
             "__getitem__" => {
                 nargs(name, &args, 1, 1)?;
@@ -1014,10 +1000,7 @@ impl Bytes {
                     Some(b) => b,
                     None => {
                         if crate::iter::iter(&args[0]).is_err() {
-                            return Err(type_error(format!(
-                                "can't extend bytearray with {}",
-                                type_name(&args[0])
-                            )));
+                            return Err(type_error(format!("can't extend bytearray with {}", type_name(&args[0]))));
                         }
                         bytes_from(&args[0], "bytearray")?
                     }
@@ -1188,7 +1171,11 @@ impl Native for Bytes {
             let len = d.len() as i64;
             let j = if i < 0 { i + len } else { i };
             if j < 0 || j >= len {
-                return Err(index_error(if self.mutable { "bytearray index out of range" } else { "index out of range" }));
+                return Err(index_error(if self.mutable {
+                    "bytearray index out of range"
+                } else {
+                    "index out of range"
+                }));
             }
             Ok(Value::Int(d[j as usize] as i64))
         })())
@@ -1215,10 +1202,7 @@ impl Native for Bytes {
                 other => match as_bytes(other) {
                     Some(b) => b,
                     None => {
-                        return Err(type_error(format!(
-                            "a bytes-like object is required, not '{}'",
-                            type_name(other)
-                        )));
+                        return Err(type_error(format!("a bytes-like object is required, not '{}'", type_name(other))));
                     }
                 },
             };
@@ -1281,9 +1265,18 @@ mod tests {
             Ok(s) => s,
             Err(e) => crate::fmt::exception_line(&e),
         };
-        assert_eq!(show(decode(b"\xff", "utf-8", "strict")), "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte");
-        assert_eq!(show(decode(b"a\xe2\x82", "utf-8", "strict")), "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 1-2: unexpected end of data");
-        assert_eq!(show(decode(b"\xc3x", "utf-8", "strict")), "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte");
+        assert_eq!(
+            show(decode(b"\xff", "utf-8", "strict")),
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
+        );
+        assert_eq!(
+            show(decode(b"a\xe2\x82", "utf-8", "strict")),
+            "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 1-2: unexpected end of data"
+        );
+        assert_eq!(
+            show(decode(b"\xc3x", "utf-8", "strict")),
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc3 in position 0: invalid continuation byte"
+        );
         assert_eq!(show(decode(b"a\xffb", "utf-8", "replace")), "a\u{fffd}b");
         assert_eq!(show(decode(b"a\xffb", "ascii", "backslashreplace")), "a\\xffb");
         assert_eq!(show(decode(b"\xe9", "latin-1", "strict")), "\u{e9}");
@@ -1293,8 +1286,14 @@ mod tests {
         };
         assert_eq!(enc("h\u{e9}", "utf-8", "strict"), "b'h\\xc3\\xa9'");
         assert_eq!(enc("h\u{e9}", "latin-1", "strict"), "b'h\\xe9'");
-        assert_eq!(enc("a\u{e9}\u{20ac}b", "ascii", "strict"), "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)");
-        assert_eq!(enc("\u{20ac}", "latin-1", "strict"), "UnicodeEncodeError: 'latin-1' codec can't encode character '\\u20ac' in position 0: ordinal not in range(256)");
+        assert_eq!(
+            enc("a\u{e9}\u{20ac}b", "ascii", "strict"),
+            "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)"
+        );
+        assert_eq!(
+            enc("\u{20ac}", "latin-1", "strict"),
+            "UnicodeEncodeError: 'latin-1' codec can't encode character '\\u20ac' in position 0: ordinal not in range(256)"
+        );
         assert_eq!(enc("a\u{e9}", "ascii", "replace"), "b'a?'");
         assert_eq!(enc("a\u{e9}", "ascii", "xmlcharrefreplace"), "b'a&#233;'");
     }

@@ -83,7 +83,10 @@ pub fn open(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         match v {
             None | Some(Value::None) => Ok(None),
             Some(Value::Str(s)) => Ok(Some(s.to_string())),
-            Some(o) => Err(type_error(format!("open() argument '{what}' must be str or None, not {}", crate::ops::type_name(&o)))),
+            Some(o) => Err(type_error(format!(
+                "open() argument '{what}' must be str or None, not {}",
+                crate::ops::type_name(&o)
+            ))),
         }
     };
     let encoding = text_opt(encoding, "encoding")?;
@@ -282,7 +285,12 @@ impl Native for File {
         if self.binary {
             return Ok(format!("<{} name='{}'>", self.type_name(), self.name));
         }
-        Ok(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='{}'>", self.name, self.mode, self.shown_encoding()))
+        Ok(format!(
+            "<_io.TextIOWrapper name='{}' mode='{}' encoding='{}'>",
+            self.name,
+            self.mode,
+            self.shown_encoding()
+        ))
     }
 
     fn is_iterator(&self) -> bool {

@@ -41,13 +41,15 @@ fn func(d: &Dict, name: &'static str, f: fn(Vec<Value>, Kwargs) -> PyResult<Valu
 }
 
 /// Positional-or-keyword arguments by name; `None` for missing ones.
-fn params(fname: &str, args: Vec<Value>, kwargs: Kwargs, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+fn params(
+    fname: &str,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
     if args.len() > names.len() {
-        return Err(type_error(format!(
-            "{fname}() takes at most {} arguments ({} given)",
-            names.len(),
-            args.len()
-        )));
+        return Err(type_error(format!("{fname}() takes at most {} arguments ({} given)", names.len(), args.len())));
     }
     let mut slots: Vec<Option<Value>> = vec![None; names.len()];
     for (i, a) in args.into_iter().enumerate() {
@@ -164,9 +166,7 @@ fn not_a_dir_error(p: &str) -> crate::exc::PyErr {
 /// `os.mkdir` / `Path.mkdir` without parents.
 pub fn make_dir(p: &str) -> PyResult<()> {
     std::fs::create_dir(p).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound
-            && std::path::Path::new(p).parent().is_some_and(|q| q.is_file())
-        {
+        if e.kind() == std::io::ErrorKind::NotFound && std::path::Path::new(p).parent().is_some_and(|q| q.is_file()) {
             return not_a_dir_error(p);
         }
         os_error(&e, p)

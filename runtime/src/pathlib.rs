@@ -255,7 +255,10 @@ impl PosixPath {
                 let s = kw_params(name, args, kwargs, &["data"])?;
                 let data = s[0].clone().unwrap_or_default();
                 let Some(b) = crate::bytes::as_bytes(&data) else {
-                    return Err(type_error(format!("memoryview: a bytes-like object is required, not '{}'", type_name(&data))));
+                    return Err(type_error(format!(
+                        "memoryview: a bytes-like object is required, not '{}'",
+                        type_name(&data)
+                    )));
                 };
                 std::fs::write(&path, &b).map_err(|e| os_error(&e, &path))?;
                 Value::Int(b.len() as i64)
@@ -290,7 +293,8 @@ impl PosixPath {
             "mkdir" => {
                 let s = kw_params(name, args, kwargs, &["mode", "parents", "exist_ok"])?;
                 let (parents, exist_ok) = (flag(&s[1])?, flag(&s[2])?);
-                let r = if parents { crate::os_mod::make_dirs(&path, exist_ok) } else { crate::os_mod::make_dir(&path) };
+                let r =
+                    if parents { crate::os_mod::make_dirs(&path, exist_ok) } else { crate::os_mod::make_dir(&path) };
                 match r {
                     Err(e)
                         if exist_ok

@@ -39,4 +39,6 @@ for bad in [lambda: data[99], lambda: bytes([256]), lambda: bytes("x"), lambda: 
         bad()
     except (TypeError, ValueError, IndexError) as e:
         print(type(e).__name__, e)
+print(b" a b c ".split(None, 1), b" a b c ".rsplit(None, 1), b"a,b,c".rsplit(b",", 0), b"abab".rsplit(b"ab"))
+print(int(b"12"), int(bytearray(b"ff"), 16), ord(b"A"), sorted([b"b", b"a", b"ab"]), "%s" % b"x")
 print(b"\x80abc".decode("utf-8"))

@@ -486,6 +486,9 @@ pub fn compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
 /// `bytes.fromhex` / `bytearray.fromhex` looked up on the class.
 pub fn class_attr(cls: &Rc<Class>, name: &str) -> Option<Value> {
     let t = types();
+    if name == "from_bytes" && Rc::ptr_eq(cls, &t.int) {
+        return Some(Value::native(crate::func::BuiltinFunction { name: "from_bytes", f: int_from_bytes }));
+    }
     if name != "fromhex" {
         return None;
     }
@@ -527,6 +530,110 @@ fn fromhex(args: &[Value]) -> PyResult<Vec<u8>> {
         i += 2;
     }
     Ok(out)
+}
+
+fn byteorder_args(
+    name: &str,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+    names: &[&str],
+) -> PyResult<(Vec<Option<Value>>, bool, bool)> {
+    let mut slots: Vec<Option<Value>> = vec![None; names.len()];
+    let mut signed = false;
+    if args.len() > names.len() {
+        return Err(type_error(format!(
+            "{name}() takes at most {} positional arguments ({} given)",
+            names.len(),
+            args.len()
+        )));
+    }
+    for (i, a) in args.into_iter().enumerate() {
+        slots[i] = Some(a);
+    }
+    for (k, v) in kwargs {
+        if k.as_str() == "signed" {
+            signed = ops::truthy(&v)?;
+            continue;
+        }
+        match names.iter().position(|n| *n == k.as_str()) {
+            Some(i) if slots[i].is_none() => slots[i] = Some(v),
+            Some(i) => {
+                return Err(type_error(format!(
+                    "argument for {name}() given by name ('{k}') and position ({})",
+                    i + 1
+                )));
+            }
+            None => return Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
+        }
+    }
+    let little = match slots.last().cloned().flatten() {
+        None => false,
+        Some(Value::Str(s)) if s.as_str() == "big" => false,
+        Some(Value::Str(s)) if s.as_str() == "little" => true,
+        Some(Value::Str(_)) => return Err(value_error("byteorder must be either 'little' or 'big'")),
+        Some(o) => {
+            return Err(type_error(format!("{name}() argument 'byteorder' must be str, not {}", type_name(&o))));
+        }
+    };
+    Ok((slots, little, signed))
+}
+
+/// `n.to_bytes(length=1, byteorder='big', *, signed=False)`.
+pub fn int_to_bytes(recv: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    use num_bigint::{BigInt, Sign};
+    let (slots, little, signed) = byteorder_args("to_bytes", args, kwargs, &["length", "byteorder"])?;
+    let length = match &slots[0] {
+        None => 1,
+        Some(v) => ops::index_of(v, "length")?,
+    };
+    if length < 0 {
+        return Err(value_error("length argument must be non-negative"));
+    }
+    let n: BigInt = match recv {
+        Value::Int(i) => BigInt::from(*i),
+        Value::Bool(b) => BigInt::from(*b as i64),
+        Value::BigInt(b) => (**b).clone(),
+        _ => BigInt::from(0),
+    };
+    if n.sign() == Sign::Minus && !signed {
+        return Err(crate::exc::overflow_error("can't convert negative int to unsigned"));
+    }
+    let length = length as usize;
+    let mut out = if signed { n.to_signed_bytes_le() } else { n.to_bytes_le().1 };
+    if n == BigInt::from(0) {
+        out.clear();
+    }
+    if out.len() > length {
+        return Err(crate::exc::overflow_error("int too big to convert"));
+    }
+    let fill = if n.sign() == Sign::Minus { 0xff } else { 0 };
+    out.resize(length, fill);
+    if !little {
+        out.reverse();
+    }
+    Ok(new_bytes(out))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
+fn int_from_bytes(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    use num_bigint::BigInt;
+    let (slots, little, signed) = byteorder_args("from_bytes", args, kwargs, &["bytes", "byteorder"])?;
+    let Some(src) = &slots[0] else {
+        return Err(type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
+    let mut data = match as_bytes(src) {
+        Some(b) => b,
+        None if matches!(src, Value::Str(_)) => {
+            return Err(type_error("cannot convert 'str' object to bytes"));
+        }
+        None => bytes_from(src, "bytes")?,
+    };
+    if !little {
+        data.reverse();
+    }
+    let n =
+        if signed { BigInt::from_signed_bytes_le(&data) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &data) };
+    Ok(Value::from_bigint(n))
 }
 
 // ---------------------------------------------------------------- methods
@@ -775,7 +882,7 @@ impl Bytes {
                 let mut out = String::new();
                 for (i, d) in digits.iter().enumerate() {
                     // Groups are counted from the right when bytes_per_sep > 0.
-                    let boundary = if per > 0 { (n - i) % k == 0 } else { i % k == 0 };
+                    let boundary = if per > 0 { (n - i).is_multiple_of(k) } else { i.is_multiple_of(k) };
                     if i > 0 && boundary {
                         out.push_str(&sep);
                     }

@@ -262,6 +262,13 @@ static UNSUPPORTED_OPERATION: crate::gil::Lazy<std::rc::Rc<crate::class::Class>>
 });
 
 /// `io.UnsupportedOperation` (an `OSError` and a `ValueError`).
+fn ops_index(v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        None => Ok(0),
+        Some(v) => crate::ops::index_of(v, "seek"),
+    }
+}
+
 fn unsupported_op(msg: &str) -> PyErr {
     PyErr::new(UNSUPPORTED_OPERATION.get(), msg)
 }
@@ -329,6 +336,8 @@ impl Native for File {
                 | "__exit__"
                 | "readable"
                 | "writable"
+                | "seek"
+                | "tell"
         )
     }
 
@@ -367,6 +376,37 @@ impl Native for File {
             "close" => self.close().map(|_| Value::None),
             "__enter__" => Ok(this.clone()),
             "__exit__" => self.close().map(|_| Value::Bool(false)),
+            "tell" => match &*self.state.borrow() {
+                Mode::ReadBytes { pos, .. } => Ok(Value::Int(*pos as i64)),
+                Mode::Closed => Err(self.closed_error(false)),
+                _ => Err(crate::exc::not_implemented_error(
+                    "py2rs: tell() is only supported on binary files opened for reading",
+                )),
+            },
+            "seek" => (|| {
+                let offset = ops_index(args.first())?;
+                let whence = ops_index(args.get(1))?;
+                match &mut *self.state.borrow_mut() {
+                    Mode::ReadBytes { data, pos } => {
+                        let base = match whence {
+                            0 => 0,
+                            1 => *pos as i64,
+                            2 => data.len() as i64,
+                            w => return Err(value_error(format!("whence value {w} unsupported"))),
+                        };
+                        let target = base + offset;
+                        if target < 0 {
+                            return Err(crate::exc::os_error("[Errno 22] Invalid argument"));
+                        }
+                        *pos = target as usize;
+                        Ok(Value::Int(target))
+                    }
+                    Mode::Closed => Err(self.closed_error(false)),
+                    _ => Err(crate::exc::not_implemented_error(
+                        "py2rs: seek() is only supported on binary files opened for reading",
+                    )),
+                }
+            })(),
             "readable" => Ok(Value::Bool(matches!(*self.state.borrow(), Mode::Read { .. } | Mode::ReadBytes { .. }))),
             "writable" => Ok(Value::Bool(matches!(*self.state.borrow(), Mode::Write(_)))),
             _ => return None,

@@ -391,6 +391,9 @@ pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: K
         Value::Tuple(t) => tuple_method(t.items(), name, args)?,
         Value::Dict(d) => dict_method(recv, d, name, args, kwargs)?,
         Value::Set(_) | Value::FrozenSet(_) => crate::set::method(recv, name, args, kwargs)?,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) if name == "to_bytes" => {
+            return crate::bytes::int_to_bytes(recv, args, kwargs);
+        }
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_method(recv, name, args)?,
         Value::Float(f) => float_method(*f, name, args)?,
         Value::Native(_) if native_has_dunder(recv, name) => return native_dunder(recv, name, args),

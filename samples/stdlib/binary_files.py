@@ -45,6 +45,15 @@ print(raw, raw.decode("latin-1"))
 with open(text_name, encoding="latin-1") as t:
     print(t.read().upper(), end="")
 
+records = [(1, 300), (2, -5), (65535, 70000)]
+with open(NAME, "wb") as f:
+    for key, val in records:
+        f.write(key.to_bytes(2, "big") + val.to_bytes(4, "little", signed=True))
+with open(NAME, "rb") as f:
+    while rec := f.read(6):
+        print(int.from_bytes(rec[:2], "big"), int.from_bytes(rec[2:], "little", signed=True), f.tell())
+    print(f.seek(6), f.read(2), f.seek(-4, 2), f.read().hex(" "))
+
 for action in ("write-text-to-binary", "write-bytes-to-text", "read-closed", "encoding-in-binary"):
     try:
         if action == "write-text-to-binary":

@@ -222,6 +222,9 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     if name == "fromkeys" && Rc::ptr_eq(cls, &crate::types::types().dict) {
         return Ok(Value::native(crate::func::BuiltinFunction { name: "fromkeys", f: crate::builtins::dict_fromkeys }));
     }
+    if let Some(f) = crate::bytes::class_attr(cls, name) {
+        return Ok(f);
+    }
     // `type.mro`, bound to the class (`C.mro()` returns the MRO as a list).
     if name == "mro" {
         return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));

@@ -777,6 +777,12 @@ pub fn ord(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         Value::Str(s) => {
             Err(type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
         }
+        other if crate::bytes::is_bytes_like(other) => match crate::bytes::as_bytes(other).unwrap_or_default()[..] {
+            [b] => Ok(Value::Int(b as i64)),
+            ref data => {
+                Err(type_error(format!("ord() expected a character, but string of length {} found", data.len())))
+            }
+        },
         other => Err(type_error(format!("ord() expected string of length 1, but {} found", type_name(other)))),
     }
 }
@@ -896,11 +902,6 @@ fn slice(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         1 => crate::slice::Slice::new(Value::None, a.get(0), Value::None),
         _ => crate::slice::Slice::new(a.get(0), a.get(1), a.get(2)),
     })
-}
-
-pub fn encode_str(text: &str, _args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
-    let _ = text;
-    Err(crate::exc::not_implemented_error("py2rs: bytes are not supported yet"))
 }
 
 /// `X | Y` on classes and `list[int]`: kept as an opaque typing object.
@@ -1089,13 +1090,19 @@ pub mod ctors {
         };
         if let Some(b) = base {
             let b = ops::index_of(&b, "int")?;
+            if b != 0 && !(2..=36).contains(&b) && (matches!(x, Value::Str(_)) || crate::bytes::is_bytes_like(x)) {
+                return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            if let Some(data) = crate::bytes::as_bytes(x) {
+                return int_from_bytes(x, &data, b as u32);
+            }
             let Value::Str(s) = x else {
                 return Err(type_error("int() can't convert non-string with explicit base"));
             };
-            if b != 0 && !(2..=36).contains(&b) {
-                return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
-            }
             return parse_int(s, b as u32);
+        }
+        if let Some(data) = crate::bytes::as_bytes(x) {
+            return int_from_bytes(x, &data, 10);
         }
         to_int(x)
     }
@@ -1121,10 +1128,32 @@ pub mod ctors {
     }
 
     fn new_str(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-        let a = Args::new("str", args, kw);
+        let mut a = Args::new("str", args, kw);
+        let encoding = a.take_kw("encoding");
+        let errors = a.take_kw("errors");
+        a.finish_kw()?;
         a.count(0, 3)?;
+        let encoding = a.pos.get(1).cloned().or(encoding);
+        let errors = a.pos.get(2).cloned().or(errors);
         match a.pos.first() {
             None => Ok(Value::str("")),
+            Some(v) if encoding.is_some() || errors.is_some() => {
+                let Some(data) = crate::bytes::as_bytes(v) else {
+                    return Err(type_error(match v {
+                        Value::Str(_) => "decoding str is not supported".to_string(),
+                        other => format!("decoding to str: need a bytes-like object, {} found", type_name(other)),
+                    }));
+                };
+                let text = |x: Option<Value>, default: &str| -> PyResult<String> {
+                    match x {
+                        None => Ok(default.to_string()),
+                        Some(Value::Str(s)) => Ok(s.to_string()),
+                        Some(o) => Err(type_error(format!("str() argument must be str, not {}", type_name(&o)))),
+                    }
+                };
+                let s = crate::bytes::decode(&data, &text(encoding, "utf-8")?, &text(errors, "strict")?)?;
+                Ok(Value::str(s))
+            }
             Some(v) => crate::fmt::str_value(v),
         }
     }
@@ -1190,6 +1219,18 @@ pub mod ctors {
 }
 
 /// `int(x)`.
+/// `int(b"12")`: the bytes read as ASCII digits, with the bytes' repr in errors.
+fn int_from_bytes(x: &Value, data: &[u8], base: u32) -> PyResult<Value> {
+    let bad = || -> PyResult<crate::exc::PyErr> {
+        Ok(value_error(format!("invalid literal for int() with base {base}: {}", crate::fmt::repr(x)?)))
+    };
+    if !data.is_ascii() {
+        return Err(bad()?);
+    }
+    let text: String = data.iter().map(|&b| b as char).collect();
+    parse_int(&text, base).or_else(|e| if e.is_instance(&types().value_error) { Err(bad()?) } else { Err(e) })
+}
+
 pub fn to_int(x: &Value) -> PyResult<Value> {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),

@@ -1,7 +1,8 @@
-//! `open()` and text file objects: reading (whole text decoded as UTF-8,
-//! universal newlines), writing (buffered, flushed on close or when the
-//! object dies), iteration by lines, and use as a context manager.
-//! Binary mode is refused at run time with an explicit error.
+//! `open()` and file objects: text files (whole text decoded with the
+//! `encoding`, UTF-8 by default, universal newlines) and binary files
+//! (`"rb"`, `"wb"`, `"ab"`: `bytes` in and out); writing is buffered and
+//! flushed on close or when the object dies; iteration by lines; use as a
+//! context manager. Read-write modes (`"+"`) are refused at run time.
 
 use std::cell::RefCell;
 use std::io::Write;
@@ -15,6 +16,7 @@ use crate::value::Value;
 
 enum Mode {
     Read { text: Vec<char>, pos: usize },
+    ReadBytes { data: Vec<u8>, pos: usize },
     Write(Option<std::io::BufWriter<std::fs::File>>),
     Closed,
 }
@@ -22,6 +24,9 @@ enum Mode {
 pub struct File {
     name: String,
     mode: String,
+    binary: bool,
+    encoding: String,
+    errors: String,
     state: RefCell<Mode>,
 }
 
@@ -49,34 +54,51 @@ pub fn open(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut it = args.into_iter();
     let mut path = it.next();
     let mut mode = it.next();
+    let _buffering = it.next();
+    let mut encoding = it.next();
+    let mut errors = it.next();
     for (k, v) in kwargs {
         match k.as_str() {
             "file" => path = Some(v),
             "mode" => mode = Some(v),
-            "encoding" | "errors" | "newline" | "buffering" => {}
+            "encoding" => encoding = Some(v),
+            "errors" => errors = Some(v),
+            "newline" | "buffering" => {}
             other => return Err(type_error(format!("open() got an unexpected keyword argument '{other}'"))),
         }
     }
     let path = match path {
-        Some(Value::Str(s)) => s.to_string(),
-        Some(other) => match crate::attr::getattr(&other, "__fspath__") {
-            Ok(f) => crate::fmt::str_(&crate::call::call(&f, vec![], vec![])?)?,
-            Err(_) => {
-                return Err(type_error(format!(
-                    "expected str, bytes or os.PathLike object, not {}",
-                    crate::ops::type_name(&other)
-                )));
-            }
-        },
+        Some(p) => crate::os_mod::fspath(&p)?,
         None => return Err(type_error("open() missing required argument 'file' (pos 1)")),
     };
     let mode = match mode {
         Some(m) => crate::fmt::str_(&m)?,
         None => "r".to_string(),
     };
-    if mode.contains('b') {
-        return Err(crate::exc::not_implemented_error("py2rs: binary files (bytes) are not supported yet"));
+    if mode.contains('+') {
+        return Err(crate::exc::not_implemented_error("py2rs: read-write file modes ('+') are not supported"));
     }
+    let binary = mode.contains('b');
+    let text_opt = |v: Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.to_string())),
+            Some(o) => Err(type_error(format!(
+                "open() argument '{what}' must be str or None, not {}",
+                crate::ops::type_name(&o)
+            ))),
+        }
+    };
+    let encoding = text_opt(encoding, "encoding")?;
+    let errors = text_opt(errors, "errors")?;
+    if binary && encoding.is_some() {
+        return Err(value_error("binary mode doesn't take an encoding argument"));
+    }
+    if binary && errors.is_some() {
+        return Err(value_error("binary mode doesn't take an errors argument"));
+    }
+    let encoding = encoding.unwrap_or_else(|| "utf-8".to_string());
+    let errors = errors.unwrap_or_else(|| "strict".to_string());
     let state = if mode.contains('w') || mode.contains('a') || mode.contains('x') {
         let mut o = std::fs::OpenOptions::new();
         if mode.contains('a') {
@@ -90,20 +112,35 @@ pub fn open(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         Mode::Write(Some(std::io::BufWriter::new(f)))
     } else if mode.contains('r') || mode.is_empty() {
         let raw = std::fs::read(&path).map_err(|e| os_error(&e, &path))?;
-        let s = String::from_utf8(raw)
-            .map_err(|_| PyErr::new(&types().by_name["UnicodeDecodeError"], "'utf-8' codec can't decode the file"))?;
-        // Universal newlines: \r\n and \r read as \n.
-        let s = s.replace("\r\n", "\n").replace('\r', "\n");
-        Mode::Read { text: s.chars().collect(), pos: 0 }
+        if binary {
+            Mode::ReadBytes { data: raw, pos: 0 }
+        } else {
+            let s = crate::bytes::decode(&raw, &encoding, &errors)?;
+            // Universal newlines: \r\n and \r read as \n.
+            let s = s.replace("\r\n", "\n").replace('\r', "\n");
+            Mode::Read { text: s.chars().collect(), pos: 0 }
+        }
     } else {
         return Err(value_error(format!("invalid mode: '{mode}'")));
     };
-    Ok(Value::native(File { name: path, mode, state: RefCell::new(state) }))
+    Ok(Value::native(File { name: path, mode, binary, encoding, errors, state: RefCell::new(state) }))
 }
 
 impl File {
-    fn closed_error() -> PyErr {
-        value_error("I/O operation on closed file.")
+    fn closed_error(&self, write: bool) -> PyErr {
+        value_error(match (self.binary, write) {
+            (false, _) => "I/O operation on closed file.",
+            (true, false) => "read of closed file",
+            (true, true) => "write to closed file",
+        })
+    }
+
+    fn not_readable(&self) -> PyErr {
+        unsupported_op(if self.binary { "read" } else { "not readable" })
+    }
+
+    fn not_writable(&self) -> PyErr {
+        unsupported_op(if self.binary { "write" } else { "not writable" })
     }
 
     fn read(&self, n: Option<i64>) -> PyResult<Value> {
@@ -117,12 +154,22 @@ impl File {
                 *pos = end;
                 Ok(Value::str(s))
             }
-            Mode::Write(_) => Err(unsupported_op("not readable")),
-            Mode::Closed => Err(File::closed_error()),
+            Mode::ReadBytes { data, pos } => {
+                let end = match n {
+                    Some(n) if n >= 0 => (*pos).saturating_add(n as usize).min(data.len()),
+                    _ => data.len(),
+                };
+                let start = (*pos).min(end);
+                *pos = end;
+                Ok(crate::bytes::new_bytes(data[start..end].to_vec()))
+            }
+            Mode::Write(_) => Err(self.not_readable()),
+            Mode::Closed => Err(self.closed_error(false)),
         }
     }
 
-    fn readline(&self) -> PyResult<Option<String>> {
+    /// The next line (`str` or `bytes`), `None` at end of file.
+    fn readline(&self) -> PyResult<Option<Value>> {
         match &mut *self.state.borrow_mut() {
             Mode::Read { text, pos } => {
                 if *pos >= text.len() {
@@ -131,21 +178,60 @@ impl File {
                 let start = *pos;
                 let end = text[start..].iter().position(|c| *c == '\n').map_or(text.len(), |i| start + i + 1);
                 *pos = end;
-                Ok(Some(text[start..end].iter().collect()))
+                Ok(Some(Value::str(text[start..end].iter().collect::<String>())))
             }
-            Mode::Write(_) => Err(unsupported_op("not readable")),
-            Mode::Closed => Err(File::closed_error()),
+            Mode::ReadBytes { data, pos } => {
+                if *pos >= data.len() {
+                    return Ok(None);
+                }
+                let start = *pos;
+                let end = data[start..].iter().position(|c| *c == b'\n').map_or(data.len(), |i| start + i + 1);
+                *pos = end;
+                Ok(Some(crate::bytes::new_bytes(data[start..end].to_vec())))
+            }
+            Mode::Write(_) => Err(self.not_readable()),
+            Mode::Closed => Err(self.closed_error(false)),
         }
     }
 
-    fn write(&self, s: &str) -> PyResult<usize> {
+    fn empty(&self) -> Value {
+        if self.binary { crate::bytes::new_bytes(Vec::new()) } else { Value::str("") }
+    }
+
+    /// `write(x)`: a str in text mode (encoded), a bytes-like object in
+    /// binary mode; returns the count of characters or bytes.
+    fn write(&self, x: &Value) -> PyResult<usize> {
+        let (raw, count) = if self.binary {
+            match crate::bytes::as_bytes(x) {
+                Some(b) => {
+                    let n = b.len();
+                    (b, n)
+                }
+                None => {
+                    return Err(type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        crate::ops::type_name(x)
+                    )));
+                }
+            }
+        } else {
+            match x {
+                Value::Str(s) => (crate::bytes::encode(s, &self.encoding, &self.errors)?, s.char_len()),
+                other => {
+                    return Err(type_error(format!(
+                        "write() argument must be str, not {}",
+                        crate::ops::type_name(other)
+                    )));
+                }
+            }
+        };
         match &mut *self.state.borrow_mut() {
             Mode::Write(Some(w)) => {
-                w.write_all(s.as_bytes()).map_err(|e| os_error(&e, &self.name))?;
-                Ok(s.chars().count())
+                w.write_all(&raw).map_err(|e| os_error(&e, &self.name))?;
+                Ok(count)
             }
-            Mode::Write(None) | Mode::Closed => Err(File::closed_error()),
-            Mode::Read { .. } => Err(unsupported_op("not writable")),
+            Mode::Write(None) | Mode::Closed => Err(self.closed_error(true)),
+            Mode::Read { .. } | Mode::ReadBytes { .. } => Err(self.not_writable()),
         }
     }
 
@@ -158,9 +244,33 @@ impl File {
     }
 }
 
+impl File {
+    /// The encoding as `TextIOWrapper.encoding` shows it.
+    fn shown_encoding(&self) -> String {
+        if self.encoding == "utf-8" { "UTF-8".to_string() } else { self.encoding.clone() }
+    }
+}
+
+static UNSUPPORTED_OPERATION: crate::gil::Lazy<std::rc::Rc<crate::class::Class>> = crate::gil::Lazy::new(|| {
+    let t = types();
+    crate::types::new_class_in(
+        "io",
+        "UnsupportedOperation",
+        &[t.os_error.clone(), t.value_error.clone()],
+        crate::class::Layout::Exception,
+    )
+});
+
+/// `io.UnsupportedOperation` (an `OSError` and a `ValueError`).
+fn ops_index(v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        None => Ok(0),
+        Some(v) => crate::ops::index_of(v, "seek"),
+    }
+}
+
 fn unsupported_op(msg: &str) -> PyErr {
-    let cls = types().by_name.get("UnsupportedOperation").cloned().unwrap_or_else(|| types().os_error.clone());
-    PyErr::new(&cls, msg)
+    PyErr::new(UNSUPPORTED_OPERATION.get(), msg)
 }
 
 impl Drop for File {
@@ -171,11 +281,23 @@ impl Drop for File {
 
 impl Native for File {
     fn type_name(&self) -> &'static str {
-        "_io.TextIOWrapper"
+        match (self.binary, self.mode.contains('r')) {
+            (false, _) => "_io.TextIOWrapper",
+            (true, true) => "_io.BufferedReader",
+            (true, false) => "_io.BufferedWriter",
+        }
     }
 
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        Ok(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='UTF-8'>", self.name, self.mode))
+        if self.binary {
+            return Ok(format!("<{} name='{}'>", self.type_name(), self.name));
+        }
+        Ok(format!(
+            "<_io.TextIOWrapper name='{}' mode='{}' encoding='{}'>",
+            self.name,
+            self.mode,
+            self.shown_encoding()
+        ))
     }
 
     fn is_iterator(&self) -> bool {
@@ -183,7 +305,7 @@ impl Native for File {
     }
 
     fn next(&self) -> Option<PyResult<Option<Value>>> {
-        Some(self.readline().map(|l| l.map(Value::str)))
+        Some(self.readline())
     }
 
     fn iter(&self, this: &Value) -> Option<PyResult<PyIter>> {
@@ -195,7 +317,7 @@ impl Native for File {
             "name" => Value::str(self.name.as_str()),
             "mode" => Value::str(self.mode.as_str()),
             "closed" => Value::Bool(matches!(*self.state.borrow(), Mode::Closed)),
-            "encoding" => Value::str("UTF-8"),
+            "encoding" if !self.binary => Value::str(self.shown_encoding()),
             _ => return None,
         }))
     }
@@ -214,6 +336,8 @@ impl Native for File {
                 | "__exit__"
                 | "readable"
                 | "writable"
+                | "seek"
+                | "tell"
         )
     }
 
@@ -227,24 +351,21 @@ impl Native for File {
                 };
                 self.read(n)
             })(),
-            "readline" => self.readline().map(|l| Value::str(l.unwrap_or_default())),
+            "readline" => self.readline().map(|l| l.unwrap_or_else(|| self.empty())),
             "readlines" => (|| {
                 let mut out = Vec::new();
                 while let Some(l) = self.readline()? {
-                    out.push(Value::str(l));
+                    out.push(l);
                 }
                 Ok(Value::list(out))
             })(),
             "write" => match &arg {
-                Some(Value::Str(s)) => self.write(s).map(|n| Value::Int(n as i64)),
-                Some(other) => {
-                    Err(type_error(format!("write() argument must be str, not {}", crate::ops::type_name(other))))
-                }
+                Some(x) => self.write(x).map(|n| Value::Int(n as i64)),
                 None => Err(type_error("write() takes exactly one argument (0 given)")),
             },
             "writelines" => (|| {
                 for line in crate::iter::to_vec(&arg.unwrap_or_default())? {
-                    self.write(&crate::fmt::str_(&line)?)?;
+                    self.write(&line)?;
                 }
                 Ok(Value::None)
             })(),
@@ -255,7 +376,38 @@ impl Native for File {
             "close" => self.close().map(|_| Value::None),
             "__enter__" => Ok(this.clone()),
             "__exit__" => self.close().map(|_| Value::Bool(false)),
-            "readable" => Ok(Value::Bool(matches!(*self.state.borrow(), Mode::Read { .. }))),
+            "tell" => match &*self.state.borrow() {
+                Mode::ReadBytes { pos, .. } => Ok(Value::Int(*pos as i64)),
+                Mode::Closed => Err(self.closed_error(false)),
+                _ => Err(crate::exc::not_implemented_error(
+                    "py2rs: tell() is only supported on binary files opened for reading",
+                )),
+            },
+            "seek" => (|| {
+                let offset = ops_index(args.first())?;
+                let whence = ops_index(args.get(1))?;
+                match &mut *self.state.borrow_mut() {
+                    Mode::ReadBytes { data, pos } => {
+                        let base = match whence {
+                            0 => 0,
+                            1 => *pos as i64,
+                            2 => data.len() as i64,
+                            w => return Err(value_error(format!("whence value {w} unsupported"))),
+                        };
+                        let target = base + offset;
+                        if target < 0 {
+                            return Err(crate::exc::os_error("[Errno 22] Invalid argument"));
+                        }
+                        *pos = target as usize;
+                        Ok(Value::Int(target))
+                    }
+                    Mode::Closed => Err(self.closed_error(false)),
+                    _ => Err(crate::exc::not_implemented_error(
+                        "py2rs: seek() is only supported on binary files opened for reading",
+                    )),
+                }
+            })(),
+            "readable" => Ok(Value::Bool(matches!(*self.state.borrow(), Mode::Read { .. } | Mode::ReadBytes { .. }))),
             "writable" => Ok(Value::Bool(matches!(*self.state.borrow(), Mode::Write(_)))),
             _ => return None,
         })

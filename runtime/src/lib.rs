@@ -22,6 +22,7 @@ pub mod aio;
 pub mod aio_sync;
 pub mod attr;
 pub mod builtins;
+pub mod bytes;
 pub mod call;
 pub mod class;
 pub mod classes;
@@ -58,6 +59,8 @@ pub mod modules;
 pub mod native;
 pub mod num_ops;
 pub mod ops;
+pub mod os_mod;
+pub mod pathlib;
 pub mod pattern;
 #[path = "stubs/printf.rs"]
 pub mod printf;

@@ -391,6 +391,9 @@ pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: K
         Value::Tuple(t) => tuple_method(t.items(), name, args)?,
         Value::Dict(d) => dict_method(recv, d, name, args, kwargs)?,
         Value::Set(_) | Value::FrozenSet(_) => crate::set::method(recv, name, args, kwargs)?,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) if name == "to_bytes" => {
+            return crate::bytes::int_to_bytes(recv, args, kwargs);
+        }
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_method(recv, name, args)?,
         Value::Float(f) => float_method(*f, name, args)?,
         Value::Native(_) if native_has_dunder(recv, name) => return native_dunder(recv, name, args),
@@ -440,7 +443,7 @@ fn dunder_fallback(recv: &Value, name: &str) -> PyResult<Value> {
 
 fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Option<Value>> {
     let text = s.as_str();
-    if !matches!(name, "format" | "split" | "rsplit" | "splitlines" | "replace") {
+    if !matches!(name, "format" | "split" | "rsplit" | "splitlines" | "replace" | "encode") {
         no_kwargs(name, &kwargs)?;
     }
     let a = |i: usize| args.get(i);
@@ -619,7 +622,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             nargs(name, &args, 1, 1)?;
             Value::str(crate::strformat::str_format_map(text, &args[0])?)
         }
-        "encode" => crate::builtins::encode_str(text, args, kwargs)?,
+        "encode" => crate::bytes::encode_method(text, args, kwargs)?,
         "__len__" => Value::Int(s.char_len() as i64),
         "__contains__" => Value::Bool(ops::contains(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?),
         "__getitem__" => ops::getitem(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?,

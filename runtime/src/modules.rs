@@ -66,6 +66,9 @@ pub const KNOWN: &[&str] = &[
     "json",
     "abc",
     "re",
+    "os",
+    "os.path",
+    "pathlib",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -88,6 +91,10 @@ pub fn import(name: &str) -> PyResult<Value> {
         "json" => ("json", crate::json::module_attrs()),
         "abc" => ("abc", crate::abc::module_attrs()),
         "re" => ("re", crate::re::module_attrs()),
+        "os" => ("os", crate::os_mod::os_attrs()),
+        // CPython's `os.path` is `posixpath`.
+        "os.path" => ("posixpath", crate::os_mod::path_attrs()),
+        "pathlib" => ("pathlib", crate::pathlib::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

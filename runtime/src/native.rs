@@ -88,6 +88,11 @@ pub trait Native: Any {
         None
     }
 
+    /// Whether `hash(obj)` raises `TypeError: unhashable type` (`bytearray`).
+    fn unhashable(&self) -> bool {
+        false
+    }
+
     /// Whether `call_method` knows `name` (so `obj.name` is a bound method).
     fn has_method(&self, _name: &str) -> bool {
         false

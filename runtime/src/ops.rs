@@ -153,6 +153,9 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                 }
             }
         }
+        Value::Native(n) if n.unhashable() => {
+            return Err(type_error(format!("unhashable type: '{}'", type_name(v))));
+        }
         Value::Native(n) => n.hash().unwrap_or_else(|| identity_hash(v)),
         _ => identity_hash(v),
     })
@@ -386,6 +389,9 @@ fn builtin_compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
             CmpOp::Ne => Some(!Rc::ptr_eq(x, y)),
             _ => None,
         },
+        (Value::Native(_), Value::Native(_)) => {
+            crate::bytes::compare(a, b, op).or_else(|| crate::pathlib::compare(a, b, op))
+        }
         _ => None,
     })
 }
@@ -659,6 +665,11 @@ pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
                 return Ok(a.clone());
             }
         }
+        (Value::Native(_), BinOp::Add | BinOp::Mul) => {
+            if let Some(r) = crate::bytes::inplace(a, b, op)? {
+                return Ok(r);
+            }
+        }
         (Value::Object(o), _) => {
             let name = format!("__i{}__", op.name());
             if o.class.lookup(&name).is_some() {
@@ -924,6 +935,12 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
             return repeat(seq, count).map(Some);
         }
         (BinOp::Mod, Value::Str(fmt), args) => Value::str(crate::fmt::percent_format(fmt, args)?),
+        (_, Value::Native(_), _) | (_, _, Value::Native(_)) => {
+            if let Some(r) = crate::bytes::binary(a, b, op)? {
+                return Ok(Some(r));
+            }
+            return crate::pathlib::binary(a, b, op);
+        }
         (BinOp::Or, Value::Dict(x), Value::Dict(y)) => {
             let d = x.copy();
             for (k, v) in y.items() {

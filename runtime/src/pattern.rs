@@ -72,6 +72,7 @@ fn self_matching(c: &Rc<Class>) -> bool {
     [&t.bool_, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str_, &t.tuple]
         .iter()
         .any(|b| Rc::ptr_eq(b, c))
+        || ["bytes", "bytearray"].iter().any(|n| Rc::ptr_eq(&t.by_name[n], c))
 }
 
 /// The values the positional sub-patterns of `case Cls(p1, p2)` are

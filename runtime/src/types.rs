@@ -231,6 +231,8 @@ fn build_types() -> Types {
     builtin("complex", &crate::complex::COMPLEX_NEW);
     let function = builtin("function", &ctors::NO_NEW);
     builtin("range", &ctors::RANGE);
+    builtin("bytes", &crate::bytes::BYTES);
+    builtin("bytearray", &crate::bytes::BYTEARRAY);
     let bool_ = new_builtin_class("bool", std::slice::from_ref(&int), Layout::Builtin, Some(&ctors::BOOL));
     by_name.insert("bool", bool_.clone());
 

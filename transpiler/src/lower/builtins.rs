@@ -63,6 +63,8 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "set",
     "frozenset",
     "range",
+    "bytes",
+    "bytearray",
     "BaseException",
     "BaseExceptionGroup",
     "ExceptionGroup",
@@ -146,8 +148,6 @@ pub const REFUSED: &[(&str, &str)] = &[
     ("globals", "globals()"),
     ("locals", "locals()"),
     ("__import__", "__import__()"),
-    ("bytes", "bytes"),
-    ("bytearray", "bytearray"),
     ("memoryview", "memoryview"),
     ("breakpoint", "breakpoint()"),
     ("aiter", "aiter()"),
@@ -243,6 +243,9 @@ pub const MODULES: &[&str] = &[
     "json",
     "abc",
     "re",
+    "os",
+    "os.path",
+    "pathlib",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

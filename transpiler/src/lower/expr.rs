@@ -409,7 +409,10 @@ pub fn constant(e: &ast::Expr, c: &ast::Constant) -> LResult<Lowered> {
         ast::Constant::None => Lowered::typed(quote! { Value::None }, Ty::None),
         ast::Constant::Bool(b) => Lowered::typed(quote! { Value::Bool(#b) }, Ty::Bool),
         ast::Constant::Str(s) => Lowered::typed(quote! { Value::str(#s) }, Ty::Str),
-        ast::Constant::Bytes(_) => return Err(unsupported(e, "bytes literal")),
+        ast::Constant::Bytes(b) => {
+            let lit = syn::LitByteStr::new(b, proc_macro2::Span::call_site());
+            Lowered::any(quote! { rt::bytes::literal(#lit) })
+        }
         ast::Constant::Int(i) => return int_literal(i),
         ast::Constant::Tuple(items) => {
             let mut parts = Vec::new();

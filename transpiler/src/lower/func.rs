@@ -667,9 +667,18 @@ pub fn import(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImport) -> L
         if !super::builtins::MODULES.contains(&module) {
             return Err(unsupported(s, &format!("module '{module}'")));
         }
-        let bound = alias.asname.as_ref().map(|a| a.to_string()).unwrap_or_else(|| module.to_string());
-        let v = cx.tri(fx, quote! { rt::modules::import(#module) });
-        cx.imports.insert(bound.clone(), module.to_string());
+        // `import os.path` binds `os` (loading `os.path` too); `import os.path as p` binds `os.path`.
+        let (bound, target) = match (&alias.asname, module.split_once('.')) {
+            (Some(a), _) => (a.to_string(), module.to_string()),
+            (None, Some((top, _))) => {
+                let sub = cx.tri(fx, quote! { rt::modules::import(#module) });
+                out.push(quote! { let _ = #sub; });
+                (top.to_string(), top.to_string())
+            }
+            (None, None) => (module.to_string(), module.to_string()),
+        };
+        let v = cx.tri(fx, quote! { rt::modules::import(#target) });
+        cx.imports.insert(bound.clone(), target.clone());
         out.push(super::assign::store_name(cx, fx, &bound, v)?);
     }
     Ok(quote! { #(#out)* })

@@ -116,6 +116,8 @@ pub enum Step {
 pub enum Kind {
     Generator,
     Coroutine,
+    /// The inner body of an async generator (driven by `asyncgen.rs`).
+    AsyncGenerator,
 }
 
 pub struct Generator {
@@ -145,7 +147,17 @@ impl Generator {
         Generator::with_kind(Kind::Coroutine, name, qualname, body)
     }
 
-    fn with_kind<F>(kind: Kind, name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    /// The async generator object an `async def` containing `yield`
+    /// returns.
+    pub fn async_generator<F>(name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    where
+        F: Future<Output = PyResult<Value>> + 'static,
+    {
+        let inner = Generator::with_kind(Kind::AsyncGenerator, name, qualname, body);
+        crate::asyncgen::AsyncGenerator::wrap(inner, name, qualname)
+    }
+
+    pub(crate) fn with_kind<F>(kind: Kind, name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
     where
         F: Future<Output = PyResult<Value>> + 'static,
     {
@@ -163,7 +175,8 @@ impl Generator {
 
     /// Resumes the body once.
     pub fn resume(&self, how: Resume) -> PyResult<Step> {
-        let mut fut = match std::mem::replace(&mut *self.state.borrow_mut(), State::Running) {
+        let previous = std::mem::replace(&mut *self.state.borrow_mut(), State::Running);
+        let mut fut = match previous {
             State::Ready(f) => f,
             State::Running => return Err(crate::exc::value_error("generator already executing")),
             State::Done => {
@@ -180,7 +193,7 @@ impl Generator {
                 && !v.is_none()
             {
                 *self.state.borrow_mut() = State::Ready(fut);
-                return Err(type_error("can't send non-None value to a just-started generator"));
+                return Err(type_error(format!("can't send non-None value to a just-started {}", self.what())));
             }
             if let Resume::Throw(e) = how {
                 // Throwing into an unstarted generator raises at its start.
@@ -204,9 +217,16 @@ impl Generator {
                 *self.state.borrow_mut() = State::Done;
                 match r {
                     Ok(v) => Ok(Step::Returned(v)),
-                    Err(e) if e.is_instance(&types().stop_iteration) => {
-                        let what = if self.kind == Kind::Coroutine { "coroutine" } else { "generator" };
-                        Err(crate::exc::runtime_error(format!("{what} raised StopIteration")).with_context(Some(&e)))
+                    Err(e) if e.is_instance(&types().stop_iteration) => Err(crate::exc::runtime_error(format!(
+                        "{} raised StopIteration",
+                        self.what()
+                    ))
+                    .with_cause(&e)),
+                    Err(e)
+                        if self.kind == Kind::AsyncGenerator
+                            && e.is_instance(&types().by_name["StopAsyncIteration"]) =>
+                    {
+                        Err(crate::exc::runtime_error("async generator raised StopAsyncIteration").with_cause(&e))
                     }
                     Err(e) => Err(e),
                 }
@@ -245,6 +265,22 @@ impl Generator {
         }
     }
 
+    fn what(&self) -> &'static str {
+        match self.kind {
+            Kind::Generator => "generator",
+            Kind::Coroutine => "coroutine",
+            Kind::AsyncGenerator => "async generator",
+        }
+    }
+
+    pub fn is_started(&self) -> bool {
+        self.started.get()
+    }
+
+    pub fn qualname(&self) -> &str {
+        &self.qualname
+    }
+
     pub fn kind(&self) -> Kind {
         self.kind
     }
@@ -253,7 +289,7 @@ impl Generator {
         matches!(*self.state.borrow(), State::Done)
     }
 
-    fn is_suspended(&self) -> bool {
+    pub fn is_suspended(&self) -> bool {
         self.started.get() && matches!(*self.state.borrow(), State::Ready(_))
     }
 }
@@ -286,6 +322,7 @@ impl Native for Generator {
         match self.kind {
             Kind::Generator => "generator",
             Kind::Coroutine => "coroutine",
+            Kind::AsyncGenerator => "async_generator",
         }
     }
 

@@ -50,7 +50,7 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::DictComp(c) => comprehension::dict_comp(cx, fx, e, c),
         E::GeneratorExp(g) => comprehension::gen_expr(cx, fx, e, g),
         E::Await(a) => {
-            let Some(co) = fx.co.clone().filter(|_| cx.scope(fx).is_coroutine) else {
+            let Some(co) = fx.co.clone().filter(|_| super::in_async(cx, fx)) else {
                 return Err(unsupported(e, "await outside an async function"));
             };
             let v = expr(cx, fx, &a.value)?.ts;
@@ -62,10 +62,17 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
                 Some(v) => expr(cx, fx, v)?.ts,
                 None => quote! { Value::None },
             };
+            if cx.scope(fx).is_coroutine {
+                return Ok(Lowered::any(cx.tri(fx, quote! { rt::asyncgen::agen_yield(&#co, #v).await })));
+            }
             Ok(Lowered::any(cx.tri(fx, quote! { #co.yield_(#v).await })))
         }
         E::YieldFrom(y) => {
             let Some(co) = fx.co.clone() else { return Err(unsupported(e, "yield from outside a generator function")) };
+            if cx.scope(fx).is_coroutine {
+                let (a, b) = crate::frontend::span(e);
+                return Err(crate::diagnostics::Diagnostic::new(a, b, "SyntaxError: 'yield from' inside async function"));
+            }
             let v = expr(cx, fx, &y.value)?.ts;
             Ok(Lowered::any(cx.tri(fx, quote! { rt::generator::yield_from(&#co, #v).await })))
         }

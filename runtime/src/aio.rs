@@ -286,11 +286,11 @@ fn invalid_state(msg: &str) -> PyErr {
     PyErr::new(&classes().invalid_state, msg)
 }
 
-fn cancelled_error(msg: Option<Value>) -> PyErr {
+pub(crate) fn cancelled_error(msg: Option<Value>) -> PyErr {
     PyErr::with_args(&classes().cancelled, msg.into_iter().collect())
 }
 
-fn fut(v: &Value) -> PyResult<&Future> {
+pub(crate) fn fut(v: &Value) -> PyResult<&Future> {
     downcast::<Future>(v).ok_or_else(|| type_error("expected an asyncio Future"))
 }
 
@@ -573,7 +573,7 @@ fn sleep(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }))
 }
 
-fn ensure_future(v: Value) -> PyResult<Value> {
+pub(crate) fn ensure_future(v: Value) -> PyResult<Value> {
     if downcast::<Future>(&v).is_some() {
         return Ok(v);
     }
@@ -742,8 +742,8 @@ impl Native for Future {
 
 // ----------------------------------------------------------------- classes
 
-struct Classes {
-    cancelled: Rc<crate::class::Class>,
+pub(crate) struct Classes {
+    pub(crate) cancelled: Rc<crate::class::Class>,
     invalid_state: Rc<crate::class::Class>,
 }
 
@@ -762,7 +762,7 @@ static CLASSES: Lazy<Classes> = Lazy::new(|| Classes {
     ),
 });
 
-fn classes() -> &'static Classes {
+pub(crate) fn classes() -> &'static Classes {
     CLASSES.get()
 }
 
@@ -837,6 +837,7 @@ pub fn module_attrs() -> crate::dict::Dict {
     d.set_str("InvalidStateError", Value::Class(classes().invalid_state.clone()));
     d.set_str("TimeoutError", Value::Class(types().by_name["TimeoutError"].clone()));
     crate::aio_sync::register(&d);
+    crate::aio_group::register(&d);
     d
 }
 
@@ -870,7 +871,9 @@ pub async fn aexit(co: &Co, exit: &Value, err: Option<&PyErr>) -> PyResult<bool>
 
 /// `async for`: the asynchronous iterator of `obj`.
 pub fn aiter(obj: &Value) -> PyResult<Value> {
-    if crate::call::lookup_special(obj, "__aiter__").is_none() {
+    if crate::call::lookup_special(obj, "__aiter__").is_none()
+        && !matches!(obj, Value::Native(x) if x.has_method("__aiter__"))
+    {
         return Err(type_error(format!(
             "'async for' requires an object with __aiter__ method, got {}",
             crate::ops::type_name(obj)

@@ -13,7 +13,9 @@
 
 pub mod abc;
 pub mod aio;
+pub mod aio_group;
 pub mod aio_sync;
+pub mod asyncgen;
 pub mod attr;
 pub mod builtins;
 pub mod call;

@@ -191,10 +191,13 @@ fn text_kw(v: Option<Value>, default: &str, what: &str) -> PyResult<String> {
 /// Writes to `file` (None = stdout), as print does.
 pub fn write_to(file: &Value, text: &str) -> PyResult<()> {
     match file {
-        Value::None => {
-            crate::io::write_stdout(text);
-            Ok(())
-        }
+        Value::None => match crate::io::stdout_override() {
+            Some(f) => call_method(&f, "write", vec![Value::str(text)], vec![]).map(drop),
+            None => {
+                crate::io::write_stdout(text);
+                Ok(())
+            }
+        },
         other => call_method(other, "write", vec![Value::str(text)], vec![]).map(drop),
     }
 }

@@ -43,6 +43,10 @@ impl Native for Module {
     }
 
     fn setattr(&self, _this: &Value, name: &str, value: Value) -> Option<PyResult<()>> {
+        if self.name == "sys" && name == "stdout" {
+            let real = crate::native::downcast::<Stream>(&value).is_some_and(|s| !s.err);
+            crate::io::set_stdout_override(if real { None } else { Some(value.clone()) });
+        }
         self.attrs.set_str(name, value);
         Some(Ok(()))
     }
@@ -65,6 +69,7 @@ pub const KNOWN: &[&str] = &[
     "collections",
     "json",
     "abc",
+    "io",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -86,6 +91,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "collections" => ("collections", crate::collections::module_attrs()),
         "json" => ("json", crate::json::module_attrs()),
         "abc" => ("abc", crate::abc::module_attrs()),
+        "io" => ("io", crate::io::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

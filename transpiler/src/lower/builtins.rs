@@ -244,6 +244,7 @@ pub const MODULES: &[&str] = &[
     "collections",
     "json",
     "abc",
+    "io",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

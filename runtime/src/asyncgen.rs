@@ -47,7 +47,14 @@ fn step_awaitable(inner: Value, first: Resume, mode: Mode, flag: std::rc::Rc<Cel
         Mode::Send => "async_generator_asend",
         Mode::Throw | Mode::Close => "async_generator_athrow",
     };
-    Generator::coroutine(name, name, move |co| async move {
+    Generator::coroutine_raw(name, name, move |co| async move {
+        // CPython's awaitable in its INIT state: a throw goes straight into
+        // the generator; the first send performs the requested action.
+        let mut first = Some(first);
+        let mut how = match co.take_resume() {
+            Resume::Throw(e) => Some(Resume::Throw(e)),
+            Resume::Send(_) => None,
+        };
         let Some(g) = downcast::<Generator>(&inner) else { return Ok(Value::None) };
         if flag.get() {
             return Err(runtime_error(match mode {
@@ -56,14 +63,17 @@ fn step_awaitable(inner: Value, first: Resume, mode: Mode, flag: std::rc::Rc<Cel
                 Mode::Close => "aclose(): asynchronous generator is already running",
             }));
         }
-        if mode == Mode::Close && (!g.is_started() || g.is_done()) {
+        if how.is_none() && mode == Mode::Close && (!g.is_started() || g.is_done()) {
             let _ = g.close();
             return Ok(Value::None);
         }
-        let mut how = first;
         flag.set(true);
         let out = loop {
-            match g.resume(how) {
+            let step = match how.take() {
+                Some(h) => h,
+                None => first.take().unwrap_or(Resume::Send(Value::None)),
+            };
+            match g.resume(step) {
                 Ok(Step::Yielded(y)) => {
                     if let Some(w) = downcast::<Wrapped>(&y) {
                         if mode == Mode::Close {
@@ -72,7 +82,19 @@ fn step_awaitable(inner: Value, first: Resume, mode: Mode, flag: std::rc::Rc<Cel
                         break Ok(w.0.clone());
                     }
                     // An `await` in the body: the task handles it.
-                    how = co.yield_raw(y).await;
+                    let r = co.yield_raw(y).await;
+                    // Closing the awaitable itself leaves the generator
+                    // alone, as CPython's `athrow.close()` does.
+                    if let Resume::Throw(e) = &r
+                        && e.is_instance(&types().generator_exit)
+                    {
+                        break Err(e.clone());
+                    }
+                    how = match r {
+                        // Still in the INIT state after an early throw.
+                        Resume::Send(_) if first.is_some() => None,
+                        other => Some(other),
+                    };
                 }
                 Ok(Step::Returned(_)) => {
                     break if mode == Mode::Close { Ok(Value::None) } else { Err(stop_async_iteration()) };
@@ -98,15 +120,32 @@ pub struct AsyncGenerator {
     name: String,
     qualname: String,
     running: std::rc::Rc<Cell<bool>>,
+    hooked: Cell<bool>,
 }
 
 impl AsyncGenerator {
+    pub fn is_suspended(&self) -> bool {
+        self.body().is_some_and(|g| g.is_suspended())
+    }
+
+    /// The first `asend`/`athrow`/`aclose` registers the generator with
+    /// the running loop (asyncio's firstiter hook).
+    fn first_iter(&self, this: &Value) {
+        if !self.hooked.get()
+            && let Ok(lp) = crate::aio::running_loop_pub()
+        {
+            self.hooked.set(true);
+            lp.register_asyncgen(this);
+        }
+    }
+
     pub fn wrap(inner: Value, name: &str, qualname: &str) -> Value {
         Value::native(AsyncGenerator {
             inner,
             name: name.to_string(),
             qualname: qualname.to_string(),
             running: Default::default(),
+            hooked: Cell::new(false),
         })
     }
 
@@ -133,8 +172,7 @@ impl Drop for AsyncGenerator {
     /// runs is closed by a task, as asyncio's finalizer hook does
     /// (`call_soon_threadsafe(create_task, agen.aclose())`).
     fn drop(&mut self) {
-        let suspended = self.body().is_some_and(|g| g.is_suspended());
-        if !suspended {
+        if !self.is_suspended() || !self.hooked.get() {
             return;
         }
         if let Ok(lp) = crate::aio::running_loop_pub() {
@@ -168,6 +206,9 @@ impl Native for AsyncGenerator {
     }
 
     fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        if matches!(name, "__anext__" | "asend" | "athrow" | "aclose") {
+            self.first_iter(this);
+        }
         Some(match name {
             "__aiter__" => Ok(this.clone()),
             "__anext__" => Ok(self.asend(Value::None)),

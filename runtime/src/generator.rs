@@ -48,6 +48,15 @@ impl Co {
         YieldFuture { co: self.clone(), value: Some(value) }
     }
 
+    /// The resumption that started a body created with
+    /// `Generator::coroutine_raw`.
+    pub fn take_resume(&self) -> Resume {
+        match std::mem::take(&mut *self.slot.borrow_mut()) {
+            Slot::Resumed(r) => r,
+            _ => Resume::Send(Value::None),
+        }
+    }
+
     /// Like `yield_`, but hands back a thrown exception as a `Resume`
     /// instead of raising it (for `yield from`).
     pub fn yield_raw(&self, value: Value) -> YieldRawFuture {
@@ -127,6 +136,9 @@ pub struct Generator {
     co: Co,
     state: RefCell<State>,
     started: std::cell::Cell<bool>,
+    /// The body reads its first resumption itself (`Co::take_resume`), so
+    /// an exception thrown before the first step reaches it.
+    raw_start: std::cell::Cell<bool>,
 }
 
 impl Generator {
@@ -145,6 +157,19 @@ impl Generator {
         F: Future<Output = PyResult<Value>> + 'static,
     {
         Generator::with_kind(Kind::Coroutine, name, qualname, body)
+    }
+
+    /// A coroutine whose body sees its first resumption, even a throw
+    /// (`Co::take_resume`), like CPython's asend/athrow awaitables.
+    pub fn coroutine_raw<F>(name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    where
+        F: Future<Output = PyResult<Value>> + 'static,
+    {
+        let v = Generator::with_kind(Kind::Coroutine, name, qualname, body);
+        if let Some(g) = downcast::<Generator>(&v) {
+            g.raw_start.set(true);
+        }
+        v
     }
 
     /// The async generator object an `async def` containing `yield`
@@ -170,6 +195,7 @@ impl Generator {
             co,
             state: RefCell::new(State::Ready(fut)),
             started: std::cell::Cell::new(false),
+            raw_start: std::cell::Cell::new(false),
         })
     }
 
@@ -187,7 +213,10 @@ impl Generator {
                 };
             }
         };
-        if !self.started.get() {
+        if !self.started.get() && self.raw_start.get() {
+            self.started.set(true);
+            *self.co.slot.borrow_mut() = Slot::Resumed(how);
+        } else if !self.started.get() {
             self.started.set(true);
             if let Resume::Send(v) = &how
                 && !v.is_none()

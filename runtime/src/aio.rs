@@ -83,8 +83,11 @@ impl EventLoop {
     /// `loop.shutdown_asyncgens()`: `aclose()`s every live async generator,
     /// each in its own task, and runs the loop until they finish.
     fn shutdown_asyncgens(&self) -> PyResult<()> {
-        let gens: Vec<Value> =
-            std::mem::take(&mut *self.asyncgens.borrow_mut()).iter().filter_map(|w| w.upgrade()).map(Value::Native).collect();
+        let gens: Vec<Value> = std::mem::take(&mut *self.asyncgens.borrow_mut())
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .map(Value::Native)
+            .collect();
         let mut tasks = Vec::new();
         for g in &gens {
             if let Some(a) = downcast::<crate::asyncgen::AsyncGenerator>(g)

@@ -302,10 +302,7 @@ fn wait(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     }
     Ok(Generator::coroutine("wait", "wait", move |co| async move {
         if is_future(&fs) || is_coroutine(&fs) {
-            return Err(type_error(format!(
-                "expect a list of futures, not {}",
-                crate::ops::type_name(&fs)
-            )));
+            return Err(type_error(format!("expect a list of futures, not {}", crate::ops::type_name(&fs))));
         }
         let items = distinct(&fs)?;
         if items.is_empty() {
@@ -449,14 +446,15 @@ fn as_completed(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Generator::new("as_completed", "as_completed", move |co| async move {
         for _ in 0..n {
             let q = done.clone();
-            let one = Generator::coroutine("_wait_for_one", "as_completed.<locals>._wait_for_one", move |co| async move {
-                let get = crate::call::call_method(&q, "get", vec![], vec![])?;
-                let f = aio::await_(&co, get).await?;
-                if f.is_none() {
-                    return Err(PyErr::with_args(&types().by_name["TimeoutError"], vec![]));
-                }
-                fut(&f)?.result()
-            });
+            let one =
+                Generator::coroutine("_wait_for_one", "as_completed.<locals>._wait_for_one", move |co| async move {
+                    let get = crate::call::call_method(&q, "get", vec![], vec![])?;
+                    let f = aio::await_(&co, get).await?;
+                    if f.is_none() {
+                        return Err(PyErr::with_args(&types().by_name["TimeoutError"], vec![]));
+                    }
+                    fut(&f)?.result()
+                });
             co.yield_(one).await?;
         }
         Ok(Value::None)

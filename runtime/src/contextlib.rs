@@ -180,15 +180,15 @@ impl Native for AsyncGeneratorContextManager {
     fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
         let agen = self.generator.clone();
         Some(match name {
-            "__aenter__" => Ok(Generator::coroutine("__aenter__", "_AsyncGeneratorContextManager.__aenter__", |co| {
-                async move {
+            "__aenter__" => {
+                Ok(Generator::coroutine("__aenter__", "_AsyncGeneratorContextManager.__aenter__", |co| async move {
                     let step = crate::call::call_method(&agen, "__anext__", vec![], vec![])?;
                     match crate::aio::await_(&co, step).await {
                         Err(e) if stop_async(&e) => Err(runtime_error("generator didn't yield")),
                         other => other,
                     }
-                }
-            })),
+                }))
+            }
             "__aexit__" => {
                 let err = exit_exception(&args);
                 Ok(Generator::coroutine("__aexit__", "_AsyncGeneratorContextManager.__aexit__", move |co| {
@@ -217,7 +217,9 @@ impl Native for AClosing {
     fn call_method(&self, _this: &Value, name: &str, _args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
         let thing = self.thing.clone();
         Some(match name {
-            "__aenter__" => Ok(Generator::coroutine("__aenter__", "aclosing.__aenter__", |_co| async move { Ok(thing) })),
+            "__aenter__" => {
+                Ok(Generator::coroutine("__aenter__", "aclosing.__aenter__", |_co| async move { Ok(thing) }))
+            }
             "__aexit__" => Ok(Generator::coroutine("__aexit__", "aclosing.__aexit__", |co| async move {
                 let close = crate::call::call_method(&thing, "aclose", vec![], vec![])?;
                 crate::aio::await_(&co, close).await?;
@@ -534,22 +536,20 @@ impl Native for AsyncExitStack {
             })),
             "enter_async_context" => {
                 let cm = args.into_iter().next().unwrap_or_default();
-                Ok(Generator::coroutine("enter_async_context", "AsyncExitStack.enter_async_context", |co| {
-                    async move {
-                        let has = |n: &str| {
-                            crate::call::lookup_special(&cm, n).is_some()
-                                || matches!(&cm, Value::Native(x) if x.has_method(n))
-                        };
-                        if !(has("__aenter__") && has("__aexit__")) {
-                            return Err(type_error(format!(
-                                "'{}' object does not support the asynchronous context manager protocol",
-                                crate::ops::type_name(&cm)
-                            )));
-                        }
-                        let (value, exit) = crate::aio::aenter(&co, &cm).await?;
-                        entries.borrow_mut().push(AsyncEntry::AsyncExit(exit));
-                        Ok(value)
+                Ok(Generator::coroutine("enter_async_context", "AsyncExitStack.enter_async_context", |co| async move {
+                    let has = |n: &str| {
+                        crate::call::lookup_special(&cm, n).is_some()
+                            || matches!(&cm, Value::Native(x) if x.has_method(n))
+                    };
+                    if !(has("__aenter__") && has("__aexit__")) {
+                        return Err(type_error(format!(
+                            "'{}' object does not support the asynchronous context manager protocol",
+                            crate::ops::type_name(&cm)
+                        )));
                     }
+                    let (value, exit) = crate::aio::aenter(&co, &cm).await?;
+                    entries.borrow_mut().push(AsyncEntry::AsyncExit(exit));
+                    Ok(value)
                 }))
             }
             "enter_context" => (|| {

@@ -246,11 +246,9 @@ impl Generator {
                 *self.state.borrow_mut() = State::Done;
                 match r {
                     Ok(v) => Ok(Step::Returned(v)),
-                    Err(e) if e.is_instance(&types().stop_iteration) => Err(crate::exc::runtime_error(format!(
-                        "{} raised StopIteration",
-                        self.what()
-                    ))
-                    .with_cause(&e)),
+                    Err(e) if e.is_instance(&types().stop_iteration) => {
+                        Err(crate::exc::runtime_error(format!("{} raised StopIteration", self.what())).with_cause(&e))
+                    }
                     Err(e)
                         if self.kind == Kind::AsyncGenerator
                             && e.is_instance(&types().by_name["StopAsyncIteration"]) =>

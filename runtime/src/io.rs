@@ -291,13 +291,14 @@ fn string_io(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         None | Some(Value::None) => String::new(),
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(other) => {
-            return Err(type_error(format!(
-                "initial_value must be str or None, not {}",
-                crate::ops::type_name(other)
-            )));
+            return Err(type_error(format!("initial_value must be str or None, not {}", crate::ops::type_name(other))));
         }
     };
-    Ok(Value::native(StringIO { buf: RefCell::new(text.chars().collect()), pos: Cell::new(0), closed: Cell::new(false) }))
+    Ok(Value::native(StringIO {
+        buf: RefCell::new(text.chars().collect()),
+        pos: Cell::new(0),
+        closed: Cell::new(false),
+    }))
 }
 
 /// The attributes of the `io` module.

@@ -71,7 +71,11 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
             let Some(co) = fx.co.clone() else { return Err(unsupported(e, "yield from outside a generator function")) };
             if cx.scope(fx).is_coroutine {
                 let (a, b) = crate::frontend::span(e);
-                return Err(crate::diagnostics::Diagnostic::new(a, b, "SyntaxError: 'yield from' inside async function"));
+                return Err(crate::diagnostics::Diagnostic::new(
+                    a,
+                    b,
+                    "SyntaxError: 'yield from' inside async function",
+                ));
             }
             let v = expr(cx, fx, &y.value)?.ts;
             Ok(Lowered::any(cx.tri(fx, quote! { rt::generator::yield_from(&#co, #v).await })))

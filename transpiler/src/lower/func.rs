@@ -348,17 +348,21 @@ fn return_with_value(body: &[ast::Stmt]) -> Option<(usize, usize)> {
             S::With(w) => return_with_value(&w.body),
             S::AsyncWith(w) => return_with_value(&w.body),
             S::Try(t) => return_with_value(&t.body)
-                .or_else(|| t.handlers.iter().find_map(|h| {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    return_with_value(&h.body)
-                }))
+                .or_else(|| {
+                    t.handlers.iter().find_map(|h| {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        return_with_value(&h.body)
+                    })
+                })
                 .or_else(|| return_with_value(&t.orelse))
                 .or_else(|| return_with_value(&t.finalbody)),
             S::TryStar(t) => return_with_value(&t.body)
-                .or_else(|| t.handlers.iter().find_map(|h| {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    return_with_value(&h.body)
-                }))
+                .or_else(|| {
+                    t.handlers.iter().find_map(|h| {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        return_with_value(&h.body)
+                    })
+                })
                 .or_else(|| return_with_value(&t.orelse))
                 .or_else(|| return_with_value(&t.finalbody)),
             S::Match(m) => m.cases.iter().find_map(|c| return_with_value(&c.body)),
@@ -458,14 +462,15 @@ impl<'a> Def<'a> {
 pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
     let scope = &cx.prog.scopes[scope_id];
-    if scope.is_coroutine && scope.is_generator {
-        if let Some(r) = return_with_value(f.body) {
-            return Err(crate::diagnostics::Diagnostic::new(
-                r.0,
-                r.1,
-                "SyntaxError: 'return' with value in async generator",
-            ));
-        }
+    if scope.is_coroutine
+        && scope.is_generator
+        && let Some(r) = return_with_value(f.body)
+    {
+        return Err(crate::diagnostics::Diagnostic::new(
+            r.0,
+            r.1,
+            "SyntaxError: 'return' with value in async generator",
+        ));
     }
     let mut decorators = Vec::new();
     for d in f.decorators {

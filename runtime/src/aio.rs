@@ -36,6 +36,9 @@ pub struct EventLoop {
     /// Results of `run_in_executor` jobs, sent by worker threads.
     completions: (std::sync::mpsc::Sender<Completion>, std::sync::mpsc::Receiver<Completion>),
     pending_jobs: Cell<usize>,
+    /// Async generators first iterated under this loop (asyncio's
+    /// `_asyncgens` weak set), closed by `shutdown_asyncgens`.
+    asyncgens: RefCell<Vec<std::rc::Weak<dyn Native>>>,
 }
 
 /// A finished executor job: the asyncio future and the function's outcome.
@@ -65,7 +68,40 @@ impl EventLoop {
             task_counter: Cell::new(0),
             completions: std::sync::mpsc::channel(),
             pending_jobs: Cell::new(0),
+            asyncgens: RefCell::new(Vec::new()),
         }
+    }
+
+    /// asyncio's firstiter hook: remembers an async generator so the loop
+    /// can close it at shutdown.
+    pub fn register_asyncgen(&self, agen: &Value) {
+        if let Value::Native(rc) = agen {
+            self.asyncgens.borrow_mut().push(Rc::downgrade(rc));
+        }
+    }
+
+    /// `loop.shutdown_asyncgens()`: `aclose()`s every live async generator,
+    /// each in its own task, and runs the loop until they finish.
+    fn shutdown_asyncgens(&self) -> PyResult<()> {
+        let gens: Vec<Value> = std::mem::take(&mut *self.asyncgens.borrow_mut())
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .map(Value::Native)
+            .collect();
+        let mut tasks = Vec::new();
+        for g in &gens {
+            if let Some(a) = downcast::<crate::asyncgen::AsyncGenerator>(g)
+                && a.is_suspended()
+            {
+                tasks.push(create_task(a.aclose(), None)?);
+            }
+        }
+        if tasks.is_empty() {
+            return Ok(());
+        }
+        let all = gather(tasks, vec![("return_exceptions".into(), Value::Bool(true))])?;
+        let lp = running_loop()?;
+        run_until_complete(&lp, &all)
     }
 
     pub fn current_task_value(&self) -> Option<Value> {
@@ -286,11 +322,11 @@ fn invalid_state(msg: &str) -> PyErr {
     PyErr::new(&classes().invalid_state, msg)
 }
 
-fn cancelled_error(msg: Option<Value>) -> PyErr {
+pub(crate) fn cancelled_error(msg: Option<Value>) -> PyErr {
     PyErr::with_args(&classes().cancelled, msg.into_iter().collect())
 }
 
-fn fut(v: &Value) -> PyResult<&Future> {
+pub(crate) fn fut(v: &Value) -> PyResult<&Future> {
     downcast::<Future>(v).ok_or_else(|| type_error("expected an asyncio Future"))
 }
 
@@ -506,12 +542,10 @@ pub fn run(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     LOOP.replace(Some(lp.clone()));
     let result = (|| {
         let task = create_task(main, None)?;
-        let f = fut(&task)?;
-        while !f.done() {
-            lp.run_once()?;
-        }
-        let r = f.result();
+        run_until_complete(&lp, &task)?;
+        let r = fut(&task)?.result();
         cancel_remaining(&lp)?;
+        lp.shutdown_asyncgens()?;
         r
     })();
     let old = LOOP.replace(None);
@@ -529,7 +563,24 @@ fn cancel_remaining(lp: &Rc<EventLoop>) -> PyResult<()> {
     for t in &pending {
         cancel(t, None)?;
     }
-    while pending.iter().any(|t| fut(t).is_ok_and(|f| !f.done())) {
+    let all = gather(pending, vec![("return_exceptions".into(), Value::Bool(true))])?;
+    run_until_complete(lp, &all)
+}
+
+/// `loop.run_until_complete(future)`: runs passes until the one in which
+/// the future's done callback stops the loop (that whole pass runs, as in
+/// CPython, so callbacks queued before it still run).
+fn run_until_complete(lp: &Rc<EventLoop>, future: &Value) -> PyResult<()> {
+    let stopped = Rc::new(Cell::new(false));
+    let flag = stopped.clone();
+    add_done_callback(
+        future,
+        Box::new(move |_| {
+            flag.set(true);
+            Ok(())
+        }),
+    )?;
+    while !stopped.get() {
         lp.run_once()?;
     }
     Ok(())
@@ -573,7 +624,7 @@ fn sleep(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }))
 }
 
-fn ensure_future(v: Value) -> PyResult<Value> {
+pub(crate) fn ensure_future(v: Value) -> PyResult<Value> {
     if downcast::<Future>(&v).is_some() {
         return Ok(v);
     }
@@ -742,8 +793,8 @@ impl Native for Future {
 
 // ----------------------------------------------------------------- classes
 
-struct Classes {
-    cancelled: Rc<crate::class::Class>,
+pub(crate) struct Classes {
+    pub(crate) cancelled: Rc<crate::class::Class>,
     invalid_state: Rc<crate::class::Class>,
 }
 
@@ -762,7 +813,7 @@ static CLASSES: Lazy<Classes> = Lazy::new(|| Classes {
     ),
 });
 
-fn classes() -> &'static Classes {
+pub(crate) fn classes() -> &'static Classes {
     CLASSES.get()
 }
 
@@ -837,6 +888,7 @@ pub fn module_attrs() -> crate::dict::Dict {
     d.set_str("InvalidStateError", Value::Class(classes().invalid_state.clone()));
     d.set_str("TimeoutError", Value::Class(types().by_name["TimeoutError"].clone()));
     crate::aio_sync::register(&d);
+    crate::aio_group::register(&d);
     d
 }
 
@@ -870,7 +922,9 @@ pub async fn aexit(co: &Co, exit: &Value, err: Option<&PyErr>) -> PyResult<bool>
 
 /// `async for`: the asynchronous iterator of `obj`.
 pub fn aiter(obj: &Value) -> PyResult<Value> {
-    if crate::call::lookup_special(obj, "__aiter__").is_none() {
+    if crate::call::lookup_special(obj, "__aiter__").is_none()
+        && !matches!(obj, Value::Native(x) if x.has_method("__aiter__"))
+    {
         return Err(type_error(format!(
             "'async for' requires an object with __aiter__ method, got {}",
             crate::ops::type_name(obj)

@@ -167,7 +167,7 @@ impl Native for Queue {
     }
 }
 
-fn queue_new(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn queue_new(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let mut maxsize = args.first().cloned().unwrap_or(Value::Int(0));
     for (k, v) in kw {
         if k.as_str() == "maxsize" {

@@ -114,6 +114,8 @@ builtin_table! {
     "filter" => filter,
     "iter" => iter_builtin,
     "next" => next,
+    "aiter" => aiter,
+    "anext" => anext,
     "isinstance" => isinstance,
     "issubclass" => issubclass,
     "getattr" => getattr,
@@ -189,10 +191,13 @@ fn text_kw(v: Option<Value>, default: &str, what: &str) -> PyResult<String> {
 /// Writes to `file` (None = stdout), as print does.
 pub fn write_to(file: &Value, text: &str) -> PyResult<()> {
     match file {
-        Value::None => {
-            crate::io::write_stdout(text);
-            Ok(())
-        }
+        Value::None => match crate::io::stdout_override() {
+            Some(f) => call_method(&f, "write", vec![Value::str(text)], vec![]).map(drop),
+            None => {
+                crate::io::write_stdout(text);
+                Ok(())
+            }
+        },
         other => call_method(other, "write", vec![Value::str(text)], vec![]).map(drop),
     }
 }
@@ -604,6 +609,36 @@ fn callable_iter(f: &Value, sentinel: &Value) -> PyResult<Vec<Value>> {
         }
         out.push(v);
     }
+}
+
+/// `aiter(obj)`.
+pub fn aiter(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("aiter", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 1)?;
+    crate::aio::aiter(&a.pos[0])
+}
+
+/// `anext(it[, default])`: the awaitable `it.__anext__()`, which with a
+/// default gives the default at `StopAsyncIteration`.
+pub fn anext(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let a = Args::new("anext", args, kwargs);
+    a.no_kw()?;
+    a.count(1, 2)?;
+    let it = a.pos[0].clone();
+    let has = crate::call::lookup_special(&it, "__anext__").is_some()
+        || matches!(&it, Value::Native(x) if x.has_method("__anext__"));
+    if !has {
+        return Err(type_error(format!("'{}' object is not an async iterator", crate::ops::type_name(&it))));
+    }
+    let awaitable = crate::call::call_method(&it, "__anext__", vec![], vec![])?;
+    let Some(default) = a.pos.get(1).cloned() else { return Ok(awaitable) };
+    Ok(crate::generator::Generator::coroutine("anext_awaitable", "anext_awaitable", move |co| async move {
+        match crate::aio::await_(&co, awaitable).await {
+            Err(e) if e.is_instance(&types().by_name["StopAsyncIteration"]) => Ok(default),
+            other => other,
+        }
+    }))
 }
 
 pub fn next(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

@@ -69,6 +69,18 @@ impl PyErr {
         }
     }
 
+    /// `raise self from cause` (sets `__cause__` and `__context__`,
+    /// suppressing the context display), as CPython's generator wrapping of
+    /// `StopIteration` does.
+    pub fn with_cause(self, cause: &PyErr) -> PyErr {
+        if let Some(mut d) = self.data() {
+            d.cause = Some(cause.exc.clone());
+            d.suppress_context = true;
+            d.context = Some(cause.exc.clone());
+        }
+        self
+    }
+
     /// Sets `__context__` to the exception being handled, as CPython does
     /// when raising inside an `except` block (never to itself).
     pub fn with_context(self, handled: Option<&PyErr>) -> PyErr {

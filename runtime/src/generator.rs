@@ -48,6 +48,15 @@ impl Co {
         YieldFuture { co: self.clone(), value: Some(value) }
     }
 
+    /// The resumption that started a body created with
+    /// `Generator::coroutine_raw`.
+    pub fn take_resume(&self) -> Resume {
+        match std::mem::take(&mut *self.slot.borrow_mut()) {
+            Slot::Resumed(r) => r,
+            _ => Resume::Send(Value::None),
+        }
+    }
+
     /// Like `yield_`, but hands back a thrown exception as a `Resume`
     /// instead of raising it (for `yield from`).
     pub fn yield_raw(&self, value: Value) -> YieldRawFuture {
@@ -116,6 +125,8 @@ pub enum Step {
 pub enum Kind {
     Generator,
     Coroutine,
+    /// The inner body of an async generator (driven by `asyncgen.rs`).
+    AsyncGenerator,
 }
 
 pub struct Generator {
@@ -125,6 +136,9 @@ pub struct Generator {
     co: Co,
     state: RefCell<State>,
     started: std::cell::Cell<bool>,
+    /// The body reads its first resumption itself (`Co::take_resume`), so
+    /// an exception thrown before the first step reaches it.
+    raw_start: std::cell::Cell<bool>,
 }
 
 impl Generator {
@@ -145,7 +159,30 @@ impl Generator {
         Generator::with_kind(Kind::Coroutine, name, qualname, body)
     }
 
-    fn with_kind<F>(kind: Kind, name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    /// A coroutine whose body sees its first resumption, even a throw
+    /// (`Co::take_resume`), like CPython's asend/athrow awaitables.
+    pub fn coroutine_raw<F>(name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    where
+        F: Future<Output = PyResult<Value>> + 'static,
+    {
+        let v = Generator::with_kind(Kind::Coroutine, name, qualname, body);
+        if let Some(g) = downcast::<Generator>(&v) {
+            g.raw_start.set(true);
+        }
+        v
+    }
+
+    /// The async generator object an `async def` containing `yield`
+    /// returns.
+    pub fn async_generator<F>(name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
+    where
+        F: Future<Output = PyResult<Value>> + 'static,
+    {
+        let inner = Generator::with_kind(Kind::AsyncGenerator, name, qualname, body);
+        crate::asyncgen::AsyncGenerator::wrap(inner, name, qualname)
+    }
+
+    pub(crate) fn with_kind<F>(kind: Kind, name: &str, qualname: &str, body: impl FnOnce(Co) -> F) -> Value
     where
         F: Future<Output = PyResult<Value>> + 'static,
     {
@@ -158,12 +195,14 @@ impl Generator {
             co,
             state: RefCell::new(State::Ready(fut)),
             started: std::cell::Cell::new(false),
+            raw_start: std::cell::Cell::new(false),
         })
     }
 
     /// Resumes the body once.
     pub fn resume(&self, how: Resume) -> PyResult<Step> {
-        let mut fut = match std::mem::replace(&mut *self.state.borrow_mut(), State::Running) {
+        let previous = std::mem::replace(&mut *self.state.borrow_mut(), State::Running);
+        let mut fut = match previous {
             State::Ready(f) => f,
             State::Running => return Err(crate::exc::value_error("generator already executing")),
             State::Done => {
@@ -174,13 +213,16 @@ impl Generator {
                 };
             }
         };
-        if !self.started.get() {
+        if !self.started.get() && self.raw_start.get() {
+            self.started.set(true);
+            *self.co.slot.borrow_mut() = Slot::Resumed(how);
+        } else if !self.started.get() {
             self.started.set(true);
             if let Resume::Send(v) = &how
                 && !v.is_none()
             {
                 *self.state.borrow_mut() = State::Ready(fut);
-                return Err(type_error("can't send non-None value to a just-started generator"));
+                return Err(type_error(format!("can't send non-None value to a just-started {}", self.what())));
             }
             if let Resume::Throw(e) = how {
                 // Throwing into an unstarted generator raises at its start.
@@ -205,8 +247,13 @@ impl Generator {
                 match r {
                     Ok(v) => Ok(Step::Returned(v)),
                     Err(e) if e.is_instance(&types().stop_iteration) => {
-                        let what = if self.kind == Kind::Coroutine { "coroutine" } else { "generator" };
-                        Err(crate::exc::runtime_error(format!("{what} raised StopIteration")).with_context(Some(&e)))
+                        Err(crate::exc::runtime_error(format!("{} raised StopIteration", self.what())).with_cause(&e))
+                    }
+                    Err(e)
+                        if self.kind == Kind::AsyncGenerator
+                            && e.is_instance(&types().by_name["StopAsyncIteration"]) =>
+                    {
+                        Err(crate::exc::runtime_error("async generator raised StopAsyncIteration").with_cause(&e))
                     }
                     Err(e) => Err(e),
                 }
@@ -245,6 +292,22 @@ impl Generator {
         }
     }
 
+    fn what(&self) -> &'static str {
+        match self.kind {
+            Kind::Generator => "generator",
+            Kind::Coroutine => "coroutine",
+            Kind::AsyncGenerator => "async generator",
+        }
+    }
+
+    pub fn is_started(&self) -> bool {
+        self.started.get()
+    }
+
+    pub fn qualname(&self) -> &str {
+        &self.qualname
+    }
+
     pub fn kind(&self) -> Kind {
         self.kind
     }
@@ -253,7 +316,7 @@ impl Generator {
         matches!(*self.state.borrow(), State::Done)
     }
 
-    fn is_suspended(&self) -> bool {
+    pub fn is_suspended(&self) -> bool {
         self.started.get() && matches!(*self.state.borrow(), State::Ready(_))
     }
 }
@@ -286,6 +349,7 @@ impl Native for Generator {
         match self.kind {
             Kind::Generator => "generator",
             Kind::Coroutine => "coroutine",
+            Kind::AsyncGenerator => "async_generator",
         }
     }
 

@@ -19,7 +19,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod abc;
 pub mod aio;
+pub mod aio_group;
 pub mod aio_sync;
+pub mod asyncgen;
 pub mod attr;
 pub mod builtins;
 pub mod bytes;

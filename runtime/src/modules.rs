@@ -43,6 +43,10 @@ impl Native for Module {
     }
 
     fn setattr(&self, _this: &Value, name: &str, value: Value) -> Option<PyResult<()>> {
+        if self.name == "sys" && name == "stdout" {
+            let real = crate::native::downcast::<Stream>(&value).is_some_and(|s| !s.err);
+            crate::io::set_stdout_override(if real { None } else { Some(value.clone()) });
+        }
         self.attrs.set_str(name, value);
         Some(Ok(()))
     }
@@ -69,6 +73,7 @@ pub const KNOWN: &[&str] = &[
     "os",
     "os.path",
     "pathlib",
+    "io",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -95,6 +100,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         // CPython's `os.path` is `posixpath`.
         "os.path" => ("posixpath", crate::os_mod::path_attrs()),
         "pathlib" => ("pathlib", crate::pathlib::module_attrs()),
+        "io" => ("io", crate::io::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

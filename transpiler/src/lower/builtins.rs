@@ -26,6 +26,8 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "filter",
     "iter",
     "next",
+    "aiter",
+    "anext",
     "isinstance",
     "issubclass",
     "getattr",
@@ -150,8 +152,6 @@ pub const REFUSED: &[(&str, &str)] = &[
     ("__import__", "__import__()"),
     ("memoryview", "memoryview"),
     ("breakpoint", "breakpoint()"),
-    ("aiter", "aiter()"),
-    ("anext", "anext()"),
     ("exit", "exit() (use sys.exit)"),
     ("quit", "quit() (use sys.exit)"),
     ("help", "help()"),
@@ -189,6 +189,8 @@ pub const DIRECT: &[(&str, &str)] = &[
     ("filter", "filter"),
     ("iter", "iter_builtin"),
     ("next", "next"),
+    ("aiter", "aiter"),
+    ("anext", "anext"),
     ("isinstance", "isinstance"),
     ("issubclass", "issubclass"),
     ("getattr", "getattr"),
@@ -246,6 +248,7 @@ pub const MODULES: &[&str] = &[
     "os",
     "os.path",
     "pathlib",
+    "io",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

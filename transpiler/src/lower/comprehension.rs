@@ -53,29 +53,56 @@ fn loops(
     cx: &mut Cx,
     fx: &mut Fx,
     gens: &[ast::Comprehension],
-    first_iter: TokenStream,
+    first_iter: First,
     innermost: &dyn Fn(&mut Cx, &mut Fx) -> LResult<TokenStream>,
 ) -> LResult<TokenStream> {
-    let mut levels: Vec<(Ident, Ident, TokenStream, TokenStream, TokenStream)> = Vec::new();
+    let mut levels: Vec<(Ident, Ident, TokenStream, TokenStream, TokenStream, TokenStream)> = Vec::new();
     for (i, g) in gens.iter().enumerate() {
-        if g.is_async {
-            return Err(unsupported(&g.target, "async comprehension"));
-        }
+        let co = if g.is_async {
+            match fx.co.clone().filter(|_| super::in_async(cx, fx)) {
+                Some(co) => Some(co),
+                None => {
+                    let (a, b) = crate::frontend::span(&g.target);
+                    return Err(crate::diagnostics::Diagnostic::new(
+                        a,
+                        b,
+                        "SyntaxError: asynchronous comprehension outside of an asynchronous function",
+                    ));
+                }
+            }
+        } else {
+            None
+        };
         let it = cx.fresh("it");
         let item = cx.fresh("item");
-        let src = if i == 0 { first_iter.clone() } else { super::expr::expr_ref(cx, fx, &g.iter)? };
-        let make = cx.tri(fx, quote! { rt::iter::iter(#src) });
+        let make = match (i, &first_iter) {
+            (0, First::Made(made)) => made.clone(),
+            _ => {
+                let src = match (i, &first_iter) {
+                    (0, First::Source(src)) => src.clone(),
+                    _ => super::expr::expr_ref(cx, fx, &g.iter)?,
+                };
+                if co.is_some() {
+                    cx.tri(fx, quote! { rt::aio::aiter(#src) })
+                } else {
+                    cx.tri(fx, quote! { rt::iter::iter(#src) })
+                }
+            }
+        };
+        let next = match &co {
+            Some(co) => cx.tri(fx, quote! { rt::aio::anext(&#co, &#it).await }),
+            None => cx.tri(fx, quote! { #it.next() }),
+        };
         let bind = store_target(cx, fx, &g.target, quote! { #item })?;
         let mut conds = Vec::new();
         for c in &g.ifs {
             let t = cond(cx, fx, c)?;
             conds.push(quote! { if !(#t) { continue; } });
         }
-        levels.push((it, item, make, bind, quote! { #(#conds)* }));
+        levels.push((it, item, make, next, bind, quote! { #(#conds)* }));
     }
     let mut body = innermost(cx, fx)?;
-    for (it, item, make, bind, conds) in levels.into_iter().rev() {
-        let next = cx.tri(fx, quote! { #it.next() });
+    for (it, item, make, next, bind, conds) in levels.into_iter().rev() {
         body = quote! {
             let mut #it = #make;
             while let Some(#item) = #next {
@@ -86,6 +113,13 @@ fn loops(
         };
     }
     Ok(body)
+}
+
+/// The first iterable of a comprehension: its source expression, or the
+/// iterator already made from it outside.
+enum First {
+    Source(TokenStream),
+    Made(TokenStream),
 }
 
 fn inline(
@@ -105,7 +139,7 @@ fn inline(
     let decls = declare_targets(cx, fx, scope, gens);
     fx.scope = scope;
     fx.depth += 1;
-    let body = loops(cx, fx, gens, first_iter, innermost);
+    let body = loops(cx, fx, gens, First::Source(first_iter), innermost);
     fx.depth -= 1;
     fx.scope = saved;
     fx.env.pop();
@@ -161,8 +195,8 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
     let Some(first) = gens.first() else {
         return Err(unsupported(e, "empty generator expression"));
     };
-    if gens.iter().any(|g| g.is_async) {
-        return Err(unsupported(e, "async generator expression"));
+    if gens.iter().any(|g| g.is_async) || cx.prog.scopes[scope].is_coroutine {
+        return async_gen_expr(cx, fx, e, scope, g);
     }
     let first_iter = expr(cx, fx, &first.iter)?.ts;
     let make_first = cx.tri(fx, quote! { rt::iter::iter(&#first_iter) });
@@ -255,6 +289,60 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
                         _ => {}
                     }
                 }
+            })
+        }
+    }))
+}
+
+/// `(elt async for x in xs ...)`, or a generator expression containing
+/// `await`: an async generator whose body is the inlined loops. The first
+/// iterable's `__aiter__` (or `iter`) is taken eagerly, as CPython does.
+fn async_gen_expr(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    e: &ast::Expr,
+    scope: ScopeId,
+    g: &ast::ExprGeneratorExp,
+) -> LResult<Lowered> {
+    let gens = &g.generators;
+    let first = &gens[0];
+    let first_src = super::expr::expr_ref(cx, fx, &first.iter)?;
+    let first_val = cx.fresh("first");
+    let make_first = if first.is_async {
+        cx.tri(fx, quote! { rt::aio::aiter(#first_src) })
+    } else {
+        cx.tri(fx, quote! { rt::iter::iter(#first_src) })
+    };
+    let co = cx.fresh("co");
+    let mut caps = Vec::new();
+    let mut inner = Fx::new(scope, fx.path.clone());
+    inner.code_mod = fx.code_mod.clone();
+    inner.co = Some(co.clone());
+    for name in cx.prog.scopes[scope].free_order.clone() {
+        let Some(Var::Cell(id)) = fx.lookup(&name) else {
+            return Err(unsupported(e, &format!("capture of '{name}' in a generator expression")));
+        };
+        caps.push(quote! { let #id = #id.clone(); });
+        inner.bind(&name, Var::Cell(id));
+    }
+    let decls = declare_targets(cx, &mut inner, scope, gens);
+    let elt = &g.elt;
+    let co2 = co.clone();
+    let body = loops(cx, &mut inner, gens, First::Made(quote! { #first_val }), &move |cx, fx| {
+        let v = expr(cx, fx, elt)?.ts;
+        let y = cx.tri(fx, quote! { rt::asyncgen::agen_yield(&#co2, #v).await });
+        Ok(quote! { #y; })
+    })?;
+    let name = &cx.prog.scopes[scope].name;
+    let qual = &cx.prog.scopes[scope].qualname;
+    Ok(Lowered::any(quote! {
+        {
+            let #first_val = #make_first;
+            #(#caps)*
+            rt::generator::Generator::async_generator(#name, #qual, move |#co| async move {
+                #(#decls)*
+                #body
+                Ok(Value::None)
             })
         }
     }))

@@ -50,7 +50,7 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::DictComp(c) => comprehension::dict_comp(cx, fx, e, c),
         E::GeneratorExp(g) => comprehension::gen_expr(cx, fx, e, g),
         E::Await(a) => {
-            let Some(co) = fx.co.clone().filter(|_| cx.scope(fx).is_coroutine) else {
+            let Some(co) = fx.co.clone().filter(|_| super::in_async(cx, fx)) else {
                 return Err(unsupported(e, "await outside an async function"));
             };
             let v = expr(cx, fx, &a.value)?.ts;
@@ -62,10 +62,21 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
                 Some(v) => expr(cx, fx, v)?.ts,
                 None => quote! { Value::None },
             };
+            if cx.scope(fx).is_coroutine {
+                return Ok(Lowered::any(cx.tri(fx, quote! { rt::asyncgen::agen_yield(&#co, #v).await })));
+            }
             Ok(Lowered::any(cx.tri(fx, quote! { #co.yield_(#v).await })))
         }
         E::YieldFrom(y) => {
             let Some(co) = fx.co.clone() else { return Err(unsupported(e, "yield from outside a generator function")) };
+            if cx.scope(fx).is_coroutine {
+                let (a, b) = crate::frontend::span(e);
+                return Err(crate::diagnostics::Diagnostic::new(
+                    a,
+                    b,
+                    "SyntaxError: 'yield from' inside async function",
+                ));
+            }
             let v = expr(cx, fx, &y.value)?.ts;
             Ok(Lowered::any(cx.tri(fx, quote! { rt::generator::yield_from(&#co, #v).await })))
         }
@@ -76,7 +87,7 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
             Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str))
         }
         E::JoinedStr(j) => joined_str(cx, fx, j),
-        E::Constant(c) => constant(e, &c.value),
+        E::Constant(c) => constant(&c.value),
         E::Attribute(a) => {
             let obj = expr_ref(cx, fx, &a.value)?;
             let name = a.attr.as_str();
@@ -404,7 +415,7 @@ fn float_literal(f: f64) -> Lowered {
     Lowered::typed(quote! { Value::Float(#lit) }, Ty::Float)
 }
 
-pub fn constant(e: &ast::Expr, c: &ast::Constant) -> LResult<Lowered> {
+pub fn constant(c: &ast::Constant) -> LResult<Lowered> {
     Ok(match c {
         ast::Constant::None => Lowered::typed(quote! { Value::None }, Ty::None),
         ast::Constant::Bool(b) => Lowered::typed(quote! { Value::Bool(#b) }, Ty::Bool),
@@ -417,7 +428,7 @@ pub fn constant(e: &ast::Expr, c: &ast::Constant) -> LResult<Lowered> {
         ast::Constant::Tuple(items) => {
             let mut parts = Vec::new();
             for it in items {
-                parts.push(constant(e, it)?.ts);
+                parts.push(constant(it)?.ts);
             }
             Lowered::typed(quote! { Value::tuple(vec![#(#parts),*]) }, Ty::Tuple)
         }

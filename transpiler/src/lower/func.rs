@@ -285,7 +285,10 @@ fn emit_function(
     let body = if is_generator {
         let name = &cx.prog.scopes[scope_id].name;
         let qual = &cx.prog.scopes[scope_id].qualname;
-        let make = if cx.prog.scopes[scope_id].is_coroutine {
+        let sc = &cx.prog.scopes[scope_id];
+        let make = if sc.is_coroutine && sc.is_generator {
+            quote! { async_generator }
+        } else if sc.is_coroutine {
             quote! { coroutine }
         } else {
             quote! { new }
@@ -329,6 +332,47 @@ fn emit_function(
     let parent = &path[..path.len() - 1];
     cx.mods.at(parent).items.push(item);
     Ok(())
+}
+
+/// The span of a `return <value>` directly in `body` (not in nested
+/// functions or classes).
+fn return_with_value(body: &[ast::Stmt]) -> Option<(usize, usize)> {
+    use ast::Stmt as S;
+    for s in body {
+        let found = match s {
+            S::Return(r) if r.value.is_some() => return Some(crate::frontend::span(s)),
+            S::If(i) => return_with_value(&i.body).or_else(|| return_with_value(&i.orelse)),
+            S::For(f) => return_with_value(&f.body).or_else(|| return_with_value(&f.orelse)),
+            S::AsyncFor(f) => return_with_value(&f.body).or_else(|| return_with_value(&f.orelse)),
+            S::While(w) => return_with_value(&w.body).or_else(|| return_with_value(&w.orelse)),
+            S::With(w) => return_with_value(&w.body),
+            S::AsyncWith(w) => return_with_value(&w.body),
+            S::Try(t) => return_with_value(&t.body)
+                .or_else(|| {
+                    t.handlers.iter().find_map(|h| {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        return_with_value(&h.body)
+                    })
+                })
+                .or_else(|| return_with_value(&t.orelse))
+                .or_else(|| return_with_value(&t.finalbody)),
+            S::TryStar(t) => return_with_value(&t.body)
+                .or_else(|| {
+                    t.handlers.iter().find_map(|h| {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        return_with_value(&h.body)
+                    })
+                })
+                .or_else(|| return_with_value(&t.orelse))
+                .or_else(|| return_with_value(&t.finalbody)),
+            S::Match(m) => m.cases.iter().find_map(|c| return_with_value(&c.body)),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// Locals whose first mention is a plain assignment directly in the body:
@@ -418,8 +462,15 @@ impl<'a> Def<'a> {
 pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "function scope"))?;
     let scope = &cx.prog.scopes[scope_id];
-    if scope.is_coroutine && scope.is_generator {
-        return Err(unsupported(s, "async generator function"));
+    if scope.is_coroutine
+        && scope.is_generator
+        && let Some(r) = return_with_value(f.body)
+    {
+        return Err(crate::diagnostics::Diagnostic::new(
+            r.0,
+            r.1,
+            "SyntaxError: 'return' with value in async generator",
+        ));
     }
     let mut decorators = Vec::new();
     for d in f.decorators {

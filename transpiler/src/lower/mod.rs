@@ -296,6 +296,29 @@ pub fn lifetime(label: &Ident) -> syn::Lifetime {
     syn::Lifetime::new(&format!("'{label}"), label.span())
 }
 
+/// Whether `await` and `async for` may appear here: in an `async def`
+/// (directly or in an inlined comprehension) or in an async generator
+/// expression's body.
+pub fn in_async(cx: &Cx, fx: &Fx) -> bool {
+    if fx.co.is_none() {
+        return false;
+    }
+    let mut s = fx.scope;
+    loop {
+        let sc = &cx.prog.scopes[s];
+        match sc.kind {
+            crate::sema::ScopeKind::Comprehension => match sc.parent {
+                Some(p) => s = p,
+                None => return false,
+            },
+            // A generator expression lowered with a coroutine handle is an
+            // async generator expression.
+            crate::sema::ScopeKind::GenExpr => return true,
+            _ => return sc.is_coroutine,
+        }
+    }
+}
+
 pub fn unsupported<T: ast::Ranged>(node: &T, what: &str) -> Diagnostic {
     let (a, b) = span(node);
     Diagnostic::unsupported(a, b, what)

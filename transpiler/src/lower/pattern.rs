@@ -107,8 +107,7 @@ fn pattern(
             Ok(quote! { if !#eq { break #fail false; } })
         }
         P::MatchSingleton(s) => {
-            let e = ast::Expr::Constant(ast::ExprConstant { range: s.range, value: s.value.clone(), kind: None });
-            let val = constant(&e, &s.value)?.ts;
+            let val = constant(&s.value)?.ts;
             Ok(quote! { if !(#subj).is(&#val) { break #fail false; } })
         }
         P::MatchAs(a) => {

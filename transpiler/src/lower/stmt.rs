@@ -90,7 +90,7 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
 /// The coroutine handle `async with`/`async for` await through.
 fn async_handle(cx: &Cx, fx: &Fx, s: &ast::Stmt) -> LResult<proc_macro2::Ident> {
     match fx.co.clone() {
-        Some(co) if cx.scope(fx).is_coroutine => Ok(co),
+        Some(co) if super::in_async(cx, fx) => Ok(co),
         _ => Err(unsupported(s, "async statement outside an async function")),
     }
 }

@@ -13,6 +13,9 @@ use super::{Cx, Frame, Fx, LResult, lifetime, unsupported};
 use crate::frontend::ast;
 
 pub fn match_stmt(cx: &mut Cx, fx: &mut Fx, m: &ast::StmtMatch) -> LResult<TokenStream> {
+    if let Some(table) = literal_table(&m.cases) {
+        return literal_match(cx, fx, m, &table);
+    }
     let subject = cx.fresh("subject");
     let value = expr(cx, fx, &m.subject)?.ts;
     let match_label = cx.label("match");
@@ -75,6 +78,155 @@ fn lower_case(
         if #matched {
             #(#stores)*
             #run
+        }
+    })
+}
+
+/// A literal the native dispatch can compare without Python's `==`.
+enum Literal {
+    Int(i64),
+    Str(String),
+}
+
+/// The cases of a `match` whose patterns are all int or str literals (or
+/// `|` of them), without guards, optionally ending in a catch-all (`_` or
+/// a capture): per case, its literals; `None` for the catch-all.
+type LiteralTable = Vec<Option<Vec<Literal>>>;
+
+fn literal_table(cases: &[ast::MatchCase]) -> Option<LiteralTable> {
+    let mut table = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        if case.guard.is_some() {
+            return None;
+        }
+        match &case.pattern {
+            ast::Pattern::MatchAs(a) if a.pattern.is_none() && i + 1 == cases.len() => table.push(None),
+            p => table.push(Some(literals_of(p)?)),
+        }
+    }
+    Some(table)
+}
+
+fn literals_of(p: &ast::Pattern) -> Option<Vec<Literal>> {
+    match p {
+        ast::Pattern::MatchValue(v) => Some(vec![literal_of(&v.value)?]),
+        ast::Pattern::MatchOr(o) => {
+            let mut all = Vec::new();
+            for alt in &o.patterns {
+                all.extend(literals_of(alt)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+fn literal_of(e: &ast::Expr) -> Option<Literal> {
+    use num_traits::ToPrimitive;
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => i.to_i64().map(Literal::Int),
+            ast::Constant::Str(s) => Some(Literal::Str(s.clone())),
+            _ => None,
+        },
+        ast::Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub) => match literal_of(&u.operand)? {
+            Literal::Int(i) => i.checked_neg().map(Literal::Int),
+            Literal::Str(_) => None,
+        },
+        _ => None,
+    }
+}
+
+/// A `match` over int and str literals as a native Rust `match`: an int or
+/// str subject picks its case by value with no Python `==` at all (int and
+/// str equality cannot run user code); any other subject (a float, a bool,
+/// an object with `__eq__`) takes the general path, which compares with
+/// `==` case by case as CPython does. Either way the case's index is
+/// computed first and its body runs once.
+fn literal_match(cx: &mut Cx, fx: &mut Fx, m: &ast::StmtMatch, table: &LiteralTable) -> LResult<TokenStream> {
+    let subject = cx.fresh("subject");
+    let value = expr(cx, fx, &m.subject)?.ts;
+    let none_index = table.iter().position(Option::is_none).unwrap_or(table.len());
+    let none = proc_macro2::Literal::usize_unsuffixed(none_index);
+    let mut int_arms = Vec::new();
+    let mut str_arms = Vec::new();
+    for (i, lits) in table.iter().enumerate() {
+        let Some(lits) = lits else { continue };
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        let ints: Vec<proc_macro2::Literal> = lits
+            .iter()
+            .filter_map(|l| if let Literal::Int(v) = l { Some(proc_macro2::Literal::i64_unsuffixed(*v)) } else { None })
+            .collect();
+        let strs: Vec<&str> =
+            lits.iter().filter_map(|l| if let Literal::Str(s) = l { Some(s.as_str()) } else { None }).collect();
+        if !ints.is_empty() {
+            int_arms.push(quote! { #(#ints)|* => #i, });
+        }
+        if !strs.is_empty() {
+            str_arms.push(quote! { #(#strs)|* => #i, });
+        }
+    }
+    let int_dispatch = if int_arms.is_empty() {
+        quote! { Value::Int(_) => #none, }
+    } else {
+        quote! { Value::Int(i) => match *i { #(#int_arms)* _ => #none }, }
+    };
+    let str_dispatch = if str_arms.is_empty() {
+        quote! { Value::Str(_) => #none, }
+    } else {
+        quote! { Value::Str(s) => match s.as_str() { #(#str_arms)* _ => #none }, }
+    };
+    // The general path: `==` against each literal in order.
+    let generic = cx.label("generic");
+    let gl = lifetime(&generic);
+    let mut generic_checks = Vec::new();
+    for (i, case) in m.cases.iter().enumerate().take(none_index) {
+        let label = cx.label("case");
+        let cl = lifetime(&label);
+        let mut caps = Vec::new();
+        let checks = pattern(cx, fx, &case.pattern, quote! { &#subject }, &cl, &mut caps)?;
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        generic_checks.push(quote! {
+            if #cl: { #checks true } {
+                break #gl #i;
+            }
+        });
+    }
+    fx.frames.push(Frame::Block);
+    let mut arms = Vec::new();
+    for (i, case) in m.cases.iter().enumerate() {
+        let body = match nested(cx, fx, &case.body) {
+            Ok(b) => b,
+            Err(d) => {
+                fx.frames.pop();
+                return Err(d);
+            }
+        };
+        let store = match &case.pattern {
+            ast::Pattern::MatchAs(ast::PatternMatchAs { name: Some(n), .. }) => {
+                super::assign::store_name(cx, fx, n.as_str(), quote! { #subject.clone() })?
+            }
+            _ => quote! {},
+        };
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        arms.push(quote! { #i => { #store #body } });
+    }
+    fx.frames.pop();
+    Ok(quote! {
+        {
+            let #subject = #value;
+            let case_index: usize = match &#subject {
+                #int_dispatch
+                #str_dispatch
+                _ => #gl: {
+                    #(#generic_checks)*
+                    #none
+                }
+            };
+            match case_index {
+                #(#arms)*
+                _ => {}
+            }
         }
     })
 }

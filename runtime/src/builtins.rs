@@ -76,7 +76,12 @@ impl Args {
     fn finish_kw(&self) -> PyResult<()> {
         match self.kw.first() {
             None => Ok(()),
-            Some((k, _)) => Err(type_error(format!("{}() got an unexpected keyword argument '{k}'", self.name))),
+            Some((k, _)) => {
+                // CPython's C builtins word it this way; `sorted` reports
+                // the `list.sort` it delegates to.
+                let shown = if self.name == "sorted" { "sort" } else { self.name };
+                Err(type_error(format!("'{k}' is an invalid keyword argument for {shown}()")))
+            }
         }
     }
 
@@ -226,18 +231,21 @@ pub fn len(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 pub fn repr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("repr", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     Ok(Value::str(crate::fmt::repr(&a.pos[0])?))
 }
 
 pub fn ascii(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("ascii", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     Ok(Value::str(crate::fmt::ascii(&a.pos[0])?))
 }
 
 pub fn abs(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("abs", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     ops::abs(&a.pos[0])
 }
@@ -315,6 +323,7 @@ pub fn float_hex(f: f64) -> String {
 
 pub fn divmod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("divmod", args, kwargs);
+    a.no_kw()?;
     a.count(2, 2)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
     if (matches!(x, Value::Object(_)) || matches!(y, Value::Object(_)))
@@ -783,18 +792,21 @@ pub fn delattr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 pub fn hash(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("hash", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     Ok(Value::Int(ops::hash(&a.pos[0])?))
 }
 
 pub fn id(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("id", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     Ok(Value::Int(a.pos[0].identity() as i64))
 }
 
 pub fn chr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("chr", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     let i = ops::index_of(&a.pos[0], "chr")?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
@@ -806,6 +818,7 @@ pub fn chr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 pub fn ord(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("ord", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     match &a.pos[0] {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
@@ -850,6 +863,7 @@ pub fn bin(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 pub fn format(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("format", args, kwargs);
+    a.no_kw()?;
     a.count(1, 2)?;
     let spec = match a.pos.get(1) {
         None => String::new(),
@@ -880,12 +894,14 @@ pub fn is_callable(v: &Value) -> bool {
 
 pub fn callable(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("callable", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     Ok(Value::Bool(is_callable(&a.pos[0])))
 }
 
 pub fn vars(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("vars", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     match crate::attr::getattr(&a.pos[0], "__dict__") {
         Ok(d) => Ok(d),
@@ -895,6 +911,7 @@ pub fn vars(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 pub fn dir(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("dir", args, kwargs);
+    a.no_kw()?;
     a.count(1, 1)?;
     let mut names: Vec<String> = Vec::new();
     let obj = &a.pos[0];

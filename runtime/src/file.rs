@@ -64,7 +64,7 @@ pub fn open(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
             "encoding" => encoding = Some(v),
             "errors" => errors = Some(v),
             "newline" | "buffering" => {}
-            other => return Err(type_error(format!("open() got an unexpected keyword argument '{other}'"))),
+            other => return Err(type_error(format!("'{other}' is an invalid keyword argument for open()"))),
         }
     }
     let path = match path {

@@ -314,9 +314,10 @@ fn nargs(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     Ok(())
 }
 
-fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
+/// `no_kwargs` for a method, named `type.method` as CPython names it.
+fn method_no_kwargs(type_name: &str, name: &str, kwargs: &Kwargs) -> PyResult<()> {
     if !kwargs.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
+        return Err(type_error(format!("{type_name}.{name}() takes no keyword arguments")));
     }
     Ok(())
 }
@@ -339,7 +340,7 @@ fn merge_kwargs(name: &str, mut args: Vec<Value>, kwargs: Kwargs, names: &[&str]
                 slots[i] = Some(v);
             }
             None => {
-                return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'")));
+                return Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
             }
         }
     }
@@ -443,8 +444,8 @@ fn dunder_fallback(recv: &Value, name: &str) -> PyResult<Value> {
 
 fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Option<Value>> {
     let text = s.as_str();
-    if !matches!(name, "format" | "split" | "rsplit" | "splitlines" | "replace" | "encode") {
-        no_kwargs(name, &kwargs)?;
+    if !matches!(name, "format" | "split" | "rsplit" | "splitlines" | "encode") {
+        method_no_kwargs("str", name, &kwargs)?;
     }
     let a = |i: usize| args.get(i);
     Ok(Some(match name {
@@ -698,7 +699,7 @@ fn list_method(
     kwargs: Kwargs,
 ) -> PyResult<Option<Value>> {
     if name != "sort" {
-        no_kwargs(name, &kwargs)?;
+        method_no_kwargs("list", name, &kwargs)?;
     }
     Ok(Some(match name {
         "append" => {
@@ -797,7 +798,7 @@ fn list_method(
                     "key" => key = v,
                     "reverse" => reverse = ops::truthy(&v)?,
                     other => {
-                        return Err(type_error(format!("sort() got an unexpected keyword argument '{other}'")));
+                        return Err(type_error(format!("'{other}' is an invalid keyword argument for sort()")));
                     }
                 }
             }
@@ -947,7 +948,7 @@ fn dict_method(
     kwargs: Kwargs,
 ) -> PyResult<Option<Value>> {
     if name != "update" {
-        no_kwargs(name, &kwargs)?;
+        method_no_kwargs("dict", name, &kwargs)?;
     }
     Ok(Some(match name {
         "get" => {

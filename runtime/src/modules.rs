@@ -66,6 +66,7 @@ pub const KNOWN: &[&str] = &[
     "json",
     "abc",
     "re",
+    "httpx",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -88,6 +89,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "json" => ("json", crate::json::module_attrs()),
         "abc" => ("abc", crate::abc::module_attrs()),
         "re" => ("re", crate::re::module_attrs()),
+        "httpx" => ("httpx", crate::httpx::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -243,6 +243,7 @@ pub const MODULES: &[&str] = &[
     "json",
     "abc",
     "re",
+    "httpx",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

@@ -9,7 +9,7 @@ Content-Type):
   GET  /NAME        the file FIXTURE_DIR/NAME (200), Content-Type by extension
   GET  /echo?QUERY  {"method":"GET","query":QUERY,"x-test":HEADER} (application/json)
   POST /echo        the request body back, with the request's Content-Type
-  anything else     404, body "Not Found", text/plain; charset=utf-8
+  anything else     404 (GET, POST, PUT, PATCH, DELETE), body "Not Found", text/plain; charset=utf-8
 """
 import json
 import os
@@ -55,6 +55,13 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.partition("?")[0] != "/echo":
             return self.not_found()
         self.send(200, self.headers.get("content-type") or "application/octet-stream", body)
+
+    def do_PUT(self):
+        self.rfile.read(int(self.headers.get("content-length") or 0))
+        self.not_found()
+
+    do_PATCH = do_PUT
+    do_DELETE = do_PUT
 
     def log_message(self, *args):
         pass

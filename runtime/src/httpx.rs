@@ -226,7 +226,11 @@ fn pairs(v: &Value, what: &str) -> PyResult<Vec<(String, String)>> {
     let items: Vec<(Value, Value)> = match v {
         Value::None => return Ok(Vec::new()),
         Value::Dict(d) => d.items(),
-        Value::Str(_) => return Err(not_implemented_error(format!("httpx: a str for {what}= is not supported by py2rs; pass a dict"))),
+        Value::Str(_) => {
+            return Err(not_implemented_error(format!(
+                "httpx: a str for {what}= is not supported by py2rs; pass a dict"
+            )));
+        }
         other => {
             let mut out = Vec::new();
             for item in crate::iter::to_vec(other)? {
@@ -277,7 +281,9 @@ fn str_arg(v: &Value, what: &str) -> PyResult<String> {
         Value::Str(s) => Ok(s.to_string()),
         _ => match downcast::<Url>(v) {
             Some(u) => Ok(u.0.clone()),
-            None => Err(type_error(format!("httpx: {what} must be a str or httpx.URL, not {}", crate::ops::type_name(v)))),
+            None => {
+                Err(type_error(format!("httpx: {what} must be a str or httpx.URL, not {}", crate::ops::type_name(v))))
+            }
         },
     }
 }
@@ -410,8 +416,13 @@ fn async_client(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if !args.is_empty() {
         return Err(type_error("AsyncClient.__init__() takes 1 positional argument"));
     }
-    let mut config =
-        ClientConfig { base_url: None, headers: Vec::new(), params: Vec::new(), timeout: Some(5.0), follow_redirects: false };
+    let mut config = ClientConfig {
+        base_url: None,
+        headers: Vec::new(),
+        params: Vec::new(),
+        timeout: Some(5.0),
+        follow_redirects: false,
+    };
     for (k, v) in kwargs {
         match k.as_str() {
             "base_url" => config.base_url = Some(str_arg(&v, "base_url")?),
@@ -470,9 +481,9 @@ impl Native for AsyncClient {
             "headers" => Some(Ok(Value::native(Headers { items: self.config.headers.clone() }))),
             "timeout" => Some(Ok(self.config.timeout.map(Value::Float).unwrap_or_default())),
             "follow_redirects" => Some(Ok(Value::Bool(self.config.follow_redirects))),
-            "stream" | "send" | "build_request" | "cookies" | "auth" => Some(Err(not_implemented_error(format!(
-                "httpx: AsyncClient.{name} is not supported by py2rs"
-            )))),
+            "stream" | "send" | "build_request" | "cookies" | "auth" => {
+                Some(Err(not_implemented_error(format!("httpx: AsyncClient.{name} is not supported by py2rs"))))
+            }
             _ => None,
         }
     }
@@ -498,9 +509,7 @@ impl Native for AsyncClient {
         Some(match name {
             "__aenter__" => {
                 if self.closed.get() {
-                    Err(crate::exc::runtime_error(
-                        "Cannot reopen a client instance, once it has been closed.",
-                    ))
+                    Err(crate::exc::runtime_error("Cannot reopen a client instance, once it has been closed."))
                 } else {
                     Ok(ready("__aenter__", this.clone()))
                 }
@@ -750,7 +759,11 @@ impl Native for Headers {
         let mut parts = Vec::new();
         for k in self.keys() {
             let v = Headers::lookup(&self.items, &k).unwrap_or_default();
-            parts.push(format!("{}: {}", crate::fmt::repr(&Value::str(k.as_str()))?, crate::fmt::repr(&Value::str(v))?));
+            parts.push(format!(
+                "{}: {}",
+                crate::fmt::repr(&Value::str(k.as_str()))?,
+                crate::fmt::repr(&Value::str(v))?
+            ));
         }
         Ok(format!("Headers({{{}}})", parts.join(", ")))
     }
@@ -795,7 +808,11 @@ impl Native for Headers {
             "get_list" => {
                 let key = Headers::name(args.first().unwrap_or(&Value::None))?;
                 Ok(Value::list(
-                    self.items.iter().filter(|(k, _)| k.eq_ignore_ascii_case(&key)).map(|(_, v)| Value::str(v.as_str())).collect(),
+                    self.items
+                        .iter()
+                        .filter(|(k, _)| k.eq_ignore_ascii_case(&key))
+                        .map(|(_, v)| Value::str(v.as_str()))
+                        .collect(),
                 ))
             }
             "keys" => Ok(Value::list(keys.iter().map(|k| Value::str(k.as_str())).collect())),

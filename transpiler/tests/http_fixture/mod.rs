@@ -61,9 +61,7 @@ fn serve(stream: TcpStream, fixtures: &Path) -> std::io::Result<()> {
             );
             (200, "application/json".to_string(), text.into_bytes())
         }
-        ("POST", "/echo") => {
-            (200, header("content-type").unwrap_or_else(|| "application/octet-stream".into()), body)
-        }
+        ("POST", "/echo") => (200, header("content-type").unwrap_or_else(|| "application/octet-stream".into()), body),
         ("GET", _) => {
             let name = path.trim_start_matches('/');
             let file = fixtures.join(name);

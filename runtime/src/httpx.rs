@@ -281,9 +281,11 @@ fn str_arg(v: &Value, what: &str) -> PyResult<String> {
         Value::Str(s) => Ok(s.to_string()),
         _ => match downcast::<Url>(v) {
             Some(u) => Ok(u.0.clone()),
-            None => {
-                Err(type_error(format!("httpx: {what} must be a str or httpx.URL, not {}", crate::ops::type_name(v))))
-            }
+            None => Err(type_error(format!(
+                "Invalid type for {what}.  Expected str or httpx.URL, got <class '{}'>: {}",
+                crate::ops::type_name(v),
+                crate::fmt::repr(v)?
+            ))),
         },
     }
 }

@@ -207,6 +207,34 @@ impl EventLoop {
         future
     }
 
+    /// Runs `work` (plain Rust, no Python values) on a worker thread without
+    /// the interpreter lock; `finish` then turns its outcome into the
+    /// future's result on that thread under the lock, as `run_in_executor`
+    /// does. Blocking I/O (httpx requests) proceeds while the loop runs.
+    pub fn run_blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+        finish: fn(T) -> PyResult<Value>,
+    ) -> Value {
+        let future = new_future();
+        let job = crate::gil::SendBox((future.clone(), self.completions.0.clone()));
+        self.pending_jobs.set(self.pending_jobs.get() + 1);
+        let spawned = std::thread::Builder::new().name("asyncio_blocking".into()).spawn(move || {
+            let job = job;
+            let outcome = work();
+            crate::gil::acquire();
+            let (future, tx) = job.0;
+            let result = finish(outcome);
+            let _ = tx.send(crate::gil::SendBox((future, result)));
+            crate::gil::release();
+        });
+        if spawned.is_err() {
+            self.pending_jobs.set(self.pending_jobs.get().saturating_sub(1));
+            let _ = set_exception(&future, crate::exc::runtime_error("can't start new thread"));
+        }
+        future
+    }
+
     /// One iteration of CPython's `_run_once`.
     fn run_once(&self) -> PyResult<()> {
         // Drop cancelled timers at the head of the heap.

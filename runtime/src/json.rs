@@ -205,7 +205,7 @@ fn encode_dict(items: &[(Value, Value)], o: &Options, level: usize, out: &mut St
     Ok(())
 }
 
-fn dumps(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+pub(crate) fn dumps(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let o = options(kwargs)?;
     let mut out = String::new();
     encode(args.first().unwrap_or(&Value::None), &o, 0, &mut out, 0)?;
@@ -437,7 +437,7 @@ impl Parser<'_> {
     }
 }
 
-fn loads(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn loads(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let text = match args.first() {
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {

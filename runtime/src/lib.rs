@@ -50,6 +50,7 @@ pub mod generator;
 pub mod gil;
 #[path = "stubs/hash.rs"]
 pub mod hash;
+pub mod httpx;
 pub mod int;
 pub mod io;
 pub mod iter;

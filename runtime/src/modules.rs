@@ -74,6 +74,7 @@ pub const KNOWN: &[&str] = &[
     "os.path",
     "pathlib",
     "io",
+    "httpx",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -101,6 +102,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "os.path" => ("posixpath", crate::os_mod::path_attrs()),
         "pathlib" => ("pathlib", crate::pathlib::module_attrs()),
         "io" => ("io", crate::io::module_attrs()),
+        "httpx" => ("httpx", crate::httpx::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -5,9 +5,17 @@
 //! (`golden/`, written only by `scripts/bless`).
 //!
 //! `cargo test -p py2rs --test golden -- str_` runs one family.
+//!
+//! `samples/build_only/` holds programs that must convert and build but
+//! cannot run here (they need the internet); their test is the build.
+//! In `samples/REL.args`, `{http}` stands for the base URL of the HTTP
+//! fixture server (`http_fixture`), started on 127.0.0.1 when needed.
+
+mod http_fixture;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
@@ -40,6 +48,18 @@ fn collect(base: &Path, dir: &Path, out: &mut Vec<String>) {
             out.push(rel.to_string_lossy().replace('\\', "/"));
         }
     }
+}
+
+/// Samples under this directory are built, not run.
+const BUILD_ONLY: &str = "build_only/";
+
+/// The fixture server's base URL, started on first use.
+fn http_base(root: &Path) -> Result<&'static str, Failed> {
+    static BASE: OnceLock<Result<String, String>> = OnceLock::new();
+    let base = BASE.get_or_init(|| {
+        http_fixture::start(root.join("samples").join("asyncio").join("http_fixtures")).map_err(|e| e.to_string())
+    });
+    base.as_deref().map_err(|e| Failed::from(format!("cannot start the HTTP fixture server: {e}")))
 }
 
 fn test_name(rel: &str) -> String {
@@ -150,15 +170,25 @@ fn last_line(text: &str) -> String {
 }
 
 fn check(root: &Path, rel: &str, bin: &Path) -> Result<(), Failed> {
+    if rel.starts_with(BUILD_ONLY) {
+        // Converted and built (or `prepare` reported why not): that is the test.
+        return if bin.exists() { Ok(()) } else { Err(format!("{} was not built", bin.display()).into()) };
+    }
     let want_out = read_golden(root, rel, "stdout")?;
     let want_exit: i32 =
         read_golden(root, rel, "exit")?.trim().parse().map_err(|_| Failed::from("bad .exit golden"))?;
     let want_err = read_golden(root, rel, "stderr")?.trim_end_matches('\n').to_string();
     let scratch = tempfile::tempdir().map_err(|e| Failed::from(e.to_string()))?;
     let args_file = root.join("samples").join(format!("{rel}.args"));
-    let args: Vec<String> = std::fs::read_to_string(args_file)
+    let mut args: Vec<String> = std::fs::read_to_string(args_file)
         .map(|s| s.split_whitespace().map(String::from).collect())
         .unwrap_or_default();
+    if args.iter().any(|a| a.contains("{http}")) {
+        let base = http_base(root)?;
+        for a in &mut args {
+            *a = a.replace("{http}", base);
+        }
+    }
     let out = Command::new(bin)
         .args(&args)
         .current_dir(scratch.path())

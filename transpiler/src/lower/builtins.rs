@@ -249,6 +249,7 @@ pub const MODULES: &[&str] = &[
     "os.path",
     "pathlib",
     "io",
+    "httpx",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

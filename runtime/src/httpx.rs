@@ -182,6 +182,7 @@ fn finish(outcome: Result<Reply, (Failure, String)>) -> PyResult<Value> {
             status: r.status,
             headers: r.headers,
             text: String::from_utf8_lossy(&r.body).into_owned(),
+            content: r.body,
             url: r.url,
         })),
         Err((kind, msg)) => Err(failure_error(kind, msg)),
@@ -552,6 +553,8 @@ struct Response {
     status: u16,
     headers: Vec<(String, String)>,
     text: String,
+    /// The body as received (`Response.content`).
+    content: Vec<u8>,
     url: String,
 }
 
@@ -691,10 +694,9 @@ impl Native for Response {
                 Value::Bool(matches!(self.status, 301 | 302 | 303 | 307 | 308) && self.header("location").is_some())
             }
             "is_informational" => Value::Bool((100..200).contains(&self.status)),
-            "content" | "read" | "aread" | "iter_bytes" | "aiter_bytes" => {
-                return Some(Err(not_implemented_error(format!(
-                    "httpx: Response.{name} needs bytes, which py2rs does not support yet; use Response.text"
-                ))));
+            "content" => crate::bytes::new_bytes(self.content.clone()),
+            "read" | "aread" | "iter_bytes" | "aiter_bytes" => {
+                return Some(Err(not_implemented_error(format!("httpx: Response.{name} is not supported by py2rs"))));
             }
             "request" | "cookies" | "history" | "elapsed" | "next_request" | "links" => {
                 return Some(Err(not_implemented_error(format!("httpx: Response.{name} is not supported by py2rs"))));

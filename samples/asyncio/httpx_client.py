@@ -24,7 +24,7 @@ async def main() -> None:
         print(repr(resp))
         print(resp.status_code, resp.headers["content-type"], resp.headers.get("Content-Length"))
         print("content-type" in resp.headers, resp.headers.get("X-Missing"), resp.headers.get("X-Missing", "-"))
-        print(repr(resp.text))
+        print(repr(resp.text), resp.content[:5], len(resp.content))
         print(str(resp.url) == BASE + "/hello.txt", resp.is_success)
 
         data = (await client.get(BASE + "/data.json")).json()

@@ -467,3 +467,119 @@ pub fn bind(f: &Value, obj: &Value) -> PyResult<Value> {
     let _ = call;
     Ok(Value::native(BoundMethod { func: f.clone(), receiver: obj.clone() }))
 }
+
+/// What a call site last learned about the class of its receiver, so the
+/// next access with the same class (and unchanged namespaces) skips the MRO
+/// lookup: CPython 3.11's specialised attribute instructions, by hand.
+/// Generated code gets one per site through [`crate::getattr!`] and
+/// [`crate::call_method!`].
+pub struct Site {
+    /// Class id and namespace stamp the facts below hold for (0: none yet).
+    class: std::cell::Cell<(u64, u64)>,
+    /// For loads: the position of the name in the instance dict last time.
+    slot: std::cell::Cell<usize>,
+    /// For method calls: the plain function the class provides.
+    method: std::cell::RefCell<Option<Value>>,
+}
+
+// SAFETY: like `gil::GilCell`, a site is only touched by the thread that
+// holds the interpreter lock (the one running Python code).
+unsafe impl Sync for Site {}
+
+impl Site {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Site {
+        Site {
+            class: std::cell::Cell::new((0, 0)),
+            slot: std::cell::Cell::new(0),
+            method: std::cell::RefCell::new(None),
+        }
+    }
+
+    fn holds_for(&self, cls: &Rc<Class>) -> bool {
+        self.class.get() == (cls.id(), cls.stamp())
+    }
+}
+
+/// `obj.name` through a call-site cache. When the class has no attribute
+/// `name` and no `__getattribute__`, the load is the instance dict entry,
+/// found at its cached position without hashing; anything else takes
+/// [`getattr`].
+pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
+    if let Value::Object(inst) = obj {
+        if site.holds_for(&inst.class) {
+            if let Some(v) = inst.dict.get_str_if_at(site.slot.get(), name) {
+                return Ok(v);
+            }
+            if let Some((pos, v)) = inst.dict.get_str_at(name) {
+                site.slot.set(pos);
+                return Ok(v);
+            }
+            return getattr(obj, name);
+        }
+        let plain = inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE == 0
+            && inst.class.lookup(name).is_none()
+            && !matches!(name, "__class__" | "__dict__");
+        if plain && let Some((pos, v)) = inst.dict.get_str_at(name) {
+            site.class.set((inst.class.id(), inst.class.stamp()));
+            site.slot.set(pos);
+            *site.method.borrow_mut() = None;
+            return Ok(v);
+        }
+    }
+    getattr(obj, name)
+}
+
+/// `obj.name(*args)` through a call-site cache: a plain function found on
+/// the receiver's class (not shadowed by the instance dict) is remembered
+/// and called with the receiver prepended.
+pub fn call_method_at(
+    obj: &Value,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: crate::func::Kwargs,
+    site: &Site,
+) -> PyResult<Value> {
+    if let Value::Object(inst) = obj {
+        let cached = if site.holds_for(&inst.class) { site.method.borrow().clone() } else { None };
+        let method = match cached {
+            Some(m) => Some(m),
+            None if inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE == 0 => match inst.class.lookup(name) {
+                Some(f @ Value::Function(_)) => {
+                    site.class.set((inst.class.id(), inst.class.stamp()));
+                    *site.method.borrow_mut() = Some(f.clone());
+                    Some(f)
+                }
+                _ => None,
+            },
+            None => None,
+        };
+        if let Some(f) = method
+            && inst.dict.get_str(name).is_none()
+        {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(obj.clone());
+            full.extend(args);
+            return call(&f, full, kwargs);
+        }
+    }
+    crate::call::call_method(obj, name, args, kwargs)
+}
+
+/// `obj.name` with a call-site cache of its own (see [`Site`]).
+#[macro_export]
+macro_rules! getattr {
+    ($obj:expr, $name:expr) => {{
+        static SITE: $crate::attr::Site = $crate::attr::Site::new();
+        $crate::attr::getattr_at($obj, $name, &SITE)
+    }};
+}
+
+/// `obj.name(args...)` with a call-site cache of its own (see [`Site`]).
+#[macro_export]
+macro_rules! call_method {
+    ($obj:expr, $name:expr, $args:expr, $kwargs:expr) => {{
+        static SITE: $crate::attr::Site = $crate::attr::Site::new();
+        $crate::attr::call_method_at($obj, $name, $args, $kwargs, &SITE)
+    }};
+}

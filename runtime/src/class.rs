@@ -46,11 +46,21 @@ pub struct Class {
 /// the sum of the mutation counters of the class's and its bases' dicts
 /// equals its stamp: the counters only grow, so any change to any of those
 /// namespaces changes the sum.
-#[derive(Default)]
 pub struct LookupCache {
     entries: hashbrown::HashMap<Box<str>, CachedLookup>,
     /// The `HOOK_*` bits and the stamp they were computed under.
     hooks: Option<(u64, u8)>,
+    /// A number no other class gets, for call-site caches (an address could
+    /// be reused by a later class).
+    id: u64,
+}
+
+impl Default for LookupCache {
+    fn default() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        LookupCache { entries: Default::default(), hooks: None, id }
+    }
 }
 
 /// A user class in the MRO overrides `__getattribute__`.
@@ -59,6 +69,12 @@ pub const HOOK_GETATTRIBUTE: u8 = 1;
 pub const HOOK_SETATTR: u8 = 2;
 /// ... `__delattr__`.
 pub const HOOK_DELATTR: u8 = 4;
+/// ... `__new__` (instantiation calls it).
+pub const HOOK_NEW: u8 = 8;
+/// ... `__init__`.
+pub const HOOK_INIT: u8 = 16;
+/// ... records `__abstractmethods__` (an ABC: instantiation checks it).
+pub const HOOK_ABSTRACT: u8 = 32;
 
 struct CachedLookup {
     stamp: u64,
@@ -85,8 +101,8 @@ impl Class {
         self.cached(name, |c| c.found.clone())
     }
 
-    /// Which attribute-access hooks user classes in the MRO override (the
-    /// `HOOK_*` bits), asked on every attribute access of an instance.
+    /// Which hooks user classes in the MRO override (the `HOOK_*` bits),
+    /// asked on every attribute access and instantiation.
     pub fn hooks(self: &Rc<Self>) -> u8 {
         let stamp = self.stamp();
         if let Some((s, bits)) = self.cache.borrow().hooks
@@ -95,9 +111,14 @@ impl Class {
             return bits;
         }
         let mut bits = 0;
-        for (name, bit) in
-            [("__getattribute__", HOOK_GETATTRIBUTE), ("__setattr__", HOOK_SETATTR), ("__delattr__", HOOK_DELATTR)]
-        {
+        for (name, bit) in [
+            ("__getattribute__", HOOK_GETATTRIBUTE),
+            ("__setattr__", HOOK_SETATTR),
+            ("__delattr__", HOOK_DELATTR),
+            ("__new__", HOOK_NEW),
+            ("__init__", HOOK_INIT),
+            ("__abstractmethods__", HOOK_ABSTRACT),
+        ] {
             if self.has_user_attr(name) {
                 bits |= bit;
             }
@@ -106,7 +127,13 @@ impl Class {
         bits
     }
 
-    fn stamp(&self) -> u64 {
+    /// This class's unique number (see `LookupCache::id`).
+    pub fn id(&self) -> u64 {
+        self.cache.borrow().id
+    }
+
+    /// Changes whenever the class's or a base's namespace changes.
+    pub fn stamp(&self) -> u64 {
         self.dict.mutations() + self.mro.iter().map(|c| c.dict.mutations()).sum::<u64>()
     }
 

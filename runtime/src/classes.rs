@@ -275,9 +275,10 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
     if let (Some(info), Layout::Builtin) = (cls.builtin, cls.layout) {
         return (info.new)(cls, args, kwargs);
     }
-    let has_new = cls.has_user_attr("__new__");
-    let has_init = cls.has_user_attr("__init__");
-    if cls.has_user_attr("__abstractmethods__") {
+    let hooks = cls.hooks();
+    let has_new = hooks & crate::class::HOOK_NEW != 0;
+    let has_init = hooks & crate::class::HOOK_INIT != 0;
+    if hooks & crate::class::HOOK_ABSTRACT != 0 {
         check_abstract(cls)?;
     }
     // A metaclass without its own `__new__` builds classes with `type.__new__`.

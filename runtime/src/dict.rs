@@ -139,6 +139,27 @@ impl Dict {
             .and_then(|&i| t.entries[i].as_ref().map(|e| e.value.clone()))
     }
 
+    /// `get_str` that also says where the entry sits, for call-site caches.
+    pub fn get_str_at(&self, key: &str) -> Option<(usize, Value)> {
+        let hash = crate::hash::hash_str(key);
+        let t = self.table.borrow();
+        t.index
+            .find(spread(hash), |&i| {
+                t.entries[i].as_ref().is_some_and(|e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
+            })
+            .and_then(|&i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
+    }
+
+    /// The value of str key `key` if it sits at entry position `pos`: a
+    /// cached position is checked without hashing.
+    pub fn get_str_if_at(&self, pos: usize, key: &str) -> Option<Value> {
+        let t = self.table.borrow();
+        match t.entries.get(pos) {
+            Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.as_str() == key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
     pub fn contains(&self, key: &Value) -> PyResult<bool> {
         let hash = ops::hash(key)?;
         Ok(self.find(hash, key)?.is_some())

@@ -118,11 +118,11 @@ fn name_list(names: &[&str]) -> String {
 /// Binds a call's arguments to `f`'s parameters, with CPython's errors.
 pub fn bind(f: &Function, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Value>> {
     let sig = f.sig;
-    let qual = f.qualname.borrow().clone();
     let npos = sig.positional;
     if kwargs.is_empty() && !sig.varargs && sig.kwonly == 0 && !sig.varkw && args.len() == npos {
         return Ok(args);
     }
+    let qual = f.qualname.borrow().clone();
     let nslots = npos + sig.kwonly;
     let mut slots: Vec<Option<Value>> = vec![None; nslots];
     let given_pos = args.len();

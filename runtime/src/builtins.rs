@@ -74,6 +74,9 @@ impl Args {
     }
 
     fn finish_kw(&self) -> PyResult<()> {
+        if let Some(err) = crate::call::unpacking_error(&self.kw, || self.name.to_string()) {
+            return Err(err);
+        }
         match self.kw.first() {
             None => Ok(()),
             Some((k, _)) => {

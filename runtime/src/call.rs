@@ -9,6 +9,9 @@ use crate::value::Value;
 
 /// `f(*args, **kwargs)`.
 pub fn call(f: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    if let Some(err) = unpacking_error(&kwargs, || callee_name(f)) {
+        return Err(err);
+    }
     match f {
         Value::Function(func) => func.call(args, kwargs),
         Value::Native(n) => match n.call(f, args, kwargs) {
@@ -84,13 +87,73 @@ fn has_getattribute(cls: &std::rc::Rc<crate::class::Class>) -> bool {
     cls.hooks() & crate::class::HOOK_GETATTRIBUTE != 0
 }
 
+/// A keyword given twice by `**` unpacking is carried to the callee under
+/// this prefix, so the error can name the callee as CPython does
+/// (`__main__.f() got multiple values for keyword argument 'c'`).
+pub const DUPLICATE_KEYWORD: &str = "\0duplicate:";
+
+/// Carries the type of a `**` operand that is not a mapping to the callee.
+pub const NOT_MAPPING: &str = "\0not-mapping:";
+
+/// The error a `**` unpacking left in `kwargs` (see `DUPLICATE_KEYWORD`),
+/// worded with the callee's name.
+pub fn unpacking_error(kwargs: &Kwargs, callee: impl FnOnce() -> String) -> Option<crate::exc::PyErr> {
+    let (k, _) = kwargs.iter().find(|(k, _)| k.as_str().starts_with('\0'))?;
+    let name = callee();
+    Some(match k.as_str().strip_prefix(DUPLICATE_KEYWORD) {
+        Some(dup) => type_error(format!("{name}() got multiple values for keyword argument '{dup}'")),
+        None => {
+            let ty = k.as_str().strip_prefix(NOT_MAPPING).unwrap_or("?");
+            type_error(format!("{name}() argument after ** must be a mapping, not {ty}"))
+        }
+    })
+}
+
+/// How CPython names a callable in argument errors raised while building a
+/// call: `module.qualname` for Python functions, methods and classes.
+fn callee_name(f: &Value) -> String {
+    match f {
+        Value::Function(func) => format!("{}.{}", func.module, func.qualname.borrow()),
+        Value::Class(c) if c.module.as_str() == "builtins" => c.qualname().to_string(),
+        Value::Class(c) => {
+            let module = match c.dict.get_str("__module__") {
+                Some(Value::Str(m)) => m.to_string(),
+                _ => c.module.to_string(),
+            };
+            format!("{module}.{}", c.qualname())
+        }
+        Value::Native(_) => {
+            if let Some(m) = crate::native::downcast::<crate::func::BoundMethod>(f) {
+                return callee_name(&m.func);
+            }
+            match crate::attr::getattr(f, "__name__") {
+                Ok(Value::Str(n)) => n.to_string(),
+                _ => type_name(f).to_string(),
+            }
+        }
+        other => type_name(other).to_string(),
+    }
+}
+
+/// Adds `name=value` after a `**` unpacking, which may have brought `name`.
+pub fn push_kwarg(kwargs: &mut Kwargs, name: &str, value: Value) {
+    if kwargs.iter().any(|(n, _)| n.as_str() == name) {
+        kwargs.push((crate::str::PyStr::new(&format!("{DUPLICATE_KEYWORD}{name}")), Value::None));
+        return;
+    }
+    kwargs.push((crate::str::PyStr::new(name), value));
+}
+
 /// Adds `**mapping` to a call's keyword arguments.
 pub fn extend_kwargs(kwargs: &mut Kwargs, mapping: &Value) -> PyResult<()> {
     let keys = match mapping {
         Value::Dict(d) => d.keys(),
         other => {
             if !crate::attr::hasattr(other, "keys")? {
-                return Err(type_error(format!("argument after ** must be a mapping, not {}", type_name(other))));
+                // Also reported by `call`, which names the callee.
+                let marker = format!("{NOT_MAPPING}{}", type_name(other));
+                kwargs.push((crate::str::PyStr::new(&marker), Value::None));
+                return Ok(());
             }
             crate::iter::to_vec(&call_method(other, "keys", vec![], vec![])?)?
         }
@@ -100,7 +163,9 @@ pub fn extend_kwargs(kwargs: &mut Kwargs, mapping: &Value) -> PyResult<()> {
             return Err(type_error("keywords must be strings"));
         };
         if kwargs.iter().any(|(n, _)| n == name) {
-            return Err(type_error(format!("got multiple values for keyword argument '{name}'")));
+            // Reported by `call` (or the builtin), which knows the callee.
+            kwargs.push((crate::str::PyStr::new(&format!("{DUPLICATE_KEYWORD}{name}")), Value::None));
+            return Ok(());
         }
         let v = crate::ops::getitem(mapping, &k)?;
         kwargs.push((name.clone(), v));

@@ -15,3 +15,24 @@ tests = {
 for name, t in tests.items():
     try: t(); print(name, "no error")
     except (TypeError, KeyError) as e: print(name, "|", type(e).__name__, e)
+
+
+def f(**k):
+    return k
+
+
+class C:
+    def m(self, **k):
+        return k
+
+
+for fn in [f, C().m, print, C, dict, lambda **k: 0]:
+    try:
+        fn(c=1, **{"c": 2})
+    except TypeError as e:
+        print(e)
+for call in [lambda: f(**{"c": 2}, **{"c": 3}), lambda: f(**[1]), lambda: C().m(**{"a": 1}, a=2), lambda: f(**{"a": 1}, b=2)]:
+    try:
+        print(call())
+    except TypeError as e:
+        print(e)

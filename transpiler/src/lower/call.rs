@@ -34,14 +34,21 @@ pub fn arguments(
     }
     let acc = cx.fresh("kw");
     let mut parts = Vec::new();
+    let mut after_unpacking = false;
     for k in keywords {
         let v = expr(cx, fx, &k.value)?.ts;
         match &k.arg {
+            // After a `**`, a named keyword may repeat one it brought.
+            Some(name) if after_unpacking => {
+                let name = name.to_string();
+                parts.push(quote! { rt::call::push_kwarg(&mut #acc, #name, #v); });
+            }
             Some(name) => {
                 let name = name.to_string();
                 parts.push(quote! { #acc.push((#name.into(), #v)); });
             }
             None => {
+                after_unpacking = true;
                 let ext = cx.tri(fx, quote! { rt::call::extend_kwargs(&mut #acc, &#v) });
                 parts.push(quote! { #ext; });
             }

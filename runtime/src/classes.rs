@@ -51,9 +51,24 @@ pub fn prepare_class(name: &str, bases: Vec<Value>, kwargs: Kwargs) -> PyResult<
         match call_method(&meta, "__prepare__", args, kwargs.clone())? {
             // The body fills a dict of its own; the prepared dict's items come along.
             Value::Dict(d) => d.copy(),
+            // A mapping such as an OrderedDict: the body fills a dict
+            // holding its items (the body's own assignments are not seen
+            // by the mapping's methods).
+            other if crate::attr::hasattr(&other, "keys")? => {
+                let d = Dict::new();
+                for k in crate::iter::to_vec(&call_method(&other, "keys", vec![], vec![])?)? {
+                    let v = crate::ops::getitem(&other, &k)?;
+                    d.set(k, v)?;
+                }
+                d
+            }
             other => {
-                return Err(crate::exc::not_implemented_error(format!(
-                    "py2rs: __prepare__ returning '{}' (not a dict) is not supported yet",
+                return Err(type_error(format!(
+                    "{}.__prepare__() must return a mapping, not {}",
+                    match &meta {
+                        Value::Class(m) => m.name().to_string(),
+                        _ => type_name(&meta).to_string(),
+                    },
                     type_name(&other)
                 )));
             }

@@ -113,3 +113,16 @@ try:
 
 except TypeError as e:
     print("TypeError:", e)
+from collections import OrderedDict
+class M(type):
+    @classmethod
+    def __prepare__(mcs, name, bases): return OrderedDict(seed=1)
+class A(metaclass=M):
+    x = 2
+print(A.seed, A.x)
+class Bad(type):
+    @classmethod
+    def __prepare__(mcs, name, bases): return 5
+try:
+    class B(metaclass=Bad): pass
+except TypeError as e: print(e)

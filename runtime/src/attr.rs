@@ -530,6 +530,37 @@ pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     getattr(obj, name)
 }
 
+/// `obj.name = value` through a call-site cache: when the class has no
+/// attribute `name` (so no data descriptor) and no `__setattr__`, the
+/// store goes to the instance dict, at its cached position when the key
+/// sits there; anything else takes [`setattr`].
+pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResult<()> {
+    if let Value::Object(inst) = obj
+        && inst.exc.is_none()
+        && inst.class.slots.is_none()
+    {
+        if !site.holds_for(&inst.class) {
+            let plain = inst.class.hooks() & crate::class::HOOK_SETATTR == 0
+                && inst.class.lookup(name).is_none()
+                && !matches!(name, "__class__" | "__dict__");
+            if !plain {
+                return setattr(obj, name, value);
+            }
+            site.class.set((inst.class.id(), inst.class.stamp()));
+        }
+        let value = match inst.dict.replace_str_if_at(site.slot.get(), name, value) {
+            Ok(()) => return Ok(()),
+            Err(v) => v,
+        };
+        inst.dict.set_str(name, value);
+        if let Some((pos, _)) = inst.dict.get_str_at(name) {
+            site.slot.set(pos);
+        }
+        return Ok(());
+    }
+    setattr(obj, name, value)
+}
+
 /// `obj.name(*args)` through a call-site cache: a plain function found on
 /// the receiver's class (not shadowed by the instance dict) is remembered
 /// and called with the receiver prepended.
@@ -572,6 +603,15 @@ macro_rules! getattr {
     ($obj:expr, $name:expr) => {{
         static SITE: $crate::attr::Site = $crate::attr::Site::new();
         $crate::attr::getattr_at($obj, $name, &SITE)
+    }};
+}
+
+/// `obj.name = value` with a call-site cache of its own (see [`Site`]).
+#[macro_export]
+macro_rules! setattr {
+    ($obj:expr, $name:expr, $value:expr) => {{
+        static SITE: $crate::attr::Site = $crate::attr::Site::new();
+        $crate::attr::setattr_at($obj, $name, $value, &SITE)
     }};
 }
 

@@ -160,6 +160,24 @@ impl Dict {
         }
     }
 
+    /// Replaces the value of str key `key` if it sits at entry position
+    /// `pos`; `Err(value)` hands the value back when it does not.
+    pub fn replace_str_if_at(&self, pos: usize, key: &str, value: Value) -> Result<(), Value> {
+        let old = {
+            let mut t = self.table.borrow_mut();
+            match t.entries.get_mut(pos) {
+                Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.as_str() == key) => {
+                    std::mem::replace(&mut e.value, value)
+                }
+                _ => return Err(value),
+            }
+        };
+        self.touch();
+        // Dropped after the borrow ends: a `__del__`-like drop may look here.
+        drop(old);
+        Ok(())
+    }
+
     pub fn contains(&self, key: &Value) -> PyResult<bool> {
         let hash = ops::hash(key)?;
         Ok(self.find(hash, key)?.is_some())

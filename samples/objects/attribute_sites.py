@@ -63,3 +63,35 @@ for i in range(3):
     o.__dict__["x"] = f"dict {i}"
     print(load_x(o), end=" ")
 print()
+
+
+def store(o, v):
+    o.value = v
+    return vars(o) if hasattr(o, "__dict__") else o.value
+
+
+class P:
+    pass
+
+
+class Q:
+    __slots__ = ("value",)
+
+
+class E(Exception):
+    pass
+
+
+early = P()
+early.other = 1
+print(store(early, 1), store(P(), 2), store(early, 3))
+P.value = property(lambda self: "read-only property")
+try:
+    store(P(), 4)
+except AttributeError as e:
+    print("AttributeError:", e)
+del P.value
+P.__setattr__ = lambda self, n, v: object.__setattr__(self, n, f"hooked {v}")
+print(store(P(), 5))
+del P.__setattr__
+print(store(P(), 6), store(Q(), 7), store(E("x"), 8))

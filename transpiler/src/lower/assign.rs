@@ -71,7 +71,7 @@ pub fn store_target(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, value: TokenSt
         E::Attribute(a) => {
             let obj = expr(cx, fx, &a.value)?.ts;
             let name = a.attr.as_str();
-            let s = cx.tri(fx, quote! { rt::attr::setattr(&#obj, #name, #value) });
+            let s = cx.tri(fx, quote! { rt::setattr!(&#obj, #name, #value) });
             Ok(quote! { #s; })
         }
         E::Subscript(s) => {
@@ -178,7 +178,7 @@ pub fn aug_assign(
             let cur = cx.tri(fx, quote! { rt::attr::getattr(&#o, #name) });
             let v = expr(cx, fx, value)?.ts;
             let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
-            let set = cx.tri(fx, quote! { rt::attr::setattr(&#o, #name, #new) });
+            let set = cx.tri(fx, quote! { rt::setattr!(&#o, #name, #new) });
             Ok(quote! { { let #o = #obj; #set; } })
         }
         ast::Expr::Subscript(s) => {

@@ -213,18 +213,7 @@ impl Native for AsyncGenerator {
             "__aiter__" => Ok(this.clone()),
             "__anext__" => Ok(self.asend(Value::None)),
             "asend" => Ok(self.asend(args.into_iter().next().unwrap_or_default())),
-            "athrow" => (|| {
-                let mut it = args.into_iter();
-                let exc = it.next().unwrap_or_default();
-                let err = match (exc, it.next()) {
-                    (cls @ Value::Class(_), Some(v)) if !v.is_none() => {
-                        let inst = crate::call::call(&cls, vec![v], vec![])?;
-                        crate::raise::raise(inst)?
-                    }
-                    (e, _) => crate::raise::raise(e)?,
-                };
-                Ok(self.athrow(err))
-            })(),
+            "athrow" => crate::generator::thrown(args).map(|err| self.athrow(err)),
             "aclose" => Ok(self.aclose()),
             _ => return None,
         })

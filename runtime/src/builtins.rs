@@ -74,17 +74,18 @@ impl Args {
     }
 
     fn finish_kw(&self) -> PyResult<()> {
+        self.finish_kw_as(self.name)
+    }
+
+    /// `finish_kw` naming `shown` (`sorted` reports the `sort` it delegates to).
+    fn finish_kw_as(&self, shown: &str) -> PyResult<()> {
         if let Some(err) = crate::call::unpacking_error(&self.kw, || self.name.to_string()) {
             return Err(err);
         }
         match self.kw.first() {
             None => Ok(()),
-            Some((k, _)) => {
-                // CPython's C builtins word it this way; `sorted` reports
-                // the `list.sort` it delegates to.
-                let shown = if self.name == "sorted" { "sort" } else { self.name };
-                Err(type_error(format!("'{k}' is an invalid keyword argument for {shown}()")))
-            }
+            // CPython's C builtins word it this way.
+            Some((k, _)) => Err(type_error(format!("'{k}' is an invalid keyword argument for {shown}()"))),
         }
     }
 
@@ -528,7 +529,7 @@ pub fn sorted(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         Some(v) => ops::truthy(&v)?,
         None => false,
     };
-    a.finish_kw()?;
+    a.finish_kw_as("sort")?;
     if a.pos.len() != 1 {
         return Err(type_error(format!("sorted expected 1 argument, got {}", a.pos.len())));
     }

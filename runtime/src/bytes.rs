@@ -808,17 +808,7 @@ fn kw_slots(name: &str, args: Vec<Value>, kwargs: Kwargs, names: &[&str]) -> PyR
     if args.len() > names.len() {
         return Err(type_error(format!("{name}() takes at most {} arguments ({} given)", names.len(), args.len())));
     }
-    let mut slots: Vec<Option<Value>> = vec![None; names.len()];
-    for (i, a) in args.into_iter().enumerate() {
-        slots[i] = Some(a);
-    }
-    for (k, v) in kwargs {
-        match names.iter().position(|n| *n == k.as_str()) {
-            Some(i) => slots[i] = Some(v),
-            None => return Err(type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
-        }
-    }
-    Ok(slots)
+    crate::func::keyword_slots(name, args, kwargs, names)
 }
 
 fn no_kw(name: &str, kwargs: &Kwargs) -> PyResult<()> {

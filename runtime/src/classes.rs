@@ -297,8 +297,7 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         check_abstract(cls)?;
     }
     // A metaclass without its own `__new__` builds classes with `type.__new__`.
-    let is_metaclass = cls.is_subclass(&types().type_);
-    let obj = if !has_new && is_metaclass {
+    let obj = if !has_new && cls.is_subclass(&types().type_) {
         if args.len() != 3 {
             return Err(type_error("type.__new__() takes exactly 3 arguments"));
         }

@@ -390,3 +390,31 @@ pub fn with_doc(f: Value, doc: &str) -> Value {
     }
     f
 }
+
+/// Takes a built-in's keyword arguments into positional slots by name,
+/// with the errors of CPython's C functions (`'k' is an invalid keyword
+/// argument for f()`). Extra positional arguments get slots too; callers
+/// check counts.
+pub fn keyword_slots(name: &str, mut args: Vec<Value>, kwargs: Kwargs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+    let mut slots: Vec<Option<Value>> = vec![None; names.len().max(args.len())];
+    for (i, a) in args.drain(..).enumerate() {
+        slots[i] = Some(a);
+    }
+    for (k, v) in kwargs {
+        match names.iter().position(|n| *n == k.as_str()) {
+            Some(i) => {
+                if slots[i].is_some() {
+                    return Err(type_error(format!(
+                        "argument for {name}() given by name ('{k}') and position ({})",
+                        i + 1
+                    )));
+                }
+                slots[i] = Some(v);
+            }
+            None => {
+                return Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+            }
+        }
+    }
+    Ok(slots)
+}

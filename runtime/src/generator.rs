@@ -344,6 +344,19 @@ impl Drop for Generator {
     }
 }
 
+/// The exception `gen.throw(typ[, val])` and `agen.athrow(...)` raise at
+/// the suspension point: an instance, or a class called with the value.
+pub(crate) fn thrown(args: Vec<Value>) -> PyResult<PyErr> {
+    let mut it = args.into_iter();
+    let exc = it.next().unwrap_or_default();
+    match (exc, it.next()) {
+        (cls @ Value::Class(_), Some(v)) if !v.is_none() => {
+            crate::raise::raise(crate::call::call(&cls, vec![v], vec![])?)
+        }
+        (e, _) => crate::raise::raise(e),
+    }
+}
+
 impl Native for Generator {
     fn type_name(&self) -> &'static str {
         match self.kind {
@@ -388,18 +401,7 @@ impl Native for Generator {
     fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
         Some(match name {
             "send" => self.send(args.into_iter().next().unwrap_or_default()),
-            "throw" => (|| {
-                let mut it = args.into_iter();
-                let exc = it.next().unwrap_or_default();
-                let err = match (exc, it.next()) {
-                    (cls @ Value::Class(_), Some(v)) if !v.is_none() => {
-                        let inst = crate::call::call(&cls, vec![v], vec![])?;
-                        crate::raise::raise(inst)?
-                    }
-                    (e, _) => crate::raise::raise(e)?,
-                };
-                self.throw(err)
-            })(),
+            "throw" => thrown(args).and_then(|err| self.throw(err)),
             "close" => self.close().map(|_| Value::None),
             "__next__" => match self.next() {
                 Some(Ok(Some(v))) => Ok(v),

@@ -322,31 +322,6 @@ fn method_no_kwargs(type_name: &str, name: &str, kwargs: &Kwargs) -> PyResult<()
     Ok(())
 }
 
-/// Takes keyword arguments into positional slots by name.
-fn merge_kwargs(name: &str, mut args: Vec<Value>, kwargs: Kwargs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
-    let mut slots: Vec<Option<Value>> = vec![None; names.len().max(args.len())];
-    for (i, a) in args.drain(..).enumerate() {
-        slots[i] = Some(a);
-    }
-    for (k, v) in kwargs {
-        match names.iter().position(|n| *n == k.as_str()) {
-            Some(i) => {
-                if slots[i].is_some() {
-                    return Err(type_error(format!(
-                        "argument for {name}() given by name ('{k}') and position ({})",
-                        i + 1
-                    )));
-                }
-                slots[i] = Some(v);
-            }
-            None => {
-                return Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
-            }
-        }
-    }
-    Ok(slots)
-}
-
 fn want_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
     match v {
         Value::Str(s) => Ok(s),
@@ -471,7 +446,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             })
         }
         "split" | "rsplit" => {
-            let slots = merge_kwargs(name, args, kwargs, &["sep", "maxsplit"])?;
+            let slots = crate::func::keyword_slots(name, args, kwargs, &["sep", "maxsplit"])?;
             let sep = match &slots[0] {
                 None | Some(Value::None) => None,
                 Some(v) => Some(want_str(v, "must be str or None")?.to_string()),
@@ -488,7 +463,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             str_list(parts)
         }
         "splitlines" => {
-            let slots = merge_kwargs(name, args, kwargs, &["keepends"])?;
+            let slots = crate::func::keyword_slots(name, args, kwargs, &["keepends"])?;
             let keep = match &slots[0] {
                 Some(v) => ops::truthy(v)?,
                 None => false,
@@ -516,7 +491,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             Value::str(out)
         }
         "replace" => {
-            let slots = merge_kwargs(name, args, kwargs, &["old", "new", "count"])?;
+            let slots = crate::func::keyword_slots(name, args, kwargs, &["old", "new", "count"])?;
             let old = want_str(
                 slots[0].as_ref().ok_or_else(|| type_error("replace expected at least 2 arguments, got 0"))?,
                 "replace() argument 1 must be str",

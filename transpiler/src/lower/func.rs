@@ -334,6 +334,24 @@ fn emit_function(
     Ok(())
 }
 
+/// `return_with_value` over the parts of a `try` or `try*` statement.
+fn try_return_with_value(
+    body: &[ast::Stmt],
+    handlers: &[ast::ExceptHandler],
+    orelse: &[ast::Stmt],
+    finalbody: &[ast::Stmt],
+) -> Option<(usize, usize)> {
+    return_with_value(body)
+        .or_else(|| {
+            handlers.iter().find_map(|h| {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                return_with_value(&h.body)
+            })
+        })
+        .or_else(|| return_with_value(orelse))
+        .or_else(|| return_with_value(finalbody))
+}
+
 /// The span of a `return <value>` directly in `body` (not in nested
 /// functions or classes).
 fn return_with_value(body: &[ast::Stmt]) -> Option<(usize, usize)> {
@@ -347,24 +365,8 @@ fn return_with_value(body: &[ast::Stmt]) -> Option<(usize, usize)> {
             S::While(w) => return_with_value(&w.body).or_else(|| return_with_value(&w.orelse)),
             S::With(w) => return_with_value(&w.body),
             S::AsyncWith(w) => return_with_value(&w.body),
-            S::Try(t) => return_with_value(&t.body)
-                .or_else(|| {
-                    t.handlers.iter().find_map(|h| {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        return_with_value(&h.body)
-                    })
-                })
-                .or_else(|| return_with_value(&t.orelse))
-                .or_else(|| return_with_value(&t.finalbody)),
-            S::TryStar(t) => return_with_value(&t.body)
-                .or_else(|| {
-                    t.handlers.iter().find_map(|h| {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        return_with_value(&h.body)
-                    })
-                })
-                .or_else(|| return_with_value(&t.orelse))
-                .or_else(|| return_with_value(&t.finalbody)),
+            S::Try(t) => try_return_with_value(&t.body, &t.handlers, &t.orelse, &t.finalbody),
+            S::TryStar(t) => try_return_with_value(&t.body, &t.handlers, &t.orelse, &t.finalbody),
             S::Match(m) => m.cases.iter().find_map(|c| return_with_value(&c.body)),
             _ => None,
         };

@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::aio::{self, fut};
+use crate::contextlib::exit_exception;
 use crate::exc::{PyErr, PyResult, runtime_error, type_error, value_error};
 use crate::func::{BuiltinFunction, Kwargs};
 use crate::generator::Generator;
@@ -88,16 +89,6 @@ impl TgState {
 /// `asyncio.TaskGroup()`.
 struct TaskGroup {
     s: Rc<TgState>,
-}
-
-fn exit_exception(args: &[Value]) -> Option<PyErr> {
-    match args.get(1) {
-        Some(v @ Value::Object(o)) if o.exc.is_some() => Some(PyErr::from_instance(v.clone())),
-        _ => match args.first() {
-            Some(Value::Class(c)) => Some(PyErr::with_args(c, vec![])),
-            _ => None,
-        },
-    }
 }
 
 impl TaskGroup {

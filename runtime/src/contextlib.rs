@@ -16,7 +16,7 @@ use crate::types::types;
 use crate::value::Value;
 
 /// The three `__exit__` arguments as an optional exception.
-fn exit_exception(args: &[Value]) -> Option<PyErr> {
+pub(crate) fn exit_exception(args: &[Value]) -> Option<PyErr> {
     match args.get(1) {
         Some(v @ Value::Object(o)) if o.exc.is_some() => Some(PyErr::from_instance(v.clone())),
         _ => match args.first() {

@@ -351,7 +351,8 @@ fn process(cls_value: &Value, o: &Options) -> PyResult<Value> {
         };
         f.kind.set(Some(kind));
         if is_missing(&f.kw_only.borrow()) {
-            *f.kw_only.borrow_mut() = Value::Bool(kw_only && kind == Kind::Field);
+            // As in CPython, InitVars take the KW_ONLY default too; ClassVars never do.
+            *f.kw_only.borrow_mut() = Value::Bool(kw_only && kind != Kind::ClassVar);
         }
         if kind == Kind::Field {
             let d = f.default.borrow().clone();

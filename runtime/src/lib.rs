@@ -78,6 +78,7 @@ pub mod str;
 pub mod str_methods;
 pub mod strformat;
 pub mod tuple;
+pub mod typed;
 pub mod types;
 pub mod typing;
 pub mod unpack;

@@ -635,6 +635,19 @@ fn binary_type_error(a: &Value, b: &Value, op: BinOp) -> crate::exc::PyErr {
 
 /// In-place operators (`a += b`): lists extend in place, user classes may
 /// define `__iadd__`; otherwise the binary operator.
+/// `x op= b` on a local variable `x`: a str that no one else holds grows
+/// in place (so `s += t` in a loop is linear, as in CPython); every other
+/// case is `x = inplace(x, b)`.
+pub fn inplace_local(x: &mut Value, b: &Value, op: BinOp) -> PyResult<()> {
+    if let (Value::Str(s), Value::Str(t), BinOp::Add) = (&mut *x, b, op)
+        && s.append_unique(t)
+    {
+        return Ok(());
+    }
+    *x = inplace(x, b, op)?;
+    Ok(())
+}
+
 pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     match (a, op) {
         (Value::List(l), BinOp::Add) => {

@@ -136,6 +136,11 @@ pub fn enter() -> PyResult<CallGuard> {
     Ok(CallGuard(()))
 }
 
+/// The current Python call depth.
+pub fn depth() -> usize {
+    DEPTH.get().0
+}
+
 pub fn recursion_limit() -> usize {
     DEPTH.get().1
 }

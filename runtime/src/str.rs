@@ -11,7 +11,9 @@ use std::rc::Rc;
 pub struct PyStr(Rc<StrData>);
 
 struct StrData {
-    text: Box<str>,
+    /// A `String`, not a `Box<str>`: a string nobody else holds grows in
+    /// place under `+=` (see `append_unique`), as CPython's does.
+    text: String,
     chars: usize,
     ascii: bool,
 }
@@ -24,7 +26,17 @@ impl PyStr {
     pub fn from_string(text: String) -> PyStr {
         let ascii = text.is_ascii();
         let chars = if ascii { text.len() } else { text.chars().count() };
-        PyStr(Rc::new(StrData { text: text.into_boxed_str(), chars, ascii }))
+        PyStr(Rc::new(StrData { text, chars, ascii }))
+    }
+
+    /// Appends `more` in place when this is the only reference to the
+    /// string (nothing can observe the change); `false` otherwise.
+    pub fn append_unique(&mut self, more: &PyStr) -> bool {
+        let Some(data) = Rc::get_mut(&mut self.0) else { return false };
+        data.text.push_str(&more.0.text);
+        data.chars += more.0.chars;
+        data.ascii &= more.0.ascii;
+        true
     }
 
     pub fn as_str(&self) -> &str {

@@ -1,5 +1,5 @@
 # Recursive Fibonacci: function calls and small-int arithmetic.
-def fib(n):
+def fib(n: int) -> int:
     if n < 2:
         return n
     return fib(n - 1) + fib(n - 2)

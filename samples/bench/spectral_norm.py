@@ -1,23 +1,24 @@
-# The spectral norm of an infinite matrix (Computer Language Benchmarks Game).
-def eval_a(i, j):
+# The spectral norm of an infinite matrix (Computer Language Benchmarks Game),
+# with the annotations that let py2rs run it as native Rust.
+def eval_a(i: int, j: int) -> float:
     return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
 
 
-def eval_a_times_u(u):
+def eval_a_times_u(u: list[float]) -> list[float]:
     n = len(u)
     return [sum(eval_a(i, j) * u[j] for j in range(n)) for i in range(n)]
 
 
-def eval_at_times_u(u):
+def eval_at_times_u(u: list[float]) -> list[float]:
     n = len(u)
     return [sum(eval_a(j, i) * u[j] for j in range(n)) for i in range(n)]
 
 
-def eval_ata_times_u(u):
+def eval_ata_times_u(u: list[float]) -> list[float]:
     return eval_at_times_u(eval_a_times_u(u))
 
 
-def spectral_norm(n):
+def spectral_norm(n: int) -> float:
     u = [1.0] * n
     v = u
     for _ in range(10):

@@ -21,6 +21,14 @@ pub struct Options {
     pub file_name: String,
 }
 
+/// For every module-level function: whether it is lowered to native Rust,
+/// with its inferred types, or stays dynamic, with the reason.
+pub fn explain_types(source: &str, options: &Options) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
+    let program = sema::scope::analyze(&module.body).map_err(|d| vec![d])?;
+    Ok(lower::explain_types(&program, source, &module.body))
+}
+
 /// Converts Python source to the text of a Rust `main.rs`.
 pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
     let module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;

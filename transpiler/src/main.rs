@@ -27,6 +27,11 @@ enum Cmd {
         /// Print only the generated Rust source.
         #[arg(long)]
         stdout: bool,
+        /// Print, for every module-level function, whether it runs as
+        /// native Rust (with the inferred types) or stays dynamic (and
+        /// why), instead of writing the crate.
+        #[arg(long)]
+        explain_types: bool,
     },
     /// Convert and compile; prints the binary's path.
     Build {
@@ -50,7 +55,8 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Cmd::Convert { program, output, stdout } => convert(&program, output, stdout),
+        Cmd::Convert { explain_types: true, program, .. } => explain(&program),
+        Cmd::Convert { program, output, stdout, .. } => convert(&program, output, stdout),
         Cmd::Build { program, output, debug } => match build(&program, output, !debug) {
             Ok(bin) => {
                 println!("{}", bin.display());
@@ -79,6 +85,25 @@ fn generate(program: &Path) -> Result<(String, String), ExitCode> {
         Err(diags) => {
             eprint!("{}", diagnostics::render(&file_name, &source, &diags));
             Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn explain(program: &Path) -> ExitCode {
+    let (source, _) = match generate(program) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    match py2rs::explain_types(&source, &Options { file_name: program.display().to_string() }) {
+        Ok(lines) => {
+            for l in lines {
+                println!("{}:{l}", program.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            eprint!("{}", diagnostics::render(&program.display().to_string(), &source, &diags));
+            ExitCode::from(2)
         }
     }
 }

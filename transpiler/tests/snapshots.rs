@@ -55,3 +55,30 @@ fn emitted_rust_matches_snapshots() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The native tier's promise: a function whose types are proven lowers to
+/// plain Rust arithmetic, with no dynamic `Value` and no runtime dispatch
+/// inside it (only checked helpers from `rt::typed`).
+#[test]
+fn typed_numeric_functions_lower_to_plain_rust() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let py = std::fs::read_to_string(dir.join("native_numeric_loop.py")).expect("input");
+    let rust = py2rs::transpile(&py, &py2rs::Options { file_name: "native_numeric_loop.py".into() }).expect("converts");
+    let start = rust.find("pub(crate) mod native {").expect("a native module");
+    // The module ends where the next top-level item starts.
+    let module = &rust[start..];
+    let end = module.find("\n}\n").map(|i| i + 3).unwrap_or(module.len());
+    let module = &module[..end];
+    for f in [
+        "fn norm(xs: &[f64], _depth: usize) -> NResult<f64>",
+        "fn collatz_steps(mut n: i64",
+        "fn longest(mut limit: i64",
+    ] {
+        assert!(module.contains(f), "missing native `{f}` in:\n{module}");
+    }
+    for dynamic in ["Value", "rt::ops", "rt::call", "rt::attr", "PyResult", "clone()"] {
+        assert!(!module.contains(dynamic), "native code mentions `{dynamic}`:\n{module}");
+    }
+    // Each dynamic function tries its native version first.
+    assert!(rust.contains("native::longest("), "no native entry in:\n{rust}");
+}

@@ -163,6 +163,17 @@ pub fn aug_assign(
                     cx.tri(fx, g)
                 }
             };
+            // A plain local is updated through `&mut`, so a str that only
+            // it holds can grow in place.
+            if let Some(Var::Plain(id)) = fx.lookup(name)
+                && cx.binding(fx, name) == Some(Binding::Local)
+                && !(fx.depth == 0 && fx.pending_let.contains(name))
+            {
+                let v = expr(cx, fx, value)?.ts;
+                let tmp = cx.fresh("rhs");
+                let update = cx.tri(fx, quote! { rt::ops::inplace_local(&mut #id, &#tmp, #opt) });
+                return Ok(quote! { let #tmp = #v; #update; });
+            }
             let v = super::expr::expr_ref(cx, fx, value)?;
             let cur = match fx.lookup(name) {
                 Some(Var::Plain(id)) if cx.binding(fx, name) == Some(Binding::Local) => quote! { #id },

@@ -391,7 +391,7 @@ fn int_literal(i: &num_bigint::BigInt) -> LResult<Lowered> {
 }
 
 /// An `f64` expression for a finite or infinite float constant.
-fn float_tokens(f: f64) -> TokenStream {
+pub(super) fn float_tokens(f: f64) -> TokenStream {
     if f.is_infinite() {
         return if f > 0.0 {
             quote! { f64::INFINITY }

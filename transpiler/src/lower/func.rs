@@ -202,6 +202,8 @@ fn emit_function(
 
     let mut rust_params = Vec::new();
     let mut prologue = Vec::new();
+    // The incoming argument of each parameter, before any cell wraps it.
+    let mut incoming = Vec::new();
     for p in &params.names {
         let id = mangle::ident(p);
         let sym = scope.symbols.get(p);
@@ -212,16 +214,19 @@ fn emit_function(
                 let arg = mangle::raw(&format!("{}_arg", mangle::rust_name(p)));
                 rust_params.push(quote! { #arg: Value });
                 prologue.push(quote! { let #id = Cell::with_value(#arg); });
+                incoming.push(arg);
                 fx.bind(p, Var::Cell(id));
             }
             _ if deleted => {
                 let arg = mangle::raw(&format!("{}_arg", mangle::rust_name(p)));
                 rust_params.push(quote! { #arg: Value });
                 prologue.push(quote! { let mut #id: Option<Value> = Some(#arg); });
+                incoming.push(arg);
                 fx.bind(p, Var::Maybe(id));
             }
             _ => {
                 rust_params.push(quote! { mut #id: Value });
+                incoming.push(id.clone());
                 fx.bind(p, Var::Plain(id));
             }
         }
@@ -300,7 +305,12 @@ fn emit_function(
             }))
         }
     } else {
+        // A function with a native version runs it when the arguments
+        // have its types, and falls back to this code when it bails.
+        let native_entry =
+            cx.native.get(&scope_id).map(|nf| super::native::entry(nf, &mangle::raw(rust_name), &incoming));
         quote! {
+            #native_entry
             let _frame = rt::scope::enter()?;
             #(#prologue)*
             #stmts

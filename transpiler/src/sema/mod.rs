@@ -1,10 +1,12 @@
 //! Semantic analysis: which scope every name belongs to, which locals are
 //! captured by nested functions (cells), which functions are generators or
-//! coroutines, and which locals may be read while unbound.
+//! coroutines, which locals may be read while unbound, and which functions
+//! have types certain enough to run as native Rust (`infer`).
 //!
 //! Input: the parsed module. Output: [`Program`], consulted by `lower`.
 
 pub mod definite;
+pub mod infer;
 pub mod scope;
 pub mod types;
 

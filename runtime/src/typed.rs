@@ -1,0 +1,428 @@
+//! Support for the native tier: functions the transpiler proved to work on
+//! plain `i64`/`f64`/`bool` values and lists of them.
+//!
+//! Native functions are pure (they touch only their own locals and lists
+//! they created), so they never raise: whenever Python would do something
+//! their types cannot express (an int overflowing `i64`, a division by
+//! zero, an index out of range, recursion past the limit) they *bail*, and
+//! the dynamic version of the function runs again from the start with the
+//! original arguments. Because nothing outside the native call changed,
+//! the re-run is indistinguishable from having run dynamically all along,
+//! and it raises or promotes exactly as CPython does.
+
+use crate::list::List;
+use crate::num_ops;
+use crate::value::Value;
+
+/// The native code stepped outside its types; run the dynamic version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bail;
+
+pub type NResult<T> = Result<T, Bail>;
+
+#[inline(always)]
+pub fn add(a: i64, b: i64) -> NResult<i64> {
+    a.checked_add(b).ok_or(Bail)
+}
+
+#[inline(always)]
+pub fn sub(a: i64, b: i64) -> NResult<i64> {
+    a.checked_sub(b).ok_or(Bail)
+}
+
+#[inline(always)]
+pub fn mul(a: i64, b: i64) -> NResult<i64> {
+    a.checked_mul(b).ok_or(Bail)
+}
+
+#[inline(always)]
+pub fn neg(a: i64) -> NResult<i64> {
+    a.checked_neg().ok_or(Bail)
+}
+
+#[inline(always)]
+pub fn abs(a: i64) -> NResult<i64> {
+    a.checked_abs().ok_or(Bail)
+}
+
+/// `a // b`, rounding toward negative infinity.
+#[inline(always)]
+pub fn floordiv(a: i64, b: i64) -> NResult<i64> {
+    if b == 0 || (a == i64::MIN && b == -1) {
+        return Err(Bail);
+    }
+    let q = a / b;
+    Ok(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q })
+}
+
+/// `a % b`, with the sign of `b`.
+#[inline(always)]
+pub fn rem(a: i64, b: i64) -> NResult<i64> {
+    if b == 0 {
+        return Err(Bail);
+    }
+    if b == -1 {
+        return Ok(0);
+    }
+    let r = a % b;
+    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+}
+
+/// `a ** b` for ints; a negative exponent gives a float in Python.
+#[inline]
+pub fn pow(a: i64, b: i64) -> NResult<i64> {
+    let exp = u32::try_from(b).map_err(|_| Bail)?;
+    a.checked_pow(exp).ok_or(Bail)
+}
+
+/// `a << b`.
+#[inline]
+pub fn shl(a: i64, b: i64) -> NResult<i64> {
+    if !(0..64).contains(&b) {
+        return if b >= 0 && a == 0 { Ok(0) } else { Err(Bail) };
+    }
+    let r = a << b;
+    if r >> b == a { Ok(r) } else { Err(Bail) }
+}
+
+/// `a >> b`.
+#[inline]
+pub fn shr(a: i64, b: i64) -> NResult<i64> {
+    if b < 0 {
+        return Err(Bail);
+    }
+    Ok(a >> b.min(63))
+}
+
+/// `a / b` for ints. Both fit an `f64` exactly below 2**53, and IEEE
+/// division of exact operands is correctly rounded, as CPython's is.
+#[inline]
+pub fn truediv(a: i64, b: i64) -> NResult<f64> {
+    const EXACT: i64 = 1 << 53;
+    if b == 0 || !(-EXACT..=EXACT).contains(&a) || !(-EXACT..=EXACT).contains(&b) {
+        return Err(Bail);
+    }
+    Ok(a as f64 / b as f64)
+}
+
+#[inline(always)]
+pub fn fdiv(a: f64, b: f64) -> NResult<f64> {
+    if b == 0.0 { Err(Bail) } else { Ok(a / b) }
+}
+
+#[inline]
+pub fn ffloordiv(a: f64, b: f64) -> NResult<f64> {
+    num_ops::float_floordiv(a, b).map_err(|_| Bail)
+}
+
+#[inline]
+pub fn frem(a: f64, b: f64) -> NResult<f64> {
+    num_ops::float_mod(a, b).map_err(|_| Bail)
+}
+
+#[inline]
+pub fn fpow(a: f64, b: f64) -> NResult<f64> {
+    num_ops::float_pow(a, b).map_err(|_| Bail)
+}
+
+/// `int(f)`: truncation; infinities, NaN and values beyond `i64` bail.
+#[inline]
+pub fn f64_to_i64(f: f64) -> NResult<i64> {
+    let t = f.trunc();
+    // 2**63 is exact as an f64; every smaller integral f64 fits.
+    if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&t) { Ok(t as i64) } else { Err(Bail) }
+}
+
+/// Python compares an int and a float exactly, not by rounding the int.
+#[inline]
+pub fn cmp_int_float(i: i64, f: f64) -> Option<std::cmp::Ordering> {
+    const EXACT: i64 = 1 << 53;
+    if (-EXACT..=EXACT).contains(&i) {
+        return (i as f64).partial_cmp(&f);
+    }
+    if f.is_nan() {
+        return None;
+    }
+    if f >= 9_223_372_036_854_775_808.0 {
+        return Some(std::cmp::Ordering::Less);
+    }
+    if f < -9_223_372_036_854_775_808.0 {
+        return Some(std::cmp::Ordering::Greater);
+    }
+    // |f| > 2**53 here or f is between two ints: compare the integral part,
+    // then the fraction.
+    let t = f.trunc();
+    match i.cmp(&(t as i64)) {
+        std::cmp::Ordering::Equal => 0.0f64.partial_cmp(&(f - t)),
+        o => Some(o),
+    }
+}
+
+/// `math.sqrt` and friends: a NaN from a non-NaN argument is a domain
+/// error, an infinity from a finite one an overflow; both bail.
+#[inline]
+pub fn math1(x: f64, f: fn(f64) -> f64) -> NResult<f64> {
+    let r = f(x);
+    if (r.is_nan() && !x.is_nan()) || (r.is_infinite() && x.is_finite()) { Err(Bail) } else { Ok(r) }
+}
+
+/// `math.log(x)`: zero and negative arguments are domain errors.
+#[inline]
+pub fn log(x: f64) -> NResult<f64> {
+    if x <= 0.0 { Err(Bail) } else { math1(x, f64::ln) }
+}
+
+/// An index into a sequence of length `len`, counting from the end when
+/// negative; out of range bails (the dynamic code raises `IndexError`).
+#[inline(always)]
+pub fn index(i: i64, len: usize) -> NResult<usize> {
+    let n = len as i64;
+    let k = if i < 0 { i + n } else { i };
+    if (0..n).contains(&k) { Ok(k as usize) } else { Err(Bail) }
+}
+
+/// `[x] * n`: a negative count gives an empty list; a count too large to
+/// allocate bails (CPython raises `MemoryError` or `OverflowError`).
+#[inline]
+pub fn repeat<T: Copy>(items: &[T], n: i64) -> NResult<Vec<T>> {
+    let n = usize::try_from(n.max(0)).map_err(|_| Bail)?;
+    if items.len().saturating_mul(n) > 1 << 32 {
+        return Err(Bail);
+    }
+    Ok(items.repeat(n))
+}
+
+/// The values of `range(start, stop, step)`; a zero step bails.
+pub struct Range {
+    next: i64,
+    stop: i64,
+    step: i64,
+    done: bool,
+}
+
+#[inline]
+pub fn range(start: i64, stop: i64, step: i64) -> NResult<Range> {
+    if step == 0 {
+        return Err(Bail);
+    }
+    Ok(Range { next: start, stop, step, done: false })
+}
+
+impl Iterator for Range {
+    type Item = i64;
+
+    #[inline]
+    fn next(&mut self) -> Option<i64> {
+        let live = if self.step > 0 { self.next < self.stop } else { self.next > self.stop };
+        if self.done || !live {
+            return None;
+        }
+        let v = self.next;
+        match self.next.checked_add(self.step) {
+            Some(n) => self.next = n,
+            None => self.done = true,
+        }
+        Some(v)
+    }
+}
+
+/// `sum()` over floats, as CPython 3.12 adds them: Neumaier's compensated
+/// summation. An empty sum is the int `0` in Python, which bails here.
+#[derive(Default)]
+pub struct FloatSum {
+    total: f64,
+    compensation: f64,
+    any: bool,
+}
+
+impl FloatSum {
+    #[inline]
+    pub fn add(&mut self, x: f64) {
+        let t = self.total + x;
+        if self.total.abs() >= x.abs() {
+            self.compensation += (self.total - t) + x;
+        } else {
+            self.compensation += (x - t) + self.total;
+        }
+        self.total = t;
+        self.any = true;
+    }
+
+    #[inline]
+    pub fn finish(self) -> NResult<f64> {
+        if !self.any {
+            return Err(Bail);
+        }
+        let c = self.compensation;
+        Ok(if c != 0.0 && c.is_finite() { self.total + c } else { self.total })
+    }
+}
+
+/// `min(a, b)`: the first of equal values, as Python keeps it.
+#[inline(always)]
+pub fn min<T: PartialOrd>(a: T, b: T) -> T {
+    if b < a { b } else { a }
+}
+
+#[inline(always)]
+pub fn max<T: PartialOrd>(a: T, b: T) -> T {
+    if b > a { b } else { a }
+}
+
+/// `min(list)`/`max(list)`: an empty list bails (Python raises `ValueError`).
+pub fn min_of<T: PartialOrd + Copy>(items: &[T], want_max: bool) -> NResult<T> {
+    let (first, rest) = items.split_first().ok_or(Bail)?;
+    let mut m = *first;
+    for &x in rest {
+        if if want_max { x > m } else { x < m } {
+            m = x;
+        }
+    }
+    Ok(m)
+}
+
+/// How many more nested calls native code may make before Python would
+/// raise `RecursionError`; native functions count it down and bail at 0.
+#[inline]
+pub fn depth_budget() -> usize {
+    crate::scope::recursion_limit().saturating_sub(crate::scope::depth())
+}
+
+/// A native value as the runtime's dynamic object.
+pub trait ToValue {
+    fn to_value(self) -> Value;
+}
+
+impl ToValue for i64 {
+    fn to_value(self) -> Value {
+        Value::Int(self)
+    }
+}
+
+impl ToValue for f64 {
+    fn to_value(self) -> Value {
+        Value::Float(self)
+    }
+}
+
+impl ToValue for bool {
+    fn to_value(self) -> Value {
+        Value::Bool(self)
+    }
+}
+
+impl<T: ToValue> ToValue for Vec<T> {
+    fn to_value(self) -> Value {
+        Value::list(self.into_iter().map(ToValue::to_value).collect())
+    }
+}
+
+macro_rules! tuple_to_value {
+    ($($t:ident $i:tt),+) => {
+        impl<$($t: ToValue),+> ToValue for ($($t,)+) {
+            fn to_value(self) -> Value {
+                Value::tuple(vec![$(self.$i.to_value()),+])
+            }
+        }
+    };
+}
+tuple_to_value!(A 0, B 1);
+tuple_to_value!(A 0, B 1, C 2);
+tuple_to_value!(A 0, B 1, C 2, D 3);
+
+/// A dynamic value of exactly the native type (a `bool` is not an `int`
+/// here: `True + 1` must stay dynamic to print like CPython), else `None`.
+pub trait FromValue: Sized {
+    fn from_value(v: &Value) -> Option<Self>;
+}
+
+impl FromValue for i64 {
+    #[inline]
+    fn from_value(v: &Value) -> Option<i64> {
+        if let Value::Int(i) = v { Some(*i) } else { None }
+    }
+}
+
+impl FromValue for f64 {
+    #[inline]
+    fn from_value(v: &Value) -> Option<f64> {
+        if let Value::Float(f) = v { Some(*f) } else { None }
+    }
+}
+
+impl FromValue for bool {
+    #[inline]
+    fn from_value(v: &Value) -> Option<bool> {
+        if let Value::Bool(b) = v { Some(*b) } else { None }
+    }
+}
+
+impl<T: FromValue> FromValue for Vec<T> {
+    /// A copy of a list whose every element has the native type. Only
+    /// lists qualify (a tuple or subclass would behave differently).
+    fn from_value(v: &Value) -> Option<Vec<T>> {
+        let Value::List(l) = v else { return None };
+        let items = List::borrow(l);
+        items.iter().map(T::from_value).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_division_floors_like_python() {
+        assert_eq!(floordiv(-7, 2), Ok(-4));
+        assert_eq!(floordiv(7, -2), Ok(-4));
+        assert_eq!(rem(-7, 2), Ok(1));
+        assert_eq!(rem(7, -2), Ok(-1));
+        assert_eq!(rem(i64::MIN, -1), Ok(0));
+        assert_eq!(floordiv(i64::MIN, -1), Err(Bail));
+        assert_eq!(floordiv(1, 0), Err(Bail));
+    }
+
+    #[test]
+    fn overflow_bails() {
+        assert_eq!(add(i64::MAX, 1), Err(Bail));
+        assert_eq!(mul(1 << 32, 1 << 31), Err(Bail));
+        assert_eq!(pow(2, 62), Ok(1 << 62));
+        assert_eq!(pow(2, 63), Err(Bail));
+        assert_eq!(pow(2, -1), Err(Bail));
+        assert_eq!(shl(1, 62), Ok(1 << 62));
+        assert_eq!(shl(1, 63), Err(Bail));
+        assert_eq!(shl(-1, 63), Ok(i64::MIN));
+        assert_eq!(shr(-5, 100), Ok(-1));
+    }
+
+    #[test]
+    fn int_float_comparison_is_exact() {
+        use std::cmp::Ordering::*;
+        let big = (1i64 << 53) + 1;
+        // (2**53 + 1) as f64 rounds to 2**53, but Python says it is greater.
+        assert_eq!(cmp_int_float(big, (1u64 << 53) as f64), Some(Greater));
+        assert_eq!(cmp_int_float(i64::MAX, 9_223_372_036_854_775_808.0), Some(Less));
+        assert_eq!(cmp_int_float(3, 3.5), Some(Less));
+        assert_eq!(cmp_int_float(3, f64::NAN), None);
+    }
+
+    #[test]
+    fn float_sum_compensates_and_bails_when_empty() {
+        let mut s = FloatSum::default();
+        for x in [0.1; 10] {
+            s.add(x);
+        }
+        assert_eq!(s.finish(), Ok(1.0));
+        assert_eq!(FloatSum::default().finish(), Err(Bail));
+    }
+
+    #[test]
+    fn ranges_match_python() {
+        assert_eq!(range(0, 5, 2).unwrap().collect::<Vec<_>>(), vec![0, 2, 4]);
+        assert_eq!(range(5, 0, -2).unwrap().collect::<Vec<_>>(), vec![5, 3, 1]);
+        assert_eq!(range(i64::MAX - 1, i64::MAX, 5).unwrap().collect::<Vec<_>>(), vec![i64::MAX - 1]);
+        assert!(range(0, 1, 0).is_err());
+        assert_eq!(index(-1, 3), Ok(2));
+        assert_eq!(index(3, 3), Err(Bail));
+    }
+}

@@ -1,0 +1,1027 @@
+//! The native tier: functions that `sema::infer` proved to work on plain
+//! `i64`/`f64`/`bool` values and `Vec`s of them become ordinary Rust
+//! functions in `mod native`, returning `NResult<T>`. Every operation that
+//! Python could make leave those types (int overflow, division by zero,
+//! an index out of range, recursion past the limit) is a checked helper
+//! from `rt::typed` that bails; the dynamic version of the function, which
+//! is still generated, then runs from the start. The dynamic version's
+//! entry tries the native one first when the arguments have exactly the
+//! native types.
+//!
+//! Because native functions are pure, the order in which their
+//! subexpressions run is not observable; the code below still follows
+//! Python's order where it costs nothing.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::LResult;
+use crate::diagnostics::Diagnostic;
+use crate::emit::mangle;
+use crate::frontend::{ast, span};
+use crate::sema::infer::{Const, Iteration, NTy, NativeFn, Typer, World, binop_ty};
+
+/// The name of the module holding native functions.
+pub const MODULE: &str = "native";
+
+/// The Rust type of a native value; list parameters are borrowed slices.
+fn rust_ty(t: &NTy, param: bool) -> TokenStream {
+    match t {
+        NTy::Int => quote! { i64 },
+        NTy::Float => quote! { f64 },
+        NTy::Bool => quote! { bool },
+        NTy::List(e) => {
+            let e = rust_ty(e, false);
+            if param {
+                quote! { &[#e] }
+            } else {
+                quote! { Vec<#e> }
+            }
+        }
+        NTy::Tuple(items) => {
+            let items = items.iter().map(|t| rust_ty(t, false));
+            quote! { (#(#items),*) }
+        }
+    }
+}
+
+fn default_value(t: &NTy) -> TokenStream {
+    match t {
+        NTy::Int => quote! { 0 },
+        NTy::Float => quote! { 0.0 },
+        NTy::Bool => quote! { false },
+        NTy::List(_) => quote! { Vec::new() },
+        NTy::Tuple(_) => quote! { Default::default() },
+    }
+}
+
+/// The native function for `f` (Rust name `rust`).
+pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &Ident) -> LResult<TokenStream> {
+    let mut nx = Nx { typer: Typer::for_lowering(world, nf), counter: 0 };
+    let params = nf.params.iter().map(|(name, t)| {
+        let id = mangle::ident(name);
+        let ty = rust_ty(t, true);
+        if t.is_scalar() {
+            quote! { mut #id: #ty }
+        } else {
+            quote! { #id: #ty }
+        }
+    });
+    let locals = nf.locals.iter().map(|(name, t)| {
+        let id = mangle::ident(name);
+        let (ty, v) = (rust_ty(t, false), default_value(t));
+        quote! { let mut #id: #ty = #v; }
+    });
+    // Native calls count down a depth budget instead of touching the
+    // interpreter's counter: at zero they bail, and the dynamic code
+    // raises RecursionError where CPython would.
+    let guard = nf.calls.then(|| quote! { if _depth == 0 { return Err(Bail); } });
+    let body = nx.block(&f.body)?;
+    let ret = rust_ty(&nf.ret, false);
+    let shown: Vec<String> = nf.params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
+    let doc = format!(" `{}({}) -> {}`, on native values.", f.name, shown.join(", "), nf.ret);
+    Ok(quote! {
+        #[doc = #doc]
+        pub(crate) fn #rust(#(#params,)* _depth: usize) -> NResult<#ret> {
+            #guard
+            #(#locals)*
+            #(#body)*
+            // Not reached: the function always returns.
+            Err(Bail)
+        }
+    })
+}
+
+/// The start of the dynamic function: runs the native one when every
+/// argument (the incoming `Value`s `args`) has exactly its native type.
+pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
+    let mut converted = Vec::new();
+    let mut checks = Vec::new();
+    let mut passed = Vec::new();
+    for ((name, t), arg) in nf.params.iter().zip(args) {
+        let id = mangle::raw(&format!("{}_native", mangle::rust_name(name)));
+        let ty = rust_ty(t, false);
+        checks.push(quote! { <#ty as rt::typed::FromValue>::from_value(&#arg) });
+        converted.push(quote! { Some(#id) });
+        passed.push(if t.is_scalar() {
+            quote! { #id }
+        } else {
+            quote! { &#id }
+        });
+    }
+    let module = mangle::raw(MODULE);
+    let call = quote! {
+        if let Ok(r) = #module::#rust(#(#passed,)* rt::typed::depth_budget()) {
+            return Ok(rt::typed::ToValue::to_value(r));
+        }
+    };
+    if checks.is_empty() {
+        return call;
+    }
+    quote! {
+        if let (#(#converted,)*) = (#(#checks,)*) {
+            #call
+        }
+    }
+}
+
+/// Lowering state of one native function.
+struct Nx<'w> {
+    typer: Typer<'w>,
+    counter: usize,
+}
+
+fn internal<N: ast::Ranged>(node: &N, what: &str) -> Diagnostic {
+    let (a, b) = span(node);
+    Diagnostic::new(a, b, format!("internal error: native lowering of {what}"))
+}
+
+/// Truthiness of a native value.
+fn truthy(v: TokenStream, t: &NTy) -> TokenStream {
+    match t {
+        NTy::Int => quote! { (#v != 0) },
+        NTy::Float => quote! { (#v != 0.0) },
+        NTy::Bool => v,
+        NTy::List(_) => quote! { !#v.is_empty() },
+        NTy::Tuple(_) => quote! { true },
+    }
+}
+
+/// An int-like value as `i64` (a bool counts as 0 or 1).
+fn as_int(v: TokenStream, t: &NTy) -> TokenStream {
+    if *t == NTy::Bool {
+        quote! { (#v as i64) }
+    } else {
+        v
+    }
+}
+
+fn as_float(v: TokenStream, t: &NTy) -> TokenStream {
+    match t {
+        NTy::Float => v,
+        NTy::Int => quote! { (#v as f64) },
+        _ => quote! { (#v as i64 as f64) },
+    }
+}
+
+impl Nx<'_> {
+    fn fresh(&mut self, kind: &str) -> Ident {
+        self.counter += 1;
+        mangle::temp(kind, self.counter)
+    }
+
+    fn ty(&mut self, e: &ast::Expr) -> LResult<NTy> {
+        match self.typer.expr(e) {
+            Ok(Some(t)) => Ok(t),
+            _ => Err(internal(e, "an untyped expression")),
+        }
+    }
+
+    fn block(&mut self, body: &[ast::Stmt]) -> LResult<Vec<TokenStream>> {
+        body.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> LResult<TokenStream> {
+        use ast::Stmt as S;
+        Ok(match s {
+            S::Pass(_) => quote! {},
+            S::Break(_) => quote! { break; },
+            S::Continue(_) => quote! { continue; },
+            S::Expr(e) => match &*e.value {
+                ast::Expr::Constant(_) => quote! {},
+                ast::Expr::Call(c) => match append_target(c) {
+                    Some((list, value)) => {
+                        let v = self.expr(value)?.0;
+                        let l = mangle::ident(list);
+                        quote! { #l.push(#v); }
+                    }
+                    None => {
+                        let v = self.expr(&e.value)?.0;
+                        quote! { let _ = #v; }
+                    }
+                },
+                _ => return Err(internal(s, "an expression statement")),
+            },
+            S::Assign(a) => self.assign(&a.targets[0], &a.value)?,
+            S::AnnAssign(a) => match &a.value {
+                Some(v) => self.assign(&a.target, v)?,
+                None => quote! {},
+            },
+            S::AugAssign(a) => self.aug_assign(a)?,
+            S::If(i) => {
+                let c = self.cond(&i.test)?;
+                let body = self.block(&i.body)?;
+                if i.orelse.is_empty() {
+                    quote! { if #c { #(#body)* } }
+                } else {
+                    let orelse = self.block(&i.orelse)?;
+                    quote! { if #c { #(#body)* } else { #(#orelse)* } }
+                }
+            }
+            S::While(w) => {
+                let body = self.block(&w.body)?;
+                if matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true))) {
+                    quote! { loop { #(#body)* } }
+                } else {
+                    let c = self.cond(&w.test)?;
+                    quote! { while #c { #(#body)* } }
+                }
+            }
+            S::For(f) => {
+                let body = self.block(&f.body)?;
+                self.for_loop(&f.target, &f.iter, false, quote! { #(#body)* })?
+            }
+            S::Return(r) => {
+                let v = match r.value.as_deref() {
+                    Some(ast::Expr::Tuple(t)) => {
+                        let items = t.elts.iter().map(|e| self.expr(e).map(|v| v.0)).collect::<LResult<Vec<_>>>()?;
+                        quote! { (#(#items),*) }
+                    }
+                    Some(ast::Expr::Name(n)) if !self.typer.is_param(n.id.as_str()) => {
+                        // A local list moves out; nothing reads it after.
+                        let id = mangle::ident(n.id.as_str());
+                        quote! { #id }
+                    }
+                    Some(v) => self.expr(v)?.0,
+                    None => return Err(internal(s, "a bare return")),
+                };
+                quote! { return Ok(#v); }
+            }
+            _ => return Err(internal(s, "a statement")),
+        })
+    }
+
+    fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> LResult<TokenStream> {
+        match target {
+            ast::Expr::Name(n) => {
+                let id = mangle::ident(n.id.as_str());
+                if let ast::Expr::List(l) = value
+                    && l.elts.is_empty()
+                {
+                    return Ok(quote! { #id = Vec::new(); });
+                }
+                let v = self.expr(value)?.0;
+                Ok(quote! { #id = #v; })
+            }
+            ast::Expr::Subscript(s) => {
+                let v = self.expr(value)?.0;
+                self.store(s, v)
+            }
+            ast::Expr::Tuple(t) => {
+                let values: Vec<TokenStream> = match value {
+                    ast::Expr::Tuple(v) => v.elts.iter().map(|e| self.expr(e).map(|v| v.0)).collect::<LResult<_>>()?,
+                    other => {
+                        let v = self.expr(other)?.0;
+                        let tmp = self.fresh("t");
+                        let n = t.elts.len();
+                        let parts: Vec<TokenStream> = (0..n)
+                            .map(|i| {
+                                let i = syn::Index::from(i);
+                                quote! { #tmp.#i }
+                            })
+                            .collect();
+                        let temps: Vec<Ident> = (0..n).map(|_| self.fresh("t")).collect();
+                        let stores = self.tuple_stores(&t.elts, &temps)?;
+                        return Ok(quote! { let #tmp = #v; #(let #temps = #parts;)* #(#stores)* });
+                    }
+                };
+                let temps: Vec<Ident> = (0..values.len()).map(|_| self.fresh("t")).collect();
+                let stores = self.tuple_stores(&t.elts, &temps)?;
+                Ok(quote! { #(let #temps = #values;)* #(#stores)* })
+            }
+            _ => Err(internal(target, "an assignment target")),
+        }
+    }
+
+    /// Assigns the temporaries `temps` to the targets, left to right.
+    fn tuple_stores(&mut self, targets: &[ast::Expr], temps: &[Ident]) -> LResult<Vec<TokenStream>> {
+        let mut out = Vec::new();
+        for (target, tmp) in targets.iter().zip(temps) {
+            out.push(match target {
+                ast::Expr::Name(n) => {
+                    let id = mangle::ident(n.id.as_str());
+                    quote! { #id = #tmp; }
+                }
+                ast::Expr::Subscript(s) => self.store(s, quote! { #tmp })?,
+                _ => return Err(internal(target, "a tuple target")),
+            });
+        }
+        Ok(out)
+    }
+
+    /// `xs[i] = value` on a local list.
+    fn store(&mut self, s: &ast::ExprSubscript, value: TokenStream) -> LResult<TokenStream> {
+        let ast::Expr::Name(n) = &*s.value else { return Err(internal(s, "a stored list")) };
+        let list = mangle::ident(n.id.as_str());
+        let i = self.expr(&s.slice)?.0;
+        let (v, k) = (self.fresh("v"), self.fresh("k"));
+        Ok(quote! {
+            let #v = #value;
+            let #k = rt::typed::index(#i, #list.len())?;
+            #list[#k] = #v;
+        })
+    }
+
+    fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> LResult<TokenStream> {
+        let rhs_ty = self.ty(&a.value)?;
+        let rhs = self.expr(&a.value)?.0;
+        match &*a.target {
+            ast::Expr::Name(n) => {
+                let id = mangle::ident(n.id.as_str());
+                let t = self.ty(&a.target)?;
+                if let NTy::List(_) = t {
+                    let r = self.fresh("r");
+                    return Ok(match a.op {
+                        ast::Operator::Add => quote! { let #r = #rhs; #id.extend_from_slice(&#r[..]); },
+                        _ => quote! { let #r = #rhs; #id = rt::typed::repeat(&#id[..], #r)?; },
+                    });
+                }
+                let v = self.binop(a.op, (quote! { #id }, t), (rhs, rhs_ty), &a.target)?.0;
+                Ok(quote! { #id = #v; })
+            }
+            ast::Expr::Subscript(s) => {
+                let ast::Expr::Name(n) = &*s.value else { return Err(internal(s, "a stored list")) };
+                let list = mangle::ident(n.id.as_str());
+                let t = self.ty(&a.target)?;
+                let i = self.expr(&s.slice)?.0;
+                let (r, k) = (self.fresh("r"), self.fresh("k"));
+                let v = self.binop(a.op, (quote! { #list[#k] }, t), (quote! { #r }, rhs_ty), &a.target)?.0;
+                Ok(quote! {
+                    let #r = #rhs;
+                    let #k = rt::typed::index(#i, #list.len())?;
+                    #list[#k] = #v;
+                })
+            }
+            other => Err(internal(other, "an augmented target")),
+        }
+    }
+
+    /// A `for` loop (or one generator of a comprehension when `comp`) over
+    /// `iter`, binding `target` and running `body` each time.
+    fn for_loop(
+        &mut self,
+        target: &ast::Expr,
+        iter: &ast::Expr,
+        comp: bool,
+        body: TokenStream,
+    ) -> LResult<TokenStream> {
+        let Ok(Some(it)) = self.typer.iteration(iter) else { return Err(internal(iter, "an iteration")) };
+        let names: Vec<&ast::ExprName> = match target {
+            ast::Expr::Name(n) => vec![n],
+            ast::Expr::Tuple(t) => {
+                t.elts.iter().filter_map(|e| if let ast::Expr::Name(n) = e { Some(n) } else { None }).collect()
+            }
+            _ => return Err(internal(target, "a loop target")),
+        };
+        let items: Vec<Ident> = names.iter().map(|_| self.fresh("item")).collect();
+        let binds: Vec<TokenStream> = names
+            .iter()
+            .zip(&items)
+            .map(|(n, item)| {
+                let id = mangle::ident(n.id.as_str());
+                if comp {
+                    quote! { let #id = #item; }
+                } else {
+                    quote! { #id = #item; }
+                }
+            })
+            .collect();
+        let inner = quote! { #(#binds)* #body };
+        let call_args = |e: &ast::Expr| match e {
+            ast::Expr::Call(c) => c.args.clone(),
+            _ => Vec::new(),
+        };
+        Ok(match it {
+            Iteration::Range => {
+                let args = call_args(iter);
+                let mut vals = Vec::new();
+                for a in &args {
+                    vals.push(self.expr(a)?.0);
+                }
+                let item = &items[0];
+                let range = match vals.as_slice() {
+                    [stop] => quote! { 0..#stop },
+                    [start, stop] => quote! { #start..#stop },
+                    [start, stop, step] => quote! { rt::typed::range(#start, #stop, #step)? },
+                    _ => return Err(internal(iter, "range arguments")),
+                };
+                quote! { for #item in #range { #inner } }
+            }
+            // A list parameter cannot change while the loop runs.
+            Iteration::List(_) if matches!(iter, ast::Expr::Name(n) if self.typer.is_param(n.id.as_str())) => {
+                let item = &items[0];
+                let (_, seqs) = self.sequences(std::slice::from_ref(iter))?;
+                let s = &seqs[0];
+                quote! { for &#item in #s { #inner } }
+            }
+            Iteration::List(_) => {
+                let (setup, seqs) = self.sequences(std::slice::from_ref(iter))?;
+                let k = self.fresh("k");
+                let s = &seqs[0];
+                let item = &items[0];
+                quote! {
+                    #setup
+                    let mut #k = 0usize;
+                    while #k < #s.len() {
+                        let #item = #s[#k];
+                        #k += 1;
+                        #inner
+                    }
+                }
+            }
+            Iteration::Enumerate(_) => {
+                let args = call_args(iter);
+                let (setup, seqs) = self.sequences(&args)?;
+                let k = self.fresh("k");
+                let s = &seqs[0];
+                let (count, item) = (&items[0], &items[1]);
+                quote! {
+                    #setup
+                    let mut #k = 0usize;
+                    while #k < #s.len() {
+                        let #count = #k as i64;
+                        let #item = #s[#k];
+                        #k += 1;
+                        #inner
+                    }
+                }
+            }
+            Iteration::Zip(_) => {
+                let args = call_args(iter);
+                let (setup, seqs) = self.sequences(&args)?;
+                let k = self.fresh("k");
+                quote! {
+                    #setup
+                    let mut #k = 0usize;
+                    while #(#k < #seqs.len())&&* {
+                        #(let #items = #seqs[#k];)*
+                        #k += 1;
+                        #inner
+                    }
+                }
+            }
+        })
+    }
+
+    /// Lists to iterate: a variable is read live (Python's list iterator
+    /// sees changes made by the loop body); anything else is evaluated once.
+    fn sequences(&mut self, exprs: &[ast::Expr]) -> LResult<(TokenStream, Vec<TokenStream>)> {
+        let mut setup = Vec::new();
+        let mut seqs = Vec::new();
+        for e in exprs {
+            if let ast::Expr::Name(n) = e {
+                let id = mangle::ident(n.id.as_str());
+                seqs.push(quote! { #id });
+            } else {
+                let v = self.expr(e)?.0;
+                let tmp = self.fresh("seq");
+                setup.push(quote! { let #tmp = #v; });
+                seqs.push(quote! { #tmp });
+            }
+        }
+        Ok((quote! { #(#setup)* }, seqs))
+    }
+
+    /// A condition as a Rust `bool`.
+    fn cond(&mut self, e: &ast::Expr) -> LResult<TokenStream> {
+        if let ast::Expr::BoolOp(b) = e {
+            let parts = b.values.iter().map(|v| self.cond(v)).collect::<LResult<Vec<_>>>()?;
+            return Ok(match b.op {
+                ast::BoolOp::And => quote! { (#(#parts)&&*) },
+                ast::BoolOp::Or => quote! { (#(#parts)||*) },
+            });
+        }
+        let (v, t) = self.expr(e)?;
+        Ok(truthy(v, &t))
+    }
+
+    /// A list expression as a borrowed slice (no copy for variables).
+    fn slice(&mut self, e: &ast::Expr) -> LResult<TokenStream> {
+        if let ast::Expr::Name(n) = e {
+            let id = mangle::ident(n.id.as_str());
+            return Ok(quote! { (&#id[..]) });
+        }
+        let v = self.expr(e)?.0;
+        Ok(quote! { (&(#v)[..]) })
+    }
+
+    /// An expression as an owned native value, with its type.
+    fn expr(&mut self, e: &ast::Expr) -> LResult<(TokenStream, NTy)> {
+        use ast::Expr as E;
+        let t = self.ty(e)?;
+        let v = match e {
+            E::Constant(c) => match &c.value {
+                ast::Constant::Int(i) => {
+                    use num_traits::ToPrimitive;
+                    let lit = proc_macro2::Literal::i64_unsuffixed(i.to_i64().ok_or_else(|| internal(e, "an int"))?);
+                    quote! { #lit }
+                }
+                ast::Constant::Float(f) if f.is_finite() => {
+                    let lit = proc_macro2::Literal::f64_unsuffixed(*f);
+                    quote! { #lit }
+                }
+                ast::Constant::Float(f) => super::expr::float_tokens(*f),
+                ast::Constant::Bool(b) => quote! { #b },
+                _ => return Err(internal(e, "a constant")),
+            },
+            E::Name(n) if self.typer.var(n.id.as_str()).is_none() => {
+                match self.typer.world().consts.get(n.id.as_str()) {
+                    Some(Const::Int(i)) => {
+                        let lit = proc_macro2::Literal::i64_unsuffixed(*i);
+                        quote! { #lit }
+                    }
+                    Some(Const::Float(f)) => super::expr::float_tokens(*f),
+                    Some(Const::Bool(b)) => quote! { #b },
+                    None => return Err(internal(e, "a global")),
+                }
+            }
+            E::Name(n) => {
+                let id = mangle::ident(n.id.as_str());
+                if t.is_scalar() {
+                    quote! { #id }
+                } else {
+                    quote! { #id.to_vec() }
+                }
+            }
+            E::BinOp(b) => {
+                let l = self.expr(&b.left)?;
+                let r = self.expr(&b.right)?;
+                return self.binop(b.op, l, r, e);
+            }
+            E::UnaryOp(u) => {
+                let (v, ot) = self.expr(&u.operand)?;
+                match (u.op, &ot) {
+                    (ast::UnaryOp::Not, _) => {
+                        let c = truthy(v, &ot);
+                        quote! { !#c }
+                    }
+                    (ast::UnaryOp::USub, NTy::Float) => quote! { (-#v) },
+                    (ast::UnaryOp::USub, _) => {
+                        let v = as_int(v, &ot);
+                        quote! { rt::typed::neg(#v)? }
+                    }
+                    (ast::UnaryOp::UAdd, _) => as_int(v, &ot),
+                    (ast::UnaryOp::Invert, _) => {
+                        let v = as_int(v, &ot);
+                        quote! { (!#v) }
+                    }
+                }
+            }
+            E::BoolOp(b) => {
+                // `a and b` is a if a is false, else b (`or` the reverse).
+                let mut values = b.values.iter().rev();
+                let last = values.next().ok_or_else(|| internal(e, "and/or"))?;
+                let mut acc = self.expr(last)?.0;
+                for v in values {
+                    let (x, xt) = self.expr(v)?;
+                    let tmp = self.fresh("t");
+                    let test = truthy(quote! { #tmp }, &xt);
+                    acc = match b.op {
+                        ast::BoolOp::And => quote! { ({ let #tmp = #x; if #test { #acc } else { #tmp } }) },
+                        ast::BoolOp::Or => quote! { ({ let #tmp = #x; if #test { #tmp } else { #acc } }) },
+                    };
+                }
+                acc
+            }
+            E::Compare(c) => self.compare(c)?,
+            E::IfExp(i) => {
+                let c = self.cond(&i.test)?;
+                let (a, b) = (self.expr(&i.body)?.0, self.expr(&i.orelse)?.0);
+                quote! { (if #c { #a } else { #b }) }
+            }
+            E::Call(c) => self.call(e, c)?,
+            E::Attribute(a) => match a.attr.as_str() {
+                "pi" => quote! { std::f64::consts::PI },
+                "e" => quote! { std::f64::consts::E },
+                "tau" => quote! { std::f64::consts::TAU },
+                "inf" => quote! { f64::INFINITY },
+                _ => return Err(internal(e, "an attribute")),
+            },
+            E::Subscript(s) => {
+                if let E::Slice(_) = &*s.slice {
+                    let v = self.slice(&s.value)?;
+                    quote! { (#v).to_vec() }
+                } else {
+                    let i = self.expr(&s.slice)?.0;
+                    // A variable is indexed in place; anything else is
+                    // evaluated into a temporary first.
+                    match &*s.value {
+                        E::Name(n) => {
+                            let id = mangle::ident(n.id.as_str());
+                            quote! { #id[rt::typed::index(#i, #id.len())?] }
+                        }
+                        other => {
+                            let seq = self.expr(other)?.0;
+                            let (tmp, k) = (self.fresh("s"), self.fresh("k"));
+                            quote! { ({ let #tmp = #seq; let #k = rt::typed::index(#i, #tmp.len())?; #tmp[#k] }) }
+                        }
+                    }
+                }
+            }
+            E::List(l) => {
+                let items = l.elts.iter().map(|v| self.expr(v).map(|x| x.0)).collect::<LResult<Vec<_>>>()?;
+                quote! { vec![#(#items),*] }
+            }
+            E::ListComp(l) => {
+                let out = self.fresh("out");
+                let elem = match &t {
+                    NTy::List(e) => rust_ty(e, false),
+                    _ => return Err(internal(e, "a list comprehension")),
+                };
+                let body = self.comprehension(&l.generators, &l.elt, &mut |v| quote! { #out.push(#v); })?;
+                quote! { ({ let mut #out: Vec<#elem> = Vec::new(); #body #out }) }
+            }
+            _ => return Err(internal(e, "an expression")),
+        };
+        Ok((v, t))
+    }
+
+    /// The loops of a comprehension around `each(element)`.
+    fn comprehension(
+        &mut self,
+        gens: &[ast::Comprehension],
+        elt: &ast::Expr,
+        each: &mut dyn FnMut(TokenStream) -> TokenStream,
+    ) -> LResult<TokenStream> {
+        self.typer.push_comp();
+        let r = self.comprehension_at(gens, elt, each);
+        self.typer.pop_comp();
+        r
+    }
+
+    fn comprehension_at(
+        &mut self,
+        gens: &[ast::Comprehension],
+        elt: &ast::Expr,
+        each: &mut dyn FnMut(TokenStream) -> TokenStream,
+    ) -> LResult<TokenStream> {
+        let Some((g, rest)) = gens.split_first() else {
+            let v = self.expr(elt)?.0;
+            return Ok(each(v));
+        };
+        // Bind this generator's variables before typing what follows.
+        let Ok(Some(it)) = self.typer.iteration(&g.iter) else { return Err(internal(&g.iter, "an iteration")) };
+        bind_comp_target(&mut self.typer, &g.target, &it);
+        let mut inner = self.comprehension_at(rest, elt, each)?;
+        for cond in g.ifs.iter().rev() {
+            let c = self.cond(cond)?;
+            inner = quote! { if #c { #inner } };
+        }
+        self.for_loop(&g.target, &g.iter, true, inner)
+    }
+
+    fn binop(
+        &mut self,
+        op: ast::Operator,
+        (l, lt): (TokenStream, NTy),
+        (r, rt): (TokenStream, NTy),
+        at: &ast::Expr,
+    ) -> LResult<(TokenStream, NTy)> {
+        use ast::Operator as O;
+        let t = binop_ty(op, &lt, &rt).ok_or_else(|| internal(at, "an operator"))?;
+        let v = match (&t, op) {
+            (NTy::List(_), O::Add) => quote! { [&#l[..], &#r[..]].concat() },
+            (NTy::List(_), _) if matches!(lt, NTy::List(_)) => quote! { rt::typed::repeat(&#l[..], #r)? },
+            (NTy::List(_), _) => quote! { rt::typed::repeat(&#r[..], #l)? },
+            (NTy::Bool, _) => match op {
+                O::BitAnd => quote! { (#l & #r) },
+                O::BitOr => quote! { (#l | #r) },
+                _ => quote! { (#l ^ #r) },
+            },
+            (NTy::Int, _) => {
+                let (l, r) = (as_int(l, &lt), as_int(r, &rt));
+                match op {
+                    O::Add => quote! { rt::typed::add(#l, #r)? },
+                    O::Sub => quote! { rt::typed::sub(#l, #r)? },
+                    O::Mult => quote! { rt::typed::mul(#l, #r)? },
+                    O::FloorDiv => quote! { rt::typed::floordiv(#l, #r)? },
+                    O::Mod => quote! { rt::typed::rem(#l, #r)? },
+                    O::Pow => quote! { rt::typed::pow(#l, #r)? },
+                    O::LShift => quote! { rt::typed::shl(#l, #r)? },
+                    O::RShift => quote! { rt::typed::shr(#l, #r)? },
+                    O::BitAnd => quote! { (#l & #r) },
+                    O::BitOr => quote! { (#l | #r) },
+                    O::BitXor => quote! { (#l ^ #r) },
+                    _ => return Err(internal(at, "an int operator")),
+                }
+            }
+            (NTy::Float, O::Div) if lt != NTy::Float && rt != NTy::Float => {
+                let (l, r) = (as_int(l, &lt), as_int(r, &rt));
+                quote! { rt::typed::truediv(#l, #r)? }
+            }
+            (NTy::Float, _) => {
+                let (l, r) = (as_float(l, &lt), as_float(r, &rt));
+                match op {
+                    O::Add => quote! { (#l + #r) },
+                    O::Sub => quote! { (#l - #r) },
+                    O::Mult => quote! { (#l * #r) },
+                    O::Div => quote! { rt::typed::fdiv(#l, #r)? },
+                    O::FloorDiv => quote! { rt::typed::ffloordiv(#l, #r)? },
+                    O::Mod => quote! { rt::typed::frem(#l, #r)? },
+                    O::Pow => quote! { rt::typed::fpow(#l, #r)? },
+                    _ => return Err(internal(at, "a float operator")),
+                }
+            }
+            _ => return Err(internal(at, "an operator")),
+        };
+        Ok((v, t))
+    }
+
+    /// A comparison chain; `a < b < c` evaluates `c` only when `a < b`.
+    fn compare(&mut self, c: &ast::ExprCompare) -> LResult<TokenStream> {
+        let (first, lt) = self.expr(&c.left)?;
+        if let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) {
+            let (r, rt) = self.expr(right)?;
+            return Ok(compare_one(*op, (first, &lt), (r, &rt)));
+        }
+        let left = self.fresh("c");
+        let rest = self.chain(&left, &lt, &c.ops, &c.comparators)?;
+        Ok(quote! { ({ let #left = #first; #rest }) })
+    }
+
+    fn chain(&mut self, left: &Ident, lt: &NTy, ops: &[ast::CmpOp], rights: &[ast::Expr]) -> LResult<TokenStream> {
+        let (Some(op), Some(right)) = (ops.first(), rights.first()) else { return Ok(quote! { true }) };
+        let (r, rt) = self.expr(right)?;
+        let rid = self.fresh("c");
+        let test = compare_one(*op, (quote! { #left }, lt), (quote! { #rid }, &rt));
+        if ops.len() == 1 {
+            return Ok(quote! { { let #rid = #r; #test } });
+        }
+        let rest = self.chain(&rid, &rt, &ops[1..], &rights[1..])?;
+        Ok(quote! { { let #rid = #r; #test && #rest } })
+    }
+
+    fn call(&mut self, e: &ast::Expr, c: &ast::ExprCall) -> LResult<TokenStream> {
+        match &*c.func {
+            ast::Expr::Name(f) => {
+                let name = f.id.as_str();
+                if let Some(sig) = self.typer.world().sigs.get(name) {
+                    let params = sig.params.clone();
+                    let mut args = Vec::new();
+                    for (a, (_, pt)) in c.args.iter().zip(&params) {
+                        args.push(if pt.is_scalar() { self.expr(a)?.0 } else { self.slice(a)? });
+                    }
+                    let id = mangle::ident(name);
+                    return Ok(quote! { #id(#(#args,)* _depth - 1)? });
+                }
+                self.builtin(e, name, &c.args)
+            }
+            ast::Expr::Attribute(a) if a.attr.as_str() == "copy" => {
+                let v = self.slice(&a.value)?;
+                Ok(quote! { (#v).to_vec() })
+            }
+            ast::Expr::Attribute(a) => self.math(e, a.attr.as_str(), &c.args),
+            _ => Err(internal(e, "a call")),
+        }
+    }
+
+    fn builtin(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr]) -> LResult<TokenStream> {
+        if let [ast::Expr::GeneratorExp(g)] = args {
+            return self.reduce_comprehension(e, name, &g.generators, &g.elt);
+        }
+        let list_call_range =
+            matches!(args, [ast::Expr::Call(c)] if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "range"));
+        if name == "list" && list_call_range {
+            let ast::Expr::Call(c) = &args[0] else { return Err(internal(e, "list(range())")) };
+            let vals = c.args.iter().map(|a| self.expr(a).map(|v| v.0)).collect::<LResult<Vec<_>>>()?;
+            return Ok(match vals.as_slice() {
+                [stop] => quote! { (0..#stop).collect::<Vec<i64>>() },
+                [start, stop] => quote! { (#start..#stop).collect::<Vec<i64>>() },
+                [start, stop, step] => quote! { rt::typed::range(#start, #stop, #step)?.collect::<Vec<i64>>() },
+                _ => return Err(internal(e, "list(range())")),
+            });
+        }
+        let tys: Vec<NTy> = args.iter().map(|a| self.ty(a)).collect::<LResult<_>>()?;
+        if let ("min" | "max" | "sum" | "any" | "all", [NTy::List(elem)]) = (name, tys.as_slice()) {
+            let s = self.slice(&args[0])?;
+            return Ok(reduce_slice(name, s, elem));
+        }
+        if name == "len"
+            && let [ast::Expr::Name(n)] = args
+        {
+            let id = mangle::ident(n.id.as_str());
+            return Ok(quote! { (#id.len() as i64) });
+        }
+        if name == "list" || name == "len" {
+            let s = self.slice(&args[0])?;
+            return Ok(if name == "len" {
+                quote! { (#s.len() as i64) }
+            } else {
+                quote! { #s.to_vec() }
+            });
+        }
+        let vals: Vec<TokenStream> = args.iter().map(|a| self.expr(a).map(|v| v.0)).collect::<LResult<_>>()?;
+        Ok(match (name, tys.as_slice(), vals.as_slice()) {
+            ("abs", [NTy::Float], [v]) => quote! { #v.abs() },
+            ("abs", [t], [v]) => {
+                let v = as_int(v.clone(), t);
+                quote! { rt::typed::abs(#v)? }
+            }
+            ("float", [t], [v]) => as_float(v.clone(), t),
+            ("int", [NTy::Float], [v]) => quote! { rt::typed::f64_to_i64(#v)? },
+            ("int", [t], [v]) => as_int(v.clone(), t),
+            ("bool", [t], [v]) => truthy(v.clone(), t),
+            ("min" | "max", _, [first, rest @ ..]) => {
+                let f = mangle::raw(name);
+                rest.iter().fold(first.clone(), |acc, v| quote! { rt::typed::#f(#acc, #v) })
+            }
+            _ => return Err(internal(e, "a builtin call")),
+        })
+    }
+
+    /// `sum`/`min`/`max`/`any`/`all` over a generator expression, inline.
+    fn reduce_comprehension(
+        &mut self,
+        e: &ast::Expr,
+        name: &str,
+        gens: &[ast::Comprehension],
+        elt: &ast::Expr,
+    ) -> LResult<TokenStream> {
+        let acc = self.fresh("acc");
+        let label = self.fresh("reduce");
+        let exit = syn::Lifetime::new(&format!("'{label}"), proc_macro2::Span::call_site());
+        let elem_ty = self.element_type(gens, elt)?;
+        let t = self.ty(e)?;
+        let (init, finish) = match (name, &t) {
+            ("sum", NTy::Float) => {
+                (quote! { let mut #acc = rt::typed::FloatSum::default(); }, quote! { #acc.finish()? })
+            }
+            ("sum", _) => (quote! { let mut #acc: i64 = 0; }, quote! { #acc }),
+            ("min" | "max", _) => (quote! { let mut #acc = None; }, quote! { #acc.ok_or(Bail)? }),
+            ("any", _) => (quote! { let mut #acc = false; }, quote! { #acc }),
+            _ => (quote! { let mut #acc = true; }, quote! { #acc }),
+        };
+        let float_sum = t == NTy::Float && name == "sum";
+        let name = name.to_string();
+        let body = self.comprehension(gens, elt, &mut |v| match name.as_str() {
+            "sum" if float_sum => quote! { #acc.add(#v); },
+            "sum" => {
+                let v = as_int(v, &elem_ty);
+                quote! { #acc = rt::typed::add(#acc, #v)?; }
+            }
+            "min" => quote! { let x = #v; if #acc.is_none_or(|m| x < m) { #acc = Some(x); } },
+            "max" => quote! { let x = #v; if #acc.is_none_or(|m| x > m) { #acc = Some(x); } },
+            // any/all stop at the first decisive element.
+            "any" => {
+                let c = truthy(v, &elem_ty);
+                quote! { if #c { #acc = true; break #exit; } }
+            }
+            _ => {
+                let c = truthy(v, &elem_ty);
+                quote! { if !#c { #acc = false; break #exit; } }
+            }
+        })?;
+        Ok(quote! { ({ #init #exit: { #body } #finish }) })
+    }
+
+    /// The type of a comprehension's element.
+    fn element_type(&mut self, gens: &[ast::Comprehension], elt: &ast::Expr) -> LResult<NTy> {
+        self.typer.push_comp();
+        for g in gens {
+            if let Ok(Some(it)) = self.typer.iteration(&g.iter) {
+                bind_comp_target(&mut self.typer, &g.target, &it);
+            }
+        }
+        let t = self.typer.expr(elt);
+        self.typer.pop_comp();
+        match t {
+            Ok(Some(t)) => Ok(t),
+            _ => Err(internal(elt, "a generator element")),
+        }
+    }
+
+    fn math(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr]) -> LResult<TokenStream> {
+        let mut vals = Vec::new();
+        for a in args {
+            let (v, t) = self.expr(a)?;
+            vals.push(as_float(v, &t));
+        }
+        Ok(match (name, vals.as_slice()) {
+            ("sqrt" | "sin" | "cos" | "tan" | "atan" | "exp", [x]) => {
+                let f = mangle::raw(name);
+                quote! { rt::typed::math1(#x, f64::#f)? }
+            }
+            ("log", [x]) => quote! { rt::typed::log(#x)? },
+            ("fabs", [x]) => quote! { #x.abs() },
+            ("floor", [x]) => quote! { rt::typed::f64_to_i64(#x.floor())? },
+            ("ceil", [x]) => quote! { rt::typed::f64_to_i64(#x.ceil())? },
+            ("atan2", [y, x]) => quote! { #y.atan2(#x) },
+            _ => return Err(internal(e, "a math call")),
+        })
+    }
+}
+
+/// Binds a comprehension target in the typer (lowering binds it in Rust).
+fn bind_comp_target(typer: &mut Typer, target: &ast::Expr, it: &Iteration) {
+    let items = match it {
+        Iteration::Range => vec![NTy::Int],
+        Iteration::List(t) => vec![t.clone()],
+        Iteration::Enumerate(t) => vec![NTy::Int, t.clone()],
+        Iteration::Zip(ts) => ts.clone(),
+    };
+    let names: Vec<&str> = match target {
+        ast::Expr::Name(n) => vec![n.id.as_str()],
+        ast::Expr::Tuple(t) => {
+            t.elts.iter().filter_map(|e| if let ast::Expr::Name(n) = e { Some(n.id.as_str()) } else { None }).collect()
+        }
+        _ => Vec::new(),
+    };
+    for (n, t) in names.into_iter().zip(items) {
+        typer.bind_comp(n, t);
+    }
+}
+
+/// `xs.append(v)`: the list's name and the value.
+fn append_target(c: &ast::ExprCall) -> Option<(&str, &ast::Expr)> {
+    let ast::Expr::Attribute(a) = &*c.func else { return None };
+    let ast::Expr::Name(n) = &*a.value else { return None };
+    (a.attr.as_str() == "append" && c.args.len() == 1).then(|| (n.id.as_str(), &c.args[0]))
+}
+
+/// One comparison between native scalars (or `in` on an int list).
+fn compare_one(op: ast::CmpOp, (l, lt): (TokenStream, &NTy), (r, rt): (TokenStream, &NTy)) -> TokenStream {
+    use ast::CmpOp as C;
+    if let C::In | C::NotIn = op {
+        let t = quote! { #r.contains(&#l) };
+        return if op == C::In {
+            t
+        } else {
+            quote! { !#t }
+        };
+    }
+    let rust_op = match op {
+        C::Eq => quote! { == },
+        C::NotEq => quote! { != },
+        C::Lt => quote! { < },
+        C::LtE => quote! { <= },
+        C::Gt => quote! { > },
+        _ => quote! { >= },
+    };
+    let is_float = |t: &NTy| *t == NTy::Float;
+    match (is_float(lt), is_float(rt)) {
+        (false, false) => {
+            // bool against bool compares as Rust bools do (false < true).
+            if *lt == NTy::Bool && *rt == NTy::Bool {
+                quote! { (#l #rust_op #r) }
+            } else {
+                let (l, r) = (as_int(l, lt), as_int(r, rt));
+                quote! { (#l #rust_op #r) }
+            }
+        }
+        (true, true) => quote! { (#l #rust_op #r) },
+        // An int against a float compares exactly.
+        (false, true) => {
+            let l = as_int(l, lt);
+            ordering_test(quote! { rt::typed::cmp_int_float(#l, #r) }, op)
+        }
+        (true, false) => {
+            let r = as_int(r, rt);
+            ordering_test(quote! { rt::typed::cmp_int_float(#r, #l).map(std::cmp::Ordering::reverse) }, op)
+        }
+    }
+}
+
+fn ordering_test(ord: TokenStream, op: ast::CmpOp) -> TokenStream {
+    use ast::CmpOp as C;
+    match op {
+        C::Eq => quote! { (#ord == Some(std::cmp::Ordering::Equal)) },
+        C::NotEq => quote! { (#ord != Some(std::cmp::Ordering::Equal)) },
+        C::Lt => quote! { (#ord == Some(std::cmp::Ordering::Less)) },
+        C::LtE => quote! { matches!(#ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)) },
+        C::Gt => quote! { (#ord == Some(std::cmp::Ordering::Greater)) },
+        _ => quote! { matches!(#ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)) },
+    }
+}
+
+/// `sum`/`min`/`max`/`any`/`all` of a list.
+fn reduce_slice(name: &str, s: TokenStream, elem: &NTy) -> TokenStream {
+    match (name, elem) {
+        ("sum", NTy::Float) => quote! {{
+            let mut acc = rt::typed::FloatSum::default();
+            for &x in #s { acc.add(x); }
+            acc.finish()?
+        }},
+        ("sum", _) => quote! { #s.iter().try_fold(0i64, |a, &x| rt::typed::add(a, x as i64))? },
+        ("min", _) => quote! { rt::typed::min_of(#s, false)? },
+        ("max", _) => quote! { rt::typed::min_of(#s, true)? },
+        ("any", t) => {
+            let c = truthy(quote! { x }, t);
+            quote! { #s.iter().any(|&x| #c) }
+        }
+        (_, t) => {
+            let c = truthy(quote! { x }, t);
+            quote! { #s.iter().all(|&x| #c) }
+        }
+    }
+}
+
+/// A native function's types, for `--explain-types`.
+pub fn describe(nf: &NativeFn) -> String {
+    let params: Vec<String> = nf.params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
+    let locals: Vec<String> = nf.locals.iter().map(|(n, t)| format!("{n}: {t}")).collect();
+    let mut s = format!("native ({}) -> {}", params.join(", "), nf.ret);
+    if !locals.is_empty() {
+        s.push_str(&format!("; locals {}", locals.join(", ")));
+    }
+    s
+}

@@ -1,0 +1,1328 @@
+//! Type inference for the native tier.
+//!
+//! A module-level function becomes native when every value in it has one
+//! certain type among `int`, `float`, `bool`, lists of those and (as a
+//! return value) tuples of them, and its body does nothing a native Rust
+//! function could not repeat: it reads only its parameters and locals,
+//! mutates only lists it created, and calls only other native functions,
+//! a few builtins and `math`. Such a function is pure, which is what lets
+//! its native code bail out (see `py2rs_runtime::typed`) and leave the rest
+//! to the dynamic version.
+//!
+//! Parameters take their types from annotations. Annotations are hints,
+//! not promises: the caller checks each argument's actual type before
+//! entering native code, so `f(1)` on `def f(x: float)` runs dynamically.
+//! Everything else is inferred: literals, operators, calls, loop variables,
+//! comprehensions. Inference runs to a fixpoint over all functions at once
+//! (return types feed callers, recursion included); a function whose types
+//! do not settle, or that uses anything outside this subset, stays dynamic
+//! with the reason recorded for `--explain-types`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use num_traits::ToPrimitive;
+
+use crate::frontend::{ast, span};
+use crate::sema::{Program, ScopeKind};
+
+/// A native type. Lists hold scalars; tuples appear only as return values
+/// and on the right of tuple assignments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NTy {
+    Int,
+    Float,
+    Bool,
+    List(Box<NTy>),
+    Tuple(Vec<NTy>),
+}
+
+impl NTy {
+    pub fn is_scalar(&self) -> bool {
+        matches!(self, NTy::Int | NTy::Float | NTy::Bool)
+    }
+
+    fn is_numeric(&self) -> bool {
+        self.is_scalar()
+    }
+
+    pub fn list_of(elem: NTy) -> NTy {
+        NTy::List(Box::new(elem))
+    }
+}
+
+impl fmt::Display for NTy {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            NTy::Int => write!(f, "int"),
+            NTy::Float => write!(f, "float"),
+            NTy::Bool => write!(f, "bool"),
+            NTy::List(e) => write!(f, "list[{e}]"),
+            NTy::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(ToString::to_string).collect();
+                write!(f, "tuple[{}]", parts.join(", "))
+            }
+        }
+    }
+}
+
+/// Why a function stays dynamic, at the construct that decided it.
+#[derive(Clone, Debug)]
+pub struct Refusal {
+    pub offset: usize,
+    pub reason: String,
+}
+
+type R<T> = Result<T, Refusal>;
+
+fn refuse<T, N: ast::Ranged>(node: &N, reason: impl Into<String>) -> R<T> {
+    Err(Refusal { offset: span(node).0, reason: reason.into() })
+}
+
+/// A function proven native: its parameter, local and return types.
+#[derive(Clone, Debug)]
+pub struct NativeFn {
+    pub params: Vec<(String, NTy)>,
+    pub locals: BTreeMap<String, NTy>,
+    pub ret: NTy,
+    /// Calls native functions (so it counts against the recursion limit).
+    pub calls: bool,
+}
+
+/// The outcome of inference for every module-level function considered.
+pub type Plans = BTreeMap<String, Result<NativeFn, Refusal>>;
+
+/// A candidate's signature while inference runs.
+#[derive(Clone)]
+pub struct Sig {
+    pub params: Vec<(String, NTy)>,
+    pub ret: Option<NTy>,
+}
+
+/// The value of a module-level constant.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Const {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl Const {
+    pub fn ty(self) -> NTy {
+        match self {
+            Const::Int(_) => NTy::Int,
+            Const::Float(_) => NTy::Float,
+            Const::Bool(_) => NTy::Bool,
+        }
+    }
+}
+
+/// What the bodies may refer to besides their own locals.
+pub struct World {
+    pub sigs: BTreeMap<String, Sig>,
+    /// Module globals bound once, to a constant, before any code that could
+    /// call a function runs: native code uses their values.
+    pub consts: BTreeMap<String, Const>,
+    /// `math` is the module imported once at the top level, never rebound.
+    pub math: bool,
+    /// Names assigned at module level (they shadow builtins).
+    pub module_names: BTreeSet<String>,
+}
+
+/// Infers native plans for `candidates`: module-level functions that are
+/// never rebound and are called only by position.
+/// Returns the plans and the world of the functions proven native.
+pub fn plan(prog: &Program, body: &[ast::Stmt], candidates: &BTreeSet<String>) -> (Plans, World) {
+    let mut plans = Plans::new();
+    let mut defs = BTreeMap::new();
+    let mut world = World {
+        sigs: BTreeMap::new(),
+        consts: constants(prog, body),
+        math: math_imported(prog, body),
+        module_names: prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect(),
+    };
+    for s in body {
+        let ast::Stmt::FunctionDef(f) = s else { continue };
+        let name = f.name.to_string();
+        if !candidates.contains(&name) {
+            continue;
+        }
+        match signature(prog, s, f) {
+            Ok((params, local_names)) => {
+                world.sigs.insert(name.clone(), Sig { params, ret: None });
+                defs.insert(name, (f, local_names));
+            }
+            Err(r) => {
+                plans.insert(name, Err(r));
+            }
+        }
+    }
+    // Fixpoint: return types start unknown and only become known; a
+    // refusal removes the function, and its callers are re-inferred.
+    loop {
+        let mut changed = false;
+        for (name, (f, local_names)) in &defs {
+            if !world.sigs.contains_key(name) {
+                continue;
+            }
+            let outcome = infer_fn(&world, f, local_names, false).map(|(ret, _)| ret);
+            match outcome {
+                Ok(Some(ret)) => {
+                    let sig = world.sigs.get_mut(name).expect("candidate");
+                    if sig.ret.as_ref() != Some(&ret) {
+                        sig.ret = Some(ret);
+                        changed = true;
+                    }
+                }
+                Ok(None) => {}
+                Err(r) => {
+                    world.sigs.remove(name);
+                    plans.insert(name.clone(), Err(r));
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // A final strict pass: every type must now be known. Refusing one
+    // function can refuse its callers, so repeat until none is refused.
+    loop {
+        let mut refused = false;
+        for (name, (f, local_names)) in &defs {
+            if !world.sigs.contains_key(name) {
+                continue;
+            }
+            let outcome = infer_fn(&world, f, local_names, true).and_then(|(ret, typer)| match ret {
+                Some(ret) => Ok(NativeFn {
+                    params: world.sigs[name].params.clone(),
+                    locals: typer.locals,
+                    ret,
+                    calls: typer.calls,
+                }),
+                None => refuse(*f, "its return type cannot be inferred"),
+            });
+            if outcome.is_err() {
+                world.sigs.remove(name);
+                refused = true;
+            }
+            plans.insert(name.clone(), outcome);
+        }
+        if !refused {
+            break;
+        }
+    }
+    (plans, world)
+}
+
+/// Module-level names bound exactly once, by `NAME = <constant
+/// expression>` ahead of any statement that could run user code (so no
+/// function can see them unbound), and never rebound through `global`.
+fn constants(prog: &Program, body: &[ast::Stmt]) -> BTreeMap<String, Const> {
+    let mut consts = BTreeMap::new();
+    let mut bound: BTreeMap<String, usize> = BTreeMap::new();
+    let mut early = true;
+    for s in body {
+        let (target, value) = match s {
+            ast::Stmt::Assign(a) if a.targets.len() == 1 => (&a.targets[0], Some(&*a.value)),
+            ast::Stmt::AnnAssign(a) => (&*a.target, a.value.as_deref()),
+            ast::Stmt::FunctionDef(f) if f.decorator_list.is_empty() => continue,
+            ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) | ast::Stmt::Pass(_) => continue,
+            ast::Stmt::Expr(e) if matches!(&*e.value, ast::Expr::Constant(_)) => continue,
+            _ => {
+                early = false;
+                continue;
+            }
+        };
+        let ast::Expr::Name(n) = target else {
+            early = false;
+            continue;
+        };
+        match value.and_then(|v| const_value(v, &consts)) {
+            Some(c) if early => {
+                consts.insert(n.id.to_string(), c);
+            }
+            _ => early = false,
+        }
+    }
+    // Any other binding anywhere disqualifies the name.
+    let mut counts = BTreeMap::new();
+    count_module_bindings(body, &mut counts);
+    bound.extend(counts);
+    consts.retain(|name, _| {
+        bound.get(name) == Some(&1)
+            && !prog.scopes[0].symbols.get(name).is_some_and(|s| s.deleted)
+            && !prog.scopes.iter().skip(1).any(|sc| sc.symbols.get(name).is_some_and(|s| s.declared_global))
+    });
+    consts
+}
+
+/// How many module-level statements bind each name (loops and other
+/// blocks included).
+fn count_module_bindings(body: &[ast::Stmt], out: &mut BTreeMap<String, usize>) {
+    for s in body {
+        let text = match s {
+            ast::Stmt::FunctionDef(f) => {
+                *out.entry(f.name.to_string()).or_default() += 1;
+                continue;
+            }
+            ast::Stmt::ClassDef(c) => {
+                *out.entry(c.name.to_string()).or_default() += 1;
+                continue;
+            }
+            // Bindings: assignment and loop targets, imports, with-as,
+            // except-as, walrus, match captures. Counting every name that
+            // appears in a store context is conservative enough.
+            other => format!("{other:?}"),
+        };
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("id: Identifier(\"") {
+            rest = &rest[i + 16..];
+            let Some(end) = rest.find('"') else { break };
+            let name = &rest[..end];
+            rest = &rest[end..];
+            if let Some(ctx) = rest.find("ctx: ")
+                && rest[ctx..].starts_with("ctx: Store")
+            {
+                *out.entry(name.to_string()).or_default() += 1;
+            }
+        }
+        if let ast::Stmt::Import(i) = s {
+            for a in &i.names {
+                let bound = a.asname.as_ref().unwrap_or(&a.name).to_string();
+                *out.entry(bound.split('.').next().unwrap_or("").to_string()).or_default() += 1;
+            }
+        }
+        if let ast::Stmt::ImportFrom(i) = s {
+            for a in &i.names {
+                *out.entry(a.asname.as_ref().unwrap_or(&a.name).to_string()).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// A constant expression's value, computed as Python would: literals,
+/// earlier constants, unary minus and `+ - * /` that stay in range.
+fn const_value(e: &ast::Expr, consts: &BTreeMap<String, Const>) -> Option<Const> {
+    use Const::*;
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => i.to_i64().map(Int),
+            ast::Constant::Float(f) => Some(Float(*f)),
+            ast::Constant::Bool(b) => Some(Bool(*b)),
+            _ => None,
+        },
+        ast::Expr::Name(n) => consts.get(n.id.as_str()).copied(),
+        ast::Expr::UnaryOp(u) => match (u.op, const_value(&u.operand, consts)?) {
+            (ast::UnaryOp::USub, Int(i)) => i.checked_neg().map(Int),
+            (ast::UnaryOp::USub, Float(f)) => Some(Float(-f)),
+            (ast::UnaryOp::UAdd, v @ (Int(_) | Float(_))) => Some(v),
+            _ => None,
+        },
+        ast::Expr::BinOp(b) => {
+            let (l, r) = (const_value(&b.left, consts)?, const_value(&b.right, consts)?);
+            let float = |c: Const| match c {
+                Int(i) => Some(i as f64),
+                Float(f) => Some(f),
+                Bool(_) => None,
+            };
+            use ast::Operator as O;
+            match (l, r, b.op) {
+                (Int(a), Int(b), O::Add) => a.checked_add(b).map(Int),
+                (Int(a), Int(b), O::Sub) => a.checked_sub(b).map(Int),
+                (Int(a), Int(b), O::Mult) => a.checked_mul(b).map(Int),
+                (Int(_), Int(_), _) => None,
+                (a, b, op) => {
+                    let (a, b) = (float(a)?, float(b)?);
+                    match op {
+                        O::Add => Some(Float(a + b)),
+                        O::Sub => Some(Float(a - b)),
+                        O::Mult => Some(Float(a * b)),
+                        O::Div if b != 0.0 => Some(Float(a / b)),
+                        _ => None,
+                    }
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `math` names the module everywhere: one top-level `import math`
+/// and no other binding of the name.
+fn math_imported(prog: &Program, body: &[ast::Stmt]) -> bool {
+    let imports = body
+        .iter()
+        .filter(|s| {
+            matches!(s, ast::Stmt::Import(i) if i.names.iter().any(|a| a.name.as_str() == "math" && a.asname.is_none()))
+        })
+        .count();
+    let rebinds = body.iter().any(|s| match s {
+        ast::Stmt::Assign(_) | ast::Stmt::AugAssign(_) | ast::Stmt::AnnAssign(_) => {
+            format!("{s:?}").contains("id: Identifier(\"math\")")
+        }
+        ast::Stmt::FunctionDef(f) => f.name.as_str() == "math",
+        ast::Stmt::ClassDef(c) => c.name.as_str() == "math",
+        _ => false,
+    });
+    let global_elsewhere =
+        prog.scopes.iter().skip(1).any(|sc| sc.symbols.get("math").is_some_and(|s| s.declared_global));
+    imports == 1 && !rebinds && !global_elsewhere
+}
+
+/// The native parameter types of a candidate, from its annotations, and
+/// the checks on its scope that inference does not repeat.
+/// A candidate's typed parameters and the names of its other locals.
+type Signature = (Vec<(String, NTy)>, BTreeSet<String>);
+
+fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signature> {
+    let Some(scope_id) = prog.scope_of(s) else {
+        return refuse(s, "internal: no scope");
+    };
+    let scope = &prog.scopes[scope_id];
+    if scope.is_generator || scope.is_coroutine {
+        return refuse(s, "it is a generator");
+    }
+    for &c in &scope.children {
+        let kind = prog.scopes[c].kind;
+        if !matches!(kind, ScopeKind::Comprehension | ScopeKind::GenExpr) {
+            let offset = prog.scopes[c].span.0;
+            return Err(Refusal { offset, reason: "it defines a nested function, lambda or class".into() });
+        }
+    }
+    if let Some((n, _)) = scope.symbols.iter().find(|(_, s)| s.declared_global || s.declared_nonlocal) {
+        return refuse(s, format!("it declares '{n}' global or nonlocal"));
+    }
+    if scope.symbols.values().any(|s| s.deleted) {
+        return refuse(s, "it deletes a variable");
+    }
+    let mut params = Vec::new();
+    for a in f.args.posonlyargs.iter().chain(&f.args.args) {
+        let name = a.def.arg.to_string();
+        let Some(ann) = &a.def.annotation else {
+            return refuse(&a.def, format!("parameter '{name}' has no type annotation"));
+        };
+        let Some(ty) = annotation(ann) else {
+            return refuse(&**ann, format!("parameter '{name}' is not annotated int, float, bool or a list of them"));
+        };
+        params.push((name, ty));
+    }
+    let local_names = scope
+        .symbols
+        .iter()
+        .filter(|(n, s)| s.assigned && !params.iter().any(|(p, _)| p == *n))
+        .map(|(n, _)| n.clone())
+        .collect();
+    Ok((params, local_names))
+}
+
+fn annotation(e: &ast::Expr) -> Option<NTy> {
+    match e {
+        ast::Expr::Name(n) => match n.id.as_str() {
+            "int" => Some(NTy::Int),
+            "float" => Some(NTy::Float),
+            "bool" => Some(NTy::Bool),
+            _ => None,
+        },
+        ast::Expr::Subscript(s) => match (&*s.value, annotation(&s.slice)) {
+            (ast::Expr::Name(n), Some(elem)) if n.id.as_str() == "list" && elem.is_scalar() => Some(NTy::list_of(elem)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Infers one function's locals to their fixpoint; with `strict`, then
+/// checks that every expression has a known type. Returns the return type
+/// (`None` while a callee's is still unknown) and the typer.
+fn infer_fn<'w>(
+    world: &'w World,
+    f: &ast::StmtFunctionDef,
+    local_names: &BTreeSet<String>,
+    strict: bool,
+) -> R<(Option<NTy>, Typer<'w>)> {
+    let mut typer = Typer::new(world, f.args.posonlyargs.iter().chain(&f.args.args), local_names.clone());
+    loop {
+        typer.changed = false;
+        typer.ret = None;
+        typer.infer_body(f)?;
+        if !typer.changed {
+            break;
+        }
+    }
+    if strict {
+        typer.strict = true;
+        typer.ret = None;
+        typer.infer_body(f)?;
+    }
+    Ok((typer.ret.clone(), typer))
+}
+
+/// How a `for` or comprehension iterates: the types bound to its target.
+#[derive(Clone, Debug)]
+pub enum Iteration {
+    /// `range(...)`: one to three int arguments.
+    Range,
+    /// A list: its element type.
+    List(NTy),
+    /// `enumerate(list)`.
+    Enumerate(NTy),
+    /// `zip(list, list, ...)`.
+    Zip(Vec<NTy>),
+}
+
+impl Iteration {
+    /// The types of one item, flattened as a tuple target takes them.
+    fn item_types(&self) -> Vec<NTy> {
+        match self {
+            Iteration::Range => vec![NTy::Int],
+            Iteration::List(t) => vec![t.clone()],
+            Iteration::Enumerate(t) => vec![NTy::Int, t.clone()],
+            Iteration::Zip(ts) => ts.clone(),
+        }
+    }
+}
+
+/// Computes native types of expressions in one function. Lowering uses it
+/// too, with the final types, so the rules live in one place.
+pub struct Typer<'w> {
+    world: &'w World,
+    params: BTreeMap<String, NTy>,
+    locals: BTreeMap<String, NTy>,
+    /// The function's local variables, typed or not yet.
+    local_names: BTreeSet<String>,
+    /// Comprehension variables, innermost last.
+    comps: Vec<BTreeMap<String, NTy>>,
+    strict: bool,
+    changed: bool,
+    ret: Option<NTy>,
+    /// Lists stored into; with `aliased` they would need reference semantics.
+    mutates: bool,
+    aliased: bool,
+    pub calls: bool,
+}
+
+impl<'w> Typer<'w> {
+    fn new<'a>(
+        world: &'w World,
+        args: impl Iterator<Item = &'a ast::ArgWithDefault>,
+        local_names: BTreeSet<String>,
+    ) -> Typer<'w> {
+        let mut params = BTreeMap::new();
+        for a in args {
+            if let Some(t) = a.def.annotation.as_deref().and_then(annotation) {
+                params.insert(a.def.arg.to_string(), t);
+            }
+        }
+        Typer {
+            world,
+            params,
+            locals: BTreeMap::new(),
+            local_names,
+            comps: Vec::new(),
+            strict: false,
+            changed: false,
+            ret: None,
+            mutates: false,
+            aliased: false,
+            calls: false,
+        }
+    }
+
+    /// A typer for lowering a proven function.
+    pub fn for_lowering(world: &'w World, f: &NativeFn) -> Typer<'w> {
+        Typer {
+            world,
+            params: f.params.iter().cloned().collect(),
+            locals: f.locals.clone(),
+            local_names: f.locals.keys().cloned().collect(),
+            comps: Vec::new(),
+            strict: true,
+            changed: false,
+            ret: Some(f.ret.clone()),
+            mutates: false,
+            aliased: false,
+            calls: f.calls,
+        }
+    }
+
+    pub fn world(&self) -> &World {
+        self.world
+    }
+
+    pub fn is_param(&self, name: &str) -> bool {
+        self.params.contains_key(name) && !self.comps.iter().any(|c| c.contains_key(name))
+    }
+
+    pub fn push_comp(&mut self) {
+        self.comps.push(BTreeMap::new());
+    }
+
+    pub fn pop_comp(&mut self) {
+        self.comps.pop();
+    }
+
+    /// Binds a comprehension variable in the innermost comprehension.
+    pub fn bind_comp(&mut self, name: &str, ty: NTy) {
+        if let Some(c) = self.comps.last_mut() {
+            c.insert(name.to_string(), ty);
+        }
+    }
+
+    fn infer_body(&mut self, f: &ast::StmtFunctionDef) -> R<()> {
+        self.block(&f.body)?;
+        if !always_returns(&f.body) {
+            return refuse(f, "it can reach its end and return None");
+        }
+        if self.mutates && self.aliased {
+            return refuse(f, "a list is both shared between two names and modified");
+        }
+        Ok(())
+    }
+
+    /// The type of a variable, if known.
+    pub fn var(&self, name: &str) -> Option<NTy> {
+        for c in self.comps.iter().rev() {
+            if let Some(t) = c.get(name) {
+                return Some(t.clone());
+            }
+        }
+        self.params.get(name).or_else(|| self.locals.get(name)).cloned()
+    }
+
+    fn is_variable(&self, name: &str) -> bool {
+        self.var(name).is_some() || self.local_names.contains(name)
+    }
+
+    fn unknown<N: ast::Ranged>(&self, node: &N, what: &str) -> R<Option<NTy>> {
+        if self.strict { refuse(node, format!("the type of {what} cannot be inferred")) } else { Ok(None) }
+    }
+
+    fn block(&mut self, body: &[ast::Stmt]) -> R<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> R<()> {
+        use ast::Stmt as S;
+        match s {
+            S::Pass(_) | S::Break(_) | S::Continue(_) => Ok(()),
+            S::Expr(e) => match &*e.value {
+                ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)) => Ok(()),
+                ast::Expr::Call(c) if self.append_call(c)? => Ok(()),
+                ast::Expr::Call(_) => self.expr(&e.value).map(drop),
+                _ => refuse(s, "an expression statement other than a call"),
+            },
+            S::Assign(a) => {
+                if a.targets.len() != 1 {
+                    return refuse(s, "a chained assignment");
+                }
+                self.assign(&a.targets[0], &a.value)
+            }
+            S::AnnAssign(a) => match &a.value {
+                Some(v) => self.assign(&a.target, v),
+                None => Ok(()),
+            },
+            S::AugAssign(a) => {
+                let target_ty = self.expr(&a.target)?;
+                let value_ty = self.expr(&a.value)?;
+                let (Some(t), Some(v)) = (target_ty, value_ty) else { return Ok(()) };
+                let Some(r) = binop_ty(a.op, &t, &v) else {
+                    return refuse(s, format!("{t} {} {v} has no native type", op_text(a.op)));
+                };
+                if r != t {
+                    return refuse(s, format!("the augmented assignment turns {t} into {r}"));
+                }
+                if let ast::Expr::Subscript(sub) = &*a.target {
+                    self.stored_list(&sub.value)?;
+                } else if let ast::Expr::Name(n) = &*a.target
+                    && self.is_param(n.id.as_str())
+                    && !t.is_scalar()
+                {
+                    return refuse(s, "it modifies a list parameter");
+                }
+                Ok(())
+            }
+            S::If(i) => {
+                self.cond(&i.test)?;
+                self.block(&i.body)?;
+                self.block(&i.orelse)
+            }
+            S::While(w) => {
+                if !w.orelse.is_empty() {
+                    return refuse(s, "a while loop with else");
+                }
+                self.cond(&w.test)?;
+                self.block(&w.body)
+            }
+            S::For(f) => {
+                if !f.orelse.is_empty() {
+                    return refuse(s, "a for loop with else");
+                }
+                if let Some(it) = self.iteration(&f.iter)? {
+                    self.bind_target(&f.target, it.item_types(), false)?;
+                }
+                self.block(&f.body)
+            }
+            S::Return(r) => {
+                let Some(v) = &r.value else { return refuse(s, "it returns None") };
+                let ty = match &**v {
+                    ast::Expr::Tuple(t) => {
+                        let mut items = Vec::new();
+                        for e in &t.elts {
+                            match self.expr(e)? {
+                                Some(ty) if ty.is_scalar() => items.push(ty),
+                                Some(ty) => return refuse(e, format!("it returns a tuple holding a {ty}")),
+                                None => return Ok(()),
+                            }
+                        }
+                        NTy::Tuple(items)
+                    }
+                    ast::Expr::Name(n) if self.is_param(n.id.as_str()) && !self.params[n.id.as_str()].is_scalar() => {
+                        return refuse(s, "it returns its list parameter (the caller would see a copy)");
+                    }
+                    e => match self.expr(e)? {
+                        Some(t) => t,
+                        None => return Ok(()),
+                    },
+                };
+                match &self.ret {
+                    Some(prev) if *prev != ty => refuse(s, format!("it returns both {prev} and {ty}")),
+                    _ => {
+                        self.ret = Some(ty);
+                        Ok(())
+                    }
+                }
+            }
+            S::FunctionDef(_) | S::ClassDef(_) | S::AsyncFunctionDef(_) => {
+                refuse(s, "it defines a nested function or class")
+            }
+            _ => refuse(s, format!("it uses a {} statement", stmt_kind(s))),
+        }
+    }
+
+    /// `xs.append(v)` on a local list; `Ok(false)` for other calls.
+    fn append_call(&mut self, c: &ast::ExprCall) -> R<bool> {
+        let ast::Expr::Attribute(a) = &*c.func else { return Ok(false) };
+        if a.attr.as_str() != "append" {
+            return Ok(false);
+        }
+        let ast::Expr::Name(n) = &*a.value else { return Ok(false) };
+        let name = n.id.as_str();
+        if !self.is_variable(name) {
+            return Ok(false);
+        }
+        if c.args.len() != 1 || !c.keywords.is_empty() {
+            return refuse(c, "append() takes exactly one argument");
+        }
+        let v = self.expr(&c.args[0])?;
+        self.stored_list(&a.value)?;
+        match (self.var(name), v) {
+            (Some(NTy::List(e)), Some(v)) if *e == v => Ok(true),
+            (Some(NTy::List(e)), Some(v)) => refuse(c, format!("it appends a {v} to a list[{e}]")),
+            (None, Some(v)) if v.is_scalar() => {
+                self.set_local(n, NTy::list_of(v))?;
+                Ok(true)
+            }
+            (Some(t), _) => refuse(c, format!("append() on a {t}")),
+            _ => Ok(true),
+        }
+    }
+
+    /// A list that is modified: it must be a local the function created.
+    fn stored_list(&mut self, e: &ast::Expr) -> R<()> {
+        self.mutates = true;
+        match e {
+            ast::Expr::Name(n) if !self.is_param(n.id.as_str()) => Ok(()),
+            ast::Expr::Name(_) => refuse(e, "it modifies a list parameter"),
+            _ => refuse(e, "it modifies a list that is not a local variable"),
+        }
+    }
+
+    fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> R<()> {
+        match target {
+            ast::Expr::Name(n) => {
+                if let ast::Expr::List(l) = value
+                    && l.elts.is_empty()
+                {
+                    return match self.var(n.id.as_str()) {
+                        Some(NTy::List(_)) | None => {
+                            self.mutates = true;
+                            Ok(())
+                        }
+                        Some(t) => refuse(value, format!("'{}' is a {t} and an empty list", n.id)),
+                    };
+                }
+                let ty = self.expr(value)?;
+                if let (ast::Expr::Name(_), Some(NTy::List(_))) = (value, &ty) {
+                    self.aliased = true;
+                }
+                match ty {
+                    Some(t) => self.set_local(n, t),
+                    None => Ok(()),
+                }
+            }
+            ast::Expr::Subscript(s) => {
+                let elem = self.expr(target)?;
+                let v = self.expr(value)?;
+                self.stored_list(&s.value)?;
+                match (elem, v) {
+                    (Some(e), Some(v)) if e != v => refuse(target, format!("it stores a {v} into a list[{e}]")),
+                    _ => Ok(()),
+                }
+            }
+            ast::Expr::Tuple(t) => {
+                let types: Vec<Option<NTy>> = match value {
+                    ast::Expr::Tuple(v) if v.elts.len() == t.elts.len() => {
+                        let mut tys = Vec::new();
+                        for e in &v.elts {
+                            tys.push(self.expr(e)?);
+                        }
+                        tys
+                    }
+                    ast::Expr::Tuple(_) => return refuse(value, "a tuple assignment of the wrong length"),
+                    _ => match self.expr(value)? {
+                        Some(NTy::Tuple(items)) if items.len() == t.elts.len() => items.into_iter().map(Some).collect(),
+                        Some(other) => return refuse(value, format!("it unpacks a {other}")),
+                        None => return Ok(()),
+                    },
+                };
+                for (target, ty) in t.elts.iter().zip(types) {
+                    match (target, ty) {
+                        (ast::Expr::Name(n), Some(ty)) if ty.is_scalar() => self.set_local(n, ty)?,
+                        (ast::Expr::Name(_), Some(ty)) => return refuse(target, format!("it unpacks a {ty}")),
+                        (ast::Expr::Subscript(s), ty) => {
+                            let elem = self.expr(target)?;
+                            self.stored_list(&s.value)?;
+                            if let (Some(e), Some(v)) = (elem, ty)
+                                && e != v
+                            {
+                                return refuse(target, format!("it stores a {v} into a list[{e}]"));
+                            }
+                        }
+                        (ast::Expr::Name(_), None) => {}
+                        _ => return refuse(target, "an assignment target other than a name or list item"),
+                    }
+                }
+                Ok(())
+            }
+            _ => refuse(target, "an assignment target other than a name, list item or tuple"),
+        }
+    }
+
+    fn set_local(&mut self, n: &ast::ExprName, ty: NTy) -> R<()> {
+        let name = n.id.as_str();
+        if let Some(p) = self.params.get(name) {
+            if !p.is_scalar() {
+                return refuse(n, format!("it rebinds the list parameter '{name}'"));
+            }
+            if *p != ty {
+                return refuse(n, format!("parameter '{name}' is {p} but is assigned a {ty}"));
+            }
+            return Ok(());
+        }
+        match self.locals.get(name) {
+            Some(prev) if *prev != ty => refuse(n, format!("'{name}' holds both {prev} and {ty}")),
+            Some(_) => Ok(()),
+            None => {
+                self.locals.insert(name.to_string(), ty);
+                self.changed = true;
+                Ok(())
+            }
+        }
+    }
+
+    /// Binds a `for` or comprehension target to the item types.
+    fn bind_target(&mut self, target: &ast::Expr, items: Vec<NTy>, comp: bool) -> R<()> {
+        let names: Vec<&ast::ExprName> = match target {
+            ast::Expr::Name(n) => vec![n],
+            ast::Expr::Tuple(t) => {
+                let mut ns = Vec::new();
+                for e in &t.elts {
+                    let ast::Expr::Name(n) = e else { return refuse(e, "a loop target other than names") };
+                    ns.push(n);
+                }
+                ns
+            }
+            _ => return refuse(target, "a loop target other than names"),
+        };
+        if names.len() != items.len() {
+            return refuse(target, format!("a loop target of {} names over items of {}", names.len(), items.len()));
+        }
+        for (n, ty) in names.into_iter().zip(items) {
+            if comp {
+                self.bind_comp(n.id.as_str(), ty);
+            } else {
+                self.set_local(n, ty)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A condition: any scalar or list has a truth value; `and`/`or` in a
+    /// condition need not agree on one type.
+    pub fn cond(&mut self, e: &ast::Expr) -> R<()> {
+        if let ast::Expr::BoolOp(b) = e {
+            return b.values.iter().try_for_each(|v| self.cond(v));
+        }
+        match self.expr(e)? {
+            Some(NTy::Tuple(_)) => refuse(e, "a tuple as a condition"),
+            _ => Ok(()),
+        }
+    }
+
+    /// The iteration a `for` or comprehension performs over `e`.
+    pub fn iteration(&mut self, e: &ast::Expr) -> R<Option<Iteration>> {
+        if let ast::Expr::Call(c) = e
+            && let ast::Expr::Name(f) = &*c.func
+            && self.builtin(f.id.as_str())
+        {
+            if !c.keywords.is_empty() || c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
+                return refuse(e, "keywords or * in the iterable's call");
+            }
+            match f.id.as_str() {
+                "range" => {
+                    if !(1..=3).contains(&c.args.len()) {
+                        return refuse(e, "range() with no or too many arguments");
+                    }
+                    for a in &c.args {
+                        match self.expr(a)? {
+                            Some(NTy::Int) | None => {}
+                            Some(t) => return refuse(a, format!("range() of a {t}")),
+                        }
+                    }
+                    return Ok(Some(Iteration::Range));
+                }
+                "enumerate" if c.args.len() == 1 => {
+                    return Ok(self.list_elem(&c.args[0])?.map(Iteration::Enumerate));
+                }
+                "zip" if c.args.len() >= 2 => {
+                    let mut elems = Vec::new();
+                    for a in &c.args {
+                        match self.list_elem(a)? {
+                            Some(t) => elems.push(t),
+                            None => return Ok(None),
+                        }
+                    }
+                    return Ok(Some(Iteration::Zip(elems)));
+                }
+                _ => {}
+            }
+        }
+        Ok(self.list_elem(e)?.map(Iteration::List))
+    }
+
+    fn list_elem(&mut self, e: &ast::Expr) -> R<Option<NTy>> {
+        match self.expr(e)? {
+            Some(NTy::List(t)) => Ok(Some(*t)),
+            Some(t) => refuse(e, format!("it iterates over a {t}")),
+            None => Ok(None),
+        }
+    }
+
+    /// A builtin name not shadowed by a module-level binding.
+    fn builtin(&self, name: &str) -> bool {
+        !self.world.module_names.contains(name) && !self.is_variable(name)
+    }
+
+    /// The type of an expression; `Ok(None)` while it depends on something
+    /// not inferred yet (never in the strict pass).
+    pub fn expr(&mut self, e: &ast::Expr) -> R<Option<NTy>> {
+        use ast::Expr as E;
+        match e {
+            E::Constant(c) => match &c.value {
+                ast::Constant::Int(i) if i.to_i64().is_some() => Ok(Some(NTy::Int)),
+                ast::Constant::Int(_) => refuse(e, "an int literal beyond 64 bits"),
+                ast::Constant::Float(_) => Ok(Some(NTy::Float)),
+                ast::Constant::Bool(_) => Ok(Some(NTy::Bool)),
+                _ => refuse(e, "a constant other than int, float or bool"),
+            },
+            E::Name(n) => {
+                let name = n.id.as_str();
+                if let Some(t) = self.var(name) {
+                    Ok(Some(t))
+                } else if self.local_names.contains(name) {
+                    self.unknown(e, &format!("'{name}'"))
+                } else if let Some(c) = self.world.consts.get(name) {
+                    Ok(Some(c.ty()))
+                } else if self.world.module_names.contains(name) {
+                    refuse(e, format!("it reads the global '{name}', which is not a constant"))
+                } else {
+                    refuse(e, format!("it uses the builtin '{name}' as a value"))
+                }
+            }
+            E::BinOp(b) => {
+                let (l, r) = (self.expr(&b.left)?, self.expr(&b.right)?);
+                let (Some(l), Some(r)) = (l, r) else { return Ok(None) };
+                match binop_ty(b.op, &l, &r) {
+                    Some(t) => Ok(Some(t)),
+                    None => refuse(e, format!("{l} {} {r} has no native type", op_text(b.op))),
+                }
+            }
+            E::UnaryOp(u) => {
+                let Some(t) = self.expr(&u.operand)? else { return Ok(None) };
+                match (u.op, &t) {
+                    (ast::UnaryOp::Not, NTy::Tuple(_)) => refuse(e, "not of a tuple"),
+                    (ast::UnaryOp::Not, _) => Ok(Some(NTy::Bool)),
+                    (ast::UnaryOp::USub | ast::UnaryOp::UAdd, NTy::Float) => Ok(Some(NTy::Float)),
+                    (ast::UnaryOp::USub | ast::UnaryOp::UAdd | ast::UnaryOp::Invert, NTy::Int | NTy::Bool) => {
+                        Ok(Some(NTy::Int))
+                    }
+                    _ => refuse(e, format!("a unary operator on a {t}")),
+                }
+            }
+            E::BoolOp(b) => {
+                let mut ty: Option<NTy> = None;
+                for v in &b.values {
+                    let Some(t) = self.expr(v)? else { return Ok(None) };
+                    if !t.is_scalar() {
+                        return refuse(v, format!("and/or on a {t}"));
+                    }
+                    if ty.as_ref().is_some_and(|prev| *prev != t) {
+                        return refuse(e, "and/or over values of different types");
+                    }
+                    ty = Some(t);
+                }
+                Ok(ty)
+            }
+            E::Compare(c) => {
+                let mut left = self.expr(&c.left)?;
+                for (op, right) in c.ops.iter().zip(&c.comparators) {
+                    let r = self.expr(right)?;
+                    if let (Some(l), Some(r)) = (&left, &r) {
+                        let ok = match op {
+                            ast::CmpOp::In | ast::CmpOp::NotIn => {
+                                matches!((l, r), (NTy::Int, NTy::List(x)) if **x == NTy::Int)
+                            }
+                            ast::CmpOp::Is | ast::CmpOp::IsNot => false,
+                            _ => l.is_numeric() && r.is_numeric(),
+                        };
+                        if !ok {
+                            return refuse(e, format!("comparing a {l} with a {r}"));
+                        }
+                    }
+                    left = r;
+                }
+                Ok(Some(NTy::Bool))
+            }
+            E::IfExp(i) => {
+                self.cond(&i.test)?;
+                let (a, b) = (self.expr(&i.body)?, self.expr(&i.orelse)?);
+                match (a, b) {
+                    (Some(a), Some(b)) if a == b => Ok(Some(a)),
+                    (Some(a), Some(b)) => refuse(e, format!("a conditional expression of {a} or {b}")),
+                    (Some(a), None) | (None, Some(a)) if !self.strict => Ok(Some(a)),
+                    _ => Ok(None),
+                }
+            }
+            E::Call(c) => self.call(e, c),
+            E::Attribute(a) => match (&*a.value, a.attr.as_str()) {
+                (E::Name(m), "pi" | "e" | "tau" | "inf") if m.id.as_str() == "math" && self.world.math => {
+                    Ok(Some(NTy::Float))
+                }
+                _ => refuse(e, "an attribute other than math's constants"),
+            },
+            E::Subscript(s) => {
+                let Some(seq) = self.expr(&s.value)? else { return Ok(None) };
+                let NTy::List(elem) = seq else { return refuse(e, format!("subscripting a {seq}")) };
+                if let E::Slice(sl) = &*s.slice {
+                    if sl.lower.is_none() && sl.upper.is_none() && sl.step.is_none() {
+                        return Ok(Some(NTy::List(elem)));
+                    }
+                    return refuse(e, "a slice other than [:]");
+                }
+                match self.expr(&s.slice)? {
+                    Some(NTy::Int) => Ok(Some(*elem)),
+                    Some(t) => refuse(e, format!("a list index of type {t}")),
+                    None => Ok(None),
+                }
+            }
+            E::List(l) => {
+                if l.elts.is_empty() {
+                    return refuse(e, "an empty list whose element type is not known here");
+                }
+                let mut ty: Option<NTy> = None;
+                for v in &l.elts {
+                    let Some(t) = self.expr(v)? else { return Ok(None) };
+                    if !t.is_scalar() {
+                        return refuse(v, format!("a list holding a {t}"));
+                    }
+                    if ty.as_ref().is_some_and(|p| *p != t) {
+                        return refuse(e, "a list mixing element types");
+                    }
+                    ty = Some(t);
+                }
+                Ok(ty.map(NTy::list_of))
+            }
+            E::ListComp(l) => {
+                let elem = self.comprehension(&l.generators, &l.elt)?;
+                match elem {
+                    Some(t) if t.is_scalar() => Ok(Some(NTy::list_of(t))),
+                    Some(t) => refuse(e, format!("a list comprehension of {t}")),
+                    None => Ok(None),
+                }
+            }
+            _ => refuse(e, format!("{} expression", expr_kind(e))),
+        }
+    }
+
+    /// Types the generators of a comprehension, then its element.
+    pub fn comprehension(&mut self, gens: &[ast::Comprehension], elt: &ast::Expr) -> R<Option<NTy>> {
+        self.push_comp();
+        let r = self.comprehension_inner(gens, elt);
+        self.pop_comp();
+        r
+    }
+
+    fn comprehension_inner(&mut self, gens: &[ast::Comprehension], elt: &ast::Expr) -> R<Option<NTy>> {
+        for g in gens {
+            if g.is_async {
+                return refuse(&g.iter, "an async comprehension");
+            }
+            let Some(it) = self.iteration(&g.iter)? else { return Ok(None) };
+            self.bind_target(&g.target, it.item_types(), true)?;
+            for cond in &g.ifs {
+                self.cond(cond)?;
+            }
+        }
+        self.expr(elt)
+    }
+
+    fn call(&mut self, e: &ast::Expr, c: &ast::ExprCall) -> R<Option<NTy>> {
+        if !c.keywords.is_empty() || c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
+            return refuse(e, "a call with keywords or *");
+        }
+        match &*c.func {
+            ast::Expr::Name(f) => {
+                let name = f.id.as_str();
+                if self.is_variable(name) {
+                    return refuse(e, format!("calling the local '{name}'"));
+                }
+                if let Some(sig) = self.world.sigs.get(name) {
+                    self.calls = true;
+                    if sig.params.len() != c.args.len() {
+                        return refuse(e, format!("{name}() called with {} arguments", c.args.len()));
+                    }
+                    let (params, ret) = (sig.params.clone(), sig.ret.clone());
+                    for (a, (pname, pty)) in c.args.iter().zip(&params) {
+                        match self.expr(a)? {
+                            Some(t) if t == *pty => {}
+                            Some(t) => return refuse(a, format!("{name}() gets a {t} for '{pname}: {pty}'")),
+                            None => return Ok(None),
+                        }
+                    }
+                    return match ret {
+                        Some(r) => Ok(Some(r)),
+                        None => self.unknown(e, &format!("{name}()")),
+                    };
+                }
+                if self.world.module_names.contains(name) {
+                    return refuse(e, format!("it calls '{name}', which is not native"));
+                }
+                self.builtin_call(e, name, &c.args)
+            }
+            ast::Expr::Attribute(a) => {
+                if let ast::Expr::Name(m) = &*a.value
+                    && m.id.as_str() == "math"
+                    && self.world.math
+                    && self.var("math").is_none()
+                {
+                    return self.math_call(e, a.attr.as_str(), &c.args);
+                }
+                if a.attr.as_str() == "copy" && c.args.is_empty() {
+                    return match self.expr(&a.value)? {
+                        Some(t @ NTy::List(_)) => Ok(Some(t)),
+                        Some(t) => refuse(e, format!("copy() of a {t}")),
+                        None => Ok(None),
+                    };
+                }
+                refuse(e, format!("a call of the method '{}'", a.attr))
+            }
+            _ => refuse(e, "a call of a computed function"),
+        }
+    }
+
+    fn args(&mut self, args: &[ast::Expr]) -> R<Option<Vec<NTy>>> {
+        let mut out = Vec::new();
+        for a in args {
+            match self.expr(a)? {
+                Some(t) => out.push(t),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(out))
+    }
+
+    fn builtin_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr]) -> R<Option<NTy>> {
+        // sum/min/max over a generator expression iterate it inline.
+        if let [ast::Expr::GeneratorExp(g)] = args
+            && matches!(name, "sum" | "min" | "max" | "any" | "all")
+        {
+            let Some(elem) = self.comprehension(&g.generators, &g.elt)? else { return Ok(None) };
+            return self.reduction(e, name, elem);
+        }
+        if name == "list"
+            && let [ast::Expr::Call(c)] = args
+            && let ast::Expr::Name(r) = &*c.func
+            && r.id.as_str() == "range"
+            && self.builtin("range")
+        {
+            return match self.iteration(&args[0])? {
+                Some(_) => Ok(Some(NTy::list_of(NTy::Int))),
+                None => Ok(None),
+            };
+        }
+        let Some(tys) = self.args(args)? else { return Ok(None) };
+        use NTy as T;
+        let r = match (name, tys.as_slice()) {
+            ("len", [T::List(_)]) => T::Int,
+            ("abs", [T::Int | T::Bool]) => T::Int,
+            ("abs", [T::Float]) => T::Float,
+            ("float", [t]) if t.is_scalar() => T::Float,
+            ("int", [t]) if t.is_scalar() => T::Int,
+            ("bool", [t]) if !matches!(t, T::Tuple(_)) => T::Bool,
+            ("min" | "max", [a, rest @ ..]) if !rest.is_empty() && a.is_scalar() => {
+                if rest.iter().any(|t| t != a) {
+                    return refuse(e, format!("{name}() of values of different types"));
+                }
+                a.clone()
+            }
+            ("min" | "max" | "sum" | "any" | "all", [T::List(elem)]) => {
+                return self.reduction(e, name, (**elem).clone());
+            }
+            ("list", [T::List(elem)]) => T::List(elem.clone()),
+            ("list", []) => return refuse(e, "an empty list whose element type is not known here"),
+            _ => {
+                let shown: Vec<String> = tys.iter().map(ToString::to_string).collect();
+                return refuse(e, format!("{name}() of ({}) has no native form", shown.join(", ")));
+            }
+        };
+        Ok(Some(r))
+    }
+
+    fn reduction(&mut self, e: &ast::Expr, name: &str, elem: NTy) -> R<Option<NTy>> {
+        match (name, &elem) {
+            ("sum", NTy::Int | NTy::Bool) => Ok(Some(NTy::Int)),
+            ("sum", NTy::Float) => Ok(Some(NTy::Float)),
+            ("min" | "max", t) if t.is_scalar() => Ok(Some(elem)),
+            ("any" | "all", t) if t.is_scalar() => Ok(Some(NTy::Bool)),
+            _ => refuse(e, format!("{name}() over {elem}")),
+        }
+    }
+
+    fn math_call(&mut self, e: &ast::Expr, name: &str, args: &[ast::Expr]) -> R<Option<NTy>> {
+        let Some(tys) = self.args(args)? else { return Ok(None) };
+        let numeric = tys.iter().all(|t| matches!(t, NTy::Int | NTy::Float | NTy::Bool));
+        match (name, tys.len()) {
+            ("sqrt" | "sin" | "cos" | "tan" | "atan" | "exp" | "log" | "fabs", 1) if numeric => Ok(Some(NTy::Float)),
+            ("floor" | "ceil", 1) if numeric => Ok(Some(NTy::Int)),
+            ("atan2" | "hypot", 2) if numeric => Ok(Some(NTy::Float)),
+            _ => refuse(e, format!("math.{name}() has no native form here")),
+        }
+    }
+}
+
+/// The native type of `l op r`, when there is one.
+pub fn binop_ty(op: ast::Operator, l: &NTy, r: &NTy) -> Option<NTy> {
+    use NTy::*;
+    use ast::Operator as O;
+    let int_like = |t: &NTy| matches!(t, Int | Bool);
+    Some(match op {
+        O::Add | O::Sub | O::Mult | O::FloorDiv | O::Mod | O::Pow => match (l, r) {
+            (List(a), List(b)) if op == O::Add && a == b => List(a.clone()),
+            (List(a), Int) | (Int, List(a)) if op == O::Mult => List(a.clone()),
+            (a, b) if int_like(a) && int_like(b) => Int,
+            (Float, b) | (b, Float) if b.is_scalar() => Float,
+            _ => return None,
+        },
+        O::Div => match (l, r) {
+            (a, b) if a.is_scalar() && b.is_scalar() => Float,
+            _ => return None,
+        },
+        O::BitAnd | O::BitOr | O::BitXor => match (l, r) {
+            (Bool, Bool) => Bool,
+            (a, b) if int_like(a) && int_like(b) => Int,
+            _ => return None,
+        },
+        O::LShift | O::RShift => match (l, r) {
+            (a, b) if int_like(a) && int_like(b) => Int,
+            _ => return None,
+        },
+        O::MatMult => return None,
+    })
+}
+
+pub fn op_text(op: ast::Operator) -> &'static str {
+    use ast::Operator as O;
+    match op {
+        O::Add => "+",
+        O::Sub => "-",
+        O::Mult => "*",
+        O::MatMult => "@",
+        O::Div => "/",
+        O::Mod => "%",
+        O::Pow => "**",
+        O::LShift => "<<",
+        O::RShift => ">>",
+        O::BitOr => "|",
+        O::BitXor => "^",
+        O::BitAnd => "&",
+        O::FloorDiv => "//",
+    }
+}
+
+/// Whether control cannot reach the end of `body`.
+pub fn always_returns(body: &[ast::Stmt]) -> bool {
+    match body.last() {
+        Some(ast::Stmt::Return(_)) => true,
+        Some(ast::Stmt::If(i)) => always_returns(&i.body) && always_returns(&i.orelse),
+        Some(ast::Stmt::While(w)) => {
+            matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)))
+                && !breaks(&w.body)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a `break` in `body` leaves the loop that holds it.
+fn breaks(body: &[ast::Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        ast::Stmt::Break(_) => true,
+        ast::Stmt::If(i) => breaks(&i.body) || breaks(&i.orelse),
+        _ => false,
+    })
+}
+
+fn stmt_kind(s: &ast::Stmt) -> &'static str {
+    use ast::Stmt as S;
+    match s {
+        S::Raise(_) => "raise",
+        S::Try(_) | S::TryStar(_) => "try",
+        S::With(_) | S::AsyncWith(_) => "with",
+        S::Global(_) => "global",
+        S::Nonlocal(_) => "nonlocal",
+        S::Delete(_) => "del",
+        S::Assert(_) => "assert",
+        S::Import(_) | S::ImportFrom(_) => "import",
+        S::Match(_) => "match",
+        S::AsyncFor(_) => "async for",
+        _ => "such",
+    }
+}
+
+fn expr_kind(e: &ast::Expr) -> &'static str {
+    use ast::Expr as E;
+    match e {
+        E::Lambda(_) => "a lambda",
+        E::Dict(_) | E::DictComp(_) => "a dict",
+        E::Set(_) | E::SetComp(_) => "a set",
+        E::GeneratorExp(_) => "a generator",
+        E::Await(_) | E::Yield(_) | E::YieldFrom(_) => "an await or yield",
+        E::JoinedStr(_) | E::FormattedValue(_) => "an f-string",
+        E::Tuple(_) => "a tuple",
+        E::NamedExpr(_) => "a walrus",
+        E::Starred(_) => "a starred",
+        E::Slice(_) => "a slice",
+        _ => "this kind of",
+    }
+}

@@ -2,6 +2,7 @@
 //! type, then the instance `__dict__`, then non-data descriptors and class
 //! attributes, then `__getattr__`.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::call::call;
@@ -480,6 +481,26 @@ pub struct Site {
     slot: std::cell::Cell<usize>,
     /// For method calls: the plain function the class provides.
     method: std::cell::RefCell<Option<Value>>,
+    /// The attribute name, interned (every site naming it shares one str
+    /// object, so instance dicts share their keys) with its hash.
+    key: std::cell::OnceCell<(PyStr, i64)>,
+}
+
+thread_local! {
+    static INTERNED: std::cell::RefCell<HashMap<Box<str>, PyStr>> = Default::default();
+}
+
+/// The one shared str object for attribute name `name`.
+pub fn intern(name: &str) -> PyStr {
+    INTERNED.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(s) = t.get(name) {
+            return s.clone();
+        }
+        let s = PyStr::new(name);
+        t.insert(name.into(), s.clone());
+        s
+    })
 }
 
 // SAFETY: like `gil::GilCell`, a site is only touched by the thread that
@@ -493,7 +514,12 @@ impl Site {
             class: std::cell::Cell::new((0, 0)),
             slot: std::cell::Cell::new(0),
             method: std::cell::RefCell::new(None),
+            key: std::cell::OnceCell::new(),
         }
+    }
+
+    fn key(&self, name: &str) -> &(PyStr, i64) {
+        self.key.get_or_init(|| (intern(name), crate::hash::hash_str(name)))
     }
 
     fn holds_for(&self, cls: &Rc<Class>) -> bool {
@@ -508,7 +534,7 @@ impl Site {
 pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     if let Value::Object(inst) = obj {
         if site.holds_for(&inst.class) {
-            if let Some(v) = inst.dict.get_str_if_at(site.slot.get(), name) {
+            if let Some(v) = inst.dict.get_key_if_at(site.slot.get(), &site.key(name).0) {
                 return Ok(v);
             }
             if let Some((pos, v)) = inst.dict.get_str_at(name) {
@@ -537,10 +563,10 @@ pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
 pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResult<()> {
     if let Value::Object(inst) = obj
         && inst.exc.is_none()
-        && inst.class.slots.is_none()
     {
         if !site.holds_for(&inst.class) {
             let plain = inst.class.hooks() & crate::class::HOOK_SETATTR == 0
+                && inst.class.slots.as_ref().is_none_or(|slots| slots.iter().any(|s| s.as_str() == name))
                 && inst.class.lookup(name).is_none()
                 && !matches!(name, "__class__" | "__dict__");
             if !plain {
@@ -548,14 +574,12 @@ pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResul
             }
             site.class.set((inst.class.id(), inst.class.stamp()));
         }
-        let value = match inst.dict.replace_str_if_at(site.slot.get(), name, value) {
+        let (key, hash) = site.key(name);
+        let value = match inst.dict.replace_str_if_at(site.slot.get(), key, value) {
             Ok(()) => return Ok(()),
             Err(v) => v,
         };
-        inst.dict.set_str(name, value);
-        if let Some((pos, _)) = inst.dict.get_str_at(name) {
-            site.slot.set(pos);
-        }
+        site.slot.set(inst.dict.set_key_at(*hash, key, value));
         return Ok(());
     }
     setattr(obj, name, value)
@@ -571,6 +595,19 @@ pub fn call_method_at(
     kwargs: crate::func::Kwargs,
     site: &Site,
 ) -> PyResult<Value> {
+    // The commonest built-in method calls skip the method tables.
+    match (obj, name, args.len()) {
+        (Value::List(l), "append", 1) if kwargs.is_empty() => {
+            l.push(args.into_iter().next().unwrap_or_default());
+            return Ok(Value::None);
+        }
+        (Value::Dict(d), "get", 1 | 2) if kwargs.is_empty() => {
+            let mut args = args.into_iter();
+            let key = args.next().unwrap_or_default();
+            return Ok(d.get(&key)?.unwrap_or_else(|| args.next().unwrap_or_default()));
+        }
+        _ => {}
+    }
     if let Value::Object(inst) = obj {
         let cached = if site.holds_for(&inst.class) { site.method.borrow().clone() } else { None };
         let method = match cached {
@@ -585,8 +622,9 @@ pub fn call_method_at(
             },
             None => None,
         };
+        let (key, hash) = site.key(name);
         if let Some(f) = method
-            && inst.dict.get_str(name).is_none()
+            && !inst.dict.has_key_hashed(*hash, key)
         {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(obj.clone());

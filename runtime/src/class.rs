@@ -37,30 +37,29 @@ pub struct Class {
     /// For classes whose instances have no `__dict__` (`__slots__` all the
     /// way up the MRO): the attribute names instances may hold.
     pub slots: Option<Rc<[PyStr]>>,
-    /// Results of MRO lookups by name, each stamped with the namespaces'
-    /// mutation count it was computed under (CPython's method cache).
+    /// Results of MRO lookups by name, each stamped with the namespace
+    /// epoch it was computed under (CPython's method cache).
     pub cache: RefCell<LookupCache>,
+    /// A number no other class gets, for call-site caches (an address could
+    /// be reused by a later class).
+    pub id: u64,
+}
+
+pub fn next_class_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Per-class memo of `lookup` and `has_user_attr`. An entry is valid while
-/// the sum of the mutation counters of the class's and its bases' dicts
-/// equals its stamp: the counters only grow, so any change to any of those
-/// namespaces changes the sum.
+/// the namespace epoch equals its stamp: every change to a class namespace
+/// that some cache depends on bumps the epoch. Changing any class's
+/// namespace thus invalidates every class's cache, which is rare after
+/// start-up and keeps the validity check to one load on each access.
+#[derive(Default)]
 pub struct LookupCache {
     entries: hashbrown::HashMap<Box<str>, CachedLookup>,
     /// The `HOOK_*` bits and the stamp they were computed under.
     hooks: Option<(u64, u8)>,
-    /// A number no other class gets, for call-site caches (an address could
-    /// be reused by a later class).
-    id: u64,
-}
-
-impl Default for LookupCache {
-    fn default() -> Self {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        LookupCache { entries: Default::default(), hooks: None, id }
-    }
 }
 
 /// A user class in the MRO overrides `__getattribute__`.
@@ -127,14 +126,24 @@ impl Class {
         bits
     }
 
-    /// This class's unique number (see `LookupCache::id`).
+    /// This class's unique number (see the field).
     pub fn id(&self) -> u64 {
-        self.cache.borrow().id
+        self.id
     }
 
-    /// Changes whenever the class's or a base's namespace changes.
+    /// Changes whenever the class's or a base's namespace changes (and, to
+    /// keep the check one load, when any other cached class's does).
     pub fn stamp(&self) -> u64 {
-        self.dict.mutations() + self.mro.iter().map(|c| c.dict.mutations()).sum::<u64>()
+        crate::dict::namespace_epoch()
+    }
+
+    /// Makes changes to the namespaces along the MRO bump the stamp, before
+    /// anything is cached under it.
+    fn watch_namespaces(&self) {
+        self.dict.mark_namespace();
+        for c in &self.mro {
+            c.dict.mark_namespace();
+        }
     }
 
     /// Answers from the cache entry for `name`, refreshing it when any
@@ -144,6 +153,7 @@ impl Class {
         if let Some(hit) = self.cache.borrow().entries.get(name).filter(|e| e.stamp == stamp) {
             return answer(hit);
         }
+        self.watch_namespaces();
         let mut found = None;
         let mut user = false;
         for c in std::iter::once(self).chain(self.mro.iter()) {

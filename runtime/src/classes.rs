@@ -149,6 +149,7 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         builtin: None,
         slots,
         cache: Default::default(),
+        id: crate::class::next_class_id(),
     });
     let cls_value = Value::Class(cls.clone());
     // __set_name__ for each attribute, in namespace order.
@@ -321,16 +322,26 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         if !has_init && cls.layout == Layout::Object && (!args.is_empty() || !kwargs.is_empty()) {
             return Err(type_error(format!("{}() takes no arguments", cls.name())));
         }
-        if cls.is_subclass(&types().by_name["BaseExceptionGroup"]) {
+        if cls.layout == Layout::Exception && cls.is_subclass(&types().by_name["BaseExceptionGroup"]) {
             let actual = crate::excgroup::check_new(cls, &args)?;
             new_instance(&actual, &args)
         } else {
             new_instance(cls, &args)
         }
     };
-    let is_instance = crate::ops::type_of(&obj).is_subclass(cls);
-    if is_instance && has_init {
-        let r = call_method(&obj, "__init__", args, kwargs)?;
+    let ty = crate::ops::type_of(&obj);
+    if has_init && ty.is_subclass(cls) {
+        // Special methods are looked up on the type; a plain function is
+        // called with the instance prepended, without a bound method.
+        let r = match ty.lookup("__init__") {
+            Some(f @ Value::Function(_)) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(obj.clone());
+                full.extend(args);
+                call(&f, full, kwargs)?
+            }
+            _ => call_method(&obj, "__init__", args, kwargs)?,
+        };
         if !r.is_none() {
             return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
         }

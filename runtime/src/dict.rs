@@ -14,6 +14,7 @@ use hashbrown::HashTable;
 
 use crate::exc::PyResult;
 use crate::ops;
+use crate::str::PyStr;
 use crate::value::Value;
 
 pub struct Dict {
@@ -21,6 +22,16 @@ pub struct Dict {
     /// Bumped on every change, value replacements included: class attribute
     /// caches compare it to know whether a class namespace changed.
     mutations: Cell<u64>,
+    /// A class namespace some cache depends on (see `mark_namespace`).
+    namespace: Cell<bool>,
+}
+
+/// Changes whenever any class namespace that a cache depends on changes:
+/// one load tells every attribute cache whether it may still hold.
+static NAMESPACE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+pub fn namespace_epoch() -> u64 {
+    NAMESPACE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[derive(Clone, Default)]
@@ -54,7 +65,7 @@ fn pure_key(v: &Value) -> bool {
 
 fn pure_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x.ptr_eq(y) || x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => *x == *y as i64,
@@ -71,7 +82,13 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { table: RefCell::new(Table::default()), mutations: Cell::new(0) }
+        Dict { table: RefCell::new(Table::default()), mutations: Cell::new(0), namespace: Cell::new(false) }
+    }
+
+    /// Marks this dict as a class namespace that lookup caches depend on:
+    /// from now on every change to it bumps [`namespace_epoch`].
+    pub fn mark_namespace(&self) {
+        self.namespace.set(true);
     }
 
     /// How many times this dict has changed (see the field).
@@ -81,6 +98,9 @@ impl Dict {
 
     fn touch(&self) {
         self.mutations.set(self.mutations.get() + 1);
+        if self.namespace.get() {
+            NAMESPACE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -150,23 +170,41 @@ impl Dict {
             .and_then(|&i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
     }
 
-    /// The value of str key `key` if it sits at entry position `pos`: a
-    /// cached position is checked without hashing.
-    pub fn get_str_if_at(&self, pos: usize, key: &str) -> Option<Value> {
+    /// The value of the (usually interned) str key `key` if it sits at
+    /// entry position `pos`: a pointer comparison when the key is shared.
+    pub fn get_key_if_at(&self, pos: usize, key: &PyStr) -> Option<Value> {
         let t = self.table.borrow();
         match t.entries.get(pos) {
-            Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.as_str() == key) => Some(e.value.clone()),
+            Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key) => Some(e.value.clone()),
             _ => None,
         }
     }
 
+    /// Whether str key `key` with hash `hash` is present.
+    pub fn has_key_hashed(&self, hash: i64, key: &PyStr) -> bool {
+        let t = self.table.borrow();
+        t.len != 0
+            && t.index
+                .find(spread(hash), |&i| {
+                    t.entries[i].as_ref().is_some_and(|e| matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key))
+                })
+                .is_some()
+    }
+
+    /// Sets str key `key` (hash `hash`), sharing the key object, and says
+    /// where the entry sits.
+    pub fn set_key_at(&self, hash: i64, key: &PyStr, value: Value) -> usize {
+        // A str key never runs Python code, so this cannot fail.
+        self.set_hashed_at(hash, Value::Str(key.clone()), value).unwrap_or(usize::MAX)
+    }
+
     /// Replaces the value of str key `key` if it sits at entry position
     /// `pos`; `Err(value)` hands the value back when it does not.
-    pub fn replace_str_if_at(&self, pos: usize, key: &str, value: Value) -> Result<(), Value> {
+    pub fn replace_str_if_at(&self, pos: usize, key: &PyStr, value: Value) -> Result<(), Value> {
         let old = {
             let mut t = self.table.borrow_mut();
             match t.entries.get_mut(pos) {
-                Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.as_str() == key) => {
+                Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key) => {
                     std::mem::replace(&mut e.value, value)
                 }
                 _ => return Err(value),
@@ -203,6 +241,11 @@ impl Dict {
     }
 
     pub fn set_hashed(&self, hash: i64, key: Value, value: Value) -> PyResult<()> {
+        self.set_hashed_at(hash, key, value).map(drop)
+    }
+
+    /// `set_hashed` that says at which entry position the key sits.
+    fn set_hashed_at(&self, hash: i64, key: Value, value: Value) -> PyResult<usize> {
         self.touch();
         if let Some(i) = self.find(hash, &key)? {
             let old = {
@@ -210,7 +253,7 @@ impl Dict {
                 t.entries[i].as_mut().map(|e| std::mem::replace(&mut e.value, value))
             };
             drop(old);
-            return Ok(());
+            return Ok(i);
         }
         let mut t = self.table.borrow_mut();
         let pos = t.entries.len();
@@ -219,7 +262,7 @@ impl Dict {
         index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
         t.len += 1;
         t.version += 1;
-        Ok(())
+        Ok(pos)
     }
 
     /// Removes `key`, returning its value.
@@ -293,7 +336,7 @@ impl Dict {
     pub fn copy(&self) -> Dict {
         let mut t = self.table.borrow().clone();
         t.compact();
-        Dict { table: RefCell::new(t), mutations: Cell::new(0) }
+        Dict { table: RefCell::new(t), mutations: Cell::new(0), namespace: Cell::new(false) }
     }
 
     /// Builds a dict from key/value pairs, later keys overriding earlier ones.

@@ -472,23 +472,14 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         }
         "join" => {
             nargs("join", &args, 1, 1)?;
-            let items = crate::iter::to_vec(&args[0])?;
-            let mut out = String::new();
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(text);
-                }
-                match item {
-                    Value::Str(p) => out.push_str(p),
-                    other => {
-                        return Err(type_error(format!(
-                            "sequence item {i}: expected str instance, {} found",
-                            type_name(other)
-                        )));
-                    }
-                }
-            }
-            Value::str(out)
+            // A list or tuple is joined in place: nothing here runs Python
+            // code, so the borrow cannot be disturbed.
+            let joined = match &args[0] {
+                Value::List(l) => join_str_items(text, &l.borrow()),
+                Value::Tuple(t) => join_str_items(text, t.items()),
+                other => join_str_items(text, &crate::iter::to_vec(other)?),
+            };
+            Value::str(joined?)
         }
         "replace" => {
             let slots = crate::func::keyword_slots(name, args, kwargs, &["old", "new", "count"])?;
@@ -1181,4 +1172,30 @@ fn float_method(f: f64, name: &str, args: Vec<Value>) -> PyResult<Option<Value>>
 /// The class of a built-in value, for `BoundBuiltin` reprs and lookups.
 pub fn class_of_builtin(v: &Value) -> Rc<Class> {
     ops::type_of(v)
+}
+
+/// `sep.join(items)` for items that must all be str.
+fn join_str_items(sep: &str, items: &[Value]) -> PyResult<String> {
+    let mut len = sep.len() * items.len().saturating_sub(1);
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(p) => len += p.len_bytes(),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    type_name(other)
+                )));
+            }
+        }
+    }
+    let mut out = String::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(p) = item {
+            out.push_str(p);
+        }
+    }
+    Ok(out)
 }

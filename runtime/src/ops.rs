@@ -112,7 +112,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::Int(i) => h::hash_i64(*i),
         Value::BigInt(b) => h::hash_bigint(b),
         Value::Float(f) => h::hash_f64(*f, v.identity()),
-        Value::Str(s) => h::hash_str(s.as_str()),
+        Value::Str(s) => s.hash(),
         Value::Tuple(t) => {
             let mut hashes = Vec::with_capacity(t.len());
             for item in t.items() {
@@ -540,6 +540,7 @@ pub fn binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
                 return Ok(Value::Float(r));
             }
         }
+        (Value::Str(x), Value::Str(y)) if op == BinOp::Add => return Ok(Value::Str(crate::str::PyStr::concat(x, y))),
         // int op float converts the int (correctly rounded, as CPython does).
         (Value::Int(x), Value::Float(y)) => {
             if let Some(r) = float_fast(*x as f64, *y, op) {

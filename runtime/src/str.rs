@@ -11,11 +11,15 @@ use std::rc::Rc;
 pub struct PyStr(Rc<StrData>);
 
 struct StrData {
-    /// A `String`, not a `Box<str>`: a string nobody else holds grows in
-    /// place under `+=` (see `append_unique`), as CPython's does.
-    text: String,
+    /// Growable, so a string nobody else holds grows in place under `+=`
+    /// (see `append_unique`), as CPython's does; up to 24 bytes are stored
+    /// inline, without a second allocation.
+    text: compact_str::CompactString,
     chars: usize,
     ascii: bool,
+    /// The hash once computed (0: not yet), as CPython caches it: a word
+    /// used as a dict key is hashed once, not at every lookup.
+    hash: std::cell::Cell<i64>,
 }
 
 impl PyStr {
@@ -26,7 +30,7 @@ impl PyStr {
     pub fn from_string(text: String) -> PyStr {
         let ascii = text.is_ascii();
         let chars = if ascii { text.len() } else { text.chars().count() };
-        PyStr(Rc::new(StrData { text, chars, ascii }))
+        PyStr(Rc::new(StrData { text: text.into(), chars, ascii, hash: Default::default() }))
     }
 
     /// Appends `more` in place when this is the only reference to the
@@ -36,11 +40,36 @@ impl PyStr {
         data.text.push_str(&more.0.text);
         data.chars += more.0.chars;
         data.ascii &= more.0.ascii;
+        data.hash.set(0);
         true
     }
 
+    /// Python's `hash()` of the string, computed once.
+    pub fn hash(&self) -> i64 {
+        let h = self.0.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let h = crate::hash::hash_str(self.as_str());
+        self.0.hash.set(h);
+        h
+    }
+
     pub fn as_str(&self) -> &str {
-        &self.0.text
+        self.0.text.as_str()
+    }
+
+    /// `a + b`, without recounting the characters.
+    pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        let mut text = compact_str::CompactString::with_capacity(a.len_bytes() + b.len_bytes());
+        text.push_str(a.as_str());
+        text.push_str(b.as_str());
+        PyStr(Rc::new(StrData {
+            text,
+            chars: a.0.chars + b.0.chars,
+            ascii: a.0.ascii && b.0.ascii,
+            hash: Default::default(),
+        }))
     }
 
     /// Number of code points (Python's `len`).

@@ -162,6 +162,7 @@ pub fn new_builtin_class(
         builtin,
         slots: None,
         cache: Default::default(),
+        id: crate::class::next_class_id(),
     })
 }
 
@@ -180,6 +181,7 @@ pub fn new_class_with(name: &str, module: &str, bases: &[Rc<Class>], info: &'sta
         builtin: Some(info),
         slots: None,
         cache: Default::default(),
+        id: crate::class::next_class_id(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -200,6 +202,7 @@ pub fn new_class_in(module: &str, name: &str, bases: &[Rc<Class>], layout: Layou
         builtin: None,
         slots: None,
         cache: Default::default(),
+        id: crate::class::next_class_id(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -255,6 +258,7 @@ fn build_types() -> Types {
         builtin: Some(&ctors::EXCEPTION),
         slots: None,
         cache: Default::default(),
+        id: crate::class::next_class_id(),
     });
     by_name.insert("ExceptionGroup", eg);
     let e = |n: &str| by_name[n].clone();

@@ -1017,7 +1017,11 @@ fn reduce_slice(name: &str, s: TokenStream, elem: &NTy) -> TokenStream {
 
 /// A native function's types, for `--explain-types`.
 pub fn describe(nf: &NativeFn) -> String {
-    let params: Vec<String> = nf.params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
+    let params: Vec<String> = nf
+        .params
+        .iter()
+        .map(|(n, t)| if nf.guessed.contains(n) { format!("{n}: {t} (guessed from use)") } else { format!("{n}: {t}") })
+        .collect();
     let locals: Vec<String> = nf.locals.iter().map(|(n, t)| format!("{n}: {t}")).collect();
     let mut s = format!("native ({}) -> {}", params.join(", "), nf.ret);
     if !locals.is_empty() {

@@ -87,6 +87,8 @@ pub struct NativeFn {
     pub ret: NTy,
     /// Calls native functions (so it counts against the recursion limit).
     pub calls: bool,
+    /// Parameters without annotations whose type was guessed from use.
+    pub guessed: BTreeSet<String>,
 }
 
 /// The outcome of inference for every module-level function considered.
@@ -200,6 +202,14 @@ pub fn plan(prog: &Program, body: &[ast::Stmt], candidates: &BTreeSet<String>) -
                     locals: typer.locals,
                     ret,
                     calls: typer.calls,
+                    guessed: f
+                        .args
+                        .posonlyargs
+                        .iter()
+                        .chain(&f.args.args)
+                        .filter(|a| a.def.annotation.is_none())
+                        .map(|a| a.def.arg.to_string())
+                        .collect(),
                 }),
                 None => refuse(*f, "its return type cannot be inferred"),
             });
@@ -371,6 +381,88 @@ fn math_imported(prog: &Program, body: &[ast::Stmt]) -> bool {
     imports == 1 && !rebinds && !global_elsewhere
 }
 
+/// The type an unannotated parameter probably has: the first use of it
+/// next to an int or float literal, as an index, or as a `range()` bound.
+fn guess(body: &[ast::Stmt], name: &str) -> Option<NTy> {
+    body.iter().find_map(|s| guess_stmt(s, name))
+}
+
+fn guess_stmt(s: &ast::Stmt, name: &str) -> Option<NTy> {
+    use ast::Stmt as S;
+    match s {
+        S::Assign(a) => guess_expr(&a.value, name),
+        S::AugAssign(a) => guess_pair(&a.target, &a.value, name).or_else(|| guess_expr(&a.value, name)),
+        S::AnnAssign(a) => a.value.as_deref().and_then(|v| guess_expr(v, name)),
+        S::Expr(e) => guess_expr(&e.value, name),
+        S::Return(r) => r.value.as_deref().and_then(|v| guess_expr(v, name)),
+        S::If(i) => guess_expr(&i.test, name).or_else(|| guess(&i.body, name)).or_else(|| guess(&i.orelse, name)),
+        S::While(w) => guess_expr(&w.test, name).or_else(|| guess(&w.body, name)),
+        S::For(f) => guess_expr(&f.iter, name).or_else(|| guess(&f.body, name)),
+        _ => None,
+    }
+}
+
+fn is_name(e: &ast::Expr, name: &str) -> bool {
+    matches!(e, ast::Expr::Name(n) if n.id.as_str() == name)
+}
+
+/// `name` beside a literal: the literal's type.
+fn guess_pair(a: &ast::Expr, b: &ast::Expr, name: &str) -> Option<NTy> {
+    let literal = |e: &ast::Expr| match e {
+        ast::Expr::Constant(c) => match c.value {
+            ast::Constant::Int(_) => Some(NTy::Int),
+            ast::Constant::Float(_) => Some(NTy::Float),
+            _ => None,
+        },
+        _ => None,
+    };
+    if is_name(a, name) {
+        literal(b)
+    } else if is_name(b, name) {
+        literal(a)
+    } else {
+        None
+    }
+}
+
+fn guess_expr(e: &ast::Expr, name: &str) -> Option<NTy> {
+    use ast::Expr as E;
+    match e {
+        E::BinOp(b) => guess_pair(&b.left, &b.right, name)
+            .or_else(|| guess_expr(&b.left, name))
+            .or_else(|| guess_expr(&b.right, name)),
+        E::Compare(c) => std::iter::once(&*c.left)
+            .chain(&c.comparators)
+            .zip(&c.comparators)
+            .find_map(|(l, r)| guess_pair(l, r, name))
+            .or_else(|| guess_expr(&c.left, name))
+            .or_else(|| c.comparators.iter().find_map(|x| guess_expr(x, name))),
+        E::Call(c) => {
+            if let E::Name(f) = &*c.func
+                && f.id.as_str() == "range"
+                && c.args.iter().any(|a| is_name(a, name))
+            {
+                return Some(NTy::Int);
+            }
+            c.args.iter().find_map(|a| guess_expr(a, name))
+        }
+        E::Subscript(s) if is_name(&s.slice, name) => Some(NTy::Int),
+        E::Subscript(s) => guess_expr(&s.value, name).or_else(|| guess_expr(&s.slice, name)),
+        E::UnaryOp(u) => guess_expr(&u.operand, name),
+        E::BoolOp(b) => b.values.iter().find_map(|v| guess_expr(v, name)),
+        E::IfExp(i) => {
+            guess_expr(&i.test, name).or_else(|| guess_expr(&i.body, name)).or_else(|| guess_expr(&i.orelse, name))
+        }
+        E::ListComp(l) => {
+            l.generators.iter().find_map(|g| guess_expr(&g.iter, name)).or_else(|| guess_expr(&l.elt, name))
+        }
+        E::GeneratorExp(g) => {
+            g.generators.iter().find_map(|g| guess_expr(&g.iter, name)).or_else(|| guess_expr(&g.elt, name))
+        }
+        _ => None,
+    }
+}
+
 /// The native parameter types of a candidate, from its annotations, and
 /// the checks on its scope that inference does not repeat.
 /// A candidate's typed parameters and the names of its other locals.
@@ -401,7 +493,13 @@ fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signa
     for a in f.args.posonlyargs.iter().chain(&f.args.args) {
         let name = a.def.arg.to_string();
         let Some(ann) = &a.def.annotation else {
-            return refuse(&a.def, format!("parameter '{name}' has no type annotation"));
+            // Unannotated: guess from how the body uses it. The guess is
+            // checked at every call, like an annotation.
+            match guess(&f.body, &name) {
+                Some(ty) => params.push((name, ty)),
+                None => return refuse(&a.def, format!("parameter '{name}' has no type annotation")),
+            }
+            continue;
         };
         let Some(ty) = annotation(ann) else {
             return refuse(&**ann, format!("parameter '{name}' is not annotated int, float, bool or a list of them"));
@@ -442,7 +540,8 @@ fn infer_fn<'w>(
     local_names: &BTreeSet<String>,
     strict: bool,
 ) -> R<(Option<NTy>, Typer<'w>)> {
-    let mut typer = Typer::new(world, f.args.posonlyargs.iter().chain(&f.args.args), local_names.clone());
+    let params = world.sigs.get(f.name.as_str()).map(|s| s.params.clone()).unwrap_or_default();
+    let mut typer = Typer::new(world, &params, local_names.clone());
     loop {
         typer.changed = false;
         typer.ret = None;
@@ -504,20 +603,10 @@ pub struct Typer<'w> {
 }
 
 impl<'w> Typer<'w> {
-    fn new<'a>(
-        world: &'w World,
-        args: impl Iterator<Item = &'a ast::ArgWithDefault>,
-        local_names: BTreeSet<String>,
-    ) -> Typer<'w> {
-        let mut params = BTreeMap::new();
-        for a in args {
-            if let Some(t) = a.def.annotation.as_deref().and_then(annotation) {
-                params.insert(a.def.arg.to_string(), t);
-            }
-        }
+    fn new(world: &'w World, params: &[(String, NTy)], local_names: BTreeSet<String>) -> Typer<'w> {
         Typer {
             world,
-            params,
+            params: params.iter().cloned().collect(),
             locals: BTreeMap::new(),
             local_names,
             comps: Vec::new(),

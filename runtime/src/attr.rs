@@ -2,7 +2,6 @@
 //! type, then the instance `__dict__`, then non-data descriptors and class
 //! attributes, then `__getattr__`.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::call::call;
@@ -372,7 +371,11 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     {
         return Err(no_attribute(obj, name));
     }
-    inst.dict.set_str(name, value);
+    // Interned, so instances of a class share their key objects.
+    let key = intern(name);
+    inst.dict.set_key_at(key.hash(), &key, value);
+    let hint = &inst.class.attr_hint;
+    hint.set(hint.get().max(inst.dict.len()));
     Ok(())
 }
 
@@ -487,7 +490,7 @@ pub struct Site {
 }
 
 thread_local! {
-    static INTERNED: std::cell::RefCell<HashMap<Box<str>, PyStr>> = Default::default();
+    static INTERNED: std::cell::RefCell<hashbrown::HashMap<Box<str>, PyStr>> = Default::default();
 }
 
 /// The one shared str object for attribute name `name`.
@@ -580,6 +583,8 @@ pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResul
             Err(v) => v,
         };
         site.slot.set(inst.dict.set_key_at(*hash, key, value));
+        let hint = &inst.class.attr_hint;
+        hint.set(hint.get().max(inst.dict.len()));
         return Ok(());
     }
     setattr(obj, name, value)

@@ -43,6 +43,9 @@ pub struct Class {
     /// A number no other class gets, for call-site caches (an address could
     /// be reused by a later class).
     pub id: u64,
+    /// How many attributes instances have ended up with: a new instance's
+    /// dict is allocated with room for that many and no more.
+    pub attr_hint: std::cell::Cell<usize>,
 }
 
 pub fn next_class_id() -> u64 {
@@ -241,12 +244,14 @@ pub fn c3_mro(name: &str, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
 pub struct Instance {
     pub class: Rc<Class>,
     pub dict: Rc<Dict>,
-    pub exc: Option<RefCell<ExcData>>,
+    /// Boxed: most instances are not exceptions and should not carry the room.
+    pub exc: Option<Box<RefCell<ExcData>>>,
 }
 
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
-        let exc = (class.layout == Layout::Exception).then(|| RefCell::new(ExcData::default()));
-        Instance { class, dict: Rc::new(Dict::new()), exc }
+        let exc = (class.layout == Layout::Exception).then(|| Box::new(RefCell::new(ExcData::default())));
+        let dict = Dict::with_capacity(class.attr_hint.get());
+        Instance { class, dict: Rc::new(dict), exc }
     }
 }

@@ -150,6 +150,7 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         slots,
         cache: Default::default(),
         id: crate::class::next_class_id(),
+        attr_hint: Default::default(),
     });
     let cls_value = Value::Class(cls.clone());
     // __set_name__ for each attribute, in namespace order.

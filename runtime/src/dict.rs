@@ -37,7 +37,11 @@ pub fn namespace_epoch() -> u64 {
 #[derive(Clone, Default)]
 struct Table {
     entries: Vec<Option<Entry>>,
+    /// Hash index over `entries`, built only past `SMALL` entries: below
+    /// that a scan is as fast and an instance's few attributes cost no
+    /// second table.
     index: HashTable<usize>,
+    indexed: bool,
     len: usize,
     /// Bumped on every insertion or deletion, so iterators can detect that
     /// the dict changed size under them.
@@ -85,6 +89,13 @@ impl Dict {
         Dict { table: RefCell::new(Table::default()), mutations: Cell::new(0), namespace: Cell::new(false) }
     }
 
+    /// An empty dict with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Dict {
+        let d = Dict::new();
+        d.table.borrow_mut().entries.reserve_exact(n);
+        d
+    }
+
     /// Marks this dict as a class namespace that lookup caches depend on:
     /// from now on every change to it bumps [`namespace_epoch`].
     pub fn mark_namespace(&self) {
@@ -120,20 +131,18 @@ impl Dict {
         {
             let t = self.table.borrow();
             if pure_key(key) {
-                let found = t.index.find(spread(hash), |&i| {
-                    t.entries[i].as_ref().is_some_and(|e| e.hash == hash && pure_eq(&e.key, key))
-                });
+                let found = t.find_pos(hash, |e| pure_eq(&e.key, key));
                 if found.is_some() || matches!(key, Value::Str(_)) {
-                    return Ok(found.copied());
+                    return Ok(found);
                 }
             }
         }
         // Slow path: candidate keys are copied out so `__eq__` may run freely.
         let candidates: Vec<(usize, Value)> = {
             let t = self.table.borrow();
-            t.index
-                .iter_hash(spread(hash))
-                .filter_map(|&i| t.entries[i].as_ref().filter(|e| e.hash == hash).map(|e| (i, e.key.clone())))
+            t.positions_with_hash(hash)
+                .into_iter()
+                .filter_map(|i| t.entries[i].as_ref().map(|e| (i, e.key.clone())))
                 .collect()
         };
         for (i, k) in candidates {
@@ -152,22 +161,16 @@ impl Dict {
     pub fn get_str(&self, key: &str) -> Option<Value> {
         let hash = crate::hash::hash_str(key);
         let t = self.table.borrow();
-        t.index
-            .find(spread(hash), |&i| {
-                t.entries[i].as_ref().is_some_and(|e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
-            })
-            .and_then(|&i| t.entries[i].as_ref().map(|e| e.value.clone()))
+        t.find_pos(hash, |e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
+            .and_then(|i| t.entries[i].as_ref().map(|e| e.value.clone()))
     }
 
     /// `get_str` that also says where the entry sits, for call-site caches.
     pub fn get_str_at(&self, key: &str) -> Option<(usize, Value)> {
         let hash = crate::hash::hash_str(key);
         let t = self.table.borrow();
-        t.index
-            .find(spread(hash), |&i| {
-                t.entries[i].as_ref().is_some_and(|e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
-            })
-            .and_then(|&i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
+        t.find_pos(hash, |e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
+            .and_then(|i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
     }
 
     /// The value of the (usually interned) str key `key` if it sits at
@@ -183,12 +186,7 @@ impl Dict {
     /// Whether str key `key` with hash `hash` is present.
     pub fn has_key_hashed(&self, hash: i64, key: &PyStr) -> bool {
         let t = self.table.borrow();
-        t.len != 0
-            && t.index
-                .find(spread(hash), |&i| {
-                    t.entries[i].as_ref().is_some_and(|e| matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key))
-                })
-                .is_some()
+        t.len != 0 && t.find_pos(hash, |e| matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key)).is_some()
     }
 
     /// Sets str key `key` (hash `hash`), sharing the key object, and says
@@ -256,10 +254,7 @@ impl Dict {
             return Ok(i);
         }
         let mut t = self.table.borrow_mut();
-        let pos = t.entries.len();
-        t.entries.push(Some(Entry { hash, key, value }));
-        let Table { entries, index, .. } = &mut *t;
-        index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
+        let pos = t.push(Entry { hash, key, value });
         t.len += 1;
         t.version += 1;
         Ok(pos)
@@ -278,7 +273,9 @@ impl Dict {
     fn take_at(&self, hash: i64, i: usize) -> Option<Entry> {
         self.touch();
         let mut t = self.table.borrow_mut();
-        if let Ok(slot) = t.index.find_entry(spread(hash), |&j| j == i) {
+        if t.indexed
+            && let Ok(slot) = t.index.find_entry(spread(hash), |&j| j == i)
+        {
             slot.remove();
         }
         let entry = t.entries[i].take();
@@ -349,15 +346,59 @@ impl Dict {
     }
 }
 
+/// Up to this many entries a dict has no hash index.
+const SMALL: usize = 8;
+
 impl Table {
-    /// Drops the holes left by deletions, keeping order.
-    fn compact(&mut self) {
-        self.entries.retain(Option::is_some);
+    /// The position of the entry with `hash` for which `eq` holds.
+    fn find_pos(&self, hash: i64, eq: impl Fn(&Entry) -> bool) -> Option<usize> {
+        let matches = |e: &Option<Entry>| e.as_ref().is_some_and(|e| e.hash == hash && eq(e));
+        if !self.indexed {
+            return self.entries.iter().position(matches);
+        }
+        self.index.find(spread(hash), |&i| matches(&self.entries[i])).copied()
+    }
+
+    /// Positions of every entry with `hash`.
+    fn positions_with_hash(&self, hash: i64) -> Vec<usize> {
+        let has = |i: &usize| self.entries[*i].as_ref().is_some_and(|e| e.hash == hash);
+        if !self.indexed {
+            return (0..self.entries.len()).filter(has).collect();
+        }
+        self.index.iter_hash(spread(hash)).copied().filter(has).collect()
+    }
+
+    /// Appends an entry, indexing it (or the whole table, once past
+    /// `SMALL`); returns its position.
+    fn push(&mut self, entry: Entry) -> usize {
+        let pos = self.entries.len();
+        let hash = entry.hash;
+        self.entries.push(Some(entry));
+        if self.indexed {
+            let entries = &self.entries;
+            self.index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
+        } else if self.entries.len() > SMALL {
+            self.reindex();
+        }
+        pos
+    }
+
+    fn reindex(&mut self) {
         self.index.clear();
+        self.indexed = self.entries.len() > SMALL;
+        if !self.indexed {
+            return;
+        }
         for (pos, e) in self.entries.iter().enumerate() {
             let hash = e.as_ref().map_or(0, |e| e.hash);
             let entries = &self.entries;
             self.index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
         }
+    }
+
+    /// Drops the holes left by deletions, keeping order.
+    fn compact(&mut self) {
+        self.entries.retain(Option::is_some);
+        self.reindex();
     }
 }

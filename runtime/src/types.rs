@@ -163,6 +163,7 @@ pub fn new_builtin_class(
         slots: None,
         cache: Default::default(),
         id: crate::class::next_class_id(),
+        attr_hint: Default::default(),
     })
 }
 
@@ -182,6 +183,7 @@ pub fn new_class_with(name: &str, module: &str, bases: &[Rc<Class>], info: &'sta
         slots: None,
         cache: Default::default(),
         id: crate::class::next_class_id(),
+        attr_hint: Default::default(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -203,6 +205,7 @@ pub fn new_class_in(module: &str, name: &str, bases: &[Rc<Class>], layout: Layou
         slots: None,
         cache: Default::default(),
         id: crate::class::next_class_id(),
+        attr_hint: Default::default(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -259,6 +262,7 @@ fn build_types() -> Types {
         slots: None,
         cache: Default::default(),
         id: crate::class::next_class_id(),
+        attr_hint: Default::default(),
     });
     by_name.insert("ExceptionGroup", eg);
     let e = |n: &str| by_name[n].clone();

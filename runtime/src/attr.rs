@@ -606,6 +606,24 @@ pub fn call_method_at(
             l.push(args.into_iter().next().unwrap_or_default());
             return Ok(Value::None);
         }
+        // ASCII text needs no Unicode tables and keeps its counts.
+        (Value::Str(s), "strip" | "lower" | "split", 0) if kwargs.is_empty() && s.is_ascii() => {
+            let text = s.as_str();
+            return Ok(match name {
+                "strip" => {
+                    let t = text.trim_matches(|c: char| matches!(c, '\t'..='\r' | '\x1c'..='\x20'));
+                    if t.len() == text.len() { obj.clone() } else { Value::Str(PyStr::from_ascii(t)) }
+                }
+                "lower" if !text.bytes().any(|b| b.is_ascii_uppercase()) => obj.clone(),
+                "lower" => Value::Str(PyStr::from_ascii(&text.to_ascii_lowercase())),
+                _ => Value::list(
+                    text.split(|c: char| matches!(c, '\t'..='\r' | '\x1c'..='\x20'))
+                        .filter(|w| !w.is_empty())
+                        .map(|w| Value::Str(PyStr::from_ascii(w)))
+                        .collect(),
+                ),
+            });
+        }
         (Value::Dict(d), "get", 1 | 2) if kwargs.is_empty() => {
             let mut args = args.into_iter();
             let key = args.next().unwrap_or_default();

@@ -24,13 +24,30 @@ struct StrData {
 
 impl PyStr {
     pub fn new(text: &str) -> PyStr {
-        PyStr::from_string(text.to_owned())
+        let ascii = text.is_ascii();
+        let chars = if ascii { text.len() } else { text.chars().count() };
+        PyStr::with_counts(compact_str::CompactString::new(text), chars, ascii)
     }
 
     pub fn from_string(text: String) -> PyStr {
+        // A short string is copied inline (dropping its buffer); a long one
+        // keeps its buffer.
+        if text.len() <= 24 {
+            return PyStr::new(&text);
+        }
         let ascii = text.is_ascii();
         let chars = if ascii { text.len() } else { text.chars().count() };
-        PyStr(Rc::new(StrData { text: text.into(), chars, ascii, hash: Default::default() }))
+        PyStr::with_counts(text.into(), chars, ascii)
+    }
+
+    /// A str of ASCII text, without scanning it again.
+    pub fn from_ascii(text: &str) -> PyStr {
+        debug_assert!(text.is_ascii());
+        PyStr::with_counts(compact_str::CompactString::new(text), text.len(), true)
+    }
+
+    fn with_counts(text: compact_str::CompactString, chars: usize, ascii: bool) -> PyStr {
+        PyStr(Rc::new(StrData { text, chars, ascii, hash: Default::default() }))
     }
 
     /// Appends `more` in place when this is the only reference to the

@@ -31,8 +31,22 @@ pub fn explain_types(source: &str, options: &Options) -> Result<Vec<String>, Vec
 
 /// Converts Python source to the text of a Rust `main.rs`.
 pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
+    // PY2RS_TIMINGS=1 prints how long each stage took, to stderr.
+    let timings = std::env::var_os("PY2RS_TIMINGS").is_some();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |stage: &str| {
+        if timings {
+            eprintln!("py2rs: {stage}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
+        }
+        clock = std::time::Instant::now();
+    };
     let module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
+    lap("parse");
     let program = sema::scope::analyze(&module.body).map_err(|d| vec![d])?;
+    lap("analyze");
     let tokens = lower::lower_module(&program, source, &options.file_name, &module.body).map_err(|d| vec![d])?;
-    emit::format_file(tokens).map_err(|msg| vec![Diagnostic::new(0, 0, msg)])
+    lap("lower");
+    let text = emit::format_file(tokens).map_err(|msg| vec![Diagnostic::new(0, 0, msg)]);
+    lap("emit");
+    text
 }

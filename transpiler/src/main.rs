@@ -8,6 +8,9 @@ use clap::{Parser, Subcommand};
 
 use py2rs::{Options, cargo, diagnostics, transpile};
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "py2rs", version, about = "Convert Python 3.12 programs into native Rust binaries")]
 struct Cli {

@@ -114,6 +114,12 @@ enum State {
     Done,
 }
 
+/// The generator behind a native object, when it is a plain generator.
+pub fn as_generator(n: &Rc<dyn Native>) -> Option<Rc<Generator>> {
+    let any: Rc<dyn std::any::Any> = n.clone();
+    any.downcast::<Generator>().ok().filter(|g| g.kind == Kind::Generator)
+}
+
 /// What one resumption of a generator produced.
 pub enum Step {
     Yielded(Value),
@@ -197,6 +203,16 @@ impl Generator {
             started: std::cell::Cell::new(false),
             raw_start: std::cell::Cell::new(false),
         })
+    }
+
+    /// `next(gen)`: the next value, `None` when the generator returns.
+    #[inline]
+    pub fn next_item(&self) -> PyResult<Option<Value>> {
+        match self.resume(Resume::Send(Value::None)) {
+            Ok(Step::Yielded(v)) => Ok(Some(v)),
+            Ok(Step::Returned(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// Resumes the body once.
@@ -374,11 +390,7 @@ impl Native for Generator {
         if self.kind != Kind::Generator {
             return None;
         }
-        Some(match self.resume(Resume::Send(Value::None)) {
-            Ok(Step::Yielded(v)) => Ok(Some(v)),
-            Ok(Step::Returned(_)) => Ok(None),
-            Err(e) => Err(e),
-        })
+        Some(self.next_item())
     }
 
     fn repr(&self, this: &Value) -> PyResult<String> {

@@ -58,6 +58,8 @@ pub enum PyIter {
     },
     /// A Python-level iterator object.
     Object(Value),
+    /// A generator, resumed directly (the commonest iterator in pipelines).
+    Generator(Rc<crate::generator::Generator>),
 }
 
 impl PyIter {
@@ -120,6 +122,7 @@ impl PyIter {
                 Err(e) => Err(e),
             },
             PyIter::Object(obj) => next_of(obj),
+            PyIter::Generator(g) => g.next_item(),
         }
     }
 
@@ -143,7 +146,7 @@ impl PyIter {
             PyIter::Dict { part: DictPart::Items, .. } => "dict_itemiterator",
             PyIter::Snapshot(_) => "set_iterator",
             PyIter::Sequence { .. } => "iterator",
-            PyIter::Object(_) => "iterator",
+            PyIter::Object(_) | PyIter::Generator(_) => "iterator",
         }
     }
 }
@@ -176,7 +179,10 @@ pub fn iter(obj: &Value) -> PyResult<PyIter> {
         Value::Set(s) | Value::FrozenSet(s) => PyIter::Snapshot(s.items().into_iter()),
         Value::Native(n) => match n.iter(obj) {
             Some(r) => r?,
-            None if n.is_iterator() => PyIter::Object(obj.clone()),
+            None if n.is_iterator() => match crate::generator::as_generator(n) {
+                Some(g) => PyIter::Generator(g),
+                None => PyIter::Object(obj.clone()),
+            },
             None => return Err(not_iterable(obj)),
         },
         Value::Object(o) => {

@@ -38,7 +38,7 @@ pub struct EventLoop {
     pending_jobs: Cell<usize>,
     /// Async generators first iterated under this loop (asyncio's
     /// `_asyncgens` weak set), closed by `shutdown_asyncgens`.
-    asyncgens: RefCell<Vec<std::rc::Weak<dyn Native>>>,
+    asyncgens: RefCell<Vec<std::rc::Weak<Box<dyn Native>>>>,
 }
 
 /// A finished executor job: the asyncio future and the function's outcome.

@@ -884,7 +884,7 @@ pub fn is_callable(v: &Value) -> bool {
         Value::Function(_) | Value::Class(_) => true,
         Value::Object(o) => o.class.lookup("__call__").is_some(),
         Value::Native(n) => {
-            let any: &dyn std::any::Any = &**n;
+            let any = crate::native::as_any(n);
             any.is::<BuiltinFunction>()
                 || any.is::<crate::func::BoundMethod>()
                 || any.is::<crate::func::BoundBuiltin>()

@@ -115,9 +115,9 @@ enum State {
 }
 
 /// The generator behind a native object, when it is a plain generator.
-pub fn as_generator(n: &Rc<dyn Native>) -> Option<Rc<Generator>> {
-    let any: Rc<dyn std::any::Any> = n.clone();
-    any.downcast::<Generator>().ok().filter(|g| g.kind == Kind::Generator)
+pub fn as_generator(n: &dyn Native) -> Option<&Generator> {
+    let any: &dyn std::any::Any = n;
+    any.downcast_ref::<Generator>().filter(|g| g.kind == Kind::Generator)
 }
 
 /// What one resumption of a generator produced.

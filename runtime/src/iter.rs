@@ -59,7 +59,7 @@ pub enum PyIter {
     /// A Python-level iterator object.
     Object(Value),
     /// A generator, resumed directly (the commonest iterator in pipelines).
-    Generator(Rc<crate::generator::Generator>),
+    Generator(Rc<Box<dyn crate::native::Native>>),
 }
 
 impl PyIter {
@@ -122,7 +122,10 @@ impl PyIter {
                 Err(e) => Err(e),
             },
             PyIter::Object(obj) => next_of(obj),
-            PyIter::Generator(g) => g.next_item(),
+            PyIter::Generator(n) => match crate::generator::as_generator(&***n) {
+                Some(g) => g.next_item(),
+                None => Ok(None),
+            },
         }
     }
 
@@ -179,8 +182,8 @@ pub fn iter(obj: &Value) -> PyResult<PyIter> {
         Value::Set(s) | Value::FrozenSet(s) => PyIter::Snapshot(s.items().into_iter()),
         Value::Native(n) => match n.iter(obj) {
             Some(r) => r?,
-            None if n.is_iterator() => match crate::generator::as_generator(n) {
-                Some(g) => PyIter::Generator(g),
+            None if n.is_iterator() => match crate::generator::as_generator(&***n) {
+                Some(_) => PyIter::Generator(n.clone()),
                 None => PyIter::Object(obj.clone()),
             },
             None => return Err(not_iterable(obj)),

@@ -107,12 +107,15 @@ pub trait Native: Any {
 /// Downcasts a native value to its concrete Rust type.
 pub fn downcast<T: Native>(v: &Value) -> Option<&T> {
     match v {
-        Value::Native(n) => {
-            let any: &dyn Any = &**n;
-            any.downcast_ref::<T>()
-        }
+        Value::Native(n) => as_any(n).downcast_ref::<T>(),
         _ => None,
     }
+}
+
+/// The native object itself as `Any`. Spelled out once: `&**n` would be the
+/// `Box`, which is `Any` too, and every type test on it would fail.
+pub fn as_any(n: &Rc<Box<dyn Native>>) -> &dyn Any {
+    &***n
 }
 
 static NATIVE_CLASSES: GilCell<Option<HashMap<&'static str, Rc<Class>>>> = GilCell::new(None);

@@ -15,7 +15,9 @@ struct StrData {
     /// (see `append_unique`), as CPython's does; up to 24 bytes are stored
     /// inline, without a second allocation.
     text: compact_str::CompactString,
-    chars: usize,
+    /// The number of code points; `u32::MAX` means "count them" (a str of
+    /// over four billion characters), so the object stays 40 bytes.
+    chars: u32,
     ascii: bool,
     /// The hash once computed (0: not yet), as CPython caches it: a word
     /// used as a dict key is hashed once, not at every lookup.
@@ -47,6 +49,7 @@ impl PyStr {
     }
 
     fn with_counts(text: compact_str::CompactString, chars: usize, ascii: bool) -> PyStr {
+        let chars = u32::try_from(chars).unwrap_or(u32::MAX);
         PyStr(Rc::new(StrData { text, chars, ascii, hash: Default::default() }))
     }
 
@@ -55,7 +58,7 @@ impl PyStr {
     pub fn append_unique(&mut self, more: &PyStr) -> bool {
         let Some(data) = Rc::get_mut(&mut self.0) else { return false };
         data.text.push_str(&more.0.text);
-        data.chars += more.0.chars;
+        data.chars = u32::try_from(data.chars as usize + more.char_len()).unwrap_or(u32::MAX);
         data.ascii &= more.0.ascii;
         data.hash.set(0);
         true
@@ -83,7 +86,7 @@ impl PyStr {
         text.push_str(b.as_str());
         PyStr(Rc::new(StrData {
             text,
-            chars: a.0.chars + b.0.chars,
+            chars: u32::try_from(a.char_len() + b.char_len()).unwrap_or(u32::MAX),
             ascii: a.0.ascii && b.0.ascii,
             hash: Default::default(),
         }))
@@ -91,7 +94,10 @@ impl PyStr {
 
     /// Number of code points (Python's `len`).
     pub fn char_len(&self) -> usize {
-        self.0.chars
+        match self.0.chars {
+            u32::MAX => self.0.text.chars().count(),
+            n => n as usize,
+        }
     }
 
     pub fn len_bytes(&self) -> usize {
@@ -162,5 +168,15 @@ impl fmt::Debug for PyStr {
 impl fmt::Display for PyStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// With its `Rc` counts a str object is 56 bytes, as a short ASCII str
+    /// is in CPython.
+    #[test]
+    fn str_object_is_small() {
+        assert_eq!(std::mem::size_of::<super::StrData>(), 40);
     }
 }

@@ -804,6 +804,16 @@ fn list_method(
     }))
 }
 
+/// The values as machine ints, if every one is (allocated once, exactly).
+fn all_ints(values: &[Value]) -> Option<Vec<i64>> {
+    let mut out = Vec::with_capacity(values.len());
+    for v in values {
+        let Value::Int(x) = v else { return None };
+        out.push(*x);
+    }
+    Some(out)
+}
+
 /// Stable sort with an optional key; on error the items come back too.
 pub fn sort_values(
     items: Vec<Value>,
@@ -811,10 +821,10 @@ pub fn sort_values(
     reverse: bool,
 ) -> Result<Vec<Value>, (crate::exc::PyErr, Vec<Value>)> {
     let mut items = items;
-    if reverse {
-        items.reverse();
-    }
-    let keys: Vec<Value> = if key.is_none() {
+    // Keys are computed in the list's order (a key function may have
+    // effects); reversing before a stable sort and after it keeps equal
+    // elements in their original order, as CPython does.
+    let mut keys: Vec<Value> = if key.is_none() {
         Vec::new()
     } else {
         let mut ks = Vec::with_capacity(items.len());
@@ -826,6 +836,38 @@ pub fn sort_values(
         }
         ks
     };
+    if reverse {
+        items.reverse();
+        keys.reverse();
+    }
+    // Machine ints sort as a plain array: equal ints are indistinguishable,
+    // so without a key the order among equals does not matter.
+    if key.is_none()
+        && let Some(mut ints) = all_ints(&items)
+    {
+        drop(items);
+        ints.sort_unstable();
+        if reverse {
+            ints.reverse();
+        }
+        return Ok(ints.into_iter().map(Value::Int).collect());
+    }
+    // Int keys: (key, position) pairs, sorted stably by key alone.
+    if !key.is_none()
+        && let Some(ks) = all_ints(&keys)
+    {
+        let mut pairs: Vec<(i64, u32)> = Vec::with_capacity(ks.len());
+        pairs.extend(ks.into_iter().zip(0u32..));
+        if pairs.len() == items.len() {
+            pairs.sort_by_key(|p| p.0);
+            drop(keys);
+            let mut out: Vec<Value> = pairs.into_iter().map(|(_, i)| std::mem::take(&mut items[i as usize])).collect();
+            if reverse {
+                out.reverse();
+            }
+            return Ok(out);
+        }
+    }
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut error: Option<crate::exc::PyErr> = None;
     {

@@ -44,6 +44,7 @@ pub struct Co {
 
 impl Co {
     /// `yield value`: suspends and returns what the driver sends in.
+    #[inline]
     pub fn yield_(&self, value: Value) -> YieldFuture {
         YieldFuture { co: self.clone(), value: Some(value) }
     }
@@ -72,6 +73,7 @@ pub struct YieldFuture {
 impl Future for YieldFuture {
     type Output = PyResult<Value>;
 
+    #[inline]
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
         if let Some(v) = self.value.take() {
             *self.co.slot.borrow_mut() = Slot::Yielded(v);

@@ -69,9 +69,10 @@ pub fn store_target(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, value: TokenSt
     match target {
         E::Name(n) => store_name(cx, fx, n.id.as_str(), value),
         E::Attribute(a) => {
-            let obj = expr(cx, fx, &a.value)?.ts;
+            // Borrowed: a local receiver (`self`) is not cloned.
+            let obj = super::expr::expr_ref(cx, fx, &a.value)?;
             let name = a.attr.as_str();
-            let s = cx.tri(fx, quote! { rt::setattr!(&#obj, #name, #value) });
+            let s = cx.tri(fx, quote! { rt::setattr!(#obj, #name, #value) });
             Ok(quote! { #s; })
         }
         E::Subscript(s) => {
@@ -186,7 +187,7 @@ pub fn aug_assign(
             let o = cx.fresh("o");
             let obj = expr(cx, fx, &a.value)?.ts;
             let name = a.attr.as_str();
-            let cur = cx.tri(fx, quote! { rt::attr::getattr(&#o, #name) });
+            let cur = cx.tri(fx, quote! { rt::getattr!(&#o, #name) });
             let v = expr(cx, fx, value)?.ts;
             let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
             let set = cx.tri(fx, quote! { rt::setattr!(&#o, #name, #new) });

@@ -103,19 +103,8 @@ impl ModTree {
 
     /// Emits this tree as items.
     pub fn to_tokens(&self) -> TokenStream {
-        let items = &self.items;
-        let children = self.children.iter().map(|(name, tree)| {
-            let id = mangle::raw(name);
-            let inner = tree.to_tokens();
-            quote! {
-                pub(crate) mod #id {
-                    #[allow(unused_imports)]
-                    use super::*;
-                    #inner
-                }
-            }
-        });
-        quote! { #(#items)* #(#children)* }
+        let items = self.item_list();
+        quote! { #(#items)* }
     }
 }
 

@@ -416,51 +416,41 @@ impl Nx<'_> {
             }
             Iteration::List(_) => {
                 let (setup, seqs) = self.sequences(std::slice::from_ref(iter))?;
-                let k = self.fresh("k");
-                let s = &seqs[0];
-                let item = &items[0];
-                quote! {
-                    #setup
-                    let mut #k = 0usize;
-                    while #k < #s.len() {
-                        let #item = #s[#k];
-                        #k += 1;
-                        #inner
-                    }
-                }
+                self.live_loop(setup, &seqs, &items, None, inner)
             }
             Iteration::Enumerate(_) => {
-                let args = call_args(iter);
-                let (setup, seqs) = self.sequences(&args)?;
-                let k = self.fresh("k");
-                let s = &seqs[0];
-                let (count, item) = (&items[0], &items[1]);
-                quote! {
-                    #setup
-                    let mut #k = 0usize;
-                    while #k < #s.len() {
-                        let #count = #k as i64;
-                        let #item = #s[#k];
-                        #k += 1;
-                        #inner
-                    }
-                }
+                let (setup, seqs) = self.sequences(&call_args(iter))?;
+                self.live_loop(setup, &seqs, &items[1..], Some(&items[0]), inner)
             }
             Iteration::Zip(_) => {
-                let args = call_args(iter);
-                let (setup, seqs) = self.sequences(&args)?;
-                let k = self.fresh("k");
-                quote! {
-                    #setup
-                    let mut #k = 0usize;
-                    while #(#k < #seqs.len())&&* {
-                        #(let #items = #seqs[#k];)*
-                        #k += 1;
-                        #inner
-                    }
-                }
+                let (setup, seqs) = self.sequences(&call_args(iter))?;
+                self.live_loop(setup, &seqs, &items, None, inner)
             }
         })
+    }
+
+    /// A loop over lists in step, by index, re-reading their lengths each
+    /// time as Python's list iterators do; `count` gets the index (enumerate).
+    fn live_loop(
+        &mut self,
+        setup: TokenStream,
+        seqs: &[TokenStream],
+        items: &[Ident],
+        count: Option<&Ident>,
+        inner: TokenStream,
+    ) -> TokenStream {
+        let k = self.fresh("k");
+        let count = count.map(|c| quote! { let #c = #k as i64; });
+        quote! {
+            #setup
+            let mut #k = 0usize;
+            while #(#k < #seqs.len())&&* {
+                #count
+                #(let #items = #seqs[#k];)*
+                #k += 1;
+                #inner
+            }
+        }
     }
 
     /// Lists to iterate: a variable is read live (Python's list iterator

@@ -1060,20 +1060,7 @@ impl<'w> Typer<'w> {
                     _ => refuse(e, format!("a unary operator on a {t}")),
                 }
             }
-            E::BoolOp(b) => {
-                let mut ty: Option<NTy> = None;
-                for v in &b.values {
-                    let Some(t) = self.expr(v)? else { return Ok(None) };
-                    if !t.is_scalar() {
-                        return refuse(v, format!("and/or on a {t}"));
-                    }
-                    if ty.as_ref().is_some_and(|prev| *prev != t) {
-                        return refuse(e, "and/or over values of different types");
-                    }
-                    ty = Some(t);
-                }
-                Ok(ty)
-            }
+            E::BoolOp(b) => self.common_scalar(e, &b.values, "and/or on a", "and/or over values of different types"),
             E::Compare(c) => {
                 let mut left = self.expr(&c.left)?;
                 for (op, right) in c.ops.iter().zip(&c.comparators) {
@@ -1130,18 +1117,8 @@ impl<'w> Typer<'w> {
                 if l.elts.is_empty() {
                     return refuse(e, "an empty list whose element type is not known here");
                 }
-                let mut ty: Option<NTy> = None;
-                for v in &l.elts {
-                    let Some(t) = self.expr(v)? else { return Ok(None) };
-                    if !t.is_scalar() {
-                        return refuse(v, format!("a list holding a {t}"));
-                    }
-                    if ty.as_ref().is_some_and(|p| *p != t) {
-                        return refuse(e, "a list mixing element types");
-                    }
-                    ty = Some(t);
-                }
-                Ok(ty.map(NTy::list_of))
+                let elem = self.common_scalar(e, &l.elts, "a list holding a", "a list mixing element types")?;
+                Ok(elem.map(NTy::list_of))
             }
             E::ListComp(l) => {
                 let elem = self.comprehension(&l.generators, &l.elt)?;
@@ -1153,6 +1130,23 @@ impl<'w> Typer<'w> {
             }
             _ => refuse(e, format!("{} expression", expr_kind(e))),
         }
+    }
+
+    /// The one scalar type all of `values` have (`and`/`or` operands, list
+    /// items); `what` and `mixed` word the refusals.
+    fn common_scalar(&mut self, e: &ast::Expr, values: &[ast::Expr], what: &str, mixed: &str) -> R<Option<NTy>> {
+        let mut ty: Option<NTy> = None;
+        for v in values {
+            let Some(t) = self.expr(v)? else { return Ok(None) };
+            if !t.is_scalar() {
+                return refuse(v, format!("{what} {t}"));
+            }
+            if ty.as_ref().is_some_and(|prev| *prev != t) {
+                return refuse(e, mixed);
+            }
+            ty = Some(t);
+        }
+        Ok(ty)
     }
 
     /// Types the generators of a comprehension, then its element.

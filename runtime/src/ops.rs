@@ -609,6 +609,11 @@ fn user_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     Err(binary_type_error(a, b, op))
 }
 
+/// str, list, tuple and bytes: the built-in sequences `*` repeats.
+fn is_sequence(v: &Value) -> bool {
+    matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_)) || crate::bytes::is_bytes(v)
+}
+
 fn binary_type_error(a: &Value, b: &Value, op: BinOp) -> crate::exc::PyErr {
     match (op, a) {
         (BinOp::Add, Value::Str(_)) => {
@@ -619,6 +624,11 @@ fn binary_type_error(a: &Value, b: &Value, op: BinOp) -> crate::exc::PyErr {
         }
         (BinOp::Add, Value::Tuple(_)) => {
             type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b)))
+        }
+        // A sequence times anything but an int: the other operand is named.
+        (BinOp::Mul, _) if is_sequence(a) || is_sequence(b) => {
+            let other = if is_sequence(a) { b } else { a };
+            type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(other)))
         }
         (BinOp::Pow, _) => type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",

@@ -82,3 +82,38 @@ fn typed_numeric_functions_lower_to_plain_rust() {
     // Each dynamic function tries its native version first.
     assert!(rust.contains("native::longest("), "no native entry in:\n{rust}");
 }
+
+/// `--explain-types` names each module-level function's native signature,
+/// or the construct (with its line and column) that kept it dynamic.
+#[test]
+fn explain_types_gives_types_and_reasons() {
+    let py = "\
+LIMIT = 10
+items = [1]
+
+
+def f(n: int) -> float:
+    return n / 2
+
+
+def g(n):
+    return n + 1
+
+
+def h(n: int) -> int:
+    return n + items[0]
+
+
+def k(x: float):
+    print(x)
+    return x
+";
+    let lines = py2rs::explain_types(py, &py2rs::Options { file_name: "t.py".into() }).expect("parses");
+    let want = [
+        "5: f: native (n: int) -> float",
+        "9: g: native (n: int (guessed from use)) -> int",
+        "13: h: dynamic: 14:16: it reads the global 'items', which is not a constant",
+        "17: k: dynamic: 18:5: it calls print(), which has no native form",
+    ];
+    assert_eq!(lines, want);
+}

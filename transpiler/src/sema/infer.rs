@@ -1255,6 +1255,11 @@ impl<'w> Typer<'w> {
                 None => Ok(None),
             };
         }
+        const NATIVE_BUILTINS: &[&str] =
+            &["len", "abs", "float", "int", "bool", "min", "max", "sum", "any", "all", "list"];
+        if !NATIVE_BUILTINS.contains(&name) {
+            return refuse(e, format!("it calls {name}(), which has no native form"));
+        }
         let Some(tys) = self.args(args)? else { return Ok(None) };
         use NTy as T;
         let r = match (name, tys.as_slice()) {

@@ -288,6 +288,69 @@ pub fn depth_budget() -> usize {
     crate::scope::recursion_limit().saturating_sub(crate::scope::depth())
 }
 
+/// A list parameter of a native function: a native caller's `Vec`, or the
+/// items of the dynamic list the call came in with, read in place (no
+/// copy: a pure function cannot change the list, and nothing else runs
+/// while it does). An item of another type bails when it is read.
+pub enum Slice<'a, T> {
+    Native(&'a [T]),
+    Values(&'a [Value]),
+}
+
+impl<T> Clone for Slice<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Slice<'_, T> {}
+
+impl<T: FromValue + Copy> Slice<'_, T> {
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        match self {
+            Slice::Native(s) => s.len(),
+            Slice::Values(s) => s.len(),
+        }
+    }
+
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The item at `k` (below `len()`).
+    #[inline(always)]
+    pub fn at(&self, k: usize) -> NResult<T> {
+        match self {
+            Slice::Native(s) => s.get(k).copied().ok_or(Bail),
+            Slice::Values(s) => s.get(k).and_then(T::from_value).ok_or(Bail),
+        }
+    }
+
+    /// `xs[i]`, counting from the end when negative.
+    #[inline(always)]
+    pub fn index(&self, i: i64) -> NResult<T> {
+        self.at(index(i, self.len())?)
+    }
+
+    /// A native copy of every item.
+    pub fn to_vec(&self) -> NResult<Vec<T>> {
+        match self {
+            Slice::Native(s) => Ok(s.to_vec()),
+            Slice::Values(s) => s.iter().map(|v| T::from_value(v).ok_or(Bail)).collect(),
+        }
+    }
+}
+
+/// The items of a dynamic list, borrowed for a native call.
+pub fn list_items(v: &Value) -> Option<std::cell::Ref<'_, Vec<Value>>> {
+    match v {
+        Value::List(l) => Some(List::borrow(l)),
+        _ => None,
+    }
+}
+
 /// A native value as the runtime's dynamic object.
 pub trait ToValue {
     fn to_value(self) -> Value;

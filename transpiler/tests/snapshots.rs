@@ -70,7 +70,7 @@ fn typed_numeric_functions_lower_to_plain_rust() {
     let end = module.find("\n}\n").map(|i| i + 3).unwrap_or(module.len());
     let module = &module[..end];
     for f in [
-        "fn norm(xs: &[f64], _depth: usize) -> NResult<f64>",
+        "fn norm(xs: rt::typed::Slice<'_, f64>, _depth: usize) -> NResult<f64>",
         "fn collatz_steps(mut n: i64",
         "fn longest(mut limit: i64",
     ] {

@@ -33,7 +33,7 @@ fn rust_ty(t: &NTy, param: bool) -> TokenStream {
         NTy::List(e) => {
             let e = rust_ty(e, false);
             if param {
-                quote! { &[#e] }
+                quote! { rt::typed::Slice<'_, #e> }
             } else {
                 quote! { Vec<#e> }
             }
@@ -57,7 +57,7 @@ fn default_value(t: &NTy) -> TokenStream {
 
 /// The native function for `f` (Rust name `rust`).
 pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &Ident) -> LResult<TokenStream> {
-    let mut nx = Nx { typer: Typer::for_lowering(world, nf), counter: 0 };
+    let mut nx = Nx { typer: Typer::for_lowering(world, nf), counter: 0, maybe_unbound: nf.maybe_unbound.clone() };
     let params = nf.params.iter().map(|(name, t)| {
         let id = mangle::ident(name);
         let ty = rust_ty(t, true);
@@ -70,7 +70,11 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     let locals = nf.locals.iter().map(|(name, t)| {
         let id = mangle::ident(name);
         let (ty, v) = (rust_ty(t, false), default_value(t));
-        quote! { let mut #id: #ty = #v; }
+        if nf.maybe_unbound.contains(name) {
+            quote! { let mut #id: Option<#ty> = None; }
+        } else {
+            quote! { let mut #id: #ty = #v; }
+        }
     });
     // Native calls count down a depth budget instead of touching the
     // interpreter's counter: at zero they bail, and the dynamic code
@@ -100,14 +104,16 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
     let mut passed = Vec::new();
     for ((name, t), arg) in nf.params.iter().zip(args) {
         let id = mangle::raw(&format!("{}_native", mangle::rust_name(name)));
-        let ty = rust_ty(t, false);
-        checks.push(quote! { <#ty as rt::typed::FromValue>::from_value(&#arg) });
-        converted.push(quote! { Some(#id) });
-        passed.push(if t.is_scalar() {
-            quote! { #id }
+        if t.is_scalar() {
+            let ty = rust_ty(t, false);
+            checks.push(quote! { <#ty as rt::typed::FromValue>::from_value(&#arg) });
+            passed.push(quote! { #id });
         } else {
-            quote! { &#id }
-        });
+            // A list is read in place, its items checked as they are read.
+            checks.push(quote! { rt::typed::list_items(&#arg) });
+            passed.push(quote! { rt::typed::Slice::Values(&#id) });
+        }
+        converted.push(quote! { Some(#id) });
     }
     let module = mangle::raw(MODULE);
     let call = quote! {
@@ -129,6 +135,8 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
 struct Nx<'w> {
     typer: Typer<'w>,
     counter: usize,
+    /// Scalar locals held as `Option` (see `NativeFn::maybe_unbound`).
+    maybe_unbound: std::collections::BTreeSet<String>,
 }
 
 fn internal<N: ast::Ranged>(node: &N, what: &str) -> Diagnostic {
@@ -165,6 +173,32 @@ fn as_float(v: TokenStream, t: &NTy) -> TokenStream {
 }
 
 impl Nx<'_> {
+    /// Whether `name` is a function local held as an `Option` here (not a
+    /// comprehension variable of the same name).
+    fn optional(&self, name: &str) -> bool {
+        self.maybe_unbound.contains(name) && !self.typer.in_comprehension(name)
+    }
+
+    /// Reads the local `name`; an unbound one bails.
+    fn read_local(&self, name: &str) -> TokenStream {
+        let id = mangle::ident(name);
+        if self.optional(name) {
+            quote! { #id.ok_or(Bail)? }
+        } else {
+            quote! { #id }
+        }
+    }
+
+    /// `name = value` for the local `name`.
+    fn write_local(&self, name: &str, value: TokenStream) -> TokenStream {
+        let id = mangle::ident(name);
+        if self.optional(name) {
+            quote! { #id = Some(#value); }
+        } else {
+            quote! { #id = #value; }
+        }
+    }
+
     fn fresh(&mut self, kind: &str) -> Ident {
         self.counter += 1;
         mangle::temp(kind, self.counter)
@@ -237,7 +271,10 @@ impl Nx<'_> {
                         let items = t.elts.iter().map(|e| self.expr(e).map(|v| v.0)).collect::<LResult<Vec<_>>>()?;
                         quote! { (#(#items),*) }
                     }
-                    Some(ast::Expr::Name(n)) if !self.typer.is_param(n.id.as_str()) => {
+                    Some(ast::Expr::Name(n))
+                        if !self.typer.is_param(n.id.as_str())
+                            && matches!(self.typer.var(n.id.as_str()), Some(NTy::List(_))) =>
+                    {
                         // A local list moves out; nothing reads it after.
                         let id = mangle::ident(n.id.as_str());
                         quote! { #id }
@@ -261,7 +298,7 @@ impl Nx<'_> {
                     return Ok(quote! { #id = Vec::new(); });
                 }
                 let v = self.expr(value)?.0;
-                Ok(quote! { #id = #v; })
+                Ok(self.write_local(n.id.as_str(), v))
             }
             ast::Expr::Subscript(s) => {
                 let v = self.expr(value)?.0;
@@ -298,10 +335,7 @@ impl Nx<'_> {
         let mut out = Vec::new();
         for (target, tmp) in targets.iter().zip(temps) {
             out.push(match target {
-                ast::Expr::Name(n) => {
-                    let id = mangle::ident(n.id.as_str());
-                    quote! { #id = #tmp; }
-                }
+                ast::Expr::Name(n) => self.write_local(n.id.as_str(), quote! { #tmp }),
                 ast::Expr::Subscript(s) => self.store(s, quote! { #tmp })?,
                 _ => return Err(internal(target, "a tuple target")),
             });
@@ -336,8 +370,9 @@ impl Nx<'_> {
                         _ => quote! { let #r = #rhs; #id = rt::typed::repeat(&#id[..], #r)?; },
                     });
                 }
-                let v = self.binop(a.op, (quote! { #id }, t), (rhs, rhs_ty), &a.target)?.0;
-                Ok(quote! { #id = #v; })
+                let cur = self.read_local(n.id.as_str());
+                let v = self.binop(a.op, (cur, t), (rhs, rhs_ty), &a.target)?.0;
+                Ok(self.write_local(n.id.as_str(), v))
             }
             ast::Expr::Subscript(s) => {
                 let ast::Expr::Name(n) = &*s.value else { return Err(internal(s, "a stored list")) };
@@ -382,7 +417,7 @@ impl Nx<'_> {
                 if comp {
                     quote! { let #id = #item; }
                 } else {
-                    quote! { #id = #item; }
+                    self.write_local(n.id.as_str(), quote! { #item })
                 }
             })
             .collect();
@@ -411,8 +446,9 @@ impl Nx<'_> {
             Iteration::List(_) if matches!(iter, ast::Expr::Name(n) if self.typer.is_param(n.id.as_str())) => {
                 let item = &items[0];
                 let (_, seqs) = self.sequences(std::slice::from_ref(iter))?;
-                let s = &seqs[0];
-                quote! { for &#item in #s { #inner } }
+                let s = &seqs[0].0;
+                let k = self.fresh("k");
+                quote! { for #k in 0..#s.len() { let #item = #s.at(#k)?; #inner } }
             }
             Iteration::List(_) => {
                 let (setup, seqs) = self.sequences(std::slice::from_ref(iter))?;
@@ -434,19 +470,28 @@ impl Nx<'_> {
     fn live_loop(
         &mut self,
         setup: TokenStream,
-        seqs: &[TokenStream],
+        seqs: &[(TokenStream, bool)],
         items: &[Ident],
         count: Option<&Ident>,
         inner: TokenStream,
     ) -> TokenStream {
         let k = self.fresh("k");
         let count = count.map(|c| quote! { let #c = #k as i64; });
+        let lens = seqs.iter().map(|(s, _)| s);
+        // A parameter's items may still need their type checked.
+        let reads = seqs.iter().map(|(s, param)| {
+            if *param {
+                quote! { #s.at(#k)? }
+            } else {
+                quote! { #s[#k] }
+            }
+        });
         quote! {
             #setup
             let mut #k = 0usize;
-            while #(#k < #seqs.len())&&* {
+            while #(#k < #lens.len())&&* {
                 #count
-                #(let #items = #seqs[#k];)*
+                #(let #items = #reads;)*
                 #k += 1;
                 #inner
             }
@@ -455,18 +500,19 @@ impl Nx<'_> {
 
     /// Lists to iterate: a variable is read live (Python's list iterator
     /// sees changes made by the loop body); anything else is evaluated once.
-    fn sequences(&mut self, exprs: &[ast::Expr]) -> LResult<(TokenStream, Vec<TokenStream>)> {
+    /// Each comes with whether it is a list parameter (a `Slice`).
+    fn sequences(&mut self, exprs: &[ast::Expr]) -> LResult<(TokenStream, Vec<(TokenStream, bool)>)> {
         let mut setup = Vec::new();
         let mut seqs = Vec::new();
         for e in exprs {
             if let ast::Expr::Name(n) = e {
                 let id = mangle::ident(n.id.as_str());
-                seqs.push(quote! { #id });
+                seqs.push((quote! { #id }, self.typer.is_param(n.id.as_str())));
             } else {
                 let v = self.expr(e)?.0;
                 let tmp = self.fresh("seq");
                 setup.push(quote! { let #tmp = #v; });
-                seqs.push(quote! { #tmp });
+                seqs.push((quote! { #tmp }, false));
             }
         }
         Ok((quote! { #(#setup)* }, seqs))
@@ -486,13 +532,31 @@ impl Nx<'_> {
     }
 
     /// A list expression as a borrowed slice (no copy for variables).
+    /// A list parameter is copied here (its items checked): callers use
+    /// this where the work is proportional to the length anyway.
     fn slice(&mut self, e: &ast::Expr) -> LResult<TokenStream> {
         if let ast::Expr::Name(n) = e {
             let id = mangle::ident(n.id.as_str());
+            if self.typer.is_param(n.id.as_str()) {
+                return Ok(quote! { (&#id.to_vec()?[..]) });
+            }
             return Ok(quote! { (&#id[..]) });
         }
         let v = self.expr(e)?.0;
         Ok(quote! { (&(#v)[..]) })
+    }
+
+    /// A list argument for a native function's list parameter.
+    fn slice_arg(&mut self, e: &ast::Expr) -> LResult<TokenStream> {
+        if let ast::Expr::Name(n) = e {
+            let id = mangle::ident(n.id.as_str());
+            if self.typer.is_param(n.id.as_str()) {
+                return Ok(quote! { #id });
+            }
+            return Ok(quote! { rt::typed::Slice::Native(&#id) });
+        }
+        let v = self.expr(e)?.0;
+        Ok(quote! { rt::typed::Slice::Native(&#v) })
     }
 
     /// An expression as an owned native value, with its type.
@@ -525,13 +589,14 @@ impl Nx<'_> {
                     None => return Err(internal(e, "a global")),
                 }
             }
+            E::Name(n) if t.is_scalar() => self.read_local(n.id.as_str()),
+            E::Name(n) if self.typer.is_param(n.id.as_str()) => {
+                let id = mangle::ident(n.id.as_str());
+                quote! { #id.to_vec()? }
+            }
             E::Name(n) => {
                 let id = mangle::ident(n.id.as_str());
-                if t.is_scalar() {
-                    quote! { #id }
-                } else {
-                    quote! { #id.to_vec() }
-                }
+                quote! { #id.to_vec() }
             }
             E::BinOp(b) => {
                 let l = self.expr(&b.left)?;
@@ -596,6 +661,10 @@ impl Nx<'_> {
                     // A variable is indexed in place; anything else is
                     // evaluated into a temporary first.
                     match &*s.value {
+                        E::Name(n) if self.typer.is_param(n.id.as_str()) => {
+                            let id = mangle::ident(n.id.as_str());
+                            quote! { #id.index(#i)? }
+                        }
                         E::Name(n) => {
                             let id = mangle::ident(n.id.as_str());
                             quote! { #id[rt::typed::index(#i, #id.len())?] }
@@ -749,7 +818,7 @@ impl Nx<'_> {
                     let params = sig.params.clone();
                     let mut args = Vec::new();
                     for (a, (_, pt)) in c.args.iter().zip(&params) {
-                        args.push(if pt.is_scalar() { self.expr(a)?.0 } else { self.slice(a)? });
+                        args.push(if pt.is_scalar() { self.expr(a)?.0 } else { self.slice_arg(a)? });
                     }
                     let id = mangle::ident(name);
                     return Ok(quote! { #id(#(#args,)* _depth - 1)? });

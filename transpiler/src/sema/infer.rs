@@ -89,6 +89,8 @@ pub struct NativeFn {
     pub calls: bool,
     /// Parameters without annotations whose type was guessed from use.
     pub guessed: BTreeSet<String>,
+    /// Scalar locals that a read may find unbound.
+    pub maybe_unbound: BTreeSet<String>,
 }
 
 /// The outcome of inference for every module-level function considered.
@@ -170,8 +172,9 @@ pub fn plan(prog: &Program, body: &[ast::Stmt], candidates: &BTreeSet<String>) -
             let outcome = infer_fn(&world, f, local_names, false).map(|(ret, _)| ret);
             match outcome {
                 Ok(Some(ret)) => {
-                    let sig = world.sigs.get_mut(name).expect("candidate");
-                    if sig.ret.as_ref() != Some(&ret) {
+                    if let Some(sig) = world.sigs.get_mut(name)
+                        && sig.ret.as_ref() != Some(&ret)
+                    {
                         sig.ret = Some(ret);
                         changed = true;
                     }
@@ -210,8 +213,23 @@ pub fn plan(prog: &Program, body: &[ast::Stmt], candidates: &BTreeSet<String>) -
                         .filter(|a| a.def.annotation.is_none())
                         .map(|a| a.def.arg.to_string())
                         .collect(),
+                    maybe_unbound: BTreeSet::new(),
                 }),
                 None => refuse(*f, "its return type cannot be inferred"),
+            });
+            // A local that may be read unbound is an `Option` in native code
+            // (reading `None` bails; the dynamic code raises
+            // UnboundLocalError); lists cannot be.
+            let outcome = outcome.and_then(|mut nf| {
+                let params: Vec<String> = nf.params.iter().map(|(n, _)| n.clone()).collect();
+                let da = crate::sema::definite::analyze(&f.body, local_names, &params);
+                for name in &da.maybe_unbound {
+                    if matches!(nf.locals.get(name), Some(NTy::List(_))) {
+                        return refuse(*f, format!("the list '{name}' may be read before it is assigned"));
+                    }
+                }
+                nf.maybe_unbound = da.maybe_unbound;
+                Ok(nf)
             });
             if outcome.is_err() {
                 world.sigs.remove(name);
@@ -642,6 +660,11 @@ impl<'w> Typer<'w> {
 
     pub fn is_param(&self, name: &str) -> bool {
         self.params.contains_key(name) && !self.comps.iter().any(|c| c.contains_key(name))
+    }
+
+    /// Whether `name` is a variable of an enclosing comprehension.
+    pub fn in_comprehension(&self, name: &str) -> bool {
+        self.comps.iter().any(|c| c.contains_key(name))
     }
 
     pub fn push_comp(&mut self) {

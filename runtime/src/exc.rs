@@ -13,7 +13,10 @@ pub type PyResult<T = Value> = Result<T, PyErr>;
 /// `BaseException`.
 #[derive(Clone)]
 pub struct PyErr {
-    exc: Value,
+    /// Boxed so that `PyResult<Value>` is 16 bytes (the box's non-null
+    /// pointer is the niche) and returns in registers; raising is rare
+    /// next to returning.
+    exc: Box<Value>,
 }
 
 /// The state CPython keeps on every exception object.
@@ -29,7 +32,7 @@ pub struct ExcData {
 impl PyErr {
     /// An exception of class `cls` with the given `args`.
     pub fn with_args(cls: &Rc<Class>, args: Vec<Value>) -> PyErr {
-        PyErr { exc: new_exception(cls, args) }
+        PyErr { exc: Box::new(new_exception(cls, args)) }
     }
 
     /// An exception of class `cls` with one message argument.
@@ -39,7 +42,7 @@ impl PyErr {
 
     /// Wraps an exception instance (the caller has checked its class).
     pub fn from_instance(exc: Value) -> PyErr {
-        PyErr { exc }
+        PyErr { exc: Box::new(exc) }
     }
 
     pub fn value(&self) -> &Value {
@@ -47,11 +50,11 @@ impl PyErr {
     }
 
     pub fn into_value(self) -> Value {
-        self.exc
+        *self.exc
     }
 
     pub fn class(&self) -> Rc<Class> {
-        match &self.exc {
+        match &*self.exc {
             Value::Object(o) => o.class.clone(),
             _ => types().base_exception.clone(),
         }
@@ -63,7 +66,7 @@ impl PyErr {
     }
 
     pub fn data(&self) -> Option<std::cell::RefMut<'_, ExcData>> {
-        match &self.exc {
+        match &*self.exc {
             Value::Object(o) => o.exc.as_ref().map(|c| c.borrow_mut()),
             _ => None,
         }
@@ -74,9 +77,9 @@ impl PyErr {
     /// `StopIteration` does.
     pub fn with_cause(self, cause: &PyErr) -> PyErr {
         if let Some(mut d) = self.data() {
-            d.cause = Some(cause.exc.clone());
+            d.cause = Some((*cause.exc).clone());
             d.suppress_context = true;
-            d.context = Some(cause.exc.clone());
+            d.context = Some((*cause.exc).clone());
         }
         self
     }
@@ -89,7 +92,7 @@ impl PyErr {
             && let Some(mut d) = self.data()
             && d.context.is_none()
         {
-            d.context = Some(h.exc.clone());
+            d.context = Some((*h.exc).clone());
         }
         self
     }

@@ -139,3 +139,13 @@ mod size_tests {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);
     }
 }
+
+#[cfg(test)]
+mod result_size_tests {
+    /// `PyResult<Value>` fits two registers: every fallible operation
+    /// returns without going through memory.
+    #[test]
+    fn results_are_two_words() {
+        assert_eq!(std::mem::size_of::<crate::exc::PyResult<super::Value>>(), 16);
+    }
+}

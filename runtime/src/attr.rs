@@ -649,6 +649,11 @@ pub fn call_method_at(
         if let Some(f) = method
             && !inst.dict.has_key_hashed(*hash, key)
         {
+            if let Value::Function(func) = &f
+                && kwargs.is_empty()
+            {
+                return func.call_with_receiver(obj.clone(), args, kwargs);
+            }
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(obj.clone());
             full.extend(args);

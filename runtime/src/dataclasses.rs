@@ -626,7 +626,7 @@ fn make_init(cls: &Rc<Class>, all: &[Value], frozen: bool, qual: &str) -> PyResu
         }
         Ok(Value::None)
     };
-    Ok(Function::new("__init__", &format!("{qual}.__init__"), sig, defaults, kwdefaults, Rc::new(body)))
+    Ok(Function::new("__init__", &format!("{qual}.__init__"), sig, defaults, kwdefaults, Rc::new(body), None))
 }
 
 fn dataclass_of(v: &Value) -> Option<Rc<Class>> {

@@ -34,6 +34,42 @@ pub struct Signature {
 /// parameter order (`*args` as a tuple, `**kwargs` as a dict).
 pub type Body = Rc<dyn Fn(Vec<Value>) -> PyResult<Value>>;
 
+/// A def's Rust function itself, for calls that pass exactly its
+/// positional parameters and no keywords: no binder, no closure, and for a
+/// method call no argument vector with the receiver prepended.
+#[derive(Clone, Copy)]
+pub enum Direct {
+    A1(fn(Value) -> PyResult<Value>),
+    A2(fn(Value, Value) -> PyResult<Value>),
+    A3(fn(Value, Value, Value) -> PyResult<Value>),
+    A4(fn(Value, Value, Value, Value) -> PyResult<Value>),
+}
+
+impl Direct {
+    fn arity(self) -> usize {
+        match self {
+            Direct::A1(_) => 1,
+            Direct::A2(_) => 2,
+            Direct::A3(_) => 3,
+            Direct::A4(_) => 4,
+        }
+    }
+
+    /// Calls with `first` (a receiver, or the first argument) followed by
+    /// `rest`, which must complete the arity.
+    #[inline]
+    fn call(self, first: Value, rest: Vec<Value>) -> PyResult<Value> {
+        let mut it = rest.into_iter();
+        let mut next = || it.next().unwrap_or_default();
+        match self {
+            Direct::A1(f) => f(first),
+            Direct::A2(f) => f(first, next()),
+            Direct::A3(f) => f(first, next(), next()),
+            Direct::A4(f) => f(first, next(), next(), next()),
+        }
+    }
+}
+
 pub struct Function {
     pub name: RefCell<PyStr>,
     pub qualname: RefCell<PyStr>,
@@ -44,6 +80,9 @@ pub struct Function {
     /// Defaults of keyword-only parameters, by keyword-only index.
     pub kwdefaults: Vec<Option<Value>>,
     pub body: Body,
+    /// The body as a plain function, when the def captures nothing and its
+    /// parameters are all positional.
+    pub direct: Option<Direct>,
     /// `__dict__`, created on first attribute assignment.
     pub attrs: RefCell<Option<Rc<Dict>>>,
 }
@@ -56,6 +95,7 @@ impl Function {
         defaults: Vec<Value>,
         kwdefaults: Vec<Option<Value>>,
         body: Body,
+        direct: Option<Direct>,
     ) -> Value {
         Value::Function(Rc::new(Function {
             name: RefCell::new(PyStr::new(name)),
@@ -65,6 +105,7 @@ impl Function {
             defaults,
             kwdefaults,
             body,
+            direct,
             attrs: RefCell::new(None),
         }))
     }
@@ -87,12 +128,35 @@ impl Function {
             varkw: false,
         }));
         let qual = if qualname_prefix.is_empty() { name.to_string() } else { format!("{qualname_prefix}.{name}") };
-        Function::new(name, &qual, sig, vec![], vec![], Rc::new(body))
+        Function::new(name, &qual, sig, vec![], vec![], Rc::new(body), None)
     }
 
     pub fn call(&self, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        if let Some(d) = self.direct
+            && kwargs.is_empty()
+            && args.len() == d.arity()
+        {
+            let mut args = args;
+            let first = args.remove(0);
+            return d.call(first, args);
+        }
         let bound = bind(self, args, kwargs)?;
         (self.body)(bound)
+    }
+
+    /// `obj.method(*args)` for a method found on the class: the receiver
+    /// goes first without building a new argument vector when possible.
+    pub fn call_with_receiver(&self, receiver: Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        if let Some(d) = self.direct
+            && kwargs.is_empty()
+            && args.len() + 1 == d.arity()
+        {
+            return d.call(receiver, args);
+        }
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(receiver);
+        full.extend(args);
+        self.call(full, kwargs)
     }
 
     pub fn attrs(&self) -> Rc<Dict> {

@@ -149,6 +149,15 @@ fn function_object_with(
         *last = format!("{last}_SIG");
     }
     let sig = fx.item_path(&sig_path);
+    // A def that captures nothing and takes one to four positional
+    // parameters is also callable as the plain Rust function.
+    let direct = match n {
+        1..=4 if caps.is_empty() && !params.varargs && !params.varkw && params.kwonly == 0 => {
+            let variant = mangle::raw(&format!("A{n}"));
+            quote! { Some(rt::func::Direct::#variant(#fn_path)) }
+        }
+        _ => quote! { None },
+    };
     Ok(quote! {
         rt::func::Function::new(#py_name, #qualname, &#sig, vec![#(#defaults),*], vec![#(#kwdefaults),*], {
             #(#caps)*
@@ -156,7 +165,7 @@ fn function_object_with(
                 let [#(#arg_ids),*] = rt::func::args::<#n_lit>(args);
                 #fn_path(#(#arg_ids,)* #(#cap_args),*)
             })
-        })
+        }, #direct)
     })
 }
 

@@ -99,6 +99,12 @@ fn explain(program: &Path) -> ExitCode {
     };
     match py2rs::explain_types(&source, &Options { file_name: program.display().to_string() }) {
         Ok(lines) => {
+            if lines.is_empty() {
+                println!(
+                    "{}: no module-level functions (methods and nested functions stay dynamic)",
+                    program.display()
+                );
+            }
             for l in lines {
                 println!("{}:{l}", program.display());
             }

@@ -217,7 +217,9 @@ impl Generator {
         }
     }
 
-    /// Resumes the body once.
+    /// Resumes the body once. Inlined so that `next_item`, the hot path,
+    /// never materialises the `Step`.
+    #[inline]
     pub fn resume(&self, how: Resume) -> PyResult<Step> {
         let previous = std::mem::replace(&mut *self.state.borrow_mut(), State::Running);
         let mut fut = match previous {

@@ -40,8 +40,9 @@ struct Table {
     /// Hash index over `entries`, built only past `SMALL` entries: below
     /// that a scan is as fast and an instance's few attributes cost no
     /// second table.
-    index: HashTable<usize>,
-    indexed: bool,
+    /// Boxed: most dicts (an instance's attributes) never get one, and
+    /// the empty table would cost them 32 bytes each.
+    index: Option<Box<HashTable<usize>>>,
     len: usize,
     /// Bumped on every insertion or deletion, so iterators can detect that
     /// the dict changed size under them.
@@ -273,8 +274,8 @@ impl Dict {
     fn take_at(&self, hash: i64, i: usize) -> Option<Entry> {
         self.touch();
         let mut t = self.table.borrow_mut();
-        if t.indexed
-            && let Ok(slot) = t.index.find_entry(spread(hash), |&j| j == i)
+        if let Some(index) = t.index.as_mut()
+            && let Ok(slot) = index.find_entry(spread(hash), |&j| j == i)
         {
             slot.remove();
         }
@@ -353,19 +354,19 @@ impl Table {
     /// The position of the entry with `hash` for which `eq` holds.
     fn find_pos(&self, hash: i64, eq: impl Fn(&Entry) -> bool) -> Option<usize> {
         let matches = |e: &Option<Entry>| e.as_ref().is_some_and(|e| e.hash == hash && eq(e));
-        if !self.indexed {
-            return self.entries.iter().position(matches);
+        match &self.index {
+            None => self.entries.iter().position(matches),
+            Some(index) => index.find(spread(hash), |&i| matches(&self.entries[i])).copied(),
         }
-        self.index.find(spread(hash), |&i| matches(&self.entries[i])).copied()
     }
 
     /// Positions of every entry with `hash`.
     fn positions_with_hash(&self, hash: i64) -> Vec<usize> {
         let has = |i: &usize| self.entries[*i].as_ref().is_some_and(|e| e.hash == hash);
-        if !self.indexed {
-            return (0..self.entries.len()).filter(has).collect();
+        match &self.index {
+            None => (0..self.entries.len()).filter(has).collect(),
+            Some(index) => index.iter_hash(spread(hash)).copied().filter(has).collect(),
         }
-        self.index.iter_hash(spread(hash)).copied().filter(has).collect()
     }
 
     /// Appends an entry, indexing it (or the whole table, once past
@@ -374,9 +375,9 @@ impl Table {
         let pos = self.entries.len();
         let hash = entry.hash;
         self.entries.push(Some(entry));
-        if self.indexed {
+        if let Some(index) = self.index.as_mut() {
             let entries = &self.entries;
-            self.index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
+            index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
         } else if self.entries.len() > SMALL {
             self.reindex();
         }
@@ -384,16 +385,18 @@ impl Table {
     }
 
     fn reindex(&mut self) {
-        self.index.clear();
-        self.indexed = self.entries.len() > SMALL;
-        if !self.indexed {
+        if self.entries.len() <= SMALL {
+            self.index = None;
             return;
         }
-        for (pos, e) in self.entries.iter().enumerate() {
+        let mut index = self.index.take().unwrap_or_default();
+        index.clear();
+        let entries = &self.entries;
+        for (pos, e) in entries.iter().enumerate() {
             let hash = e.as_ref().map_or(0, |e| e.hash);
-            let entries = &self.entries;
-            self.index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
+            index.insert_unique(spread(hash), pos, |&i| spread(entries[i].as_ref().map_or(0, |e| e.hash)));
         }
+        self.index = Some(index);
     }
 
     /// Drops the holes left by deletions, keeping order.

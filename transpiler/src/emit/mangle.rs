@@ -40,6 +40,11 @@ const RESERVED: &[&str] = &[
     "globals",
     "module_body",
     "alloc",
+    // The call guard of dynamic functions and the native tier's names.
+    "_frame",
+    "_depth",
+    "Bail",
+    "NResult",
 ];
 
 /// Whether `name` looks like a temporary (`_t3`, `_it12`): the lowering

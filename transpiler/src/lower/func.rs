@@ -573,6 +573,7 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
     let mut bindings: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     count_bindings(body, &mut bindings);
     let mut executing = false;
+    let consts = crate::sema::infer::constants(cx.prog, body);
     for s in body {
         if let ast::Stmt::FunctionDef(f) = s {
             let name = f.name.to_string();
@@ -608,7 +609,15 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
             }
             continue;
         }
-        if may_run_user_code(s) {
+        // `NAME = <constant arithmetic>` runs no user code either.
+        let binds_constant = match s {
+            ast::Stmt::Assign(a) => {
+                matches!(a.targets.as_slice(), [ast::Expr::Name(n)] if consts.contains_key(n.id.as_str()))
+            }
+            ast::Stmt::AnnAssign(a) => matches!(&*a.target, ast::Expr::Name(n) if consts.contains_key(n.id.as_str())),
+            _ => false,
+        };
+        if !binds_constant && may_run_user_code(s) {
             executing = true;
         }
     }

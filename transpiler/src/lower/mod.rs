@@ -370,7 +370,8 @@ fn native_plans(
     if prog.scopes[0].symbols.contains_key(native::MODULE) {
         candidates.clear();
     }
-    crate::sema::infer::plan(prog, body, &candidates)
+    let early: BTreeSet<String> = known.iter().filter(|(_, k)| k.early).map(|(n, _)| n.clone()).collect();
+    crate::sema::infer::plan(prog, body, &candidates, &early)
 }
 
 /// What `--explain-types` prints: for every module-level function, whether

@@ -131,17 +131,28 @@ pub struct World {
     pub math: bool,
     /// Names assigned at module level (they shadow builtins).
     pub module_names: BTreeSet<String>,
+    /// Functions defined before any user code can run (see `plan`).
+    pub early: BTreeSet<String>,
 }
 
 /// Infers native plans for `candidates`: module-level functions that are
 /// never rebound and are called only by position.
 /// Returns the plans and the world of the functions proven native.
-pub fn plan(prog: &Program, body: &[ast::Stmt], candidates: &BTreeSet<String>) -> (Plans, World) {
+/// `early` names the candidates whose `def` runs before any code that could
+/// call a function: only those may be called from other native functions
+/// (a later one could still be undefined, a NameError in Python).
+pub fn plan(
+    prog: &Program,
+    body: &[ast::Stmt],
+    candidates: &BTreeSet<String>,
+    early: &BTreeSet<String>,
+) -> (Plans, World) {
     let mut plans = Plans::new();
     let mut defs = BTreeMap::new();
     let mut world = World {
         sigs: BTreeMap::new(),
         consts: constants(prog, body),
+        early: early.clone(),
         math: math_imported(prog, body),
         module_names: prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect(),
     };
@@ -247,7 +258,7 @@ pub fn plan(prog: &Program, body: &[ast::Stmt], candidates: &BTreeSet<String>) -
 /// Module-level names bound exactly once, by `NAME = <constant
 /// expression>` ahead of any statement that could run user code (so no
 /// function can see them unbound), and never rebound through `global`.
-fn constants(prog: &Program, body: &[ast::Stmt]) -> BTreeMap<String, Const> {
+pub fn constants(prog: &Program, body: &[ast::Stmt]) -> BTreeMap<String, Const> {
     let mut consts = BTreeMap::new();
     let mut bound: BTreeMap<String, usize> = BTreeMap::new();
     let mut early = true;
@@ -560,6 +571,7 @@ fn infer_fn<'w>(
 ) -> R<(Option<NTy>, Typer<'w>)> {
     let params = world.sigs.get(f.name.as_str()).map(|s| s.params.clone()).unwrap_or_default();
     let mut typer = Typer::new(world, &params, local_names.clone());
+    typer.current = f.name.to_string();
     loop {
         typer.changed = false;
         typer.ret = None;
@@ -604,6 +616,8 @@ impl Iteration {
 /// Computes native types of expressions in one function. Lowering uses it
 /// too, with the final types, so the rules live in one place.
 pub struct Typer<'w> {
+    /// The function being inferred (it may always call itself).
+    current: String,
     world: &'w World,
     params: BTreeMap<String, NTy>,
     locals: BTreeMap<String, NTy>,
@@ -623,6 +637,7 @@ pub struct Typer<'w> {
 impl<'w> Typer<'w> {
     fn new(world: &'w World, params: &[(String, NTy)], local_names: BTreeSet<String>) -> Typer<'w> {
         Typer {
+            current: String::new(),
             world,
             params: params.iter().cloned().collect(),
             locals: BTreeMap::new(),
@@ -642,6 +657,7 @@ impl<'w> Typer<'w> {
         Typer {
             world,
             params: f.params.iter().cloned().collect(),
+            current: String::new(),
             locals: f.locals.clone(),
             local_names: f.locals.keys().cloned().collect(),
             comps: Vec::new(),
@@ -1205,6 +1221,9 @@ impl<'w> Typer<'w> {
                     return refuse(e, format!("calling the local '{name}'"));
                 }
                 if let Some(sig) = self.world.sigs.get(name) {
+                    if !self.current.is_empty() && name != self.current && !self.world.early.contains(name) {
+                        return refuse(e, format!("it calls {name}(), which is defined after code that may call it"));
+                    }
                     self.calls = true;
                     if sig.params.len() != c.args.len() {
                         return refuse(e, format!("{name}() called with {} arguments", c.args.len()));

@@ -112,8 +112,9 @@ impl MaybeBound for Option<Value> {
 }
 
 /// Python call depth, checked against `sys.getrecursionlimit()` so runaway
-/// recursion raises `RecursionError` instead of overflowing the stack.
-static DEPTH: GilCell<(usize, usize)> = GilCell::new((0, 1000));
+/// recursion raises `RecursionError` instead of overflowing the stack. It
+/// starts at 1, for the module's own frame, as CPython counts it.
+static DEPTH: GilCell<(usize, usize)> = GilCell::new((1, 1000));
 
 /// Held for the duration of one Python-level function call.
 pub struct CallGuard(());

@@ -221,6 +221,9 @@ impl Generator {
     /// never materialises the `Step`.
     #[inline]
     pub fn resume(&self, how: Resume) -> PyResult<Step> {
+        // A running generator is a frame on the stack, as in CPython: deep
+        // `yield from` chains hit the recursion limit too.
+        let _frame = crate::scope::enter()?;
         let previous = std::mem::replace(&mut *self.state.borrow_mut(), State::Running);
         let mut fut = match previous {
             State::Ready(f) => f,

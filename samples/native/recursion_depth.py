@@ -1,6 +1,6 @@
-# Native and dynamic recursion stop at the same depth as CPython's (the
-# module's frame counts), and past it RecursionError comes from the
-# dynamic code.
+# Native, dynamic and generator recursion stop at the same depth as
+# CPython's (the module's frame and running generators count), and past it
+# RecursionError comes from the dynamic code.
 def native_depth(n: int) -> int:
     if n == 0:
         return 0
@@ -29,5 +29,26 @@ def deepest(f):
     return ok
 
 
+def in_generator():
+    # A running generator is a frame too.
+    yield deepest(dynamic_depth)
+    yield deepest(lambda n: next(values(n)))
+
+
+def values(n):
+    yield dynamic_depth(n)
+
+
+def countdown(n):
+    yield n
+    if n:
+        yield from countdown(n - 1)
+
+
 print(deepest(native_depth), deepest(dynamic_depth), deepest(Walker().down))
+print(list(in_generator()), len(list(countdown(500))))
+try:
+    list(countdown(2000))
+except RecursionError as e:
+    print("RecursionError in yield from:", e)
 print(native_depth(5000))

@@ -611,13 +611,13 @@ pub fn call_method_at(
             let text = s.as_str();
             return Ok(match name {
                 "strip" => {
-                    let t = text.trim_matches(|c: char| matches!(c, '\t'..='\r' | '\x1c'..='\x20'));
+                    let t = text.trim_matches(crate::str_methods::char_is_space);
                     if t.len() == text.len() { obj.clone() } else { Value::Str(PyStr::from_ascii(t)) }
                 }
                 "lower" if !text.bytes().any(|b| b.is_ascii_uppercase()) => obj.clone(),
                 "lower" => Value::Str(PyStr::from_ascii(&text.to_ascii_lowercase())),
                 _ => Value::list(
-                    text.split(|c: char| matches!(c, '\t'..='\r' | '\x1c'..='\x20'))
+                    text.split(crate::str_methods::char_is_space)
                         .filter(|w| !w.is_empty())
                         .map(|w| Value::Str(PyStr::from_ascii(w)))
                         .collect(),

@@ -19,9 +19,6 @@ use crate::value::Value;
 
 pub struct Dict {
     table: RefCell<Table>,
-    /// Bumped on every change, value replacements included: class attribute
-    /// caches compare it to know whether a class namespace changed.
-    mutations: Cell<u64>,
     /// A class namespace some cache depends on (see `mark_namespace`).
     namespace: Cell<bool>,
 }
@@ -87,7 +84,7 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { table: RefCell::new(Table::default()), mutations: Cell::new(0), namespace: Cell::new(false) }
+        Dict { table: RefCell::new(Table::default()), namespace: Cell::new(false) }
     }
 
     /// An empty dict with room for `n` entries.
@@ -103,13 +100,9 @@ impl Dict {
         self.namespace.set(true);
     }
 
-    /// How many times this dict has changed (see the field).
-    pub fn mutations(&self) -> u64 {
-        self.mutations.get()
-    }
-
+    /// Records a change: class caches must hear of it when this is a
+    /// namespace they depend on.
     fn touch(&self) {
-        self.mutations.set(self.mutations.get() + 1);
         if self.namespace.get() {
             NAMESPACE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
@@ -179,7 +172,7 @@ impl Dict {
     pub fn get_key_if_at(&self, pos: usize, key: &PyStr) -> Option<Value> {
         let t = self.table.borrow();
         match t.entries.get(pos) {
-            Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key) => Some(e.value.clone()),
+            Some(Some(e)) if is_str_key(&e.key, key) => Some(e.value.clone()),
             _ => None,
         }
     }
@@ -187,7 +180,7 @@ impl Dict {
     /// Whether str key `key` with hash `hash` is present.
     pub fn has_key_hashed(&self, hash: i64, key: &PyStr) -> bool {
         let t = self.table.borrow();
-        t.len != 0 && t.find_pos(hash, |e| matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key)).is_some()
+        t.len != 0 && t.find_pos(hash, |e| is_str_key(&e.key, key)).is_some()
     }
 
     /// Sets str key `key` (hash `hash`), sharing the key object, and says
@@ -203,9 +196,7 @@ impl Dict {
         let old = {
             let mut t = self.table.borrow_mut();
             match t.entries.get_mut(pos) {
-                Some(Some(e)) if matches!(&e.key, Value::Str(s) if s.ptr_eq(key) || s == key) => {
-                    std::mem::replace(&mut e.value, value)
-                }
+                Some(Some(e)) if is_str_key(&e.key, key) => std::mem::replace(&mut e.value, value),
                 _ => return Err(value),
             }
         };
@@ -334,7 +325,7 @@ impl Dict {
     pub fn copy(&self) -> Dict {
         let mut t = self.table.borrow().clone();
         t.compact();
-        Dict { table: RefCell::new(t), mutations: Cell::new(0), namespace: Cell::new(false) }
+        Dict { table: RefCell::new(t), namespace: Cell::new(false) }
     }
 
     /// Builds a dict from key/value pairs, later keys overriding earlier ones.
@@ -345,6 +336,12 @@ impl Dict {
         }
         Ok(d)
     }
+}
+
+/// Whether an entry's key is the str `key` (usually the same interned
+/// object, so a pointer comparison).
+fn is_str_key(k: &Value, key: &PyStr) -> bool {
+    matches!(k, Value::Str(s) if s.ptr_eq(key) || s == key)
 }
 
 /// Up to this many entries a dict has no hash index.

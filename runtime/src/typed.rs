@@ -420,16 +420,6 @@ impl FromValue for bool {
     }
 }
 
-impl<T: FromValue> FromValue for Vec<T> {
-    /// A copy of a list whose every element has the native type. Only
-    /// lists qualify (a tuple or subclass would behave differently).
-    fn from_value(v: &Value) -> Option<Vec<T>> {
-        let Value::List(l) = v else { return None };
-        let items = List::borrow(l);
-        items.iter().map(T::from_value).collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

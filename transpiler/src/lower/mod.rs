@@ -377,9 +377,7 @@ fn native_plans(
 /// What `--explain-types` prints: for every module-level function, whether
 /// it runs natively (with its types) or stays dynamic (and why).
 pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<String> {
-    let mut cx = Cx::new(prog, source);
-    cx.globals = prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect();
-    func::find_known_functions(&mut cx, body);
+    let cx = module_cx(prog, source, body);
     let (plans, _) = native_plans(prog, body, &cx.known);
     let mut out = Vec::new();
     for s in body {
@@ -412,8 +410,10 @@ pub struct LoweredFile {
     pub items: Vec<TokenStream>,
 }
 
-/// Lowers a whole module to the items of `src/main.rs`.
-pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]) -> LResult<LoweredFile> {
+/// The program context before any lowering: module globals (assigned at
+/// module level or through `global`) and the functions calls may reach
+/// directly. `--explain-types` and lowering start from the same one.
+fn module_cx<'a>(prog: &'a Program, source: &'a str, body: &[ast::Stmt]) -> Cx<'a> {
     let mut cx = Cx::new(prog, source);
     cx.globals = prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect();
     for s in &prog.scopes {
@@ -424,6 +424,12 @@ pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]
         }
     }
     func::find_known_functions(&mut cx, body);
+    cx
+}
+
+/// Lowers a whole module to the items of `src/main.rs`.
+pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]) -> LResult<LoweredFile> {
+    let mut cx = module_cx(prog, source, body);
     native_functions(&mut cx, body)?;
     let mut fx = Fx::new(0, Vec::new());
     let stmts = stmt::block(&mut cx, &mut fx, body)?;

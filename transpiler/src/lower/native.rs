@@ -972,12 +972,6 @@ impl Nx<'_> {
 
 /// Binds a comprehension target in the typer (lowering binds it in Rust).
 fn bind_comp_target(typer: &mut Typer, target: &ast::Expr, it: &Iteration) {
-    let items = match it {
-        Iteration::Range => vec![NTy::Int],
-        Iteration::List(t) => vec![t.clone()],
-        Iteration::Enumerate(t) => vec![NTy::Int, t.clone()],
-        Iteration::Zip(ts) => ts.clone(),
-    };
     let names: Vec<&str> = match target {
         ast::Expr::Name(n) => vec![n.id.as_str()],
         ast::Expr::Tuple(t) => {
@@ -985,7 +979,7 @@ fn bind_comp_target(typer: &mut Typer, target: &ast::Expr, it: &Iteration) {
         }
         _ => Vec::new(),
     };
-    for (n, t) in names.into_iter().zip(items) {
+    for (n, t) in names.into_iter().zip(it.item_types()) {
         typer.bind_comp(n, t);
     }
 }

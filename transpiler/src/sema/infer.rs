@@ -603,7 +603,7 @@ pub enum Iteration {
 
 impl Iteration {
     /// The types of one item, flattened as a tuple target takes them.
-    fn item_types(&self) -> Vec<NTy> {
+    pub fn item_types(&self) -> Vec<NTy> {
         match self {
             Iteration::Range => vec![NTy::Int],
             Iteration::List(t) => vec![t.clone()],

@@ -181,6 +181,21 @@ pub fn index(i: i64, len: usize) -> NResult<usize> {
     if (0..n).contains(&k) { Ok(k as usize) } else { Err(Bail) }
 }
 
+/// `xs[i]` on a native list, counting from the end when negative.
+#[inline(always)]
+pub fn get<T: Copy>(xs: &[T], i: i64) -> NResult<T> {
+    let k = if i < 0 { i.wrapping_add(xs.len() as i64) } else { i };
+    // A still-negative index wraps to a huge usize, which `get` rejects.
+    xs.get(k as usize).copied().ok_or(Bail)
+}
+
+/// The slot `xs[i]` is assigned through, counting from the end when negative.
+#[inline(always)]
+pub fn slot<T>(xs: &mut [T], i: i64) -> NResult<&mut T> {
+    let k = if i < 0 { i.wrapping_add(xs.len() as i64) } else { i };
+    xs.get_mut(k as usize).ok_or(Bail)
+}
+
 /// `[x] * n`: a negative count gives an empty list; a count too large to
 /// allocate bails (CPython raises `MemoryError` or `OverflowError`).
 #[inline]
@@ -477,5 +492,16 @@ mod tests {
         assert!(range(0, 1, 0).is_err());
         assert_eq!(index(-1, 3), Ok(2));
         assert_eq!(index(3, 3), Err(Bail));
+    }
+
+    #[test]
+    fn list_get_and_slot_count_from_the_end() {
+        let mut xs = vec![1, 2, 3];
+        assert_eq!(get(&xs, -1), Ok(3));
+        assert_eq!(get(&xs, -4), Err(Bail));
+        assert_eq!(get(&xs, 3), Err(Bail));
+        *slot(&mut xs, -3).unwrap() = 7;
+        assert_eq!(xs, vec![7, 2, 3]);
+        assert!(slot(&mut xs, i64::MIN).is_err());
     }
 }

@@ -7,6 +7,7 @@
 //! file as its items one after another, so the result is the same.
 
 pub mod mangle;
+mod tidy;
 
 use crate::lower::LoweredFile;
 
@@ -55,7 +56,8 @@ fn format_items(texts: &[String]) -> Result<String, String> {
     for t in texts {
         // One lowered item may be several Rust items (a function and its
         // signature static): parse each as a file of its own.
-        let items: syn::File = syn::parse_file(t).map_err(internal)?;
+        let mut items: syn::File = syn::parse_file(t).map_err(internal)?;
+        tidy::file(&mut items);
         out.push_str(&prettyplease::unparse(&items));
     }
     Ok(out)

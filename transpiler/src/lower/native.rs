@@ -297,12 +297,18 @@ impl Nx<'_> {
                 {
                     return Ok(quote! { #id = Vec::new(); });
                 }
+                if let Some(source) = self.local_list_copy(value)
+                    && !self.typer.is_param(n.id.as_str())
+                {
+                    // `xs = ys[:]` refills `xs`, keeping its allocation.
+                    return Ok(quote! { #id.clone_from(&#source); });
+                }
                 let v = self.expr(value)?.0;
                 Ok(self.write_local(n.id.as_str(), v))
             }
             ast::Expr::Subscript(s) => {
                 let v = self.expr(value)?.0;
-                self.store(s, v)
+                self.store(s, v, simple(value))
             }
             ast::Expr::Tuple(t) => {
                 let values: Vec<TokenStream> = match value {
@@ -336,24 +342,44 @@ impl Nx<'_> {
         for (target, tmp) in targets.iter().zip(temps) {
             out.push(match target {
                 ast::Expr::Name(n) => self.write_local(n.id.as_str(), quote! { #tmp }),
-                ast::Expr::Subscript(s) => self.store(s, quote! { #tmp })?,
+                ast::Expr::Subscript(s) => self.store(s, quote! { #tmp }, true)?,
                 _ => return Err(internal(target, "a tuple target")),
             });
         }
         Ok(out)
     }
 
-    /// `xs[i] = value` on a local list.
-    fn store(&mut self, s: &ast::ExprSubscript, value: TokenStream) -> LResult<TokenStream> {
+    /// `ys` when `e` is `ys[:]` for a local (not parameter) list `ys`.
+    fn local_list_copy(&self, e: &ast::Expr) -> Option<Ident> {
+        let ast::Expr::Subscript(s) = e else { return None };
+        let (ast::Expr::Name(n), ast::Expr::Slice(_)) = (&*s.value, &*s.slice) else { return None };
+        (!self.typer.is_param(n.id.as_str())).then(|| mangle::ident(n.id.as_str()))
+    }
+
+    /// `xs[i] = value` on a local list. The value and the index are
+    /// computed before the list is borrowed for the store (they may read
+    /// it), unless they are a name or a constant.
+    fn store(&mut self, s: &ast::ExprSubscript, value: TokenStream, value_simple: bool) -> LResult<TokenStream> {
         let ast::Expr::Name(n) = &*s.value else { return Err(internal(s, "a stored list")) };
         let list = mangle::ident(n.id.as_str());
+        let mut setup = Vec::new();
+        let value = self.settled(value, value_simple, "v", &mut setup);
         let i = self.expr(&s.slice)?.0;
-        let (v, k) = (self.fresh("v"), self.fresh("k"));
+        let i = self.settled(i, simple(&s.slice), "k", &mut setup);
         Ok(quote! {
-            let #v = #value;
-            let #k = rt::typed::index(#i, #list.len())?;
-            #list[#k] = #v;
+            #(#setup)*
+            *rt::typed::slot(&mut #list, #i)? = #value;
         })
+    }
+
+    /// `value` itself when `simple`, else a temporary bound to it in `setup`.
+    fn settled(&mut self, value: TokenStream, simple: bool, kind: &str, setup: &mut Vec<TokenStream>) -> TokenStream {
+        if simple {
+            return value;
+        }
+        let tmp = self.fresh(kind);
+        setup.push(quote! { let #tmp = #value; });
+        quote! { #tmp }
     }
 
     fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> LResult<TokenStream> {
@@ -378,13 +404,16 @@ impl Nx<'_> {
                 let ast::Expr::Name(n) = &*s.value else { return Err(internal(s, "a stored list")) };
                 let list = mangle::ident(n.id.as_str());
                 let t = self.ty(&a.target)?;
+                let mut setup = Vec::new();
+                let rhs = self.settled(rhs, simple(&a.value), "r", &mut setup);
                 let i = self.expr(&s.slice)?.0;
-                let (r, k) = (self.fresh("r"), self.fresh("k"));
-                let v = self.binop(a.op, (quote! { #list[#k] }, t), (quote! { #r }, rhs_ty), &a.target)?.0;
+                let i = self.settled(i, simple(&s.slice), "k", &mut setup);
+                let item = self.fresh("item");
+                let v = self.binop(a.op, (quote! { *#item }, t), (rhs, rhs_ty), &a.target)?.0;
                 Ok(quote! {
-                    let #r = #rhs;
-                    let #k = rt::typed::index(#i, #list.len())?;
-                    #list[#k] = #v;
+                    #(#setup)*
+                    let #item = rt::typed::slot(&mut #list, #i)?;
+                    *#item = #v;
                 })
             }
             other => Err(internal(other, "an augmented target")),
@@ -667,12 +696,11 @@ impl Nx<'_> {
                         }
                         E::Name(n) => {
                             let id = mangle::ident(n.id.as_str());
-                            quote! { #id[rt::typed::index(#i, #id.len())?] }
+                            quote! { rt::typed::get(&#id, #i)? }
                         }
                         other => {
                             let seq = self.expr(other)?.0;
-                            let (tmp, k) = (self.fresh("s"), self.fresh("k"));
-                            quote! { ({ let #tmp = #seq; let #k = rt::typed::index(#i, #tmp.len())?; #tmp[#k] }) }
+                            quote! { rt::typed::get(&#seq, #i)? }
                         }
                     }
                 }
@@ -985,6 +1013,12 @@ fn bind_comp_target(typer: &mut Typer, target: &ast::Expr, it: &Iteration) {
 }
 
 /// `xs.append(v)`: the list's name and the value.
+/// Whether `e` is a name or a constant: reading it twice, or after
+/// another expression, gives the same value.
+fn simple(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Name(_) | ast::Expr::Constant(_))
+}
+
 fn append_target(c: &ast::ExprCall) -> Option<(&str, &ast::Expr)> {
     let ast::Expr::Attribute(a) = &*c.func else { return None };
     let ast::Expr::Name(n) = &*a.value else { return None };

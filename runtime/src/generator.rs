@@ -39,20 +39,20 @@ enum Slot {
 /// The generator body's handle on its driver.
 #[derive(Clone, Default)]
 pub struct Co {
-    slot: Rc<RefCell<Slot>>,
+    slot: Rc<std::cell::Cell<Slot>>,
 }
 
 impl Co {
     /// `yield value`: suspends and returns what the driver sends in.
     #[inline]
-    pub fn yield_(&self, value: Value) -> YieldFuture {
-        YieldFuture { co: self.clone(), value: Some(value) }
+    pub fn yield_(&self, value: Value) -> YieldFuture<'_> {
+        YieldFuture { co: self, value: Some(value) }
     }
 
     /// The resumption that started a body created with
     /// `Generator::coroutine_raw`.
     pub fn take_resume(&self) -> Resume {
-        match std::mem::take(&mut *self.slot.borrow_mut()) {
+        match self.slot.take() {
             Slot::Resumed(r) => r,
             _ => Resume::Send(Value::None),
         }
@@ -60,26 +60,28 @@ impl Co {
 
     /// Like `yield_`, but hands back a thrown exception as a `Resume`
     /// instead of raising it (for `yield from`).
-    pub fn yield_raw(&self, value: Value) -> YieldRawFuture {
-        YieldRawFuture { co: self.clone(), value: Some(value) }
+    pub fn yield_raw(&self, value: Value) -> YieldRawFuture<'_> {
+        YieldRawFuture { co: self, value: Some(value) }
     }
 }
 
-pub struct YieldFuture {
-    co: Co,
+/// Borrows the body's `Co` (an async block may hold a borrow of its own
+/// local across `.await`), so a yield costs no reference count.
+pub struct YieldFuture<'a> {
+    co: &'a Co,
     value: Option<Value>,
 }
 
-impl Future for YieldFuture {
+impl Future for YieldFuture<'_> {
     type Output = PyResult<Value>;
 
     #[inline]
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<Value>> {
         if let Some(v) = self.value.take() {
-            *self.co.slot.borrow_mut() = Slot::Yielded(v);
+            self.co.slot.set(Slot::Yielded(v));
             return Poll::Pending;
         }
-        match std::mem::take(&mut *self.co.slot.borrow_mut()) {
+        match self.co.slot.take() {
             Slot::Resumed(Resume::Send(v)) => Poll::Ready(Ok(v)),
             Slot::Resumed(Resume::Throw(e)) => Poll::Ready(Err(e)),
             _ => Poll::Ready(Ok(Value::None)),
@@ -87,20 +89,21 @@ impl Future for YieldFuture {
     }
 }
 
-pub struct YieldRawFuture {
-    co: Co,
+pub struct YieldRawFuture<'a> {
+    co: &'a Co,
     value: Option<Value>,
 }
 
-impl Future for YieldRawFuture {
+impl Future for YieldRawFuture<'_> {
     type Output = Resume;
 
+    #[inline]
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Resume> {
         if let Some(v) = self.value.take() {
-            *self.co.slot.borrow_mut() = Slot::Yielded(v);
+            self.co.slot.set(Slot::Yielded(v));
             return Poll::Pending;
         }
-        match std::mem::take(&mut *self.co.slot.borrow_mut()) {
+        match self.co.slot.take() {
             Slot::Resumed(r) => Poll::Ready(r),
             _ => Poll::Ready(Resume::Send(Value::None)),
         }
@@ -238,7 +241,7 @@ impl Generator {
         };
         if !self.started.get() && self.raw_start.get() {
             self.started.set(true);
-            *self.co.slot.borrow_mut() = Slot::Resumed(how);
+            self.co.slot.set(Slot::Resumed(how));
         } else if !self.started.get() {
             self.started.set(true);
             if let Resume::Send(v) = &how
@@ -253,12 +256,12 @@ impl Generator {
                 return Err(e);
             }
         } else {
-            *self.co.slot.borrow_mut() = Slot::Resumed(how);
+            self.co.slot.set(Slot::Resumed(how));
         }
         let mut cx = Context::from_waker(Waker::noop());
         match fut.as_mut().poll(&mut cx) {
             Poll::Pending => {
-                let yielded = match std::mem::take(&mut *self.co.slot.borrow_mut()) {
+                let yielded = match self.co.slot.take() {
                     Slot::Yielded(v) => v,
                     _ => Value::None,
                 };

@@ -65,7 +65,30 @@ pub enum PyIter {
 impl PyIter {
     /// The next item; iteration can fail, so this is not `Iterator::next`.
     #[allow(clippy::should_implement_trait)]
+    /// The next item. Lists and ranges are inlined into generated loops.
+    #[inline]
     pub fn next(&mut self) -> PyResult<Option<Value>> {
+        match self {
+            PyIter::List { list, pos } => {
+                let item = list.get(*pos);
+                *pos += 1;
+                Ok(item)
+            }
+            PyIter::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next = next.saturating_add(*step);
+                    Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
+            _ => self.next_general(),
+        }
+    }
+
+    #[inline(never)]
+    fn next_general(&mut self) -> PyResult<Option<Value>> {
         match self {
             PyIter::List { list, pos } => {
                 let item = list.get(*pos);

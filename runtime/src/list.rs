@@ -33,6 +33,7 @@ impl List {
         self.len() == 0
     }
 
+    #[inline]
     pub fn get(&self, index: usize) -> Option<Value> {
         self.items.borrow().get(index).cloned()
     }

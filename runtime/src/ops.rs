@@ -644,12 +644,36 @@ fn binary_type_error(a: &Value, b: &Value, op: BinOp) -> crate::exc::PyErr {
     }
 }
 
-/// In-place operators (`a += b`): lists extend in place, user classes may
-/// define `__iadd__`; otherwise the binary operator.
+/// Machine-int `x op y` for the commonest operators, when it fits.
+#[inline(always)]
+fn int_fast(x: i64, y: i64, op: BinOp) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        // With a positive divisor, Euclidean and floor division agree.
+        BinOp::Mod if y > 0 => Some(x.rem_euclid(y)),
+        BinOp::FloorDiv if y > 0 => Some(x.div_euclid(y)),
+        _ => None,
+    }
+}
+
 /// `x op= b` on a local variable `x`: a str that no one else holds grows
 /// in place (so `s += t` in a loop is linear, as in CPython); every other
 /// case is `x = inplace(x, b)`.
+#[inline]
 pub fn inplace_local(x: &mut Value, b: &Value, op: BinOp) -> PyResult<()> {
+    if let (Value::Int(i), Value::Int(j)) = (&*x, b)
+        && let Some(r) = int_fast(*i, *j, op)
+    {
+        *x = Value::Int(r);
+        return Ok(());
+    }
+    inplace_local_general(x, b, op)
+}
+
+#[inline(never)]
+fn inplace_local_general(x: &mut Value, b: &Value, op: BinOp) -> PyResult<()> {
     if let (Value::Str(s), Value::Str(t), BinOp::Add) = (&mut *x, b, op)
         && s.append_unique(t)
     {
@@ -659,7 +683,20 @@ pub fn inplace_local(x: &mut Value, b: &Value, op: BinOp) -> PyResult<()> {
     Ok(())
 }
 
+/// In-place operators (`a += b`): lists extend in place, user classes may
+/// define `__iadd__`; otherwise the binary operator.
+#[inline]
 pub fn inplace(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    if let (Value::Int(i), Value::Int(j)) = (a, b)
+        && let Some(r) = int_fast(*i, *j, op)
+    {
+        return Ok(Value::Int(r));
+    }
+    inplace_general(a, b, op)
+}
+
+#[inline(never)]
+fn inplace_general(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     match (a, op) {
         (Value::List(l), BinOp::Add) => {
             let items = crate::iter::to_vec(b)?;

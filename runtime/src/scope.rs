@@ -21,6 +21,7 @@ impl Global {
         Global { name, slot: GilCell::new(None) }
     }
 
+    #[inline]
     pub fn get(&self) -> PyResult<Value> {
         match self.slot.get() {
             Some(v) => Ok(v),
@@ -28,6 +29,7 @@ impl Global {
         }
     }
 
+    #[inline]
     pub fn set(&self, value: Value) {
         let old = self.slot.replace(Some(value));
         drop(old);

@@ -358,6 +358,107 @@ impl<T: FromValue + Copy> Slice<'_, T> {
     }
 }
 
+/// A str in native code: text borrowed from a Python str (a parameter)
+/// or a literal, never built. Like Python's str it counts, indexes and
+/// iterates code points; an ASCII text indexes by byte.
+#[derive(Clone, Copy)]
+pub struct Text<'a> {
+    text: &'a str,
+    chars: usize,
+}
+
+impl<'a> Text<'a> {
+    /// The initial value of a str local before its first assignment.
+    pub const EMPTY: Text<'static> = Text { text: "", chars: 0 };
+
+    /// A literal, with its length in code points worked out by the
+    /// transpiler.
+    pub const fn lit(text: &'static str, chars: usize) -> Text<'static> {
+        Text { text, chars }
+    }
+
+    pub fn of(s: &'a crate::str::PyStr) -> Text<'a> {
+        Text { text: s.as_str(), chars: s.char_len() }
+    }
+
+    /// `len(s)`.
+    #[inline(always)]
+    pub fn len(self) -> usize {
+        self.chars
+    }
+
+    #[inline(always)]
+    pub fn is_empty(self) -> bool {
+        self.chars == 0
+    }
+
+    #[inline(always)]
+    pub fn as_str(self) -> &'a str {
+        self.text
+    }
+
+    /// `for c in s`.
+    #[inline(always)]
+    pub fn chars(self) -> std::str::Chars<'a> {
+        self.text.chars()
+    }
+
+    /// `s[i]`, counting from the end when negative.
+    #[inline]
+    pub fn at(self, i: i64) -> NResult<char> {
+        let k = index(i, self.chars)?;
+        if self.chars == self.text.len() {
+            return Ok(self.text.as_bytes()[k] as char);
+        }
+        self.text.chars().nth(k).ok_or(Bail)
+    }
+
+    /// `ord(s)`: only for a str of one character (else Python raises).
+    #[inline]
+    pub fn ord(self) -> NResult<i64> {
+        let mut it = self.text.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => Ok(c as i64),
+            _ => Err(Bail),
+        }
+    }
+
+    /// `c in s` for one character `c`.
+    #[inline]
+    pub fn contains_char(self, c: char) -> bool {
+        self.text.contains(c)
+    }
+
+    /// `t in s`.
+    #[inline]
+    pub fn contains(self, t: Text<'_>) -> bool {
+        self.text.contains(t.text)
+    }
+
+    /// `s.isdigit()` and the like: true when non-empty and `test` holds
+    /// for every character.
+    #[inline]
+    pub fn all(self, test: fn(char) -> bool) -> bool {
+        !self.text.is_empty() && self.text.chars().all(test)
+    }
+}
+
+/// Compares one character with a str as Python compares two strs (by code
+/// point, which is UTF-8 byte order).
+#[inline]
+pub fn cmp_char_str(c: char, s: &str) -> std::cmp::Ordering {
+    let mut buf = [0u8; 4];
+    (*c.encode_utf8(&mut buf)).cmp(s)
+}
+
+/// The text of a dynamic str, borrowed for a native call.
+pub fn str_arg(v: &Value) -> Option<Text<'_>> {
+    match v {
+        Value::Str(s) => Some(Text::of(s)),
+        _ => None,
+    }
+}
+
 /// The items of a dynamic list, borrowed for a native call.
 pub fn list_items(v: &Value) -> Option<std::cell::Ref<'_, Vec<Value>>> {
     match v {
@@ -492,6 +593,23 @@ mod tests {
         assert!(range(0, 1, 0).is_err());
         assert_eq!(index(-1, 3), Ok(2));
         assert_eq!(index(3, 3), Err(Bail));
+    }
+
+    #[test]
+    fn text_counts_and_indexes_code_points() {
+        let s = crate::str::PyStr::from("añb");
+        let t = Text::of(&s);
+        assert_eq!(t.len(), 3);
+        assert_eq!(t.at(1), Ok('ñ'));
+        assert_eq!(t.at(-1), Ok('b'));
+        assert_eq!(t.at(3), Err(Bail));
+        assert_eq!(Text::lit("x", 1).ord(), Ok(120));
+        assert_eq!(t.ord(), Err(Bail));
+        assert!(Text::lit("", 0).ord().is_err());
+        assert!(t.contains_char('ñ') && t.contains(Text::lit("ñb", 2)));
+        assert!(!Text::lit("", 0).all(char::is_numeric));
+        assert_eq!(cmp_char_str('b', "ab"), std::cmp::Ordering::Greater);
+        assert_eq!(cmp_char_str('a', "ab"), std::cmp::Ordering::Less);
     }
 
     #[test]

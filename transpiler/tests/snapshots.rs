@@ -83,6 +83,54 @@ fn typed_numeric_functions_lower_to_plain_rust() {
     assert!(rust.contains("native::longest("), "no native entry in:\n{rust}");
 }
 
+/// A str parameter is borrowed text and its characters are Rust `char`s:
+/// a checksum over a str runs without a dynamic object.
+#[test]
+fn str_kernels_lower_to_plain_rust() {
+    let py = "\
+def checksum(s: str) -> int:
+    h = 0
+    for c in s:
+        if c.isdigit() or c == \"x\":
+            h = (h * 31 + ord(c)) % 1000000007
+    return h
+";
+    let rust = py2rs::transpile(py, &py2rs::Options { file_name: "t.py".into() }).expect("converts");
+    let start = rust.find("pub(crate) mod native {").expect("a native module");
+    let module = &rust[start..];
+    for want in ["mut s: rt::typed::Text<'_>", "for _item1 in s.chars()", "c == 'x'", "c as i64"] {
+        assert!(module.contains(want), "missing `{want}` in:\n{module}");
+    }
+    for dynamic in ["Value", "rt::ops", "PyStr", "clone()"] {
+        assert!(!module.contains(dynamic), "native code mentions `{dynamic}`:\n{module}");
+    }
+    assert!(rust.contains("rt::typed::str_arg(&s)"), "no str entry check in:\n{rust}");
+}
+
+/// Code that would build a str stays dynamic, saying why.
+#[test]
+fn str_building_stays_dynamic() {
+    let py = "\
+def head(s: str) -> str:
+    return s[0]
+
+
+def tail(s: str) -> int:
+    return len(s[1:])
+
+
+def twice(s: str) -> int:
+    return len(s + s)
+";
+    let lines = py2rs::explain_types(py, &py2rs::Options { file_name: "t.py".into() }).expect("parses");
+    let want = [
+        "1: head: dynamic: 2:5: it returns a str",
+        "5: tail: dynamic: 6:16: slicing a str (it would build a new str)",
+        "9: twice: dynamic: 10:16: str + str has no native type",
+    ];
+    assert_eq!(lines, want);
+}
+
 /// `--explain-types` names each module-level function's native signature,
 /// or the construct (with its line and column) that kept it dynamic.
 #[test]

@@ -19,7 +19,7 @@ use super::LResult;
 use crate::diagnostics::Diagnostic;
 use crate::emit::mangle;
 use crate::frontend::{ast, span};
-use crate::sema::infer::{Const, Iteration, NTy, NativeFn, Typer, World, binop_ty};
+use crate::sema::infer::{CHAR_TESTS, Const, Iteration, NTy, NativeFn, Typer, World, binop_ty};
 
 /// The name of the module holding native functions.
 pub const MODULE: &str = "native";
@@ -42,6 +42,8 @@ fn rust_ty(t: &NTy, param: bool) -> TokenStream {
             let items = items.iter().map(|t| rust_ty(t, false));
             quote! { (#(#items),*) }
         }
+        NTy::Str => quote! { rt::typed::Text<'_> },
+        NTy::Char => quote! { char },
     }
 }
 
@@ -52,6 +54,8 @@ fn default_value(t: &NTy) -> TokenStream {
         NTy::Bool => quote! { false },
         NTy::List(_) => quote! { Vec::new() },
         NTy::Tuple(_) => quote! { Default::default() },
+        NTy::Str => quote! { rt::typed::Text::EMPTY },
+        NTy::Char => quote! { '\0' },
     }
 }
 
@@ -61,7 +65,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     let params = nf.params.iter().map(|(name, t)| {
         let id = mangle::ident(name);
         let ty = rust_ty(t, true);
-        if t.is_scalar() {
+        if t.is_copy() {
             quote! { mut #id: #ty }
         } else {
             quote! { #id: #ty }
@@ -108,6 +112,10 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
             let ty = rust_ty(t, false);
             checks.push(quote! { <#ty as rt::typed::FromValue>::from_value(&#arg) });
             passed.push(quote! { #id });
+        } else if *t == NTy::Str {
+            // A str is read in place.
+            checks.push(quote! { rt::typed::str_arg(&#arg) });
+            passed.push(quote! { #id });
         } else {
             // A list is read in place, its items checked as they are read.
             checks.push(quote! { rt::typed::list_items(&#arg) });
@@ -151,7 +159,8 @@ fn truthy(v: TokenStream, t: &NTy) -> TokenStream {
         NTy::Float => quote! { (#v != 0.0) },
         NTy::Bool => v,
         NTy::List(_) => quote! { !#v.is_empty() },
-        NTy::Tuple(_) => quote! { true },
+        NTy::Tuple(_) | NTy::Char => quote! { true },
+        NTy::Str => quote! { !#v.is_empty() },
     }
 }
 
@@ -491,6 +500,11 @@ impl Nx<'_> {
                 let (setup, seqs) = self.sequences(&call_args(iter))?;
                 self.live_loop(setup, &seqs, &items, None, inner)
             }
+            Iteration::Chars => {
+                let text = self.expr(iter)?.0;
+                let item = &items[0];
+                quote! { for #item in #text.chars() { #inner } }
+            }
         })
     }
 
@@ -605,6 +619,10 @@ impl Nx<'_> {
                 }
                 ast::Constant::Float(f) => super::expr::float_tokens(*f),
                 ast::Constant::Bool(b) => quote! { #b },
+                ast::Constant::Str(text) => {
+                    let chars = proc_macro2::Literal::usize_unsuffixed(text.chars().count());
+                    quote! { rt::typed::Text::lit(#text, #chars) }
+                }
                 _ => return Err(internal(e, "a constant")),
             },
             E::Name(n) if self.typer.var(n.id.as_str()).is_none() => {
@@ -618,7 +636,7 @@ impl Nx<'_> {
                     None => return Err(internal(e, "a global")),
                 }
             }
-            E::Name(n) if t.is_scalar() => self.read_local(n.id.as_str()),
+            E::Name(n) if t.is_copy() => self.read_local(n.id.as_str()),
             E::Name(n) if self.typer.is_param(n.id.as_str()) => {
                 let id = mangle::ident(n.id.as_str());
                 quote! { #id.to_vec()? }
@@ -685,6 +703,10 @@ impl Nx<'_> {
                 if let E::Slice(_) = &*s.slice {
                     let v = self.slice(&s.value)?;
                     quote! { (#v).to_vec() }
+                } else if self.ty(&s.value)? == NTy::Str {
+                    let text = self.expr(&s.value)?.0;
+                    let i = self.expr(&s.slice)?.0;
+                    quote! { #text.at(#i)? }
                 } else {
                     let i = self.expr(&s.slice)?.0;
                     // A variable is indexed in place; anything else is
@@ -816,9 +838,10 @@ impl Nx<'_> {
 
     /// A comparison chain; `a < b < c` evaluates `c` only when `a < b`.
     fn compare(&mut self, c: &ast::ExprCompare) -> LResult<TokenStream> {
-        let (first, lt) = self.expr(&c.left)?;
+        let next = self.ty(&c.comparators[0])?;
+        let (first, lt) = self.operand(&c.left, &next, c.ops[0])?;
         if let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) {
-            let (r, rt) = self.expr(right)?;
+            let (r, rt) = self.operand(right, &lt, *op)?;
             return Ok(compare_one(*op, (first, &lt), (r, &rt)));
         }
         let left = self.fresh("c");
@@ -828,7 +851,14 @@ impl Nx<'_> {
 
     fn chain(&mut self, left: &Ident, lt: &NTy, ops: &[ast::CmpOp], rights: &[ast::Expr]) -> LResult<TokenStream> {
         let (Some(op), Some(right)) = (ops.first(), rights.first()) else { return Ok(quote! { true }) };
-        let (r, rt) = self.expr(right)?;
+        let (r, rt) = match rights.get(1) {
+            // A literal between two characters is one too.
+            Some(after) if lt != &NTy::Char => {
+                let after = self.ty(after)?;
+                self.operand(right, &after, *op)?
+            }
+            _ => self.operand(right, lt, *op)?,
+        };
         let rid = self.fresh("c");
         let test = compare_one(*op, (quote! { #left }, lt), (quote! { #rid }, &rt));
         if ops.len() == 1 {
@@ -836,6 +866,18 @@ impl Nx<'_> {
         }
         let rest = self.chain(&rid, &rt, &ops[1..], &rights[1..])?;
         Ok(quote! { { let #rid = #r; #test && #rest } })
+    }
+
+    /// A comparison operand: a one-character str literal compared with a
+    /// character (`neighbor`) is a `char` itself.
+    fn operand(&mut self, e: &ast::Expr, neighbor: &NTy, op: ast::CmpOp) -> LResult<(TokenStream, NTy)> {
+        if *neighbor == NTy::Char
+            && !matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn)
+            && let Some(ch) = char_literal(e)
+        {
+            return Ok((quote! { #ch }, NTy::Char));
+        }
+        self.expr(e)
     }
 
     fn call(&mut self, e: &ast::Expr, c: &ast::ExprCall) -> LResult<TokenStream> {
@@ -846,12 +888,21 @@ impl Nx<'_> {
                     let params = sig.params.clone();
                     let mut args = Vec::new();
                     for (a, (_, pt)) in c.args.iter().zip(&params) {
-                        args.push(if pt.is_scalar() { self.expr(a)?.0 } else { self.slice_arg(a)? });
+                        args.push(if pt.is_copy() { self.expr(a)?.0 } else { self.slice_arg(a)? });
                     }
                     let id = mangle::ident(name);
                     return Ok(quote! { #id(#(#args,)* _depth - 1)? });
                 }
                 self.builtin(e, name, &c.args)
+            }
+            ast::Expr::Attribute(a) if CHAR_TESTS.contains(&a.attr.as_str()) => {
+                let (v, t) = self.expr(&a.value)?;
+                let test = char_test(a.attr.as_str());
+                Ok(if t == NTy::Char {
+                    quote! { #test(#v) }
+                } else {
+                    quote! { #v.all(#test) }
+                })
             }
             ast::Expr::Attribute(a) if a.attr.as_str() == "copy" => {
                 let v = self.slice(&a.value)?;
@@ -879,6 +930,20 @@ impl Nx<'_> {
             });
         }
         let tys: Vec<NTy> = args.iter().map(|a| self.ty(a)).collect::<LResult<_>>()?;
+        if let (["len" | "ord"], [t @ (NTy::Str | NTy::Char)]) = ([name], tys.as_slice()) {
+            let v = self.expr(&args[0])?.0;
+            return Ok(match (name, t) {
+                ("len", NTy::Char) => quote! { 1 },
+                ("len", _) => quote! { (#v.len() as i64) },
+                ("ord", _) if char_literal(&args[0]).is_some() => {
+                    let code = char_literal(&args[0]).map_or(0, |c| c as i64);
+                    let lit = proc_macro2::Literal::i64_unsuffixed(code);
+                    quote! { #lit }
+                }
+                ("ord", NTy::Char) => quote! { (#v as i64) },
+                _ => quote! { #v.ord()? },
+            });
+        }
         if let ("min" | "max" | "sum" | "any" | "all", [NTy::List(elem)]) = (name, tys.as_slice()) {
             let s = self.slice(&args[0])?;
             return Ok(reduce_slice(name, s, elem));
@@ -1013,6 +1078,24 @@ fn bind_comp_target(typer: &mut Typer, target: &ast::Expr, it: &Iteration) {
 }
 
 /// `xs.append(v)`: the list's name and the value.
+/// The character of a one-character str literal.
+fn char_literal(e: &ast::Expr) -> Option<char> {
+    let ast::Expr::Constant(c) = e else { return None };
+    let ast::Constant::Str(s) = &c.value else { return None };
+    let mut it = s.chars();
+    match (it.next(), it.next()) {
+        (Some(ch), None) => Some(ch),
+        _ => None,
+    }
+}
+
+/// The runtime's test of one character for a str method in `CHAR_TESTS`
+/// (Python's Unicode rules, not Rust's).
+fn char_test(method: &str) -> TokenStream {
+    let f = mangle::raw(&format!("char_{}", method.replacen("is", "is_", 1)));
+    quote! { rt::str_methods::#f }
+}
+
 /// Whether `e` is a name or a constant: reading it twice, or after
 /// another expression, gives the same value.
 fn simple(e: &ast::Expr) -> bool {
@@ -1029,7 +1112,11 @@ fn append_target(c: &ast::ExprCall) -> Option<(&str, &ast::Expr)> {
 fn compare_one(op: ast::CmpOp, (l, lt): (TokenStream, &NTy), (r, rt): (TokenStream, &NTy)) -> TokenStream {
     use ast::CmpOp as C;
     if let C::In | C::NotIn = op {
-        let t = quote! { #r.contains(&#l) };
+        let t = match lt {
+            NTy::Char => quote! { #r.contains_char(#l) },
+            NTy::Str => quote! { #r.contains(#l) },
+            _ => quote! { #r.contains(&#l) },
+        };
         return if op == C::In {
             t
         } else {
@@ -1044,6 +1131,15 @@ fn compare_one(op: ast::CmpOp, (l, lt): (TokenStream, &NTy), (r, rt): (TokenStre
         C::Gt => quote! { > },
         _ => quote! { >= },
     };
+    match (lt, rt) {
+        (NTy::Char, NTy::Char) => return quote! { (#l #rust_op #r) },
+        (NTy::Str, NTy::Str) => return quote! { (#l.as_str() #rust_op #r.as_str()) },
+        (NTy::Char, NTy::Str) => return ordering_test(quote! { Some(rt::typed::cmp_char_str(#l, #r.as_str())) }, op),
+        (NTy::Str, NTy::Char) => {
+            return ordering_test(quote! { Some(rt::typed::cmp_char_str(#r, #l.as_str()).reverse()) }, op);
+        }
+        _ => {}
+    }
     let is_float = |t: &NTy| *t == NTy::Float;
     match (is_float(lt), is_float(rt)) {
         (false, false) => {

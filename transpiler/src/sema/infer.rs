@@ -35,6 +35,10 @@ pub enum NTy {
     Bool,
     List(Box<NTy>),
     Tuple(Vec<NTy>),
+    /// A str that is read, never built: a parameter or a literal.
+    Str,
+    /// One character of a str (`for c in s`, `s[i]`): a str of length 1.
+    Char,
 }
 
 impl NTy {
@@ -44,6 +48,16 @@ impl NTy {
 
     fn is_numeric(&self) -> bool {
         self.is_scalar()
+    }
+
+    /// A str, or one character of one.
+    pub fn is_text(&self) -> bool {
+        matches!(self, NTy::Str | NTy::Char)
+    }
+
+    /// Held in Rust by value and copied freely (scalars, texts).
+    pub fn is_copy(&self) -> bool {
+        self.is_scalar() || self.is_text()
     }
 
     pub fn list_of(elem: NTy) -> NTy {
@@ -58,6 +72,8 @@ impl fmt::Display for NTy {
             NTy::Float => write!(f, "float"),
             NTy::Bool => write!(f, "bool"),
             NTy::List(e) => write!(f, "list[{e}]"),
+            NTy::Str => write!(f, "str"),
+            NTy::Char => write!(f, "str (one character)"),
             NTy::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(ToString::to_string).collect();
                 write!(f, "tuple[{}]", parts.join(", "))
@@ -531,7 +547,10 @@ fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signa
             continue;
         };
         let Some(ty) = annotation(ann) else {
-            return refuse(&**ann, format!("parameter '{name}' is not annotated int, float, bool or a list of them"));
+            return refuse(
+                &**ann,
+                format!("parameter '{name}' is not annotated int, float, bool, str or a list of int, float or bool"),
+            );
         };
         params.push((name, ty));
     }
@@ -550,6 +569,7 @@ fn annotation(e: &ast::Expr) -> Option<NTy> {
             "int" => Some(NTy::Int),
             "float" => Some(NTy::Float),
             "bool" => Some(NTy::Bool),
+            "str" => Some(NTy::Str),
             _ => None,
         },
         ast::Expr::Subscript(s) => match (&*s.value, annotation(&s.slice)) {
@@ -599,6 +619,8 @@ pub enum Iteration {
     Enumerate(NTy),
     /// `zip(list, list, ...)`.
     Zip(Vec<NTy>),
+    /// A str: its characters.
+    Chars,
 }
 
 impl Iteration {
@@ -609,6 +631,7 @@ impl Iteration {
             Iteration::List(t) => vec![t.clone()],
             Iteration::Enumerate(t) => vec![NTy::Int, t.clone()],
             Iteration::Zip(ts) => ts.clone(),
+            Iteration::Chars => vec![NTy::Char],
         }
     }
 }
@@ -806,10 +829,13 @@ impl<'w> Typer<'w> {
                         }
                         NTy::Tuple(items)
                     }
-                    ast::Expr::Name(n) if self.is_param(n.id.as_str()) && !self.params[n.id.as_str()].is_scalar() => {
+                    ast::Expr::Name(n)
+                        if self.is_param(n.id.as_str()) && matches!(self.params[n.id.as_str()], NTy::List(_)) =>
+                    {
                         return refuse(s, "it returns its list parameter (the caller would see a copy)");
                     }
                     e => match self.expr(e)? {
+                        Some(t) if t.is_text() => return refuse(s, "it returns a str"),
                         Some(t) => t,
                         None => return Ok(()),
                     },
@@ -917,7 +943,7 @@ impl<'w> Typer<'w> {
                 };
                 for (target, ty) in t.elts.iter().zip(types) {
                     match (target, ty) {
-                        (ast::Expr::Name(n), Some(ty)) if ty.is_scalar() => self.set_local(n, ty)?,
+                        (ast::Expr::Name(n), Some(ty)) if ty.is_copy() => self.set_local(n, ty)?,
                         (ast::Expr::Name(_), Some(ty)) => return refuse(target, format!("it unpacks a {ty}")),
                         (ast::Expr::Subscript(s), ty) => {
                             let elem = self.expr(target)?;
@@ -941,7 +967,7 @@ impl<'w> Typer<'w> {
     fn set_local(&mut self, n: &ast::ExprName, ty: NTy) -> R<()> {
         let name = n.id.as_str();
         if let Some(p) = self.params.get(name) {
-            if !p.is_scalar() {
+            if let NTy::List(_) = p {
                 return refuse(n, format!("it rebinds the list parameter '{name}'"));
             }
             if *p != ty {
@@ -1037,6 +1063,9 @@ impl<'w> Typer<'w> {
                 _ => {}
             }
         }
+        if let Some(NTy::Str) = self.expr(e)? {
+            return Ok(Some(Iteration::Chars));
+        }
         Ok(self.list_elem(e)?.map(Iteration::List))
     }
 
@@ -1063,7 +1092,8 @@ impl<'w> Typer<'w> {
                 ast::Constant::Int(_) => refuse(e, "an int literal beyond 64 bits"),
                 ast::Constant::Float(_) => Ok(Some(NTy::Float)),
                 ast::Constant::Bool(_) => Ok(Some(NTy::Bool)),
-                _ => refuse(e, "a constant other than int, float or bool"),
+                ast::Constant::Str(_) => Ok(Some(NTy::Str)),
+                _ => refuse(e, "a constant other than int, float, bool or str"),
             },
             E::Name(n) => {
                 let name = n.id.as_str();
@@ -1108,9 +1138,10 @@ impl<'w> Typer<'w> {
                         let ok = match op {
                             ast::CmpOp::In | ast::CmpOp::NotIn => {
                                 matches!((l, r), (NTy::Int, NTy::List(x)) if **x == NTy::Int)
+                                    || (l.is_text() && *r == NTy::Str)
                             }
                             ast::CmpOp::Is | ast::CmpOp::IsNot => false,
-                            _ => l.is_numeric() && r.is_numeric(),
+                            _ => (l.is_numeric() && r.is_numeric()) || (l.is_text() && r.is_text()),
                         };
                         if !ok {
                             return refuse(e, format!("comparing a {l} with a {r}"));
@@ -1139,6 +1170,16 @@ impl<'w> Typer<'w> {
             },
             E::Subscript(s) => {
                 let Some(seq) = self.expr(&s.value)? else { return Ok(None) };
+                if seq == NTy::Str {
+                    return match &*s.slice {
+                        E::Slice(_) => refuse(e, "slicing a str (it would build a new str)"),
+                        index => match self.expr(index)? {
+                            Some(NTy::Int) => Ok(Some(NTy::Char)),
+                            Some(t) => refuse(e, format!("a str index of type {t}")),
+                            None => Ok(None),
+                        },
+                    };
+                }
                 let NTy::List(elem) = seq else { return refuse(e, format!("subscripting a {seq}")) };
                 if let E::Slice(sl) = &*s.slice {
                     if sl.lower.is_none() && sl.upper.is_none() && sl.step.is_none() {
@@ -1254,6 +1295,13 @@ impl<'w> Typer<'w> {
                 {
                     return self.math_call(e, a.attr.as_str(), &c.args);
                 }
+                if CHAR_TESTS.contains(&a.attr.as_str()) && c.args.is_empty() {
+                    return match self.expr(&a.value)? {
+                        Some(t) if t.is_text() => Ok(Some(NTy::Bool)),
+                        Some(t) => refuse(e, format!("{}() of a {t}", a.attr)),
+                        None => Ok(None),
+                    };
+                }
                 if a.attr.as_str() == "copy" && c.args.is_empty() {
                     return match self.expr(&a.value)? {
                         Some(t @ NTy::List(_)) => Ok(Some(t)),
@@ -1298,14 +1346,15 @@ impl<'w> Typer<'w> {
             };
         }
         const NATIVE_BUILTINS: &[&str] =
-            &["len", "abs", "float", "int", "bool", "min", "max", "sum", "any", "all", "list"];
+            &["len", "abs", "float", "int", "bool", "min", "max", "sum", "any", "all", "list", "ord"];
         if !NATIVE_BUILTINS.contains(&name) {
             return refuse(e, format!("it calls {name}(), which has no native form"));
         }
         let Some(tys) = self.args(args)? else { return Ok(None) };
         use NTy as T;
         let r = match (name, tys.as_slice()) {
-            ("len", [T::List(_)]) => T::Int,
+            ("len", [T::List(_) | T::Str | T::Char]) => T::Int,
+            ("ord", [T::Str | T::Char]) => T::Int,
             ("abs", [T::Int | T::Bool]) => T::Int,
             ("abs", [T::Float]) => T::Float,
             ("float", [t]) if t.is_scalar() => T::Float,
@@ -1351,6 +1400,9 @@ impl<'w> Typer<'w> {
         }
     }
 }
+
+/// The str methods testing every character, with a native form.
+pub const CHAR_TESTS: &[&str] = &["isalpha", "isdigit", "isdecimal", "isnumeric", "isalnum", "isspace"];
 
 /// The native type of `l op r`, when there is one.
 pub fn binop_ty(op: ast::Operator, l: &NTy, r: &NTy) -> Option<NTy> {

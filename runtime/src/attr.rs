@@ -475,8 +475,7 @@ pub fn bind(f: &Value, obj: &Value) -> PyResult<Value> {
 /// What a call site last learned about the class of its receiver, so the
 /// next access with the same class (and unchanged namespaces) skips the MRO
 /// lookup: CPython 3.11's specialised attribute instructions, by hand.
-/// Generated code gets one per site through [`crate::getattr!`] and
-/// [`crate::call_method!`].
+/// Generated code gets one per site through [`crate::site!`].
 pub struct Site {
     /// Class id and namespace stamp the facts below hold for (0: none yet).
     class: std::cell::Cell<(u64, u64)>,
@@ -663,29 +662,12 @@ pub fn call_method_at(
     crate::call::call_method(obj, name, args, kwargs)
 }
 
-/// `obj.name` with a call-site cache of its own (see [`Site`]).
+/// A call-site cache of its own for the attribute access it is passed to
+/// (see [`Site`]): `rt::attr::getattr_at(&obj, "name", rt::site!())`.
 #[macro_export]
-macro_rules! getattr {
-    ($obj:expr, $name:expr) => {{
+macro_rules! site {
+    () => {{
         static SITE: $crate::attr::Site = $crate::attr::Site::new();
-        $crate::attr::getattr_at($obj, $name, &SITE)
-    }};
-}
-
-/// `obj.name = value` with a call-site cache of its own (see [`Site`]).
-#[macro_export]
-macro_rules! setattr {
-    ($obj:expr, $name:expr, $value:expr) => {{
-        static SITE: $crate::attr::Site = $crate::attr::Site::new();
-        $crate::attr::setattr_at($obj, $name, $value, &SITE)
-    }};
-}
-
-/// `obj.name(args...)` with a call-site cache of its own (see [`Site`]).
-#[macro_export]
-macro_rules! call_method {
-    ($obj:expr, $name:expr, $args:expr, $kwargs:expr) => {{
-        static SITE: $crate::attr::Site = $crate::attr::Site::new();
-        $crate::attr::call_method_at($obj, $name, $args, $kwargs, &SITE)
+        &SITE
     }};
 }

@@ -72,7 +72,7 @@ pub fn store_target(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, value: TokenSt
             // Borrowed: a local receiver (`self`) is not cloned.
             let obj = super::expr::expr_ref(cx, fx, &a.value)?;
             let name = a.attr.as_str();
-            let s = cx.tri(fx, quote! { rt::setattr!(#obj, #name, #value) });
+            let s = cx.tri(fx, quote! { rt::attr::setattr_at(#obj, #name, #value, rt::site!()) });
             Ok(quote! { #s; })
         }
         E::Subscript(s) => {
@@ -187,10 +187,10 @@ pub fn aug_assign(
             let o = cx.fresh("o");
             let obj = expr(cx, fx, &a.value)?.ts;
             let name = a.attr.as_str();
-            let cur = cx.tri(fx, quote! { rt::getattr!(&#o, #name) });
+            let cur = cx.tri(fx, quote! { rt::attr::getattr_at(&#o, #name, rt::site!()) });
             let v = expr(cx, fx, value)?.ts;
             let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
-            let set = cx.tri(fx, quote! { rt::setattr!(&#o, #name, #new) });
+            let set = cx.tri(fx, quote! { rt::attr::setattr_at(&#o, #name, #new, rt::site!()) });
             Ok(quote! { { let #o = #obj; #set; } })
         }
         ast::Expr::Subscript(s) => {

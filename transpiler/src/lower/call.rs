@@ -92,7 +92,7 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
         let obj = super::expr::expr_ref(cx, fx, &a.value)?;
         let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
         let name = a.attr.as_str();
-        return Ok(Lowered::any(cx.tri(fx, quote! { rt::call_method!(#obj, #name, #pos, #kw) })));
+        return Ok(Lowered::any(cx.tri(fx, quote! { rt::attr::call_method_at(#obj, #name, #pos, #kw, rt::site!()) })));
     }
     let f = super::expr::expr_ref(cx, fx, &c.func)?;
     let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;

@@ -91,7 +91,7 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::Attribute(a) => {
             let obj = expr_ref(cx, fx, &a.value)?;
             let name = a.attr.as_str();
-            Ok(Lowered::any(cx.tri(fx, quote! { rt::getattr!(#obj, #name) })))
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::attr::getattr_at(#obj, #name, rt::site!()) })))
         }
         E::Subscript(s) => {
             let obj = expr_ref(cx, fx, &s.value)?;

@@ -20,7 +20,7 @@ pub fn getattr(obj: &Value, name: &str) -> PyResult<Value> {
             if inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE != 0 {
                 return call_user_getattribute(obj, name);
             }
-            match generic_getattr(obj, &inst.class, Some(&inst.dict), name)? {
+            match generic_getattr(obj, &inst.class, Some(inst), name)? {
                 Some(v) => Ok(v),
                 None => getattr_fallback(obj, &inst.class, name),
             }
@@ -66,17 +66,17 @@ fn call_user_getattribute(obj: &Value, name: &str) -> PyResult<Value> {
 pub fn generic_getattr(
     obj: &Value,
     cls: &Rc<Class>,
-    dict: Option<&Rc<crate::dict::Dict>>,
+    inst: Option<&crate::class::Instance>,
     name: &str,
 ) -> PyResult<Option<Value>> {
     if name == "__class__" {
         return Ok(Some(Value::Class(cls.clone())));
     }
     if name == "__dict__"
-        && let Some(d) = dict
+        && let Some(inst) = inst
         && cls.slots.is_none()
     {
-        return Ok(Some(Value::Dict(d.clone())));
+        return Ok(Some(Value::Dict(inst.dict().clone())));
     }
     let attr = cls.lookup(name);
     if let Some(a) = &attr
@@ -84,8 +84,8 @@ pub fn generic_getattr(
     {
         return descriptor_get(a, obj, cls).map(Some);
     }
-    if let Some(d) = dict
-        && let Some(v) = d.get_str(name)
+    if let Some(inst) = inst
+        && let Some(v) = inst.get_attr(name)
     {
         return Ok(Some(v));
     }
@@ -372,10 +372,7 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
         return Err(no_attribute(obj, name));
     }
     // Interned, so instances of a class share their key objects.
-    let key = intern(name);
-    inst.dict.set_key_at(key.hash(), &key, value);
-    let hint = &inst.class.attr_hint;
-    hint.set(hint.get().max(inst.dict.len()));
+    inst.set_attr(&intern(name), value);
     Ok(())
 }
 
@@ -443,9 +440,9 @@ pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
             _ => crate::classes::native_descriptor_set(&a, obj, None),
         };
     }
-    match inst.dict.remove(&Value::str(name))? {
-        Some(_) => Ok(()),
-        None => Err(no_attribute(obj, name)),
+    match inst.remove_attr(name)? {
+        true => Ok(()),
+        false => Err(no_attribute(obj, name)),
     }
 }
 
@@ -536,11 +533,7 @@ impl Site {
 pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     if let Value::Object(inst) = obj {
         if site.holds_for(&inst.class) {
-            if let Some(v) = inst.dict.get_key_if_at(site.slot.get(), &site.key(name).0) {
-                return Ok(v);
-            }
-            if let Some((pos, v)) = inst.dict.get_str_at(name) {
-                site.slot.set(pos);
+            if let Some(v) = inst.value_at(site.slot.get()) {
                 return Ok(v);
             }
             return getattr(obj, name);
@@ -548,9 +541,12 @@ pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
         let plain = inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE == 0
             && inst.class.lookup(name).is_none()
             && !matches!(name, "__class__" | "__dict__");
-        if plain && let Some((pos, v)) = inst.dict.get_str_at(name) {
+        if plain
+            && let Some(i) = inst.class.key_index(name)
+            && let Some(v) = inst.value_at(i)
+        {
             site.class.set((inst.class.id(), inst.class.stamp()));
-            site.slot.set(pos);
+            site.slot.set(i);
             *site.method.borrow_mut() = None;
             return Ok(v);
         }
@@ -575,15 +571,16 @@ pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResul
                 return setattr(obj, name, value);
             }
             site.class.set((inst.class.id(), inst.class.stamp()));
+            // The index is the class's: another class's would be wrong here.
+            site.slot.set(inst.class.key_index(name).unwrap_or(usize::MAX));
         }
-        let (key, hash) = site.key(name);
-        let value = match inst.dict.replace_str_if_at(site.slot.get(), key, value) {
+        let value = match inst.replace_at(site.slot.get(), value) {
             Ok(()) => return Ok(()),
             Err(v) => v,
         };
-        site.slot.set(inst.dict.set_key_at(*hash, key, value));
-        let hint = &inst.class.attr_hint;
-        hint.set(hint.get().max(inst.dict.len()));
+        if let Some(i) = inst.set_attr(&site.key(name).0, value) {
+            site.slot.set(i);
+        }
         return Ok(());
     }
     setattr(obj, name, value)
@@ -644,9 +641,8 @@ pub fn call_method_at(
             },
             None => None,
         };
-        let (key, hash) = site.key(name);
         if let Some(f) = method
-            && !inst.dict.has_key_hashed(*hash, key)
+            && !inst.has_attr(name)
         {
             if let Value::Function(func) = &f
                 && kwargs.is_empty()

@@ -920,7 +920,7 @@ pub fn dir(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut names: Vec<String> = Vec::new();
     let obj = &a.pos[0];
     if let Value::Object(o) = obj {
-        names.extend(o.dict.keys().iter().filter_map(|k| crate::fmt::str_(k).ok()));
+        names.extend(o.attr_names().iter().filter_map(|k| crate::fmt::str_(k).ok()));
     }
     let cls = match obj {
         Value::Class(c) => c.clone(),

@@ -228,10 +228,10 @@ fn escape_char(c: char) -> String {
 fn unicode_error(cls: &str, encoding: &str, start: usize, end: usize, reason: &str, msg: String) -> PyErr {
     let e = PyErr::new(&types().by_name[cls], msg);
     if let Value::Object(o) = e.value() {
-        o.dict.set_str("encoding", Value::str(encoding));
-        o.dict.set_str("start", Value::Int(start as i64));
-        o.dict.set_str("end", Value::Int(end as i64));
-        o.dict.set_str("reason", Value::str(reason));
+        o.set_attr(&crate::attr::intern("encoding"), Value::str(encoding));
+        o.set_attr(&crate::attr::intern("start"), Value::Int(start as i64));
+        o.set_attr(&crate::attr::intern("end"), Value::Int(end as i64));
+        o.set_attr(&crate::attr::intern("reason"), Value::str(reason));
     }
     e
 }

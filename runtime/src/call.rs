@@ -41,7 +41,7 @@ pub fn call_method(obj: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) ->
             // A plain function found on the type and not shadowed by the
             // instance dict is called directly with the instance prepended.
             if let Some(attr @ Value::Function(_)) = inst.class.lookup(name)
-                && inst.dict.get_str(name).is_none()
+                && !inst.has_attr(name)
                 && !has_getattribute(&inst.class)
             {
                 let mut full = Vec::with_capacity(args.len() + 1);

@@ -46,7 +46,16 @@ pub struct Class {
     /// How many attributes instances have ended up with: a new instance's
     /// dict is allocated with room for that many and no more.
     pub attr_hint: std::cell::Cell<usize>,
+    /// The attribute names instances hold in their values, in the order
+    /// they were first set (CPython's shared keys): instances that set
+    /// their attributes in that order store only the values. Names are
+    /// interned and only ever appended, so a name's index never changes.
+    pub keys: RefCell<Vec<PyStr>>,
 }
+
+/// Past this many shared keys a class stops adding more, and an instance
+/// needing another gets its own dict (CPython's limit is 30 too).
+const SHARED_KEYS_LIMIT: usize = 30;
 
 pub fn next_class_id() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -127,6 +136,12 @@ impl Class {
         }
         self.cache.borrow_mut().hooks = Some((stamp, bits));
         bits
+    }
+
+    /// The index of `name` among the shared keys of instances.
+    #[inline]
+    pub fn key_index(&self, name: &str) -> Option<usize> {
+        self.keys.borrow().iter().position(|k| k.as_str() == name)
     }
 
     /// This class's unique number (see the field).
@@ -241,9 +256,18 @@ pub fn c3_mro(name: &str, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
 }
 
 /// An instance of a user-defined class.
+///
+/// Its attributes are a plain array of values in the order of its class's
+/// shared keys (`Class::keys`), as long as it set them in that order: no
+/// dict, no hashing, and an attribute site caches the index. Anything that
+/// needs a real dict (`__dict__`, `vars()`, a deletion, attributes set out
+/// of order) materializes one, and from then on the instance uses only it.
 pub struct Instance {
     pub class: Rc<Class>,
-    pub dict: Rc<Dict>,
+    /// `values[i]` is the attribute named `class.keys[i]`; every key below
+    /// `values.len()` is set. Empty once `dict` exists.
+    values: RefCell<Vec<Value>>,
+    dict: std::cell::OnceCell<Rc<Dict>>,
     /// Boxed: most instances are not exceptions and should not carry the room.
     pub exc: Option<Box<RefCell<ExcData>>>,
 }
@@ -251,7 +275,163 @@ pub struct Instance {
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
         let exc = (class.layout == Layout::Exception).then(|| Box::new(RefCell::new(ExcData::default())));
-        let dict = Dict::with_capacity(class.attr_hint.get());
-        Instance { class, dict: Rc::new(dict), exc }
+        let values = RefCell::new(Vec::with_capacity(class.attr_hint.get()));
+        Instance { class, values, dict: std::cell::OnceCell::new(), exc }
+    }
+
+    /// The instance's `__dict__`, made from its values the first time.
+    pub fn dict(&self) -> &Rc<Dict> {
+        self.dict.get_or_init(|| {
+            let values = std::mem::take(&mut *self.values.borrow_mut());
+            let keys = self.class.keys.borrow();
+            let d = Dict::with_capacity(values.len());
+            for (k, v) in keys.iter().zip(values) {
+                d.set_key_at(k.hash(), k, v);
+            }
+            Rc::new(d)
+        })
+    }
+
+    /// The attribute at shared-key index `i`, while the instance has no
+    /// dict and holds that many.
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<Value> {
+        if self.dict.get().is_some() {
+            return None;
+        }
+        self.values.borrow().get(i).cloned()
+    }
+
+    /// The attribute `name` itself (no class lookup).
+    pub fn get_attr(&self, name: &str) -> Option<Value> {
+        match self.dict.get() {
+            Some(d) => d.get_str(name),
+            None => self.class.key_index(name).and_then(|i| self.values.borrow().get(i).cloned()),
+        }
+    }
+
+    /// Whether the instance itself holds `name`.
+    pub fn has_attr(&self, name: &str) -> bool {
+        match self.dict.get() {
+            Some(d) => d.get_str(name).is_some(),
+            None => self.class.key_index(name).is_some_and(|i| i < self.values.borrow().len()),
+        }
+    }
+
+    /// Replaces the attribute at shared-key index `i` if the instance holds
+    /// it there; hands `value` back otherwise.
+    #[inline]
+    pub fn replace_at(&self, i: usize, value: Value) -> Result<(), Value> {
+        if self.dict.get().is_some() {
+            return Err(value);
+        }
+        let old = match self.values.borrow_mut().get_mut(i) {
+            Some(slot) => std::mem::replace(slot, value),
+            None => return Err(value),
+        };
+        // Dropped after the borrow ends: dropping may run code that looks here.
+        drop(old);
+        Ok(())
+    }
+
+    /// Sets attribute `key` (an interned name); returns its shared-key
+    /// index when the instance still stores values.
+    pub fn set_attr(&self, key: &PyStr, value: Value) -> Option<usize> {
+        if self.dict.get().is_none() {
+            match self.append_position(key) {
+                Some(Ok(i)) => {
+                    if let Err(value) = self.replace_at(i, value) {
+                        self.values.borrow_mut().push(value);
+                    }
+                    let hint = &self.class.attr_hint;
+                    hint.set(hint.get().max(i + 1));
+                    return Some(i);
+                }
+                Some(Err(())) | None => {}
+            }
+        }
+        self.dict().set_key_at(key.hash(), key, value);
+        None
+    }
+
+    /// Where `key` goes in the values: `Ok(i)` when it is held at `i` or
+    /// is the next shared key (adding it to the class's keys if need be);
+    /// `Err` when it would be out of order.
+    fn append_position(&self, key: &PyStr) -> Option<Result<usize, ()>> {
+        let len = self.values.borrow().len();
+        if let Some(i) = self.class.key_index(key.as_str()) {
+            return Some(if i <= len { Ok(i) } else { Err(()) });
+        }
+        let mut keys = self.class.keys.borrow_mut();
+        if keys.len() != len || keys.len() >= SHARED_KEYS_LIMIT {
+            return None;
+        }
+        keys.push(crate::attr::intern(key.as_str()));
+        Some(Ok(len))
+    }
+
+    /// Removes attribute `name`, saying whether it was there.
+    pub fn remove_attr(&self, name: &str) -> PyResult<bool> {
+        if self.dict.get().is_none() && !self.has_attr(name) {
+            return Ok(false);
+        }
+        Ok(self.dict().remove(&Value::str(name))?.is_some())
+    }
+
+    /// The attribute names, in order.
+    pub fn attr_names(&self) -> Vec<Value> {
+        match self.dict.get() {
+            Some(d) => d.keys(),
+            None => {
+                let n = self.values.borrow().len();
+                self.class.keys.borrow()[..n].iter().map(|k| Value::Str(k.clone())).collect()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod instance_tests {
+    use super::*;
+    use crate::attr::intern;
+
+    fn class() -> Rc<Class> {
+        let object = crate::types::types().object.clone();
+        crate::types::new_class_in("t", "P", &[object], Layout::Object)
+    }
+
+    #[test]
+    fn attributes_set_in_key_order_stay_values() {
+        let cls = class();
+        let (a, b) = (Instance::new(cls.clone()), Instance::new(cls.clone()));
+        assert_eq!(a.set_attr(&intern("x"), Value::Int(1)), Some(0));
+        assert_eq!(a.set_attr(&intern("y"), Value::Int(2)), Some(1));
+        // A second instance in the same order shares the keys.
+        assert_eq!(b.set_attr(&intern("x"), Value::Int(3)), Some(0));
+        assert_eq!(b.set_attr(&intern("x"), Value::Int(4)), Some(0));
+        assert!(matches!(b.value_at(0), Some(Value::Int(4))));
+        assert!(b.value_at(1).is_none() && !b.has_attr("y"));
+        assert_eq!(cls.keys.borrow().len(), 2);
+        assert!(matches!(a.get_attr("y"), Some(Value::Int(2))));
+    }
+
+    #[test]
+    fn out_of_order_attributes_and_dict_access_materialize_a_dict() {
+        let cls = class();
+        let (a, b) = (Instance::new(cls.clone()), Instance::new(cls.clone()));
+        a.set_attr(&intern("x"), Value::Int(1));
+        a.set_attr(&intern("y"), Value::Int(2));
+        // `y` before `x`: b gets a dict of its own, in its own order.
+        assert_eq!(b.set_attr(&intern("y"), Value::Int(5)), None);
+        b.set_attr(&intern("x"), Value::Int(6));
+        assert!(b.value_at(0).is_none());
+        let names: Vec<String> = b.attr_names().iter().map(|k| crate::fmt::str_(k).unwrap_or_default()).collect();
+        assert_eq!(names, ["y", "x"]);
+        // `__dict__` takes the values over; writes through it are seen.
+        let d = a.dict().clone();
+        d.set_str("x", Value::Int(10));
+        assert!(matches!(a.get_attr("x"), Some(Value::Int(10))));
+        assert!(a.value_at(0).is_none());
+        assert!(a.remove_attr("y").unwrap_or(false) && !a.has_attr("y"));
     }
 }

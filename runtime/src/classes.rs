@@ -151,6 +151,7 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         cache: Default::default(),
         id: crate::class::next_class_id(),
         attr_hint: Default::default(),
+        keys: Default::default(),
     });
     let cls_value = Value::Class(cls.clone());
     // __set_name__ for each attribute, in namespace order.
@@ -584,11 +585,11 @@ fn call_slot(owner: &Rc<Class>, name: &str, recv: &Value, args: Vec<Value>, kwar
         "__delattr__" => crate::attr::generic_delattr(recv, &str_arg(0)?).map(|_| Value::None),
         "__getattribute__" => {
             let n = str_arg(0)?;
-            let (cls, dict) = match recv {
-                Value::Object(o) => (o.class.clone(), Some(o.dict.clone())),
+            let (cls, inst) = match recv {
+                Value::Object(o) => (o.class.clone(), Some(&**o)),
                 other => (crate::ops::type_of(other), None),
             };
-            match crate::attr::generic_getattr(recv, &cls, dict.as_ref(), &n)? {
+            match crate::attr::generic_getattr(recv, &cls, inst, &n)? {
                 Some(v) => Ok(v),
                 None => Err(crate::attr::no_attribute(recv, &n)),
             }

@@ -159,51 +159,11 @@ impl Dict {
             .and_then(|i| t.entries[i].as_ref().map(|e| e.value.clone()))
     }
 
-    /// `get_str` that also says where the entry sits, for call-site caches.
-    pub fn get_str_at(&self, key: &str) -> Option<(usize, Value)> {
-        let hash = crate::hash::hash_str(key);
-        let t = self.table.borrow();
-        t.find_pos(hash, |e| matches!(&e.key, Value::Str(s) if s.as_str() == key))
-            .and_then(|i| t.entries[i].as_ref().map(|e| (i, e.value.clone())))
-    }
-
-    /// The value of the (usually interned) str key `key` if it sits at
-    /// entry position `pos`: a pointer comparison when the key is shared.
-    pub fn get_key_if_at(&self, pos: usize, key: &PyStr) -> Option<Value> {
-        let t = self.table.borrow();
-        match t.entries.get(pos) {
-            Some(Some(e)) if is_str_key(&e.key, key) => Some(e.value.clone()),
-            _ => None,
-        }
-    }
-
-    /// Whether str key `key` with hash `hash` is present.
-    pub fn has_key_hashed(&self, hash: i64, key: &PyStr) -> bool {
-        let t = self.table.borrow();
-        t.len != 0 && t.find_pos(hash, |e| is_str_key(&e.key, key)).is_some()
-    }
-
     /// Sets str key `key` (hash `hash`), sharing the key object, and says
     /// where the entry sits.
     pub fn set_key_at(&self, hash: i64, key: &PyStr, value: Value) -> usize {
         // A str key never runs Python code, so this cannot fail.
         self.set_hashed_at(hash, Value::Str(key.clone()), value).unwrap_or(usize::MAX)
-    }
-
-    /// Replaces the value of str key `key` if it sits at entry position
-    /// `pos`; `Err(value)` hands the value back when it does not.
-    pub fn replace_str_if_at(&self, pos: usize, key: &PyStr, value: Value) -> Result<(), Value> {
-        let old = {
-            let mut t = self.table.borrow_mut();
-            match t.entries.get_mut(pos) {
-                Some(Some(e)) if is_str_key(&e.key, key) => std::mem::replace(&mut e.value, value),
-                _ => return Err(value),
-            }
-        };
-        self.touch();
-        // Dropped after the borrow ends: a `__del__`-like drop may look here.
-        drop(old);
-        Ok(())
     }
 
     pub fn contains(&self, key: &Value) -> PyResult<bool> {
@@ -336,12 +296,6 @@ impl Dict {
         }
         Ok(d)
     }
-}
-
-/// Whether an entry's key is the str `key` (usually the same interned
-/// object, so a pointer comparison).
-fn is_str_key(k: &Value, key: &PyStr) -> bool {
-    matches!(k, Value::Str(s) if s.ptr_eq(key) || s == key)
 }
 
 /// Up to this many entries a dict has no hash index.

@@ -42,9 +42,9 @@ pub fn os_error(err: &std::io::Error, path: &str) -> PyErr {
     };
     let e = PyErr::with_args(cls, vec![Value::Int(errno), Value::str(text)]);
     if let Value::Object(o) = e.value() {
-        o.dict.set_str("errno", Value::Int(errno));
-        o.dict.set_str("strerror", Value::str(text));
-        o.dict.set_str("filename", Value::str(path));
+        o.set_attr(&crate::attr::intern("errno"), Value::Int(errno));
+        o.set_attr(&crate::attr::intern("strerror"), Value::str(text));
+        o.set_attr(&crate::attr::intern("filename"), Value::str(path));
     }
     e
 }

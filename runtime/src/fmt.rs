@@ -207,7 +207,7 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
         && let (Some(Value::Int(errno)), Some(text)) = (args.first(), args.get(1))
     {
         let text = str_(text)?;
-        return Ok(match o.dict.get_str("filename") {
+        return Ok(match o.get_attr("filename") {
             Some(f) if !f.is_none() => format!("[Errno {errno}] {text}: {}", repr(&f)?),
             _ => format!("[Errno {errno}] {text}"),
         });

@@ -411,7 +411,7 @@ impl CachedProperty {
         let Value::Object(inst) = obj else {
             return call(&self.func, vec![obj.clone()], vec![]);
         };
-        if let Some(v) = inst.dict.get_str(name.as_str()) {
+        if let Some(v) = inst.get_attr(name.as_str()) {
             return Ok(v);
         }
         if inst.class.slots.is_some() {
@@ -422,7 +422,7 @@ impl CachedProperty {
             )));
         }
         let v = call(&self.func, vec![obj.clone()], vec![])?;
-        inst.dict.set_str(name.as_str(), v.clone());
+        inst.set_attr(&crate::attr::intern(name.as_str()), v.clone());
         Ok(v)
     }
 }

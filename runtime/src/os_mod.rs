@@ -156,9 +156,9 @@ fn not_a_dir_error(p: &str) -> crate::exc::PyErr {
         vec![Value::Int(20), Value::str("Not a directory")],
     );
     if let Value::Object(o) = e.value() {
-        o.dict.set_str("errno", Value::Int(20));
-        o.dict.set_str("strerror", Value::str("Not a directory"));
-        o.dict.set_str("filename", Value::str(p));
+        o.set_attr(&crate::attr::intern("errno"), Value::Int(20));
+        o.set_attr(&crate::attr::intern("strerror"), Value::str("Not a directory"));
+        o.set_attr(&crate::attr::intern("filename"), Value::str(p));
     }
     e
 }

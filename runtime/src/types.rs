@@ -164,6 +164,7 @@ pub fn new_builtin_class(
         cache: Default::default(),
         id: crate::class::next_class_id(),
         attr_hint: Default::default(),
+        keys: Default::default(),
     })
 }
 
@@ -184,6 +185,7 @@ pub fn new_class_with(name: &str, module: &str, bases: &[Rc<Class>], info: &'sta
         cache: Default::default(),
         id: crate::class::next_class_id(),
         attr_hint: Default::default(),
+        keys: Default::default(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -206,6 +208,7 @@ pub fn new_class_in(module: &str, name: &str, bases: &[Rc<Class>], layout: Layou
         cache: Default::default(),
         id: crate::class::next_class_id(),
         attr_hint: Default::default(),
+        keys: Default::default(),
     });
     cls.dict.set_str("__module__", Value::str(module));
     cls
@@ -263,6 +266,7 @@ fn build_types() -> Types {
         cache: Default::default(),
         id: crate::class::next_class_id(),
         attr_hint: Default::default(),
+        keys: Default::default(),
     });
     by_name.insert("ExceptionGroup", eg);
     let e = |n: &str| by_name[n].clone();

@@ -337,37 +337,34 @@ impl Instance {
     /// Sets attribute `key` (an interned name); returns its shared-key
     /// index when the instance still stores values.
     pub fn set_attr(&self, key: &PyStr, value: Value) -> Option<usize> {
-        if self.dict.get().is_none() {
-            match self.append_position(key) {
-                Some(Ok(i)) => {
-                    if let Err(value) = self.replace_at(i, value) {
-                        self.values.borrow_mut().push(value);
-                    }
-                    let hint = &self.class.attr_hint;
-                    hint.set(hint.get().max(i + 1));
-                    return Some(i);
-                }
-                Some(Err(())) | None => {}
+        if self.dict.get().is_none()
+            && let Some(i) = self.position_for(key)
+        {
+            if let Err(value) = self.replace_at(i, value) {
+                self.values.borrow_mut().push(value);
             }
+            let hint = &self.class.attr_hint;
+            hint.set(hint.get().max(i + 1));
+            return Some(i);
         }
         self.dict().set_key_at(key.hash(), key, value);
         None
     }
 
-    /// Where `key` goes in the values: `Ok(i)` when it is held at `i` or
-    /// is the next shared key (adding it to the class's keys if need be);
-    /// `Err` when it would be out of order.
-    fn append_position(&self, key: &PyStr) -> Option<Result<usize, ()>> {
+    /// Where `key` goes in the values: where it is held, or next when it
+    /// is the next shared key (added to the class's keys if need be);
+    /// `None` when that would put it out of order.
+    fn position_for(&self, key: &PyStr) -> Option<usize> {
         let len = self.values.borrow().len();
         if let Some(i) = self.class.key_index(key.as_str()) {
-            return Some(if i <= len { Ok(i) } else { Err(()) });
+            return (i <= len).then_some(i);
         }
         let mut keys = self.class.keys.borrow_mut();
         if keys.len() != len || keys.len() >= SHARED_KEYS_LIMIT {
             return None;
         }
         keys.push(crate::attr::intern(key.as_str()));
-        Some(Ok(len))
+        Some(len)
     }
 
     /// Removes attribute `name`, saying whether it was there.

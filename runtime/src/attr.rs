@@ -489,7 +489,9 @@ thread_local! {
     static INTERNED: std::cell::RefCell<hashbrown::HashMap<Box<str>, PyStr>> = Default::default();
 }
 
-/// The one shared str object for attribute name `name`.
+/// The one shared str object for attribute name `name` (per thread: a
+/// worker thread's names are other objects, so comparisons of interned
+/// names fall back to hash and text when the addresses differ).
 pub fn intern(name: &str) -> PyStr {
     INTERNED.with(|t| {
         let mut t = t.borrow_mut();
@@ -521,6 +523,7 @@ impl Site {
         self.key.get_or_init(|| (intern(name), crate::hash::hash_str(name)))
     }
 
+    #[inline]
     fn holds_for(&self, cls: &Rc<Class>) -> bool {
         self.class.get() == (cls.id(), cls.stamp())
     }
@@ -530,12 +533,23 @@ impl Site {
 /// `name` and no `__getattribute__`, the load is the instance dict entry,
 /// found at its cached position without hashing; anything else takes
 /// [`getattr`].
+///
+/// The cache hit is inlined into generated code; the rest is one call.
+#[inline]
 pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
+    if let Value::Object(inst) = obj
+        && site.holds_for(&inst.class)
+        && let Some(v) = inst.value_at(site.slot.get())
+    {
+        return Ok(v);
+    }
+    getattr_at_miss(obj, name, site)
+}
+
+#[inline(never)]
+fn getattr_at_miss(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     if let Value::Object(inst) = obj {
         if site.holds_for(&inst.class) {
-            if let Some(v) = inst.value_at(site.slot.get()) {
-                return Ok(v);
-            }
             return getattr(obj, name);
         }
         let plain = inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE == 0
@@ -575,6 +589,11 @@ pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResul
             site.slot.set(inst.class.key_index(name).unwrap_or(usize::MAX));
         }
         let value = match inst.replace_at(site.slot.get(), value) {
+            Ok(()) => return Ok(()),
+            Err(v) => v,
+        };
+        // A new instance setting its attributes in the usual order.
+        let value = match inst.push_at(site.slot.get(), value) {
             Ok(()) => return Ok(()),
             Err(v) => v,
         };
@@ -642,7 +661,7 @@ pub fn call_method_at(
             None => None,
         };
         if let Some(f) = method
-            && !inst.has_attr(name)
+            && !inst.has_name(&site.key(name).0)
         {
             if let Value::Function(func) = &f
                 && kwargs.is_empty()

@@ -72,6 +72,8 @@ pub struct LookupCache {
     entries: hashbrown::HashMap<Box<str>, CachedLookup>,
     /// The `HOOK_*` bits and the stamp they were computed under.
     hooks: Option<(u64, u8)>,
+    /// `__init__` and its stamp: every instantiation asks for it.
+    init: Option<(u64, Option<Value>)>,
 }
 
 /// A user class in the MRO overrides `__getattribute__`.
@@ -110,6 +112,19 @@ impl Class {
     /// Looks `name` up along the MRO (the class itself first).
     pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
         self.cached(name, |c| c.found.clone())
+    }
+
+    /// `lookup("__init__")`, memoized apart from the by-name cache.
+    pub fn init_method(self: &Rc<Self>) -> Option<Value> {
+        let stamp = self.stamp();
+        if let Some((s, f)) = &self.cache.borrow().init
+            && *s == stamp
+        {
+            return f.clone();
+        }
+        let f = self.lookup("__init__");
+        self.cache.borrow_mut().init = Some((stamp, f.clone()));
+        f
     }
 
     /// Which hooks user classes in the MRO override (the `HOOK_*` bits),
@@ -255,6 +270,14 @@ pub fn c3_mro(name: &str, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
     }
 }
 
+/// Whether two attribute names are equal. Both are usually the same
+/// interned object; otherwise the cached hashes tell most names apart
+/// without comparing text.
+#[inline]
+fn same_name(a: &PyStr, b: &PyStr) -> bool {
+    a.ptr_eq(b) || (a.hash() == b.hash() && a.as_str() == b.as_str())
+}
+
 /// An instance of a user-defined class.
 ///
 /// Its attributes are a plain array of values in the order of its class's
@@ -310,6 +333,19 @@ impl Instance {
         }
     }
 
+    /// Whether the instance itself holds the name `key` (a str object, so
+    /// its cached hash helps).
+    #[inline]
+    pub fn has_name(&self, key: &PyStr) -> bool {
+        match self.dict.get() {
+            Some(d) => d.get_str(key.as_str()).is_some(),
+            None => {
+                let n = self.values.borrow().len();
+                self.class.keys.borrow()[..n].iter().any(|k| same_name(k, key))
+            }
+        }
+    }
+
     /// Whether the instance itself holds `name`.
     pub fn has_attr(&self, name: &str) -> bool {
         match self.dict.get() {
@@ -331,6 +367,18 @@ impl Instance {
         };
         // Dropped after the borrow ends: dropping may run code that looks here.
         drop(old);
+        Ok(())
+    }
+
+    /// Adds the attribute at shared-key index `i` when the instance holds
+    /// exactly the keys before it; hands `value` back otherwise.
+    #[inline]
+    pub fn push_at(&self, i: usize, value: Value) -> Result<(), Value> {
+        let mut values = self.values.borrow_mut();
+        if self.dict.get().is_some() || values.len() != i {
+            return Err(value);
+        }
+        values.push(value);
         Ok(())
     }
 
@@ -356,7 +404,8 @@ impl Instance {
     /// `None` when that would put it out of order.
     fn position_for(&self, key: &PyStr) -> Option<usize> {
         let len = self.values.borrow().len();
-        if let Some(i) = self.class.key_index(key.as_str()) {
+        let found = self.class.keys.borrow().iter().position(|k| same_name(k, key));
+        if let Some(i) = found {
             return (i <= len).then_some(i);
         }
         let mut keys = self.class.keys.borrow_mut();

@@ -335,7 +335,7 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
     if has_init && ty.is_subclass(cls) {
         // Special methods are looked up on the type; a plain function is
         // called with the instance prepended, without a bound method.
-        let r = match ty.lookup("__init__") {
+        let r = match ty.init_method() {
             Some(Value::Function(f)) if kwargs.is_empty() => f.call_with_receiver(obj.clone(), args, kwargs)?,
             Some(f @ Value::Function(_)) => {
                 let mut full = Vec::with_capacity(args.len() + 1);

@@ -523,6 +523,21 @@ impl Site {
         self.key.get_or_init(|| (intern(name), crate::hash::hash_str(name)))
     }
 
+    /// The direct Rust entry of the plain function this site cached for the
+    /// instance's class, when it takes `arity` arguments and the instance
+    /// does not shadow it.
+    #[inline]
+    fn direct_method(&self, inst: &crate::class::Instance, name: &str, arity: usize) -> Option<crate::func::Direct> {
+        if !self.holds_for(&inst.class) {
+            return None;
+        }
+        let d = match &*self.method.borrow() {
+            Some(Value::Function(f)) => f.direct.filter(|d| d.arity() == arity)?,
+            _ => return None,
+        };
+        (!inst.has_name(&self.key(name).0)).then_some(d)
+    }
+
     #[inline]
     fn holds_for(&self, cls: &Rc<Class>) -> bool {
         self.class.get() == (cls.id(), cls.stamp())
@@ -675,6 +690,29 @@ pub fn call_method_at(
         }
     }
     crate::call::call_method(obj, name, args, kwargs)
+}
+
+/// `obj.name(a, b)` with positional arguments only, passed in an array: a
+/// method the site has cached, with a direct Rust entry taking exactly
+/// these, is called without an argument vector, and so is `list.append`.
+/// Everything else takes [`call_method_at`].
+#[inline]
+pub fn call_method_n<const N: usize>(obj: &Value, name: &str, args: [Value; N], site: &Site) -> PyResult<Value> {
+    match obj {
+        Value::Object(inst) => {
+            if let Some(d) = site.direct_method(inst, name, N + 1) {
+                return d.call_with(obj.clone(), args);
+            }
+        }
+        Value::List(l) if N == 1 && name == "append" => {
+            for item in args {
+                l.push(item);
+            }
+            return Ok(Value::None);
+        }
+        _ => {}
+    }
+    call_method_at(obj, name, args.into(), Vec::new(), site)
 }
 
 /// A call-site cache of its own for the attribute access it is passed to

@@ -24,6 +24,18 @@ pub fn call(f: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }
 }
 
+/// `f(a, b)` with positional arguments only, passed in an array: a Python
+/// function with a direct Rust entry, or a plain class whose `__init__`
+/// has one, is called without an argument vector.
+#[inline]
+pub fn call_n<const N: usize>(f: &Value, args: [Value; N]) -> PyResult<Value> {
+    match f {
+        Value::Function(func) => func.call_n(args),
+        Value::Class(c) => crate::classes::instantiate_n(c, args),
+        _ => call(f, args.into(), Vec::new()),
+    }
+}
+
 fn not_callable(f: &Value) -> crate::exc::PyErr {
     type_error(format!("'{}' object is not callable", type_name(f)))
 }

@@ -288,6 +288,32 @@ pub fn call_class(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult
     default_call(cls, args, kwargs)
 }
 
+/// `cls(a, b)` with positional arguments in an array. A plain class (the
+/// `type` metaclass, no `__new__`, not abstract, a Python `__init__` with a
+/// direct Rust entry taking exactly these) is instantiated without an
+/// argument vector; anything else takes [`call_class`].
+pub fn instantiate_n<const N: usize>(cls: &Rc<Class>, args: [Value; N]) -> PyResult<Value> {
+    let plain = cls.metaclass.is_none()
+        && cls.builtin.is_none()
+        && cls.layout == Layout::Object
+        && !cls.mro.iter().any(|c| Rc::ptr_eq(c, &types().type_))
+        && cls.hooks() & (crate::class::HOOK_NEW | crate::class::HOOK_ABSTRACT | crate::class::HOOK_INIT)
+            == crate::class::HOOK_INIT;
+    if plain
+        && let Some(Value::Function(init)) = cls.init_method()
+        && let Some(d) = init.direct
+        && d.arity() == N + 1
+    {
+        let obj = new_instance(cls, &[]);
+        let r = d.call_with(obj.clone(), args)?;
+        if !r.is_none() {
+            return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
+        }
+        return Ok(obj);
+    }
+    call_class(cls, args.into(), Vec::new())
+}
+
 /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
 pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if let (Some(info), Layout::Builtin) = (cls.builtin, cls.layout) {

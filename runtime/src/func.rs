@@ -46,7 +46,7 @@ pub enum Direct {
 }
 
 impl Direct {
-    fn arity(self) -> usize {
+    pub fn arity(self) -> usize {
         match self {
             Direct::A1(_) => 1,
             Direct::A2(_) => 2,
@@ -59,6 +59,13 @@ impl Direct {
     /// `rest`, which must complete the arity.
     #[inline]
     fn call(self, first: Value, rest: Vec<Value>) -> PyResult<Value> {
+        self.call_with(first, rest)
+    }
+
+    /// [`Direct::call`] with the rest in any container (an array needs no
+    /// allocation).
+    #[inline]
+    pub fn call_with(self, first: Value, rest: impl IntoIterator<Item = Value>) -> PyResult<Value> {
         let mut it = rest.into_iter();
         let mut next = || it.next().unwrap_or_default();
         match self {
@@ -129,6 +136,21 @@ impl Function {
         }));
         let qual = if qualname_prefix.is_empty() { name.to_string() } else { format!("{qualname_prefix}.{name}") };
         Function::new(name, &qual, sig, vec![], vec![], Rc::new(body), None)
+    }
+
+    /// A call with positional arguments only, in an array: straight to the
+    /// Rust function when it takes exactly these.
+    #[inline]
+    pub fn call_n<const N: usize>(&self, args: [Value; N]) -> PyResult<Value> {
+        if let Some(d) = self.direct
+            && N == d.arity()
+        {
+            // A direct entry takes at least one argument, so `first` is there.
+            let mut it = args.into_iter();
+            let first = it.next().unwrap_or_default();
+            return d.call_with(first, it);
+        }
+        self.call(args.into(), Vec::new())
     }
 
     pub fn call(&self, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

@@ -90,13 +90,36 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
     }
     if let ast::Expr::Attribute(a) = &*c.func {
         let obj = super::expr::expr_ref(cx, fx, &a.value)?;
-        let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
         let name = a.attr.as_str();
+        if let Some(args) = positional_array(cx, fx, c)? {
+            return Ok(Lowered::any(cx.tri(fx, quote! { rt::attr::call_method_n(#obj, #name, #args, rt::site!()) })));
+        }
+        let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
         return Ok(Lowered::any(cx.tri(fx, quote! { rt::attr::call_method_at(#obj, #name, #pos, #kw, rt::site!()) })));
     }
     let f = super::expr::expr_ref(cx, fx, &c.func)?;
+    if let Some(args) = positional_array(cx, fx, c)? {
+        return Ok(Lowered::any(cx.tri(fx, quote! { rt::call::call_n(#f, #args) })));
+    }
     let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
     Ok(Lowered::any(cx.tri(fx, quote! { rt::call::call(#f, #pos, #kw) })))
+}
+
+/// The arguments of a call passing one to three positional ones and
+/// nothing else, as an array: the runtime calls functions that take
+/// exactly those without building an argument vector.
+fn positional_array(cx: &mut Cx, fx: &mut Fx, c: &ast::ExprCall) -> LResult<Option<TokenStream>> {
+    if !c.keywords.is_empty()
+        || !(1..=3).contains(&c.args.len())
+        || c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
+    {
+        return Ok(None);
+    }
+    let mut items = Vec::new();
+    for a in &c.args {
+        items.push(expr(cx, fx, a)?.ts);
+    }
+    Ok(Some(quote! { [#(#items),*] }))
 }
 
 /// `f(a, b)` straight to the Rust function when `f` is a module-level def

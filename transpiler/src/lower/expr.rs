@@ -332,13 +332,30 @@ fn named_expr(cx: &mut Cx, fx: &mut Fx, n: &ast::ExprNamedExpr) -> LResult<Lower
 }
 
 /// `vec![...]` of the elements of a display, expanding `*iterables`.
+/// A `Vec` of the values `items`. prettyplease prints the inside of a
+/// macro as it was given, so items beyond a short expression are written
+/// as `Vec::from([...])`, which it lays out like any other code.
+fn vec_of(items: &[TokenStream]) -> TokenStream {
+    let short = |t: &TokenStream| {
+        t.clone().into_iter().count() <= 8
+            && !t.clone().into_iter().any(
+                |tt| matches!(&tt, proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace),
+            )
+    };
+    if items.iter().all(short) {
+        quote! { vec![#(#items),*] }
+    } else {
+        quote! { Vec::from([#(#items),*]) }
+    }
+}
+
 pub fn elements(cx: &mut Cx, fx: &mut Fx, elts: &[ast::Expr]) -> LResult<TokenStream> {
     if !elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) {
         let mut items = Vec::new();
         for e in elts {
             items.push(expr(cx, fx, e)?.ts);
         }
-        return Ok(quote! { vec![#(#items),*] });
+        return Ok(vec_of(&items));
     }
     let acc = cx.fresh("items");
     let mut pushes = Vec::new();

@@ -255,7 +255,9 @@ impl Generator {
                 *self.state.borrow_mut() = State::Done;
                 return Err(e);
             }
-        } else {
+        } else if !matches!(how, Resume::Send(Value::None)) {
+            // The slot is empty here, which the body reads as `send(None)`:
+            // `next()` writes nothing.
             self.co.slot.set(Slot::Resumed(how));
         }
         let mut cx = Context::from_waker(Waker::noop());

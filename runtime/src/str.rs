@@ -79,8 +79,15 @@ impl PyStr {
         self.0.text.as_str()
     }
 
-    /// `a + b`, without recounting the characters.
+    /// `a + b`, without recounting the characters. With an empty side it
+    /// is the other str itself, as in CPython (`s + "" is s`).
     pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        if b.len_bytes() == 0 {
+            return a.clone();
+        }
+        if a.len_bytes() == 0 {
+            return b.clone();
+        }
         let mut text = compact_str::CompactString::with_capacity(a.len_bytes() + b.len_bytes());
         text.push_str(a.as_str());
         text.push_str(b.as_str());

@@ -24,3 +24,11 @@ try:
     "a".split("")
 except ValueError as e:
     print("ValueError:", e)
+
+# Concatenating an empty str gives the other operand itself, as in CPython.
+base = "ab" * 3
+empty = ""
+print(base + empty is base, empty + base is base, (base + empty) == base)
+grown = base
+grown += ""
+print(grown is base, grown + "c", base)

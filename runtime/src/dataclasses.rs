@@ -600,18 +600,25 @@ fn make_init(cls: &Rc<Class>, all: &[Value], frozen: bool, qual: &str) -> PyResu
         .cloned()
         .collect();
     let cls = cls.clone();
+    // Each field is stored through a cache of its own, by its name worked
+    // out once here, not per instance.
+    let names: Vec<String> = order.iter().filter_map(field_ref).map(Field::name).collect();
+    let sites: Vec<crate::attr::Site> = names.iter().map(|_| crate::attr::Site::new()).collect();
     let body = move |args: Vec<Value>| -> PyResult<Value> {
         let this = args[0].clone();
         let mut initvars = Vec::new();
         let set = |name: &str, v: Value| -> PyResult<()> {
             if frozen { crate::attr::generic_setattr(&this, name, v) } else { crate::attr::setattr(&this, name, v) }
         };
-        for (f, v) in order.iter().filter_map(field_ref).zip(args.into_iter().skip(1)) {
+        let fields = order.iter().filter_map(field_ref).zip(&names).zip(&sites);
+        for (((f, name), site), v) in fields.zip(args.into_iter().skip(1)) {
             let v = if is_missing(&v) { call(&f.default_factory, vec![], vec![])? } else { v };
             if f.kind.get() == Some(Kind::InitVar) {
                 initvars.push(v);
+            } else if frozen {
+                set(name, v)?;
             } else {
-                set(&f.name(), v)?;
+                crate::attr::setattr_at(&this, name, v, site)?;
             }
         }
         for f in others.iter().filter_map(field_ref) {

@@ -77,7 +77,8 @@ fn self_matching(c: &Rc<Class>) -> bool {
 
 /// The values the positional sub-patterns of `case Cls(p1, p2)` are
 /// matched against (`None` when an attribute is missing: no match).
-pub fn positional(subject: &Value, cls: &Value, count: usize) -> PyResult<Option<Vec<Value>>> {
+pub fn positional(subject: &Value, cls: &Value, sites: &[&crate::attr::Site]) -> PyResult<Option<Vec<Value>>> {
+    let count = sites.len();
     let c = class_of(cls)?;
     if count == 0 {
         return Ok(Some(Vec::new()));
@@ -109,14 +110,14 @@ pub fn positional(subject: &Value, cls: &Value, count: usize) -> PyResult<Option
         )));
     }
     let mut out = Vec::with_capacity(count);
-    for n in &names[..count] {
+    for (n, site) in names[..count].iter().zip(sites) {
         let Value::Str(name) = n else {
             return Err(type_error(format!(
                 "__match_args__ elements must be strings (got {})",
                 crate::ops::type_name(n)
             )));
         };
-        match attribute(subject, name)? {
+        match attribute(subject, name, site)? {
             Some(v) => out.push(v),
             None => return Ok(None),
         }
@@ -124,9 +125,10 @@ pub fn positional(subject: &Value, cls: &Value, count: usize) -> PyResult<Option
     Ok(Some(out))
 }
 
-/// A keyword sub-pattern's attribute (`None` when missing: no match).
-pub fn attribute(subject: &Value, name: &str) -> PyResult<Option<Value>> {
-    match crate::attr::getattr(subject, name) {
+/// A keyword sub-pattern's attribute (`None` when missing: no match),
+/// loaded through the pattern's own attribute cache.
+pub fn attribute(subject: &Value, name: &str, site: &crate::attr::Site) -> PyResult<Option<Value>> {
+    match crate::attr::getattr_at(subject, name, site) {
         Ok(v) => Ok(Some(v)),
         Err(e) if e.is_instance(&types().attribute_error) => Ok(None),
         Err(e) => Err(e),

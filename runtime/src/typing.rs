@@ -525,6 +525,12 @@ pub fn resolve_bases(bases: Vec<Value>, ns: &Dict) -> Vec<Value> {
 /// `isinstance(obj, P)` for a `Protocol` class `P`: `None` when `cls` is
 /// not a protocol (the nominal check applies).
 pub fn protocol_instance_check(obj: &Value, cls: &Rc<Class>) -> Option<PyResult<bool>> {
+    // Every protocol derives from `Protocol`: most classes are told apart
+    // by their MRO, without hashing a name (`isinstance` asks every time).
+    let protocol = &CLASSES.try_get()?.protocol;
+    if !cls.mro.iter().any(|c| Rc::ptr_eq(c, protocol)) {
+        return None;
+    }
     if !matches!(cls.dict.get_str("_is_protocol"), Some(Value::Bool(true))) {
         return None;
     }

@@ -320,8 +320,9 @@ fn pattern(
             }];
             if !c.patterns.is_empty() {
                 let pos = cx.fresh("pos");
-                let n = c.patterns.len();
-                let get = cx.tri(fx, quote! { rt::pattern::positional(#subj, &#cls, #n) });
+                // One attribute cache per position: the class is fixed here.
+                let sites = c.patterns.iter().map(|_| quote! { rt::site!() });
+                let get = cx.tri(fx, quote! { rt::pattern::positional(#subj, &#cls, &[#(#sites),*]) });
                 out.push(quote! { let Some(#pos) = #get else { break #fail false; }; });
                 for (i, q) in c.patterns.iter().enumerate() {
                     out.push(pattern(cx, fx, q, quote! { &#pos[#i] }, fail, caps)?);
@@ -330,7 +331,7 @@ fn pattern(
             for (name, q) in c.kwd_attrs.iter().zip(&c.kwd_patterns) {
                 let attr = cx.fresh("attr");
                 let n = name.as_str();
-                let get = cx.tri(fx, quote! { rt::pattern::attribute(#subj, #n) });
+                let get = cx.tri(fx, quote! { rt::pattern::attribute(#subj, #n, rt::site!()) });
                 let inner = pattern(cx, fx, q, quote! { &#attr }, fail, caps)?;
                 out.push(quote! {
                     let Some(#attr) = #get else { break #fail false; };

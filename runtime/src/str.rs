@@ -178,6 +178,38 @@ impl fmt::Display for PyStr {
     }
 }
 
+/// A str literal of generated code, made on first use and then shared, as
+/// a CPython code object holds its constants: evaluating `"idle"` in a loop
+/// costs a reference count, not an allocation and a new hash.
+pub struct StrConst {
+    text: &'static str,
+    made: std::cell::OnceCell<PyStr>,
+}
+
+// SAFETY: like `attr::Site`, only the thread holding the interpreter lock
+// (the one running Python code) evaluates literals.
+unsafe impl Sync for StrConst {}
+
+impl StrConst {
+    pub const fn new(text: &'static str) -> StrConst {
+        StrConst { text, made: std::cell::OnceCell::new() }
+    }
+
+    #[inline]
+    pub fn get(&self) -> crate::value::Value {
+        crate::value::Value::Str(self.made.get_or_init(|| PyStr::new(self.text)).clone())
+    }
+}
+
+/// The value of a str literal in generated code: `rt::str_lit!("idle")`.
+#[macro_export]
+macro_rules! str_lit {
+    ($text:literal) => {{
+        static LITERAL: $crate::str::StrConst = $crate::str::StrConst::new($text);
+        LITERAL.get()
+    }};
+}
+
 #[cfg(test)]
 mod size_tests {
     /// With its `Rc` counts a str object is 56 bytes, as a short ASCII str

@@ -436,7 +436,7 @@ pub fn constant(c: &ast::Constant) -> LResult<Lowered> {
     Ok(match c {
         ast::Constant::None => Lowered::typed(quote! { Value::None }, Ty::None),
         ast::Constant::Bool(b) => Lowered::typed(quote! { Value::Bool(#b) }, Ty::Bool),
-        ast::Constant::Str(s) => Lowered::typed(quote! { Value::str(#s) }, Ty::Str),
+        ast::Constant::Str(s) => Lowered::typed(quote! { rt::str_lit!(#s) }, Ty::Str),
         ast::Constant::Bytes(b) => {
             let lit = syn::LitByteStr::new(b, proc_macro2::Span::call_site());
             Lowered::any(quote! { rt::bytes::literal(#lit) })
@@ -527,10 +527,10 @@ fn joined_str(cx: &mut Cx, fx: &mut Fx, j: &ast::ExprJoinedStr) -> LResult<Lower
     if let [ast::Expr::Constant(c)] = j.values.as_slice()
         && let ast::Constant::Str(s) = &c.value
     {
-        return Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str));
+        return Ok(Lowered::typed(quote! { rt::str_lit!(#s) }, Ty::Str));
     }
     if j.values.is_empty() {
-        return Ok(Lowered::typed(quote! { Value::str("") }, Ty::Str));
+        return Ok(Lowered::typed(quote! { rt::str_lit!("") }, Ty::Str));
     }
     let s = joined_text(cx, fx, &ast::Expr::JoinedStr(j.clone()))?;
     Ok(Lowered::typed(quote! { Value::str(#s) }, Ty::Str))

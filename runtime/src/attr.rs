@@ -474,15 +474,36 @@ pub fn bind(f: &Value, obj: &Value) -> PyResult<Value> {
 /// lookup: CPython 3.11's specialised attribute instructions, by hand.
 /// Generated code gets one per site through [`crate::site!`].
 pub struct Site {
-    /// Class id and namespace stamp the facts below hold for (0: none yet).
-    class: std::cell::Cell<(u64, u64)>,
-    /// For loads: the position of the name in the instance dict last time.
-    slot: std::cell::Cell<usize>,
-    /// For method calls: the plain function the class provides.
-    method: std::cell::RefCell<Option<Value>>,
+    /// What the site knows for up to two classes: code that sees instances
+    /// of a class and a subclass in turn (a method overridden in one of
+    /// them) keeps both, where one entry would be replaced every time.
+    ways: [Way; 2],
+    /// The way a third class replaces.
+    victim: std::cell::Cell<usize>,
     /// The attribute name, interned (every site naming it shares one str
     /// object, so instance dicts share their keys) with its hash.
     key: std::cell::OnceCell<(PyStr, i64)>,
+}
+
+/// One class's facts at a site.
+struct Way {
+    /// Class id and namespace stamp the facts below hold for (0: none yet).
+    class: std::cell::Cell<(u64, u64)>,
+    /// For loads and stores: the index of the name in the class's shared
+    /// keys (`usize::MAX`: not known).
+    slot: std::cell::Cell<usize>,
+    /// For method calls: the plain function the class provides.
+    method: std::cell::RefCell<Option<Value>>,
+}
+
+impl Way {
+    const fn new() -> Way {
+        Way {
+            class: std::cell::Cell::new((0, 0)),
+            slot: std::cell::Cell::new(usize::MAX),
+            method: std::cell::RefCell::new(None),
+        }
+    }
 }
 
 thread_local! {
@@ -511,12 +532,7 @@ unsafe impl Sync for Site {}
 impl Site {
     #[allow(clippy::new_without_default)]
     pub const fn new() -> Site {
-        Site {
-            class: std::cell::Cell::new((0, 0)),
-            slot: std::cell::Cell::new(0),
-            method: std::cell::RefCell::new(None),
-            key: std::cell::OnceCell::new(),
-        }
+        Site { ways: [Way::new(), Way::new()], victim: std::cell::Cell::new(0), key: std::cell::OnceCell::new() }
     }
 
     fn key(&self, name: &str) -> &(PyStr, i64) {
@@ -528,19 +544,40 @@ impl Site {
     /// does not shadow it.
     #[inline]
     fn direct_method(&self, inst: &crate::class::Instance, name: &str, arity: usize) -> Option<crate::func::Direct> {
-        if !self.holds_for(&inst.class) {
-            return None;
-        }
-        let d = match &*self.method.borrow() {
+        let way = self.way(&inst.class)?;
+        let d = match &*way.method.borrow() {
             Some(Value::Function(f)) => f.direct.filter(|d| d.arity() == arity)?,
             _ => return None,
         };
         (!inst.has_name(&self.key(name).0)).then_some(d)
     }
 
+    /// The facts for `cls`, if the site has them under the current stamp.
     #[inline]
-    fn holds_for(&self, cls: &Rc<Class>) -> bool {
-        self.class.get() == (cls.id(), cls.stamp())
+    fn way(&self, cls: &Rc<Class>) -> Option<&Way> {
+        let want = (cls.id(), cls.stamp());
+        self.ways.iter().find(|w| w.class.get() == want)
+    }
+
+    /// A way to learn `cls` in, emptied: the one it had, else one gone
+    /// stale, else the older of the two.
+    fn claim(&self, cls: &Rc<Class>) -> &Way {
+        let stamp = cls.stamp();
+        let k = self
+            .ways
+            .iter()
+            .position(|w| w.class.get().0 == cls.id())
+            .or_else(|| self.ways.iter().position(|w| w.class.get().1 != stamp))
+            .unwrap_or_else(|| {
+                let v = self.victim.get();
+                self.victim.set(1 - v);
+                v
+            });
+        let way = &self.ways[k];
+        way.class.set((cls.id(), stamp));
+        way.slot.set(usize::MAX);
+        *way.method.borrow_mut() = None;
+        way
     }
 }
 
@@ -553,8 +590,8 @@ impl Site {
 #[inline]
 pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     if let Value::Object(inst) = obj
-        && site.holds_for(&inst.class)
-        && let Some(v) = inst.value_at(site.slot.get())
+        && let Some(way) = site.way(&inst.class)
+        && let Some(v) = inst.value_at(way.slot.get())
     {
         return Ok(v);
     }
@@ -564,7 +601,7 @@ pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
 #[inline(never)]
 fn getattr_at_miss(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     if let Value::Object(inst) = obj {
-        if site.holds_for(&inst.class) {
+        if site.way(&inst.class).is_some() {
             return getattr(obj, name);
         }
         let plain = inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE == 0
@@ -574,9 +611,7 @@ fn getattr_at_miss(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
             && let Some(i) = inst.class.key_index(name)
             && let Some(v) = inst.value_at(i)
         {
-            site.class.set((inst.class.id(), inst.class.stamp()));
-            site.slot.set(i);
-            *site.method.borrow_mut() = None;
+            site.claim(&inst.class).slot.set(i);
             return Ok(v);
         }
     }
@@ -591,29 +626,33 @@ pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResul
     if let Value::Object(inst) = obj
         && inst.exc.is_none()
     {
-        if !site.holds_for(&inst.class) {
-            let plain = inst.class.hooks() & crate::class::HOOK_SETATTR == 0
-                && inst.class.slots.as_ref().is_none_or(|slots| slots.iter().any(|s| s.as_str() == name))
-                && inst.class.lookup(name).is_none()
-                && !matches!(name, "__class__" | "__dict__");
-            if !plain {
-                return setattr(obj, name, value);
+        let way = match site.way(&inst.class) {
+            Some(way) => way,
+            None => {
+                let plain = inst.class.hooks() & crate::class::HOOK_SETATTR == 0
+                    && inst.class.slots.as_ref().is_none_or(|slots| slots.iter().any(|s| s.as_str() == name))
+                    && inst.class.lookup(name).is_none()
+                    && !matches!(name, "__class__" | "__dict__");
+                if !plain {
+                    return setattr(obj, name, value);
+                }
+                let way = site.claim(&inst.class);
+                // The index is this class's: another class's would be wrong.
+                way.slot.set(inst.class.key_index(name).unwrap_or(usize::MAX));
+                way
             }
-            site.class.set((inst.class.id(), inst.class.stamp()));
-            // The index is the class's: another class's would be wrong here.
-            site.slot.set(inst.class.key_index(name).unwrap_or(usize::MAX));
-        }
-        let value = match inst.replace_at(site.slot.get(), value) {
+        };
+        let value = match inst.replace_at(way.slot.get(), value) {
             Ok(()) => return Ok(()),
             Err(v) => v,
         };
         // A new instance setting its attributes in the usual order.
-        let value = match inst.push_at(site.slot.get(), value) {
+        let value = match inst.push_at(way.slot.get(), value) {
             Ok(()) => return Ok(()),
             Err(v) => v,
         };
         if let Some(i) = inst.set_attr(&site.key(name).0, value) {
-            site.slot.set(i);
+            way.slot.set(i);
         }
         return Ok(());
     }
@@ -662,13 +701,12 @@ pub fn call_method_at(
         _ => {}
     }
     if let Value::Object(inst) = obj {
-        let cached = if site.holds_for(&inst.class) { site.method.borrow().clone() } else { None };
+        let cached = site.way(&inst.class).and_then(|w| w.method.borrow().clone());
         let method = match cached {
             Some(m) => Some(m),
             None if inst.class.hooks() & crate::class::HOOK_GETATTRIBUTE == 0 => match inst.class.lookup(name) {
                 Some(f @ Value::Function(_)) => {
-                    site.class.set((inst.class.id(), inst.class.stamp()));
-                    *site.method.borrow_mut() = Some(f.clone());
+                    *site.claim(&inst.class).method.borrow_mut() = Some(f.clone());
                     Some(f)
                 }
                 _ => None,

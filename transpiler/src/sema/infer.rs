@@ -276,7 +276,6 @@ pub fn plan(
 /// function can see them unbound), and never rebound through `global`.
 pub fn constants(prog: &Program, body: &[ast::Stmt]) -> BTreeMap<String, Const> {
     let mut consts = BTreeMap::new();
-    let mut bound: BTreeMap<String, usize> = BTreeMap::new();
     let mut early = true;
     for s in body {
         let (target, value) = match s {
@@ -301,60 +300,12 @@ pub fn constants(prog: &Program, body: &[ast::Stmt]) -> BTreeMap<String, Const> 
             _ => early = false,
         }
     }
-    // Any other binding anywhere disqualifies the name.
-    let mut counts = BTreeMap::new();
-    count_module_bindings(body, &mut counts);
-    bound.extend(counts);
+    // Any other binding of the name disqualifies it.
     consts.retain(|name, _| {
-        bound.get(name) == Some(&1)
-            && !prog.scopes[0].symbols.get(name).is_some_and(|s| s.deleted)
+        prog.scopes[0].symbols.get(name).is_some_and(|s| s.bindings == 1 && !s.deleted)
             && !prog.scopes.iter().skip(1).any(|sc| sc.symbols.get(name).is_some_and(|s| s.declared_global))
     });
     consts
-}
-
-/// How many module-level statements bind each name (loops and other
-/// blocks included).
-fn count_module_bindings(body: &[ast::Stmt], out: &mut BTreeMap<String, usize>) {
-    for s in body {
-        let text = match s {
-            ast::Stmt::FunctionDef(f) => {
-                *out.entry(f.name.to_string()).or_default() += 1;
-                continue;
-            }
-            ast::Stmt::ClassDef(c) => {
-                *out.entry(c.name.to_string()).or_default() += 1;
-                continue;
-            }
-            // Bindings: assignment and loop targets, imports, with-as,
-            // except-as, walrus, match captures. Counting every name that
-            // appears in a store context is conservative enough.
-            other => format!("{other:?}"),
-        };
-        let mut rest = text.as_str();
-        while let Some(i) = rest.find("id: Identifier(\"") {
-            rest = &rest[i + 16..];
-            let Some(end) = rest.find('"') else { break };
-            let name = &rest[..end];
-            rest = &rest[end..];
-            if let Some(ctx) = rest.find("ctx: ")
-                && rest[ctx..].starts_with("ctx: Store")
-            {
-                *out.entry(name.to_string()).or_default() += 1;
-            }
-        }
-        if let ast::Stmt::Import(i) = s {
-            for a in &i.names {
-                let bound = a.asname.as_ref().unwrap_or(&a.name).to_string();
-                *out.entry(bound.split('.').next().unwrap_or("").to_string()).or_default() += 1;
-            }
-        }
-        if let ast::Stmt::ImportFrom(i) = s {
-            for a in &i.names {
-                *out.entry(a.asname.as_ref().unwrap_or(&a.name).to_string()).or_default() += 1;
-            }
-        }
-    }
 }
 
 /// A constant expression's value, computed as Python would: literals,

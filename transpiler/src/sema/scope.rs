@@ -45,6 +45,9 @@ pub enum Binding {
 #[derive(Clone, Debug, Default)]
 pub struct Symbol {
     pub assigned: bool,
+    /// How many statements or expressions of this scope bind the name
+    /// (assignments, loop and with targets, imports, defs, captures...).
+    pub bindings: u32,
     pub read: bool,
     pub param: bool,
     pub declared_global: bool,
@@ -53,6 +56,14 @@ pub struct Symbol {
     /// Bound by a walrus inside a comprehension of this scope.
     pub walrus: bool,
     pub binding: Option<Binding>,
+}
+
+impl Symbol {
+    /// Records one binding of the name.
+    fn bind(&mut self) {
+        self.assigned = true;
+        self.bindings += 1;
+    }
 }
 
 #[derive(Debug)]
@@ -213,7 +224,7 @@ impl Builder {
                 ast::TypeParam::TypeVarTuple(t) => t.name.as_str(),
             };
             let s = self.sym(n);
-            s.assigned = true;
+            s.bind();
             s.param = true;
         }
         Some(outer)
@@ -245,7 +256,7 @@ impl Builder {
     }
 
     fn assign(&mut self, name: &str) {
-        self.sym(name).assigned = true;
+        self.sym(name).bind();
     }
 
     fn read(&mut self, name: &str) {
@@ -476,7 +487,7 @@ impl Builder {
             self.opt_expr(h.type_.as_deref())?;
             if let Some(n) = &h.name {
                 let sym = self.sym(n.as_str());
-                sym.assigned = true;
+                sym.bind();
                 sym.deleted = true;
             }
             self.stmts(&h.body)?;
@@ -543,7 +554,7 @@ impl Builder {
         }
         for n in names {
             let s = self.sym(n);
-            s.assigned = true;
+            s.bind();
             s.param = true;
         }
     }
@@ -553,7 +564,7 @@ impl Builder {
         match t {
             E::Name(n) => {
                 let s = self.sym(n.id.as_str());
-                s.assigned = true;
+                s.bind();
                 if del {
                     s.deleted = true;
                 }
@@ -708,14 +719,14 @@ impl Builder {
                         ));
                     }
                     let s = self.scopes[home].symbols.entry(target.id.to_string()).or_default();
-                    s.assigned = true;
+                    s.bind();
                     s.walrus = true;
                     // The comprehension reads it as a name of the enclosing scope.
                     self.read(target.id.as_str());
                     self.scopes[here].symbols.entry(target.id.to_string()).or_default().walrus = true;
                 } else {
                     let s = self.sym(target.id.as_str());
-                    s.assigned = true;
+                    s.bind();
                     s.walrus = true;
                 }
                 Ok(())

@@ -570,8 +570,6 @@ pub fn lambda(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, l: &ast::ExprLambda) -> L
 
 /// Module-level functions that calls may reach directly.
 pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
-    let mut bindings: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    count_bindings(body, &mut bindings);
     let mut executing = false;
     let consts = crate::sema::infer::constants(cx.prog, body);
     for s in body {
@@ -593,7 +591,11 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
                 .prog
                 .scope_of(s)
                 .is_some_and(|id| !cx.prog.scopes[id].is_generator && cx.prog.scopes[id].free_order.is_empty());
-            if simple && scope_ok && !rebound_elsewhere && bindings.get(&name) == Some(&1) {
+            if simple
+                && scope_ok
+                && !rebound_elsewhere
+                && cx.prog.scopes[0].symbols.get(&name).is_some_and(|sym| sym.bindings == 1)
+            {
                 cx.known.insert(
                     name.clone(),
                     KnownFn {
@@ -652,91 +654,6 @@ fn is_inert(e: &ast::Expr) -> bool {
         ast::Expr::Dict(d) => d.keys.iter().flatten().all(is_inert) && d.values.iter().all(is_inert),
         ast::Expr::UnaryOp(u) => matches!(&*u.operand, ast::Expr::Constant(_)),
         _ => false,
-    }
-}
-
-/// Counts module-level statements binding each name (outside functions).
-fn count_bindings(body: &[ast::Stmt], out: &mut std::collections::HashMap<String, usize>) {
-    let add = |n: &str, out: &mut std::collections::HashMap<String, usize>| *out.entry(n.to_string()).or_default() += 1;
-    for s in body {
-        match s {
-            ast::Stmt::FunctionDef(f) => add(f.name.as_str(), out),
-            ast::Stmt::AsyncFunctionDef(f) => add(f.name.as_str(), out),
-            ast::Stmt::ClassDef(c) => add(c.name.as_str(), out),
-            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
-            ast::Stmt::AugAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
-            ast::Stmt::AnnAssign(a) => target_names(&a.target, &mut |n| add(n, out)),
-            ast::Stmt::Delete(d) => d.targets.iter().for_each(|t| target_names(t, &mut |n| add(n, out))),
-            ast::Stmt::For(f) => {
-                target_names(&f.target, &mut |n| add(n, out));
-                count_bindings(&f.body, out);
-                count_bindings(&f.orelse, out);
-            }
-            ast::Stmt::While(w) => {
-                count_bindings(&w.body, out);
-                count_bindings(&w.orelse, out);
-            }
-            ast::Stmt::If(i) => {
-                count_bindings(&i.body, out);
-                count_bindings(&i.orelse, out);
-            }
-            ast::Stmt::Try(t) => {
-                count_bindings(&t.body, out);
-                for h in &t.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    if let Some(n) = &h.name {
-                        add(n.as_str(), out);
-                    }
-                    count_bindings(&h.body, out);
-                }
-                count_bindings(&t.orelse, out);
-                count_bindings(&t.finalbody, out);
-            }
-            ast::Stmt::With(w) => {
-                for it in &w.items {
-                    if let Some(v) = &it.optional_vars {
-                        target_names(v, &mut |n| add(n, out));
-                    }
-                }
-                count_bindings(&w.body, out);
-            }
-            ast::Stmt::Import(i) => {
-                for a in &i.names {
-                    let n = a
-                        .asname
-                        .as_ref()
-                        .map(|x| x.to_string())
-                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
-                    add(&n, out);
-                }
-            }
-            ast::Stmt::ImportFrom(i) => {
-                for a in &i.names {
-                    add(a.asname.as_ref().unwrap_or(&a.name).as_str(), out);
-                }
-            }
-            // Any other statement that could bind at module level counts
-            // as a rebinding, conservatively, via walrus or match.
-            ast::Stmt::Match(_) | ast::Stmt::TryStar(_) | ast::Stmt::AsyncFor(_) | ast::Stmt::AsyncWith(_) => {
-                let text = format!("{s:?}");
-                for (n, c) in out.iter_mut() {
-                    if text.contains(&format!("\"{n}\"")) {
-                        *c += 1;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn target_names(t: &ast::Expr, f: &mut dyn FnMut(&str)) {
-    match t {
-        ast::Expr::Name(n) => f(n.id.as_str()),
-        ast::Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target_names(e, f)),
-        ast::Expr::List(l) => l.elts.iter().for_each(|e| target_names(e, f)),
-        ast::Expr::Starred(s) => target_names(&s.value, f),
-        _ => {}
     }
 }
 

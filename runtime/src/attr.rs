@@ -748,6 +748,11 @@ pub fn call_method_n<const N: usize>(obj: &Value, name: &str, args: [Value; N], 
             }
             return Ok(Value::None);
         }
+        Value::Dict(d) if name == "get" && (N == 1 || N == 2) => {
+            let mut args = args.into_iter();
+            let key = args.next().unwrap_or_default();
+            return Ok(d.get(&key)?.unwrap_or_else(|| args.next().unwrap_or_default()));
+        }
         _ => {}
     }
     call_method_at(obj, name, args.into(), Vec::new(), site)

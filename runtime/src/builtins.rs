@@ -392,27 +392,35 @@ fn extreme(name: &'static str, args: Vec<Value>, kwargs: Kwargs, want_greater: b
             a.pos
         }
     };
+    let op = if want_greater { ops::CmpOp::Gt } else { ops::CmpOp::Lt };
+    let empty = || default.clone().ok_or_else(|| value_error(format!("{name}() iterable argument is empty")));
+    if key.is_none() {
+        // The item is its own key: keep one value, compare with the
+        // inlined int and float paths.
+        let mut best: Option<Value> = None;
+        for item in items {
+            let replace = match &best {
+                None => true,
+                Some(b) => ops::compare_bool(&item, b, op)?,
+            };
+            if replace {
+                best = Some(item);
+            }
+        }
+        return best.map_or_else(empty, Ok);
+    }
     let mut best: Option<(Value, Value)> = None;
     for item in items {
-        let k = if key.is_none() { item.clone() } else { call(&key, vec![item.clone()], vec![])? };
+        let k = call(&key, vec![item.clone()], vec![])?;
         let replace = match &best {
             None => true,
-            Some((bk, _)) => {
-                if want_greater {
-                    ops::truthy(&ops::compare(&k, bk, ops::CmpOp::Gt)?)?
-                } else {
-                    ops::truthy(&ops::compare(&k, bk, ops::CmpOp::Lt)?)?
-                }
-            }
+            Some((bk, _)) => ops::compare_bool(&k, bk, op)?,
         };
         if replace {
             best = Some((k, item));
         }
     }
-    match best {
-        Some((_, v)) => Ok(v),
-        None => default.ok_or_else(|| value_error(format!("{name}() iterable argument is empty"))),
-    }
+    best.map_or_else(empty, |(_, v)| Ok(v))
 }
 
 pub fn min(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

@@ -73,6 +73,7 @@ pub mod scope;
 pub mod set;
 #[path = "stubs/set_table.rs"]
 pub mod set_table;
+pub mod shared;
 pub mod slice;
 pub mod str;
 pub mod str_methods;

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use crate::call::call;
 use crate::class::Class;
 use crate::exc::{PyResult, key_error, pure, type_error, value_error};
 use crate::func::Kwargs;
@@ -824,98 +823,188 @@ pub fn sort_values(
     // Keys are computed in the list's order (a key function may have
     // effects); reversing before a stable sort and after it keeps equal
     // elements in their original order, as CPython does.
-    let mut keys: Vec<Value> = if key.is_none() {
-        Vec::new()
+    let keys = if key.is_none() {
+        Keys::Items
     } else {
-        let mut ks = Vec::with_capacity(items.len());
-        for it in &items {
-            match call(key, vec![it.clone()], vec![]) {
-                Ok(k) => ks.push(k),
-                Err(e) => return Err((e, items)),
-            }
+        match keys_of(&items, key) {
+            Ok(k) => k,
+            Err(e) => return Err((e, items)),
         }
-        ks
     };
     if reverse {
         items.reverse();
-        keys.reverse();
     }
-    // Machine ints sort as a plain array: equal ints are indistinguishable,
-    // so without a key the order among equals does not matter.
-    if key.is_none()
-        && let Some(mut ints) = all_ints(&items)
-    {
-        drop(items);
-        ints.sort_unstable();
-        if reverse {
-            ints.reverse();
-        }
-        return Ok(ints.into_iter().map(Value::Int).collect());
-    }
-    // Int keys: (key, position) pairs, sorted stably by key alone.
-    if !key.is_none()
-        && let Some(ks) = all_ints(&keys)
-    {
-        let mut pairs: Vec<(i64, u32)> = Vec::with_capacity(ks.len());
-        pairs.extend(ks.into_iter().zip(0u32..));
-        if pairs.len() == items.len() {
-            pairs.sort_by_key(|p| p.0);
-            drop(keys);
-            let mut out: Vec<Value> = pairs.into_iter().map(|(_, i)| std::mem::take(&mut items[i as usize])).collect();
-            if reverse {
-                out.reverse();
+    let mut order: Vec<usize> = match keys {
+        // Machine ints sort as a plain array: equal ints are
+        // indistinguishable, so without a key the order among equals does
+        // not matter.
+        Keys::Items => {
+            if let Some(mut ints) = all_ints(&items) {
+                drop(items);
+                ints.sort_unstable();
+                if reverse {
+                    ints.reverse();
+                }
+                return Ok(ints.into_iter().map(Value::Int).collect());
             }
-            return Ok(out);
+            match sorted_order(&items) {
+                Ok(order) => order,
+                Err(e) => return Err((e, items)),
+            }
         }
-    }
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    let mut error: Option<crate::exc::PyErr> = None;
-    {
-        let ks: &[Value] = if key.is_none() { &items } else { &keys };
-        let all_int = ks.iter().all(|k| matches!(k, Value::Int(_)));
-        let all_str = !all_int && ks.iter().all(|k| matches!(k, Value::Str(_)));
-        if all_int {
-            order.sort_by_key(|&i| match ks[i] {
-                Value::Int(x) => x,
-                _ => 0,
-            });
-        } else if all_str {
-            order.sort_by(|&a, &b| match (&ks[a], &ks[b]) {
-                (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
-                _ => std::cmp::Ordering::Equal,
-            });
-        } else {
-            order.sort_by(|&a, &b| {
-                if error.is_some() {
-                    return std::cmp::Ordering::Equal;
-                }
-                match ops::lt(&ks[b], &ks[a]) {
-                    Ok(true) => std::cmp::Ordering::Greater,
-                    Ok(false) => match ops::lt(&ks[a], &ks[b]) {
-                        Ok(true) => std::cmp::Ordering::Less,
-                        Ok(false) => std::cmp::Ordering::Equal,
-                        Err(e) => {
-                            error = Some(e);
-                            std::cmp::Ordering::Equal
-                        }
-                    },
-                    Err(e) => {
-                        error = Some(e);
-                        std::cmp::Ordering::Equal
-                    }
-                }
-            });
+        // Int keys sort as (key, position) pairs, stably by key alone.
+        Keys::Ints(mut ks) => {
+            if reverse {
+                ks.reverse();
+            }
+            let mut pairs: Vec<(i64, usize)> = ks.into_iter().zip(0..).collect();
+            pairs.sort_by_key(|p| p.0);
+            pairs.into_iter().map(|(_, i)| i).collect()
         }
-    }
-    if let Some(e) = error {
-        return Err((e, items));
-    }
-    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-    let mut out: Vec<Value> = order.into_iter().map(|i| slots[i].take().unwrap_or_default()).collect();
+        Keys::Values(mut ks) => {
+            if reverse {
+                ks.reverse();
+            }
+            match sorted_order(&ks) {
+                Ok(order) => order,
+                Err(e) => return Err((e, items)),
+            }
+        }
+    };
+    apply_order(&mut items, &mut order);
     if reverse {
-        out.reverse();
+        items.reverse();
     }
-    Ok(out)
+    Ok(items)
+}
+
+/// The sort keys of `items`: held as plain ints while every key is one.
+enum Keys {
+    /// No key function: the items are their own keys.
+    Items,
+    Ints(Vec<i64>),
+    Values(Vec<Value>),
+}
+
+fn keys_of(items: &[Value], key: &Value) -> PyResult<Keys> {
+    let mut ints: Vec<i64> = Vec::with_capacity(items.len());
+    for (n, it) in items.iter().enumerate() {
+        match crate::call::call_n(key, [it.clone()])? {
+            Value::Int(k) => ints.push(k),
+            other => {
+                let mut values: Vec<Value> = Vec::with_capacity(items.len());
+                values.extend(ints.drain(..).map(Value::Int));
+                values.push(other);
+                for it in &items[n + 1..] {
+                    values.push(crate::call::call_n(key, [it.clone()])?);
+                }
+                return Ok(Keys::Values(values));
+            }
+        }
+    }
+    Ok(Keys::Ints(ints))
+}
+
+/// The positions of `keys` in stably sorted order, comparing with `<` as
+/// CPython's sort does.
+fn sorted_order(ks: &[Value]) -> PyResult<Vec<usize>> {
+    let mut order: Vec<usize> = (0..ks.len()).collect();
+    let all_int = ks.iter().all(|k| matches!(k, Value::Int(_)));
+    let all_str = !all_int && ks.iter().all(|k| matches!(k, Value::Str(_)));
+    if all_int {
+        order.sort_by_key(|&i| match ks[i] {
+            Value::Int(x) => x,
+            _ => 0,
+        });
+    } else if all_str {
+        order.sort_by(|&a, &b| match (&ks[a], &ks[b]) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => std::cmp::Ordering::Equal,
+        });
+    } else {
+        stable_sort(&mut order, &mut |x, y| ops::lt(&ks[x], &ks[y]))?;
+    }
+    Ok(order)
+}
+
+/// A stable merge sort driven by a fallible `less`, for keys compared
+/// with Python's `<`. Rust's own sort may panic when the order is not
+/// total (a NaN, an inconsistent `__lt__`); this one cannot. Like
+/// CPython's, it asks `less(later, earlier)` and moves a later element
+/// ahead only when it is strictly less, so a failing comparison names its
+/// operands as CPython's does.
+fn stable_sort(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> PyResult<()> {
+    const RUN: usize = 32;
+    let n = v.len();
+    // Binary insertion sort of each run, as CPython's `binarysort`.
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let pivot = v[i];
+            let (mut lo, mut hi) = (start, i);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if less(pivot, v[mid])? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            v.copy_within(lo..i, lo + 1);
+            v[lo] = pivot;
+        }
+    }
+    // Bottom-up merges of neighbouring runs.
+    let mut buf: Vec<usize> = Vec::with_capacity(n);
+    let mut width = RUN;
+    while width < n {
+        for start in (0..n).step_by(2 * width) {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            if mid == end {
+                continue;
+            }
+            buf.clear();
+            let (mut a, mut b) = (start, mid);
+            while a < mid && b < end {
+                if less(v[b], v[a])? {
+                    buf.push(v[b]);
+                    b += 1;
+                } else {
+                    buf.push(v[a]);
+                    a += 1;
+                }
+            }
+            buf.extend_from_slice(&v[a..mid]);
+            buf.extend_from_slice(&v[b..end]);
+            v[start..end].copy_from_slice(&buf);
+        }
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// Rearranges `items` in place so that position `k` holds what was at
+/// `order[k]`, following each cycle of the permutation (no second list of
+/// a million values). `order` is used up.
+fn apply_order(items: &mut [Value], order: &mut [usize]) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        if order[start] == DONE {
+            continue;
+        }
+        let first = std::mem::take(&mut items[start]);
+        let mut k = start;
+        loop {
+            let from = std::mem::replace(&mut order[k], DONE);
+            if from == start {
+                items[k] = first;
+                break;
+            }
+            items[k] = std::mem::take(&mut items[from]);
+            k = from;
+        }
+    }
 }
 
 // ------------------------------------------------------------------ tuple
@@ -1240,4 +1329,40 @@ fn join_str_items(sep: &str, items: &[Value]) -> PyResult<String> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+
+    #[test]
+    fn stable_sort_is_stable_and_total_order_free() {
+        // Keys with ties: equal keys keep their positions' order.
+        let keys = [3, 1, 3, 2, 1, 0, 2, 3, 1, 0];
+        let mut v: Vec<usize> = (0..100).collect();
+        assert!(stable_sort(&mut v, &mut |x, y| Ok(keys[x % 10] < keys[y % 10])).is_ok());
+        for w in v.windows(2) {
+            let (a, b) = (keys[w[0] % 10], keys[w[1] % 10]);
+            assert!(a < b || (a == b && w[0] < w[1]), "{w:?}");
+        }
+        // An order that is not one (every comparison true) still ends with
+        // a permutation, never a panic.
+        let mut v: Vec<usize> = (0..100).collect();
+        assert!(stable_sort(&mut v, &mut |_, _| Ok(true)).is_ok());
+        let mut seen = v.clone();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..100).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn stable_sort_stops_at_the_first_error() {
+        let mut v: Vec<usize> = (0..50).rev().collect();
+        let mut calls = 0;
+        let r = stable_sort(&mut v, &mut |_, _| {
+            calls += 1;
+            if calls == 40 { Err(crate::exc::value_error("boom")) } else { Ok(false) }
+        });
+        assert!(r.is_err());
+        assert_eq!(calls, 40);
+    }
 }

@@ -149,7 +149,7 @@ pub fn descriptor_get(attr: &Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Va
 /// Attributes every exception instance has.
 fn exception_attr(obj: &Value, name: &str) -> Option<Value> {
     let Value::Object(o) = obj else { return None };
-    let data = o.exc.as_ref()?.borrow();
+    let data = o.exc()?.borrow();
     match name {
         "args" => Some(Value::tuple(data.args.clone())),
         "__cause__" => Some(data.cause.clone().unwrap_or_default()),
@@ -363,7 +363,7 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     {
         return descriptor_set(&a, obj, value);
     }
-    if inst.exc.is_some() && set_exception_attr(inst, name, &value) {
+    if inst.exc().is_some() && set_exception_attr(inst, name, &value) {
         return Ok(());
     }
     if let Some(slots) = &inst.class.slots
@@ -377,7 +377,7 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
 }
 
 fn set_exception_attr(inst: &crate::class::Instance, name: &str, value: &Value) -> bool {
-    let Some(cell) = &inst.exc else { return false };
+    let Some(cell) = inst.exc() else { return false };
     let mut d = cell.borrow_mut();
     match name {
         "args" => d.args = crate::iter::to_vec(value).unwrap_or_default(),
@@ -624,7 +624,7 @@ fn getattr_at_miss(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
 /// sits there; anything else takes [`setattr`].
 pub fn setattr_at(obj: &Value, name: &str, value: Value, site: &Site) -> PyResult<()> {
     if let Value::Object(inst) = obj
-        && inst.exc.is_none()
+        && inst.exc().is_none()
     {
         let way = match site.way(&inst.class) {
             Some(way) => way,

@@ -400,7 +400,7 @@ fn check_abstract(cls: &Rc<Class>) -> PyResult<()> {
 /// `object.__new__(cls)`, with the exception layout's args filled.
 pub fn new_instance(cls: &Rc<Class>, args: &[Value]) -> Value {
     let inst = Instance::new(cls.clone());
-    if let Some(d) = &inst.exc {
+    if let Some(d) = inst.exc() {
         d.borrow_mut().args = args.to_vec();
     }
     Value::Object(Rc::new(inst))
@@ -582,7 +582,7 @@ fn call_slot(owner: &Rc<Class>, name: &str, recv: &Value, args: Vec<Value>, kwar
     }
     if owner.layout == Layout::Exception
         && let Value::Object(o) = recv
-        && let Some(cell) = &o.exc
+        && let Some(cell) = o.exc()
     {
         match name {
             "__init__" => {

@@ -18,7 +18,7 @@ use crate::value::Value;
 /// The three `__exit__` arguments as an optional exception.
 pub(crate) fn exit_exception(args: &[Value]) -> Option<PyErr> {
     match args.get(1) {
-        Some(v @ Value::Object(o)) if o.exc.is_some() => Some(PyErr::from_instance(v.clone())),
+        Some(v @ Value::Object(o)) if o.exc().is_some() => Some(PyErr::from_instance(v.clone())),
         _ => match args.first() {
             Some(Value::Class(c)) => Some(PyErr::with_args(c, vec![])),
             _ => None,

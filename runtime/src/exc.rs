@@ -67,7 +67,7 @@ impl PyErr {
 
     pub fn data(&self) -> Option<std::cell::RefMut<'_, ExcData>> {
         match &*self.exc {
-            Value::Object(o) => o.exc.as_ref().map(|c| c.borrow_mut()),
+            Value::Object(o) => o.exc().map(|c| c.borrow_mut()),
             _ => None,
         }
     }
@@ -101,7 +101,7 @@ impl PyErr {
 /// Creates an exception instance without running any `__init__`.
 pub fn new_exception(cls: &Rc<Class>, args: Vec<Value>) -> Value {
     let inst = Instance::new(cls.clone());
-    if let Some(d) = &inst.exc {
+    if let Some(d) = inst.exc() {
         d.borrow_mut().args = args;
     }
     Value::Object(Rc::new(inst))

@@ -26,7 +26,7 @@ pub fn is_group(v: &Value) -> bool {
 /// `(message, exceptions)` of a group.
 pub fn parts(v: &Value) -> (Value, Vec<Value>) {
     let Value::Object(o) = v else { return (Value::None, Vec::new()) };
-    let args = o.exc.as_ref().map(|c| c.borrow().args.clone()).unwrap_or_default();
+    let args = o.exc().map(|c| c.borrow().args.clone()).unwrap_or_default();
     let msg = args.first().cloned().unwrap_or_default();
     let excs = args.get(1).map(|e| crate::iter::to_vec(e).unwrap_or_default()).unwrap_or_default();
     (msg, excs)
@@ -55,7 +55,7 @@ pub fn check_new(cls: &Rc<Class>, args: &[Value]) -> PyResult<Rc<Class>> {
     let mut all_exceptions = true;
     for (i, e) in excs.iter().enumerate() {
         match e {
-            Value::Object(o) if o.exc.is_some() => {
+            Value::Object(o) if o.exc().is_some() => {
                 if !o.class.is_subclass(&types().exception) {
                     all_exceptions = false;
                 }
@@ -98,7 +98,7 @@ fn derive(like: &Value, excs: Vec<Value>) -> PyResult<Value> {
     let cls = check_new(&base, &[msg.clone(), Value::list(excs.clone())])?;
     let g = crate::exc::new_exception(&cls, vec![msg, Value::list(excs)]);
     if let (Value::Object(src), Value::Object(dst)) = (like, &g)
-        && let (Some(s), Some(d)) = (&src.exc, &dst.exc)
+        && let (Some(s), Some(d)) = (src.exc(), dst.exc())
     {
         let s = s.borrow();
         let mut d = d.borrow_mut();

@@ -117,7 +117,7 @@ pub fn repr(v: &Value) -> PyResult<String> {
             if o.class.has_user_attr("__repr__") {
                 return guarded(v, "...", || text_of(call_method(v, "__repr__", vec![], vec![])?, "__repr__"));
             }
-            if o.exc.is_some() {
+            if o.exc().is_some() {
                 return exception_repr(v);
             }
             default_repr(v)
@@ -170,7 +170,7 @@ pub fn str_(v: &Value) -> PyResult<String> {
             if o.class.has_user_attr("__str__") {
                 return text_of(call_method(v, "__str__", vec![], vec![])?, "__str__");
             }
-            if o.exc.is_some() {
+            if o.exc().is_some() {
                 return exception_str(v);
             }
             repr(v)
@@ -194,7 +194,7 @@ pub fn str_value(v: &Value) -> PyResult<Value> {
 /// `BaseException.__str__`.
 pub fn exception_str(v: &Value) -> PyResult<String> {
     let Value::Object(o) = v else { return repr(v) };
-    let Some(cell) = &o.exc else { return repr(v) };
+    let Some(cell) = o.exc() else { return repr(v) };
     let args = cell.borrow().args.clone();
     if crate::excgroup::is_group(v) {
         let n = crate::excgroup::parts(v).1.len();
@@ -223,7 +223,7 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
 /// `BaseException.__repr__`: `ValueError('msg')`.
 pub fn exception_repr(v: &Value) -> PyResult<String> {
     let Value::Object(o) = v else { return repr(v) };
-    let args = o.exc.as_ref().map(|c| c.borrow().args.clone()).unwrap_or_default();
+    let args = o.exc().map(|c| c.borrow().args.clone()).unwrap_or_default();
     let name = o.class.name();
     Ok(match args.len() {
         1 => format!("{}({})", name, repr(&args[0])?),
@@ -244,11 +244,11 @@ pub fn add_note(exc: &Value, note: Value) -> PyResult<Value> {
     let Value::Object(o) = exc else {
         return Ok(Value::None);
     };
-    let existing = o.exc.as_ref().and_then(|c| c.borrow().notes.clone());
+    let existing = o.exc().and_then(|c| c.borrow().notes.clone());
     match existing {
         Some(Value::List(l)) => l.push(note),
         _ => {
-            if let Some(c) = &o.exc {
+            if let Some(c) = o.exc() {
                 c.borrow_mut().notes = Some(Value::list(vec![note]));
             }
         }

@@ -14,7 +14,7 @@ pub fn raise(value: Value) -> PyResult<PyErr> {
             let inst = call(&value, vec![], vec![])?;
             Ok(PyErr::from_instance(inst))
         }
-        Value::Object(o) if o.exc.is_some() => Ok(PyErr::from_instance(value)),
+        Value::Object(o) if o.exc().is_some() => Ok(PyErr::from_instance(value)),
         _ => Err(type_error("exceptions must derive from BaseException")),
     }
 }
@@ -25,7 +25,7 @@ pub fn raise_from(value: Value, cause: Value) -> PyResult<PyErr> {
     let cause = match &cause {
         Value::None => None,
         Value::Class(_) => Some(raise(cause)?.into_value()),
-        Value::Object(o) if o.exc.is_some() => Some(cause.clone()),
+        Value::Object(o) if o.exc().is_some() => Some(cause.clone()),
         _ => {
             return Err(type_error("exception causes must derive from BaseException"));
         }

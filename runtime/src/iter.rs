@@ -64,8 +64,8 @@ pub enum PyIter {
 
 impl PyIter {
     /// The next item; iteration can fail, so this is not `Iterator::next`.
+    /// Lists and ranges are inlined into generated loops.
     #[allow(clippy::should_implement_trait)]
-    /// The next item. Lists and ranges are inlined into generated loops.
     #[inline]
     pub fn next(&mut self) -> PyResult<Option<Value>> {
         match self {
@@ -90,11 +90,8 @@ impl PyIter {
     #[inline(never)]
     fn next_general(&mut self) -> PyResult<Option<Value>> {
         match self {
-            PyIter::List { list, pos } => {
-                let item = list.get(*pos);
-                *pos += 1;
-                Ok(item)
-            }
+            // Handled inline by `next`.
+            PyIter::List { .. } | PyIter::Range { .. } => self.next(),
             PyIter::Tuple { tuple, pos } => {
                 let item = tuple.items().get(*pos).cloned();
                 *pos += 1;
@@ -106,15 +103,6 @@ impl PyIter {
                 };
                 *byte += c.len_utf8();
                 Ok(Some(Value::str(c)))
-            }
-            PyIter::Range { next, stop, step } => {
-                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                    let v = *next;
-                    *next = next.saturating_add(*step);
-                    Ok(Some(Value::Int(v)))
-                } else {
-                    Ok(None)
-                }
             }
             PyIter::Dict { dict, pos, version, part } => {
                 if dict.version() != *version {

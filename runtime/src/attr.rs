@@ -366,6 +366,11 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     if inst.exc().is_some() && set_exception_attr(inst, name, &value) {
         return Ok(());
     }
+    if name == "__class__" {
+        // An instance's class is fixed here; storing an attribute named
+        // `__class__` instead would be a silent wrong answer.
+        return Err(crate::exc::not_implemented_error("py2rs: assigning to __class__ is not supported yet"));
+    }
     if let Some(slots) = &inst.class.slots
         && !slots.iter().any(|s| s.as_str() == name)
     {

@@ -69,6 +69,9 @@ pub fn store_target(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, value: TokenSt
     match target {
         E::Name(n) => store_name(cx, fx, n.id.as_str(), value),
         E::Attribute(a) => {
+            if a.attr.as_str() == "__class__" {
+                return Err(unsupported(target, "assigning to __class__"));
+            }
             // Borrowed: a local receiver (`self`) is not cloned.
             let obj = super::expr::expr_ref(cx, fx, &a.value)?;
             let name = a.attr.as_str();

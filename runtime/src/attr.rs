@@ -674,12 +674,13 @@ pub fn call_method_at(
     kwargs: crate::func::Kwargs,
     site: &Site,
 ) -> PyResult<Value> {
+    if kwargs.is_empty()
+        && let Some(m) = ContainerMethod::of(obj, name, args.len())
+    {
+        return m.call(args);
+    }
     // The commonest built-in method calls skip the method tables.
     match (obj, name, args.len()) {
-        (Value::List(l), "append", 1) if kwargs.is_empty() => {
-            l.push(args.into_iter().next().unwrap_or_default());
-            return Ok(Value::None);
-        }
         // ASCII text needs no Unicode tables and keeps its counts.
         (Value::Str(s), "strip" | "lower" | "split", 0) if kwargs.is_empty() && s.is_ascii() => {
             let text = s.as_str();
@@ -697,11 +698,6 @@ pub fn call_method_at(
                         .collect(),
                 ),
             });
-        }
-        (Value::Dict(d), "get", 1 | 2) if kwargs.is_empty() => {
-            let mut args = args.into_iter();
-            let key = args.next().unwrap_or_default();
-            return Ok(d.get(&key)?.unwrap_or_else(|| args.next().unwrap_or_default()));
         }
         _ => {}
     }
@@ -747,20 +743,48 @@ pub fn call_method_n<const N: usize>(obj: &Value, name: &str, args: [Value; N], 
                 return d.call_with(obj.clone(), args);
             }
         }
-        Value::List(l) if N == 1 && name == "append" => {
-            for item in args {
-                l.push(item);
+        _ => {
+            if let Some(m) = ContainerMethod::of(obj, name, N) {
+                return m.call(args);
             }
-            return Ok(Value::None);
         }
-        Value::Dict(d) if name == "get" && (N == 1 || N == 2) => {
-            let mut args = args.into_iter();
-            let key = args.next().unwrap_or_default();
-            return Ok(d.get(&key)?.unwrap_or_else(|| args.next().unwrap_or_default()));
-        }
-        _ => {}
     }
     call_method_at(obj, name, args.into(), Vec::new(), site)
+}
+
+/// `list.append(x)` and `dict.get(key[, default])`, the commonest built-in
+/// method calls, done without the method tables. Whether a call is one is
+/// decided before its arguments are taken, so both the vector and the
+/// array entry points share it.
+enum ContainerMethod<'a> {
+    Append(&'a crate::list::List),
+    Get(&'a crate::dict::Dict),
+}
+
+impl<'a> ContainerMethod<'a> {
+    #[inline]
+    fn of(obj: &'a Value, name: &str, argc: usize) -> Option<ContainerMethod<'a>> {
+        match (obj, name, argc) {
+            (Value::List(l), "append", 1) => Some(ContainerMethod::Append(l)),
+            (Value::Dict(d), "get", 1 | 2) => Some(ContainerMethod::Get(d)),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn call(self, args: impl IntoIterator<Item = Value>) -> PyResult<Value> {
+        let mut args = args.into_iter();
+        match self {
+            ContainerMethod::Append(l) => {
+                l.push(args.next().unwrap_or_default());
+                Ok(Value::None)
+            }
+            ContainerMethod::Get(d) => {
+                let key = args.next().unwrap_or_default();
+                Ok(d.get(&key)?.unwrap_or_else(|| args.next().unwrap_or_default()))
+            }
+        }
+    }
 }
 
 /// A call-site cache of its own for the attribute access it is passed to

@@ -333,7 +333,7 @@ impl Instance {
             let keys = self.class.keys.borrow();
             let d = Dict::with_capacity(values.len());
             for (k, v) in keys.iter().zip(values) {
-                d.set_key_at(k.hash(), k, v);
+                d.set_str_key(k, v);
             }
             Rc::new(d)
         })
@@ -419,7 +419,7 @@ impl Instance {
             hint.set(hint.get().max(i + 1));
             return Some(i);
         }
-        self.dict().set_key_at(key.hash(), key, value);
+        self.dict().set_str_key(key, value);
         None
     }
 

@@ -159,11 +159,10 @@ impl Dict {
             .and_then(|i| t.entries[i].as_ref().map(|e| e.value.clone()))
     }
 
-    /// Sets str key `key` (hash `hash`), sharing the key object, and says
-    /// where the entry sits.
-    pub fn set_key_at(&self, hash: i64, key: &PyStr, value: Value) -> usize {
+    /// Sets str key `key`, sharing the key object (and its cached hash).
+    pub fn set_str_key(&self, key: &PyStr, value: Value) {
         // A str key never runs Python code, so this cannot fail.
-        self.set_hashed_at(hash, Value::Str(key.clone()), value).unwrap_or(usize::MAX)
+        let _ = self.set_hashed(key.hash(), Value::Str(key.clone()), value);
     }
 
     pub fn contains(&self, key: &Value) -> PyResult<bool> {
@@ -191,11 +190,6 @@ impl Dict {
     }
 
     pub fn set_hashed(&self, hash: i64, key: Value, value: Value) -> PyResult<()> {
-        self.set_hashed_at(hash, key, value).map(drop)
-    }
-
-    /// `set_hashed` that says at which entry position the key sits.
-    fn set_hashed_at(&self, hash: i64, key: Value, value: Value) -> PyResult<usize> {
         self.touch();
         if let Some(i) = self.find(hash, &key)? {
             let old = {
@@ -203,13 +197,13 @@ impl Dict {
                 t.entries[i].as_mut().map(|e| std::mem::replace(&mut e.value, value))
             };
             drop(old);
-            return Ok(i);
+            return Ok(());
         }
         let mut t = self.table.borrow_mut();
-        let pos = t.push(Entry { hash, key, value });
+        t.push(Entry { hash, key, value });
         t.len += 1;
         t.version += 1;
-        Ok(pos)
+        Ok(())
     }
 
     /// Removes `key`, returning its value.
@@ -322,7 +316,7 @@ impl Table {
 
     /// Appends an entry, indexing it (or the whole table, once past
     /// `SMALL`); returns its position.
-    fn push(&mut self, entry: Entry) -> usize {
+    fn push(&mut self, entry: Entry) {
         let pos = self.entries.len();
         let hash = entry.hash;
         self.entries.push(Some(entry));
@@ -332,7 +326,6 @@ impl Table {
         } else if self.entries.len() > SMALL {
             self.reindex();
         }
-        pos
     }
 
     fn reindex(&mut self) {

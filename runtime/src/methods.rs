@@ -906,17 +906,11 @@ fn keys_of(items: &[Value], key: &Value) -> PyResult<Keys> {
 }
 
 /// The positions of `keys` in stably sorted order, comparing with `<` as
-/// CPython's sort does.
+/// CPython's sort does. (All-int keys never get here: `sort_values` sorts
+/// them as machine ints.)
 fn sorted_order(ks: &[Value]) -> PyResult<Vec<usize>> {
     let mut order: Vec<usize> = (0..ks.len()).collect();
-    let all_int = ks.iter().all(|k| matches!(k, Value::Int(_)));
-    let all_str = !all_int && ks.iter().all(|k| matches!(k, Value::Str(_)));
-    if all_int {
-        order.sort_by_key(|&i| match ks[i] {
-            Value::Int(x) => x,
-            _ => 0,
-        });
-    } else if all_str {
+    if ks.iter().all(|k| matches!(k, Value::Str(_))) {
         order.sort_by(|&a, &b| match (&ks[a], &ks[b]) {
             (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
             _ => std::cmp::Ordering::Equal,

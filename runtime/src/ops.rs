@@ -519,19 +519,7 @@ impl BinOp {
 pub fn binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => {
-            let r = match op {
-                BinOp::Add => x.checked_add(*y),
-                BinOp::Sub => x.checked_sub(*y),
-                BinOp::Mul => x.checked_mul(*y),
-                BinOp::And => Some(x & y),
-                BinOp::Or => Some(x | y),
-                BinOp::Xor => Some(x ^ y),
-                // With a positive divisor, Euclidean and floor division agree.
-                BinOp::FloorDiv if *y > 0 => Some(x.div_euclid(*y)),
-                BinOp::Mod if *y > 0 => Some(x.rem_euclid(*y)),
-                _ => None,
-            };
-            if let Some(r) = r {
+            if let Some(r) = int_fast(*x, *y, op) {
                 return Ok(Value::Int(r));
             }
         }
@@ -644,13 +632,17 @@ fn binary_type_error(a: &Value, b: &Value, op: BinOp) -> crate::exc::PyErr {
     }
 }
 
-/// Machine-int `x op y` for the commonest operators, when it fits.
+/// Machine-int `x op y` for the commonest operators, when it fits: the
+/// fast path of `binary`, `inplace` and `inplace_local`.
 #[inline(always)]
 fn int_fast(x: i64, y: i64, op: BinOp) -> Option<i64> {
     match op {
         BinOp::Add => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
         BinOp::Mul => x.checked_mul(y),
+        BinOp::And => Some(x & y),
+        BinOp::Or => Some(x | y),
+        BinOp::Xor => Some(x ^ y),
         // With a positive divisor, Euclidean and floor division agree.
         BinOp::Mod if y > 0 => Some(x.rem_euclid(y)),
         BinOp::FloorDiv if y > 0 => Some(x.div_euclid(y)),

@@ -176,24 +176,28 @@ pub fn log(x: f64) -> NResult<f64> {
 /// negative; out of range bails (the dynamic code raises `IndexError`).
 #[inline(always)]
 pub fn index(i: i64, len: usize) -> NResult<usize> {
-    let n = len as i64;
-    let k = if i < 0 { i + n } else { i };
-    if (0..n).contains(&k) { Ok(k as usize) } else { Err(Bail) }
+    let k = from_end(i, len);
+    if k < len { Ok(k) } else { Err(Bail) }
+}
+
+/// `i` counted from the end of a sequence of `len` when negative; one
+/// still negative after that wraps to a position no sequence has.
+#[inline(always)]
+fn from_end(i: i64, len: usize) -> usize {
+    (if i < 0 { i.wrapping_add(len as i64) } else { i }) as usize
 }
 
 /// `xs[i]` on a native list, counting from the end when negative.
 #[inline(always)]
 pub fn get<T: Copy>(xs: &[T], i: i64) -> NResult<T> {
-    let k = if i < 0 { i.wrapping_add(xs.len() as i64) } else { i };
-    // A still-negative index wraps to a huge usize, which `get` rejects.
-    xs.get(k as usize).copied().ok_or(Bail)
+    xs.get(from_end(i, xs.len())).copied().ok_or(Bail)
 }
 
 /// The slot `xs[i]` is assigned through, counting from the end when negative.
 #[inline(always)]
 pub fn slot<T>(xs: &mut [T], i: i64) -> NResult<&mut T> {
-    let k = if i < 0 { i.wrapping_add(xs.len() as i64) } else { i };
-    xs.get_mut(k as usize).ok_or(Bail)
+    let k = from_end(i, xs.len());
+    xs.get_mut(k).ok_or(Bail)
 }
 
 /// `[x] * n`: a negative count gives an empty list; a count too large to

@@ -336,11 +336,13 @@ fn named_expr(cx: &mut Cx, fx: &mut Fx, n: &ast::ExprNamedExpr) -> LResult<Lower
 /// macro as it was given, so items beyond a short expression are written
 /// as `Vec::from([...])`, which it lays out like any other code.
 fn vec_of(items: &[TokenStream]) -> TokenStream {
+    // At most 8 tokens, none of them a block: one pass over the tokens.
     let short = |t: &TokenStream| {
-        t.clone().into_iter().count() <= 8
-            && !t.clone().into_iter().any(
-                |tt| matches!(&tt, proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace),
-            )
+        let mut n = 0;
+        t.clone().into_iter().all(|tt| {
+            n += 1;
+            n <= 8 && !matches!(&tt, proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace)
+        })
     };
     if items.iter().all(short) {
         quote! { vec![#(#items),*] }

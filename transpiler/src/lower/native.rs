@@ -19,7 +19,7 @@ use super::LResult;
 use crate::diagnostics::Diagnostic;
 use crate::emit::mangle;
 use crate::frontend::{ast, span};
-use crate::sema::infer::{CHAR_TESTS, Const, Iteration, NTy, NativeFn, Typer, World, binop_ty};
+use crate::sema::infer::{Const, Iteration, NTy, NativeFn, Typer, World, binop_ty, char_test};
 
 /// The name of the module holding native functions.
 pub const MODULE: &str = "native";
@@ -895,9 +895,10 @@ impl Nx<'_> {
                 }
                 self.builtin(e, name, &c.args)
             }
-            ast::Expr::Attribute(a) if CHAR_TESTS.contains(&a.attr.as_str()) => {
+            ast::Expr::Attribute(a) if let Some(f) = char_test(a.attr.as_str()) => {
                 let (v, t) = self.expr(&a.value)?;
-                let test = char_test(a.attr.as_str());
+                let f = mangle::raw(f);
+                let test = quote! { rt::str_methods::#f };
                 Ok(if t == NTy::Char {
                     quote! { #test(#v) }
                 } else {
@@ -1087,13 +1088,6 @@ fn char_literal(e: &ast::Expr) -> Option<char> {
         (Some(ch), None) => Some(ch),
         _ => None,
     }
-}
-
-/// The runtime's test of one character for a str method in `CHAR_TESTS`
-/// (Python's Unicode rules, not Rust's).
-fn char_test(method: &str) -> TokenStream {
-    let f = mangle::raw(&format!("char_{}", method.replacen("is", "is_", 1)));
-    quote! { rt::str_methods::#f }
 }
 
 /// Whether `e` is a name or a constant: reading it twice, or after

@@ -1246,7 +1246,7 @@ impl<'w> Typer<'w> {
                 {
                     return self.math_call(e, a.attr.as_str(), &c.args);
                 }
-                if CHAR_TESTS.contains(&a.attr.as_str()) && c.args.is_empty() {
+                if char_test(a.attr.as_str()).is_some() && c.args.is_empty() {
                     return match self.expr(&a.value)? {
                         Some(t) if t.is_text() => Ok(Some(NTy::Bool)),
                         Some(t) => refuse(e, format!("{}() of a {t}", a.attr)),
@@ -1352,8 +1352,23 @@ impl<'w> Typer<'w> {
     }
 }
 
-/// The str methods testing every character, with a native form.
-pub const CHAR_TESTS: &[&str] = &["isalpha", "isdigit", "isdecimal", "isnumeric", "isalnum", "isspace"];
+/// The str methods testing every character that have a native form, each
+/// with the runtime function testing one character (Python's Unicode
+/// rules, not Rust's).
+const CHAR_TESTS: &[(&str, &str)] = &[
+    ("isalpha", "char_is_alpha"),
+    ("isdigit", "char_is_digit"),
+    ("isdecimal", "char_is_decimal"),
+    ("isnumeric", "char_is_numeric"),
+    ("isalnum", "char_is_alnum"),
+    ("isspace", "char_is_space"),
+];
+
+/// The `rt::str_methods` function for str method `method`, if it is one
+/// of the `CHAR_TESTS`.
+pub fn char_test(method: &str) -> Option<&'static str> {
+    CHAR_TESTS.iter().find(|(m, _)| *m == method).map(|(_, f)| *f)
+}
 
 /// The native type of `l op r`, when there is one.
 pub fn binop_ty(op: ast::Operator, l: &NTy, r: &NTy) -> Option<NTy> {

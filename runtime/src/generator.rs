@@ -110,7 +110,19 @@ impl Future for YieldRawFuture<'_> {
     }
 }
 
-type Body = Pin<Box<dyn Future<Output = PyResult<Value>>>>;
+/// A generator body: an `async` block, or a resumable step function.
+///
+/// The step function is what the transpiler emits for a generator whose
+/// every `yield` is a statement outside `try`, `with` and `match`: the body
+/// flattened into a `match` on a resumption state, each call running to the
+/// next `yield` (see `lower/resumable.rs`). Nothing in such a body can catch
+/// an exception thrown in at a `yield`, and a `yield` statement discards
+/// what is sent, so the driver handles both without calling it; a call then
+/// costs one indirect call instead of a poll through `Co`'s slot.
+enum Body {
+    Future(Pin<Box<dyn Future<Output = PyResult<Value>>>>),
+    Steps(Box<dyn FnMut() -> PyResult<Step>>),
+}
 
 enum State {
     /// Not started, or suspended at a `yield`.
@@ -198,13 +210,23 @@ impl Generator {
         F: Future<Output = PyResult<Value>> + 'static,
     {
         let co = Co::default();
-        let fut: Body = Box::pin(body(co.clone()));
+        let fut = Body::Future(Box::pin(body(co.clone())));
+        Generator::with_body(kind, name, qualname, co, fut)
+    }
+
+    /// Creates the generator object for a generator function whose body
+    /// was flattened into a step function (see [`Body`]).
+    pub fn steps(name: &str, qualname: &str, step: impl FnMut() -> PyResult<Step> + 'static) -> Value {
+        Generator::with_body(Kind::Generator, name, qualname, Co::default(), Body::Steps(Box::new(step)))
+    }
+
+    fn with_body(kind: Kind, name: &str, qualname: &str, co: Co, body: Body) -> Value {
         Value::native(Generator {
             kind,
             name: name.to_string(),
             qualname: qualname.to_string(),
             co,
-            state: RefCell::new(State::Ready(fut)),
+            state: RefCell::new(State::Ready(body)),
             started: std::cell::Cell::new(false),
             raw_start: std::cell::Cell::new(false),
         })
@@ -228,8 +250,8 @@ impl Generator {
         // `yield from` chains hit the recursion limit too.
         let _frame = crate::scope::enter()?;
         let previous = std::mem::replace(&mut *self.state.borrow_mut(), State::Running);
-        let mut fut = match previous {
-            State::Ready(f) => f,
+        let body = match previous {
+            State::Ready(b) => b,
             State::Running => return Err(crate::exc::value_error("generator already executing")),
             State::Done => {
                 *self.state.borrow_mut() = State::Done;
@@ -239,15 +261,13 @@ impl Generator {
                 };
             }
         };
-        if !self.started.get() && self.raw_start.get() {
-            self.started.set(true);
-            self.co.slot.set(Slot::Resumed(how));
-        } else if !self.started.get() {
-            self.started.set(true);
+        let first = !self.started.replace(true);
+        if first && !self.raw_start.get() {
             if let Resume::Send(v) = &how
                 && !v.is_none()
             {
-                *self.state.borrow_mut() = State::Ready(fut);
+                *self.state.borrow_mut() = State::Ready(body);
+                self.started.set(false);
                 return Err(type_error(format!("can't send non-None value to a just-started {}", self.what())));
             }
             if let Resume::Throw(e) = how {
@@ -255,9 +275,42 @@ impl Generator {
                 *self.state.borrow_mut() = State::Done;
                 return Err(e);
             }
-        } else if !matches!(how, Resume::Send(Value::None)) {
-            // The slot is empty here, which the body reads as `send(None)`:
-            // `next()` writes nothing.
+        }
+        let (outcome, body) = match body {
+            Body::Future(fut) => self.poll(fut, first, how),
+            // Nothing in a step body catches what is thrown in.
+            Body::Steps(_) if let Resume::Throw(e) = how => (Err(e), None),
+            Body::Steps(mut step) => (step(), Some(Body::Steps(step))),
+        };
+        if let (Ok(Step::Yielded(_)), Some(body)) = (&outcome, body) {
+            *self.state.borrow_mut() = State::Ready(body);
+            return outcome;
+        }
+        *self.state.borrow_mut() = State::Done;
+        match outcome {
+            Err(e) if e.is_instance(&types().stop_iteration) => {
+                Err(crate::exc::runtime_error(format!("{} raised StopIteration", self.what())).with_cause(&e))
+            }
+            Err(e) if self.kind == Kind::AsyncGenerator && e.is_instance(&types().by_name["StopAsyncIteration"]) => {
+                Err(crate::exc::runtime_error("async generator raised StopAsyncIteration").with_cause(&e))
+            }
+            other => other,
+        }
+    }
+
+    /// Polls an `async` body once: what it produced, and the body to keep
+    /// when it suspended.
+    #[inline]
+    fn poll(
+        &self,
+        mut fut: Pin<Box<dyn Future<Output = PyResult<Value>>>>,
+        first: bool,
+        how: Resume,
+    ) -> (PyResult<Step>, Option<Body>) {
+        // The slot is empty here, which the body reads as `send(None)`:
+        // `next()` writes nothing. A raw-start body reads its first
+        // resumption, whatever it is.
+        if (first && self.raw_start.get()) || (!first && !matches!(how, Resume::Send(Value::None))) {
             self.co.slot.set(Slot::Resumed(how));
         }
         let mut cx = Context::from_waker(Waker::noop());
@@ -267,25 +320,9 @@ impl Generator {
                     Slot::Yielded(v) => v,
                     _ => Value::None,
                 };
-                *self.state.borrow_mut() = State::Ready(fut);
-                Ok(Step::Yielded(yielded))
+                (Ok(Step::Yielded(yielded)), Some(Body::Future(fut)))
             }
-            Poll::Ready(r) => {
-                *self.state.borrow_mut() = State::Done;
-                match r {
-                    Ok(v) => Ok(Step::Returned(v)),
-                    Err(e) if e.is_instance(&types().stop_iteration) => {
-                        Err(crate::exc::runtime_error(format!("{} raised StopIteration", self.what())).with_cause(&e))
-                    }
-                    Err(e)
-                        if self.kind == Kind::AsyncGenerator
-                            && e.is_instance(&types().by_name["StopAsyncIteration"]) =>
-                    {
-                        Err(crate::exc::runtime_error("async generator raised StopAsyncIteration").with_cause(&e))
-                    }
-                    Err(e) => Err(e),
-                }
-            }
+            Poll::Ready(r) => (r.map(Step::Returned), None),
         }
     }
 

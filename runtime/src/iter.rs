@@ -63,6 +63,12 @@ pub enum PyIter {
 }
 
 impl PyIter {
+    /// An iterator with nothing left: what a loop variable holding an
+    /// iterator starts and ends as.
+    pub fn empty() -> PyIter {
+        PyIter::Range { next: 0, stop: 0, step: 1 }
+    }
+
     /// The next item; iteration can fail, so this is not `Iterator::next`.
     /// Lists and ranges are inlined into generated loops.
     #[allow(clippy::should_implement_trait)]

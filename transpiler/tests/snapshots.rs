@@ -165,3 +165,55 @@ def k(x: float):
     ];
     assert_eq!(lines, want);
 }
+
+/// A generator is flattened into a step function (`Generator::steps`)
+/// only when nothing in its body can see what is sent or thrown in at a
+/// `yield`; the rest keep the `async` body (`Generator::new`).
+#[test]
+fn generators_flatten_only_where_resumption_is_unobservable() {
+    let py = "\
+def loops(n):
+    for i in range(n):
+        while i:
+            i -= 1
+            if i == 2:
+                break
+            yield i
+        else:
+            yield 'else'
+
+
+def handled(xs):
+    for x in xs:
+        try:
+            yield x
+        finally:
+            print('cleanup')
+
+
+def received():
+    x = yield 1
+    print(x)
+
+
+def delegating(g):
+    yield from g
+    yield 'end'
+
+
+def in_with(cm):
+    with cm:
+        yield 1
+";
+    let rust = py2rs::transpile(py, &py2rs::Options { file_name: "t.py".into() }).expect("converts");
+    let body = |name: &str| {
+        let start = rust.find(&format!("fn {name}(")).unwrap_or_else(|| panic!("no fn {name} in:\n{rust}"));
+        let rest = &rust[start..];
+        &rest[..rest.find("\n}\n").unwrap_or(rest.len())]
+    };
+    assert!(body("loops").contains("rt::generator::Generator::steps("), "not flattened:\n{}", body("loops"));
+    for kept in ["handled", "received", "delegating", "in_with"] {
+        let b = body(kept);
+        assert!(b.contains("rt::generator::Generator::new(") && !b.contains("steps("), "{kept} flattened:\n{b}");
+    }
+}

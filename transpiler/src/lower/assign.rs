@@ -94,31 +94,40 @@ pub fn store_target(cx: &mut Cx, fx: &mut Fx, target: &ast::Expr, value: TokenSt
 }
 
 fn unpack(cx: &mut Cx, fx: &mut Fx, elts: &[ast::Expr], value: TokenStream) -> LResult<TokenStream> {
-    let items = cx.fresh("u");
-    let star = elts.iter().position(|e| matches!(e, ast::Expr::Starred(_)));
-    let get = match star {
-        None => {
-            let n = elts.len();
-            cx.tri(fx, quote! { rt::unpack::exact(#value, #n) })
+    let Some(star) = elts.iter().position(|e| matches!(e, ast::Expr::Starred(_))) else {
+        // `a, b = value`: the items come back as an array.
+        let n = proc_macro2::Literal::usize_unsuffixed(elts.len());
+        let ids: Vec<_> = elts.iter().map(|_| cx.fresh("u")).collect();
+        let get = cx.tri(fx, quote! { rt::unpack::exact::<#n>(#value) });
+        let mut stores = Vec::new();
+        for (e, id) in elts.iter().zip(&ids) {
+            stores.push(store_target(cx, fx, unstarred(e), quote! { #id })?);
         }
-        Some(i) => {
-            let after = elts.len() - i - 1;
-            cx.tri(fx, quote! { rt::unpack::starred(#value, #i, #after) })
-        }
+        return Ok(quote! {
+            let [#(#ids),*] = #get;
+            #(#stores)*
+        });
     };
+    let items = cx.fresh("u");
+    let after = elts.len() - star - 1;
+    let get = cx.tri(fx, quote! { rt::unpack::starred(#value, #star, #after) });
     let mut stores = Vec::new();
     for e in elts {
-        let t = match e {
-            ast::Expr::Starred(s) => &*s.value,
-            other => other,
-        };
-        let s = store_target(cx, fx, t, quote! { #items.next().unwrap_or_default() })?;
+        let s = store_target(cx, fx, unstarred(e), quote! { #items.next().unwrap_or_default() })?;
         stores.push(s);
     }
     Ok(quote! {
         let mut #items = #get.into_iter();
         #(#stores)*
     })
+}
+
+/// The target inside a starred one.
+fn unstarred(e: &ast::Expr) -> &ast::Expr {
+    match e {
+        ast::Expr::Starred(s) => &s.value,
+        other => other,
+    }
 }
 
 pub fn assign(cx: &mut Cx, fx: &mut Fx, targets: &[ast::Expr], value: &ast::Expr) -> LResult<TokenStream> {

@@ -144,7 +144,12 @@ pub fn for_loop_with(
 /// Where a `break`/`continue` goes: the loop directly, or the enclosing
 /// `finally` first.
 enum Jump {
-    Direct { label: proc_macro2::Ident, needs_label: bool },
+    Direct {
+        label: proc_macro2::Ident,
+        needs_label: bool,
+    },
+    /// To another state of a flattened generator.
+    State(TokenStream),
     ViaFinally(proc_macro2::Ident),
 }
 
@@ -158,6 +163,9 @@ fn find_jump(fx: &mut Fx, is_break: bool) -> Option<Jump> {
                 return Some(Jump::Direct { label, needs_label: needs });
             }
             Frame::Try { .. } | Frame::Block => crossed_block = true,
+            Frame::Resume { on_break, on_continue } => {
+                return Some(Jump::State(if is_break { on_break.clone() } else { on_continue.clone() }));
+            }
             Frame::Finally { label, uses } => {
                 if is_break {
                     uses.brk = true;
@@ -187,6 +195,7 @@ fn jump(fx: &mut Fx, is_break: bool) -> Option<TokenStream> {
                 quote! { #kw; }
             }
         }
+        Jump::State(go) => quote! { { #go } },
         Jump::ViaFinally(label) => {
             let l = lifetime(&label);
             if is_break {
@@ -219,6 +228,9 @@ pub fn return_value(fx: &mut Fx, value: TokenStream) -> TokenStream {
             let l = lifetime(label);
             return quote! { break #l rt::Flow::Return(#value); };
         }
+    }
+    if fx.steps {
+        return quote! { return Ok(rt::generator::Step::Returned(#value)); };
     }
     quote! { return Ok(#value); }
 }

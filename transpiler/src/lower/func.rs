@@ -245,9 +245,16 @@ fn emit_function(
         rust_params.push(quote! { #id: Cell });
         fx.bind(name, Var::Cell(id));
     }
+    // A generator whose body flattens into a step function keeps its
+    // locals outside the closure, so they are declared up front.
+    let steps = match &body {
+        Body::Stmts(b) if scope.is_generator && super::resumable::eligible(scope, b) => Some(*b),
+        _ => None,
+    };
+    let steps_mode = steps.is_some();
     let first_refs = match &body {
-        Body::Stmts(b) => first_top_level_assignments(b),
-        Body::Expr(_) => BTreeSet::new(),
+        Body::Stmts(b) if !steps_mode => first_top_level_assignments(b),
+        _ => BTreeSet::new(),
     };
     for (name, sym) in &scope.symbols {
         if param_set.contains(name.as_str()) {
@@ -266,6 +273,11 @@ fn emit_function(
                 } else if first_refs.contains(name) {
                     fx.pending_let.insert(name.clone());
                     fx.bind(name, Var::Plain(id));
+                } else if steps_mode {
+                    // Never read before it is assigned (the analysis proved
+                    // it), but a closure cannot capture it uninitialized.
+                    prologue.push(quote! { let mut #id = Value::None; });
+                    fx.bind(name, Var::Plain(id));
                 } else {
                     prologue.push(quote! { let mut #id: Value; });
                     fx.bind(name, Var::Plain(id));
@@ -276,6 +288,19 @@ fn emit_function(
     }
 
     let is_generator = scope.is_generator || scope.is_coroutine;
+    if let Some(b) = steps {
+        fx.steps = true;
+        let flat = super::resumable::flatten(cx, &mut fx, b)?;
+        let sc = &cx.prog.scopes[scope_id];
+        let (name, qual, decls, machine) = (&sc.name, &sc.qualname, flat.decls, flat.body);
+        let body = quote! {
+            #(#prologue)*
+            #(#decls)*
+            Ok(rt::generator::Generator::steps(#name, #qual, move || { #machine }))
+        };
+        push_def(cx, scope_id, path, rust_name, params, &rust_params, body);
+        return Ok(());
+    }
     if is_generator {
         fx.co = Some(mangle::raw("_co0"));
     }
@@ -325,6 +350,20 @@ fn emit_function(
             #stmts
         }
     };
+    push_def(cx, scope_id, path, rust_name, params, &rust_params, body);
+    Ok(())
+}
+
+/// Adds the function item and its signature static to the module tree.
+fn push_def(
+    cx: &mut Cx,
+    scope_id: ScopeId,
+    path: &[String],
+    rust_name: &str,
+    params: &Params,
+    rust_params: &[TokenStream],
+    body: TokenStream,
+) {
     let id = mangle::raw(rust_name);
     let sig_id = mangle::raw(&format!("{rust_name}_SIG"));
     let names = &params.names;
@@ -350,7 +389,6 @@ fn emit_function(
     };
     let parent = &path[..path.len() - 1];
     cx.mods.at(parent).items.push(item);
-    Ok(())
 }
 
 /// `return_with_value` over the parts of a `try` or `try*` statement.

@@ -19,6 +19,7 @@ mod func;
 mod generic;
 mod native;
 mod pattern;
+mod resumable;
 mod stmt;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -158,6 +159,9 @@ pub enum Frame {
     /// A `try` with `finally`: everything leaving it breaks out with a
     /// `rt::Flow` so the `finally` body runs first.
     Finally { label: Ident, uses: FlowUses },
+    /// A loop of a generator flattened into states: `break` and
+    /// `continue` are jumps to other states.
+    Resume { on_break: TokenStream, on_continue: TokenStream },
 }
 
 #[derive(Clone, Copy, Default)]
@@ -191,6 +195,9 @@ pub struct Fx {
     pub first_param: Option<String>,
     /// Inside a generator body: the handle `yield` suspends through.
     pub co: Option<Ident>,
+    /// Inside a generator flattened into a step function: `return` ends
+    /// it with `Step::Returned`.
+    pub steps: bool,
 }
 
 impl Fx {
@@ -208,6 +215,7 @@ impl Fx {
             labelled_loops: BTreeSet::new(),
             first_param: None,
             co: None,
+            steps: false,
         }
     }
 
@@ -269,7 +277,7 @@ impl<'a> Cx<'a> {
                     let l = lifetime(label);
                     return quote! { rt::tri_flow!(#e, #l) };
                 }
-                Frame::Loop { .. } | Frame::Block => {}
+                Frame::Loop { .. } | Frame::Block | Frame::Resume { .. } => {}
             }
         }
         quote! { #e? }
@@ -287,7 +295,7 @@ impl<'a> Cx<'a> {
                     let l = lifetime(label);
                     return quote! { break #l rt::Flow::Raise(#err) };
                 }
-                Frame::Loop { .. } | Frame::Block => {}
+                Frame::Loop { .. } | Frame::Block | Frame::Resume { .. } => {}
             }
         }
         quote! { return Err(#err) }

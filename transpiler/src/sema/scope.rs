@@ -78,6 +78,10 @@ pub struct Scope {
     pub free_order: Vec<String>,
     pub is_generator: bool,
     pub is_coroutine: bool,
+    /// Every `yield` and `yield from` directly in this scope, in source
+    /// order: lowering decides from them whether a generator's body can be
+    /// flattened into a step function.
+    pub yields: Vec<YieldSite>,
     /// A method that uses `super()` or `__class__` (needs the class cell).
     pub uses_class_cell: bool,
     pub span: (usize, usize),
@@ -91,6 +95,15 @@ impl Scope {
     pub fn is_function_like(&self) -> bool {
         matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::GenExpr)
     }
+}
+
+/// A `yield` or `yield from` expression.
+#[derive(Debug, Clone, Copy)]
+pub struct YieldSite {
+    pub span: (usize, usize),
+    /// A `yield` (not `yield from`) that is a whole expression statement,
+    /// so its value is thrown away.
+    pub statement: bool,
 }
 
 /// The result of analysis.
@@ -196,6 +209,7 @@ impl Builder {
             symbols: BTreeMap::new(),
             free_order: Vec::new(),
             is_generator: false,
+            yields: Vec::new(),
             is_coroutine: false,
             uses_class_cell: false,
             span: sp,
@@ -469,7 +483,13 @@ impl Builder {
                 }
                 Ok(())
             }
-            S::Expr(e) => self.expr(&e.value),
+            S::Expr(e) => {
+                if let ast::Expr::Yield(y) = &*e.value {
+                    self.mark_generator(&e.value, true);
+                    return self.opt_expr(y.value.as_deref());
+                }
+                self.expr(&e.value)
+            }
             S::Pass(_) | S::Break(_) | S::Continue(_) => Ok(()),
         }
     }
@@ -766,11 +786,11 @@ impl Builder {
                 self.expr(&a.value)
             }
             E::Yield(y) => {
-                self.mark_generator();
+                self.mark_generator(e, false);
                 self.opt_expr(y.value.as_deref())
             }
             E::YieldFrom(y) => {
-                self.mark_generator();
+                self.mark_generator(e, false);
                 self.expr(&y.value)
             }
             E::Compare(c) => {
@@ -819,9 +839,11 @@ impl Builder {
         }
     }
 
-    fn mark_generator(&mut self) {
+    fn mark_generator(&mut self, e: &ast::Expr, statement: bool) {
+        let span = span(e);
         let s = &mut self.scopes[self.current];
         s.is_generator = true;
+        s.yields.push(YieldSite { span, statement });
     }
 
     fn mark_coroutine(&mut self) {

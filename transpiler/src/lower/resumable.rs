@@ -1,0 +1,334 @@
+//! Generators as step functions: a generator body whose every `yield` is a
+//! statement, with no `try`, `with` or `match` around one, is flattened
+//! into a `match` on a resumption state inside a loop. Each call of the
+//! resulting closure runs from the state it was left in to the next
+//! `yield` (returning `Step::Yielded`) or to the end (`Step::Returned`).
+//!
+//! Why: an `async` body is resumed through a boxed future's poll and a
+//! slot shared with the driver; a step function is one indirect call, and
+//! a pipeline of generators resumes once per item per stage. The `async`
+//! lowering stays for everything else (`x = yield`, `yield from`, a
+//! `yield` inside `try`/`with`), where something in the body must see what
+//! the driver sends or throws in. Here nothing can: a thrown exception
+//! propagates straight out, which the runtime does without calling the
+//! body.
+//!
+//! Only statements that contain a `yield` are split into states; the rest
+//! lower as usual inside one state's arm. Locals live outside the closure
+//! (captured by move), so they persist from one call to the next.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::expr::{cond, expr};
+use super::{Cx, Frame, Fx, LResult, assign, lifetime, stmt};
+use crate::frontend::{ast, span};
+use crate::sema::Scope;
+
+/// Whether `body` (of the generator function with scope `scope`) can be
+/// flattened into a step function.
+pub fn eligible(scope: &Scope, body: &[ast::Stmt]) -> bool {
+    !scope.is_coroutine
+        && !scope.yields.is_empty()
+        && scope.yields.iter().all(|y| y.statement)
+        && splittable(scope, body)
+}
+
+/// Every statement containing a `yield` is one the flattening splits.
+fn splittable(scope: &Scope, body: &[ast::Stmt]) -> bool {
+    use ast::Stmt as S;
+    body.iter().all(|s| {
+        !contains_yield(scope, s)
+            || match s {
+                S::Expr(_) => true,
+                S::If(i) => splittable(scope, &i.body) && splittable(scope, &i.orelse),
+                S::While(w) => splittable(scope, &w.body) && splittable(scope, &w.orelse),
+                S::For(f) => splittable(scope, &f.body) && splittable(scope, &f.orelse),
+                _ => false,
+            }
+    })
+}
+
+fn contains_yield(scope: &Scope, s: &ast::Stmt) -> bool {
+    let (a, b) = span(s);
+    scope.yields.iter().any(|y| a <= y.span.0 && y.span.1 <= b)
+}
+
+/// The state machine being built: its states' code, in order.
+///
+/// Code names states by placeholder identifiers while it is built; once
+/// it is complete, states that only move on to another are dropped, the
+/// rest are numbered in order and the placeholders replaced.
+struct Machine {
+    state: Ident,
+    label: Ident,
+    /// The code of each state.
+    blocks: Vec<Vec<TokenStream>>,
+    /// For a state whose whole code is moving on to another: that one.
+    forward: Vec<Option<usize>>,
+    /// The state code is being added to.
+    cur: usize,
+    /// Iterators of split loops, declared outside the closure.
+    iters: Vec<Ident>,
+}
+
+const PLACEHOLDER: &str = "__py2rs_state_";
+
+impl Machine {
+    fn block(&mut self) -> usize {
+        self.blocks.push(Vec::new());
+        self.forward.push(None);
+        self.blocks.len() - 1
+    }
+
+    fn emit(&mut self, ts: TokenStream) {
+        self.blocks[self.cur].push(ts);
+        self.forward[self.cur] = None;
+    }
+
+    fn name(n: usize) -> Ident {
+        quote::format_ident!("{PLACEHOLDER}{n}")
+    }
+
+    /// Jumps to state `n` from anywhere inside the current state's code.
+    fn goto(&self, n: usize) -> TokenStream {
+        let (state, l, n) = (&self.state, lifetime(&self.label), Machine::name(n));
+        quote! { #state = #n; continue #l; }
+    }
+
+    /// Ends the current state's code by moving on to state `n`.
+    fn fall_to(&mut self, n: usize) {
+        let was_empty = self.blocks[self.cur].is_empty();
+        let (state, name) = (&self.state, Machine::name(n));
+        self.emit(quote! { #state = #name; });
+        if was_empty {
+            self.forward[self.cur] = Some(n);
+        }
+    }
+
+    /// The state that `n` ends up in through forwarding states.
+    fn resolve(&self, mut n: usize) -> usize {
+        for _ in 0..self.blocks.len() {
+            match self.forward[n] {
+                Some(next) => n = next,
+                None => break,
+            }
+        }
+        n
+    }
+
+    /// The `match` arms, and the number of the state to start in.
+    fn finish(&self) -> (Vec<TokenStream>, proc_macro2::Literal) {
+        let kept: Vec<usize> = (0..self.blocks.len()).filter(|&b| self.forward[b].is_none()).collect();
+        let mut number = vec![0; self.blocks.len()];
+        for (i, &b) in kept.iter().enumerate() {
+            number[b] = i;
+        }
+        let numbers: Vec<usize> = (0..self.blocks.len()).map(|b| number[self.resolve(b)]).collect();
+        let arms = kept
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| {
+                let code = numbered(self.blocks[b].iter().cloned().collect(), &numbers);
+                // The last state is the catch-all, so the match is exhaustive.
+                let pat = if i + 1 == kept.len() {
+                    quote! { _ }
+                } else {
+                    let n = lit(i);
+                    quote! { #n }
+                };
+                quote! { #pat => { #code } }
+            })
+            .collect();
+        (arms, lit(numbers[0]))
+    }
+}
+
+/// `ts` with each state placeholder replaced by the state's number.
+fn numbered(ts: TokenStream, numbers: &[usize]) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    ts.into_iter()
+        .map(|t| match t {
+            TokenTree::Group(g) => {
+                let mut out = Group::new(g.delimiter(), numbered(g.stream(), numbers));
+                out.set_span(g.span());
+                TokenTree::Group(out)
+            }
+            TokenTree::Ident(i) => {
+                match i.to_string().strip_prefix(PLACEHOLDER).and_then(|n| n.parse::<usize>().ok()) {
+                    Some(n) => TokenTree::Literal(lit(numbers[n])),
+                    None => TokenTree::Ident(i),
+                }
+            }
+            other => other,
+        })
+        .collect()
+}
+
+fn lit(n: usize) -> proc_macro2::Literal {
+    proc_macro2::Literal::u32_unsuffixed(n as u32)
+}
+
+/// `!c`, without a double negation.
+fn negate(c: TokenStream) -> TokenStream {
+    match syn::parse2::<syn::Expr>(c.clone()) {
+        Ok(syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Not(_), expr, .. })) => quote! { #expr },
+        _ => quote! { !(#c) },
+    }
+}
+
+/// The flattened generator: declarations to place before the closure,
+/// and the closure's body.
+pub struct Flattened {
+    pub decls: Vec<TokenStream>,
+    pub body: TokenStream,
+}
+
+/// Lowers a generator `body` that [`eligible`] accepted.
+pub fn flatten(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<Flattened> {
+    let mut m = Machine {
+        state: cx.fresh("state"),
+        label: cx.label("resume"),
+        blocks: Vec::new(),
+        forward: Vec::new(),
+        cur: 0,
+        iters: Vec::new(),
+    };
+    m.block();
+    seq(cx, fx, &mut m, body)?;
+    m.emit(quote! { return Ok(rt::generator::Step::Returned(Value::None)); });
+    let (arms, start) = m.finish();
+    let (state, l) = (&m.state, lifetime(&m.label));
+    let mut decls = vec![quote! { let mut #state: u32 = #start; }];
+    decls.extend(m.iters.iter().map(|it| quote! { let mut #it = rt::iter::PyIter::empty(); }));
+    let body = quote! {
+        #l: loop {
+            match #state {
+                #(#arms)*
+            }
+        }
+    };
+    Ok(Flattened { decls, body })
+}
+
+fn seq(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, body: &[ast::Stmt]) -> LResult<()> {
+    for s in body {
+        if contains_yield(cx.scope(fx), s) {
+            split(cx, fx, m, s)?;
+        } else {
+            let code = stmt::stmt(cx, fx, s)?;
+            m.emit(code);
+        }
+    }
+    Ok(())
+}
+
+/// A statement containing a `yield`, split into states.
+fn split(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, s: &ast::Stmt) -> LResult<()> {
+    use ast::Stmt as S;
+    match s {
+        S::Expr(e) => {
+            let ast::Expr::Yield(y) = &*e.value else { return Err(internal(s)) };
+            let v = match &y.value {
+                Some(v) => expr(cx, fx, v)?.ts,
+                None => quote! { Value::None },
+            };
+            let next = m.block();
+            m.fall_to(next);
+            m.emit(quote! { return Ok(rt::generator::Step::Yielded(#v)); });
+            m.cur = next;
+        }
+        S::If(i) => {
+            let c = cond(cx, fx, &i.test)?;
+            let join = m.block();
+            let skip = if i.orelse.is_empty() { join } else { m.block() };
+            let to_skip = m.goto(skip);
+            let skip_if = negate(c);
+            m.emit(quote! { if #skip_if { #to_skip } });
+            seq(cx, fx, m, &i.body)?;
+            m.fall_to(join);
+            if !i.orelse.is_empty() {
+                m.cur = skip;
+                seq(cx, fx, m, &i.orelse)?;
+                m.fall_to(join);
+            }
+            m.cur = join;
+        }
+        S::While(w) => {
+            let head = m.block();
+            let after = m.block();
+            let exit = if w.orelse.is_empty() { after } else { m.block() };
+            m.fall_to(head);
+            m.cur = head;
+            let forever = matches!(&*w.test, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(true)));
+            if !forever {
+                let c = cond(cx, fx, &w.test)?;
+                let to_exit = m.goto(exit);
+                let exit_if = negate(c);
+                m.emit(quote! { if #exit_if { #to_exit } });
+            }
+            looped(cx, fx, m, &w.body, head, after)?;
+            else_clause(cx, fx, m, &w.orelse, exit, after)?;
+            m.cur = after;
+        }
+        S::For(f) => {
+            let it = cx.fresh("it");
+            let item = cx.fresh("item");
+            let iterable = super::expr::expr_ref(cx, fx, &f.iter)?;
+            let make_iter = cx.tri(fx, quote! { rt::iter::iter(#iterable) });
+            m.emit(quote! { #it = #make_iter; });
+            m.iters.push(it.clone());
+            let head = m.block();
+            let after = m.block();
+            let exit = if f.orelse.is_empty() { after } else { m.block() };
+            m.fall_to(head);
+            m.cur = head;
+            let next = cx.tri(fx, quote! { #it.next() });
+            let to_exit = m.goto(exit);
+            m.emit(quote! { let Some(#item) = #next else { #to_exit }; });
+            let bind = assign::store_target(cx, fx, &f.target, quote! { #item })?;
+            m.emit(bind);
+            looped(cx, fx, m, &f.body, head, after)?;
+            else_clause(cx, fx, m, &f.orelse, exit, after)?;
+            // The loop is over: its iterator is released, as in CPython.
+            m.cur = after;
+            m.emit(quote! { #it = rt::iter::PyIter::empty(); });
+        }
+        _ => return Err(internal(s)),
+    }
+    Ok(())
+}
+
+/// A split loop's body, where `break` goes to `after` and `continue` and
+/// the body's end go back to `head`.
+fn looped(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, body: &[ast::Stmt], head: usize, after: usize) -> LResult<()> {
+    fx.frames.push(Frame::Resume { on_break: m.goto(after), on_continue: m.goto(head) });
+    let r = seq(cx, fx, m, body);
+    fx.frames.pop();
+    r?;
+    m.fall_to(head);
+    Ok(())
+}
+
+/// A split loop's `else`, in state `exit` when there is one.
+fn else_clause(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    m: &mut Machine,
+    orelse: &[ast::Stmt],
+    exit: usize,
+    after: usize,
+) -> LResult<()> {
+    if orelse.is_empty() {
+        return Ok(());
+    }
+    m.cur = exit;
+    seq(cx, fx, m, orelse)?;
+    m.fall_to(after);
+    Ok(())
+}
+
+fn internal(s: &ast::Stmt) -> crate::diagnostics::Diagnostic {
+    let (a, b) = span(s);
+    crate::diagnostics::Diagnostic::new(a, b, "internal error: statement cannot be split at its yield")
+}

@@ -121,8 +121,15 @@ impl Future for YieldRawFuture<'_> {
 /// costs one indirect call instead of a poll through `Co`'s slot.
 enum Body {
     Future(Pin<Box<dyn Future<Output = PyResult<Value>>>>),
-    Steps(Box<dyn FnMut() -> PyResult<Step>>),
+    Steps(Box<StepFn>),
 }
+
+/// One step of a flattened generator body: `Some` value yielded, or `None`
+/// when the body is done, with its return value stored through the
+/// argument. (A `PyResult<Option<Value>>` is two words and comes back in
+/// registers; a `PyResult<Step>` goes through memory, and copying it cost
+/// a store-forwarding stall on every resume.)
+pub type StepFn = dyn FnMut(&mut Value) -> PyResult<Option<Value>>;
 
 enum State {
     /// Not started, or suspended at a `yield`.
@@ -216,7 +223,11 @@ impl Generator {
 
     /// Creates the generator object for a generator function whose body
     /// was flattened into a step function (see [`Body`]).
-    pub fn steps(name: &str, qualname: &str, step: impl FnMut() -> PyResult<Step> + 'static) -> Value {
+    pub fn steps(
+        name: &str,
+        qualname: &str,
+        step: impl FnMut(&mut Value) -> PyResult<Option<Value>> + 'static,
+    ) -> Value {
         Generator::with_body(Kind::Generator, name, qualname, Co::default(), Body::Steps(Box::new(step)))
     }
 
@@ -235,10 +246,42 @@ impl Generator {
     /// `next(gen)`: the next value, `None` when the generator returns.
     #[inline]
     pub fn next_item(&self) -> PyResult<Option<Value>> {
+        if self.started.get() && matches!(*self.state.borrow(), State::Ready(Body::Steps(_))) {
+            return self.next_step();
+        }
         match self.resume(Resume::Send(Value::None)) {
             Ok(Step::Yielded(v)) => Ok(Some(v)),
             Ok(Step::Returned(_)) => Ok(None),
             Err(e) => Err(e),
+        }
+    }
+
+    /// `next()` on a started step body: `resume` without the cases that
+    /// cannot arise, returning in registers.
+    #[inline]
+    fn next_step(&self) -> PyResult<Option<Value>> {
+        let _frame = crate::scope::enter()?;
+        let mut step = match std::mem::replace(&mut *self.state.borrow_mut(), State::Running) {
+            State::Ready(Body::Steps(step)) => step,
+            other => {
+                *self.state.borrow_mut() = other;
+                return Err(crate::exc::value_error("generator already executing"));
+            }
+        };
+        let mut returned = Value::None;
+        match step(&mut returned) {
+            Ok(Some(v)) => {
+                *self.state.borrow_mut() = State::Ready(Body::Steps(step));
+                Ok(Some(v))
+            }
+            Ok(None) => {
+                *self.state.borrow_mut() = State::Done;
+                Ok(None)
+            }
+            Err(e) => {
+                *self.state.borrow_mut() = State::Done;
+                Err(self.escaped(e))
+            }
         }
     }
 
@@ -280,22 +323,33 @@ impl Generator {
             Body::Future(fut) => self.poll(fut, first, how),
             // Nothing in a step body catches what is thrown in.
             Body::Steps(_) if let Resume::Throw(e) = how => (Err(e), None),
-            Body::Steps(mut step) => (step(), Some(Body::Steps(step))),
+            Body::Steps(mut step) => {
+                let mut returned = Value::None;
+                match step(&mut returned) {
+                    Ok(Some(v)) => (Ok(Step::Yielded(v)), Some(Body::Steps(step))),
+                    Ok(None) => (Ok(Step::Returned(returned)), None),
+                    Err(e) => (Err(e), None),
+                }
+            }
         };
         if let (Ok(Step::Yielded(_)), Some(body)) = (&outcome, body) {
             *self.state.borrow_mut() = State::Ready(body);
             return outcome;
         }
         *self.state.borrow_mut() = State::Done;
-        match outcome {
-            Err(e) if e.is_instance(&types().stop_iteration) => {
-                Err(crate::exc::runtime_error(format!("{} raised StopIteration", self.what())).with_cause(&e))
-            }
-            Err(e) if self.kind == Kind::AsyncGenerator && e.is_instance(&types().by_name["StopAsyncIteration"]) => {
-                Err(crate::exc::runtime_error("async generator raised StopAsyncIteration").with_cause(&e))
-            }
-            other => other,
+        outcome.map_err(|e| self.escaped(e))
+    }
+
+    /// The exception a body raised, as its caller sees it: a
+    /// `StopIteration` leaving a generator is a `RuntimeError`.
+    fn escaped(&self, e: PyErr) -> PyErr {
+        if e.is_instance(&types().stop_iteration) {
+            return crate::exc::runtime_error(format!("{} raised StopIteration", self.what())).with_cause(&e);
         }
+        if self.kind == Kind::AsyncGenerator && e.is_instance(&types().by_name["StopAsyncIteration"]) {
+            return crate::exc::runtime_error("async generator raised StopAsyncIteration").with_cause(&e);
+        }
+        e
     }
 
     /// Polls an `async` body once: what it produced, and the body to keep
@@ -506,4 +560,57 @@ pub async fn yield_from(co: &Co, iterable: Value) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A step body yielding 0, 1, 2 and returning "done".
+    fn counting() -> Value {
+        let mut i = 0;
+        Generator::steps("count", "count", move |returned: &mut Value| {
+            if i < 3 {
+                i += 1;
+                return Ok(Some(Value::Int(i - 1)));
+            }
+            *returned = Value::str("done");
+            Ok(None)
+        })
+    }
+
+    fn as_gen(v: &Value) -> &Generator {
+        downcast::<Generator>(v).expect("a generator")
+    }
+
+    #[test]
+    fn step_bodies_yield_then_return() {
+        let v = counting();
+        let g = as_gen(&v);
+        assert!(!g.is_started());
+        assert!(matches!(g.next_item(), Ok(Some(Value::Int(0)))));
+        // A sent value is dropped: a yield statement has no use for it.
+        assert!(matches!(g.send(Value::Int(9)), Ok(Value::Int(1))));
+        assert!(matches!(g.resume(Resume::Send(Value::None)), Ok(Step::Yielded(Value::Int(2)))));
+        match g.resume(Resume::Send(Value::None)) {
+            Ok(Step::Returned(r)) => assert_eq!(crate::fmt::repr(&r).ok().as_deref(), Some("'done'")),
+            _ => panic!("expected the return value"),
+        }
+        assert!(g.is_done());
+        assert!(matches!(g.next_item(), Ok(None)));
+    }
+
+    #[test]
+    fn step_bodies_refuse_a_first_send_and_end_on_throw() {
+        let v = counting();
+        let g = as_gen(&v);
+        assert!(g.send(Value::Int(1)).is_err());
+        // The refused send left it unstarted: it starts from the top.
+        assert!(!g.is_started());
+        assert!(matches!(g.next_item(), Ok(Some(Value::Int(0)))));
+        let thrown = crate::exc::value_error("in");
+        assert!(g.throw(thrown).is_err_and(|e| e.is_instance(&types().value_error)));
+        assert!(g.is_done());
+        assert!(g.close().is_ok());
+    }
 }

@@ -230,7 +230,7 @@ pub fn return_value(fx: &mut Fx, value: TokenStream) -> TokenStream {
         }
     }
     if fx.steps {
-        return quote! { return Ok(rt::generator::Step::Returned(#value)); };
+        return quote! { { *_returned = #value; return Ok(None); } };
     }
     quote! { return Ok(#value); }
 }

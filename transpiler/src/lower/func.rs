@@ -296,7 +296,7 @@ fn emit_function(
         let body = quote! {
             #(#prologue)*
             #(#decls)*
-            Ok(rt::generator::Generator::steps(#name, #qual, move || { #machine }))
+            Ok(rt::generator::Generator::steps(#name, #qual, move |_returned: &mut Value| { #machine }))
         };
         push_def(cx, scope_id, path, rust_name, params, &rust_params, body);
         return Ok(());

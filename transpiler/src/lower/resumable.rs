@@ -2,7 +2,8 @@
 //! statement, with no `try`, `with` or `match` around one, is flattened
 //! into a `match` on a resumption state inside a loop. Each call of the
 //! resulting closure runs from the state it was left in to the next
-//! `yield` (returning `Step::Yielded`) or to the end (`Step::Returned`).
+//! `yield` (returning the value) or to the end (returning `None`, with a
+//! `return` value stored through the closure's argument).
 //!
 //! Why: an `async` body is resumed through a boxed future's poll and a
 //! slot shared with the driver; a step function is one indirect call, and
@@ -196,7 +197,7 @@ pub fn flatten(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<Flattene
     };
     m.block();
     seq(cx, fx, &mut m, body)?;
-    m.emit(quote! { return Ok(rt::generator::Step::Returned(Value::None)); });
+    m.emit(quote! { return Ok(None); });
     let (arms, start) = m.finish();
     let (state, l) = (&m.state, lifetime(&m.label));
     let mut decls = vec![quote! { let mut #state: u32 = #start; }];
@@ -235,7 +236,7 @@ fn split(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, s: &ast::Stmt) -> LResult<()
             };
             let next = m.block();
             m.fall_to(next);
-            m.emit(quote! { return Ok(rt::generator::Step::Yielded(#v)); });
+            m.emit(quote! { return Ok(Some(#v)); });
             m.cur = next;
         }
         S::If(i) => {

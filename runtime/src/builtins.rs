@@ -230,14 +230,24 @@ pub fn len(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("len", args, kwargs);
     a.no_kw()?;
     a.count(1, 1)?;
-    Ok(Value::Int(ops::len(&a.pos[0])? as i64))
+    len_of(&a.pos[0])
+}
+
+/// `len(x)`, for a call the transpiler saw has one positional argument.
+pub fn len_of(x: &Value) -> PyResult<Value> {
+    Ok(Value::Int(ops::len(x)? as i64))
 }
 
 pub fn repr(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("repr", args, kwargs);
     a.no_kw()?;
     a.count(1, 1)?;
-    Ok(Value::str(crate::fmt::repr(&a.pos[0])?))
+    repr_of(&a.pos[0])
+}
+
+/// `repr(x)` with one positional argument.
+pub fn repr_of(x: &Value) -> PyResult<Value> {
+    Ok(Value::str(crate::fmt::repr(x)?))
 }
 
 pub fn ascii(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -252,6 +262,11 @@ pub fn abs(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     a.no_kw()?;
     a.count(1, 1)?;
     ops::abs(&a.pos[0])
+}
+
+/// `abs(x)` with one positional argument.
+pub fn abs_of(x: &Value) -> PyResult<Value> {
+    ops::abs(x)
 }
 
 pub fn round_builtin(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -720,7 +735,12 @@ pub fn isinstance(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if a.pos.len() != 2 {
         return Err(type_error(format!("isinstance expected 2 arguments, got {}", a.pos.len())));
     }
-    Ok(Value::Bool(is_instance(&a.pos[0], &a.pos[1])?))
+    isinstance_of(&a.pos[0], &a.pos[1])
+}
+
+/// `isinstance(obj, classinfo)` with two positional arguments.
+pub fn isinstance_of(obj: &Value, classinfo: &Value) -> PyResult<Value> {
+    Ok(Value::Bool(is_instance(obj, classinfo)?))
 }
 
 pub fn is_subclass(cls: &Value, classinfo: &Value) -> PyResult<bool> {
@@ -806,7 +826,12 @@ pub fn hash(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("hash", args, kwargs);
     a.no_kw()?;
     a.count(1, 1)?;
-    Ok(Value::Int(ops::hash(&a.pos[0])?))
+    hash_of(&a.pos[0])
+}
+
+/// `hash(x)` with one positional argument.
+pub fn hash_of(x: &Value) -> PyResult<Value> {
+    Ok(Value::Int(ops::hash(x)?))
 }
 
 pub fn id(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

@@ -289,9 +289,10 @@ pub fn call_class(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult
 }
 
 /// `cls(a, b)` with positional arguments in an array. A plain class (the
-/// `type` metaclass, no `__new__`, not abstract, a Python `__init__` with a
-/// direct Rust entry taking exactly these) is instantiated without an
-/// argument vector; anything else takes [`call_class`].
+/// `type` metaclass, no `__new__`, not abstract, a Python `__init__`) is
+/// instantiated here: with no argument vector when the `__init__` has a
+/// direct Rust entry taking exactly these, else with one. Anything else
+/// takes [`call_class`].
 pub fn instantiate_n<const N: usize>(cls: &Rc<Class>, args: [Value; N]) -> PyResult<Value> {
     let plain = cls.metaclass.is_none()
         && cls.builtin.is_none()
@@ -299,13 +300,19 @@ pub fn instantiate_n<const N: usize>(cls: &Rc<Class>, args: [Value; N]) -> PyRes
         && !cls.mro.iter().any(|c| Rc::ptr_eq(c, &types().type_))
         && cls.hooks() & (crate::class::HOOK_NEW | crate::class::HOOK_ABSTRACT | crate::class::HOOK_INIT)
             == crate::class::HOOK_INIT;
-    if plain
-        && let Some(Value::Function(init)) = cls.init_method()
-        && let Some(d) = init.direct
-        && d.arity() == N + 1
-    {
+    if plain && let Some(Value::Function(init)) = cls.init_method() {
         let obj = new_instance(cls, &[]);
-        let r = d.call_with(obj.clone(), args)?;
+        let r = match init.direct {
+            Some(d) if d.arity() == N + 1 => d.call_with(obj.clone(), args)?,
+            // A generated `__init__` (a dataclass's): one argument vector,
+            // with the instance first.
+            _ => {
+                let mut full = Vec::with_capacity(N + 1);
+                full.push(obj.clone());
+                full.extend(args);
+                init.call(full, Vec::new())?
+            }
+        };
         if !r.is_none() {
             return Err(type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
         }

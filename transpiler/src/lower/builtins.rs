@@ -229,6 +229,21 @@ pub fn direct_function(name: &str) -> Option<&'static str> {
     DIRECT.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
 }
 
+/// Builtins with a runtime function taking exactly this many positional
+/// arguments by reference, for calls that pass just those: no argument
+/// vectors, no arity checks.
+pub const FIXED_ARITY: &[(&str, usize, &str)] = &[
+    ("len", 1, "len_of"),
+    ("repr", 1, "repr_of"),
+    ("abs", 1, "abs_of"),
+    ("hash", 1, "hash_of"),
+    ("isinstance", 2, "isinstance_of"),
+];
+
+pub fn fixed_arity_function(name: &str, arity: usize) -> Option<&'static str> {
+    FIXED_ARITY.iter().find(|(n, k, _)| *n == name && *k == arity).map(|(_, _, f)| *f)
+}
+
 /// Modules `import` accepts (provided by the runtime).
 pub const MODULES: &[&str] = &[
     "math",

@@ -68,20 +68,20 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
             if let Some(why) = builtins::refused(name) {
                 return Err(unsupported(e, why));
             }
+            let plain_args = c.keywords.is_empty() && !c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)));
+            if plain_args && let Some(f) = builtins::fixed_arity_function(name, c.args.len()) {
+                let f = crate::emit::mangle::raw(f);
+                let mut args = Vec::new();
+                for a in &c.args {
+                    args.push(super::expr::expr_ref(cx, fx, a)?);
+                }
+                let call = cx.tri(fx, quote! { rt::builtins::#f(#(#args),*) });
+                return Ok(Lowered::typed(call, builtin_result(name)));
+            }
             if let Some(f) = builtins::direct_function(name) {
                 let (pos, kw) = arguments(cx, fx, &c.args, &c.keywords)?;
                 let f: syn::Path = syn::parse_str(f).map_err(|_| unsupported(e, "builtin call"))?;
-                let ty = match name {
-                    "len" | "hash" | "ord" | "id" | "int" => Ty::Int,
-                    "repr" | "ascii" | "chr" | "hex" | "oct" | "bin" | "format" | "input" | "str" => Ty::Str,
-                    "isinstance" | "issubclass" | "callable" | "hasattr" | "any" | "all" | "bool" => Ty::Bool,
-                    "sorted" | "list" => Ty::List,
-                    "float" => Ty::Float,
-                    "tuple" => Ty::Tuple,
-                    "dict" => Ty::Dict,
-                    _ => Ty::Any,
-                };
-                return Ok(Lowered::typed(cx.tri(fx, quote! { rt::builtins::#f(#pos, #kw) }), ty));
+                return Ok(Lowered::typed(cx.tri(fx, quote! { rt::builtins::#f(#pos, #kw) }), builtin_result(name)));
             }
         }
         if let Some(direct) = direct_call(cx, fx, e, c, name)? {
@@ -181,4 +181,18 @@ fn super_call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LRe
         None => return Err(unsupported(e, "super() here")),
     };
     Ok(Lowered::any(cx.tri(fx, quote! { rt::classes::super_(&#cls, &#obj) })))
+}
+
+/// The type of what a call of builtin `name` returns, when it is fixed.
+fn builtin_result(name: &str) -> Ty {
+    match name {
+        "len" | "hash" | "ord" | "id" | "int" => Ty::Int,
+        "repr" | "ascii" | "chr" | "hex" | "oct" | "bin" | "format" | "input" | "str" => Ty::Str,
+        "isinstance" | "issubclass" | "callable" | "hasattr" | "any" | "all" | "bool" => Ty::Bool,
+        "sorted" | "list" => Ty::List,
+        "float" => Ty::Float,
+        "tuple" => Ty::Tuple,
+        "dict" => Ty::Dict,
+        _ => Ty::Any,
+    }
 }

@@ -217,3 +217,31 @@ def in_with(cm):
         assert!(b.contains("rt::generator::Generator::new(") && !b.contains("steps("), "{kept} flattened:\n{b}");
     }
 }
+
+/// A native self-call in accumulator position (`return a + f(x)`) is a
+/// turn of a loop: fib makes one real recursive call per turn, not two.
+#[test]
+fn accumulating_self_calls_become_loops() {
+    let py = "\
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def halves(x: float) -> float:
+    if x < 1.0:
+        return x
+    return 1.0 + halves(x / 2.0)
+";
+    let rust = py2rs::transpile(py, &py2rs::Options { file_name: "t.py".into() }).expect("converts");
+    let start = rust.find("pub(crate) mod native {").expect("a native module");
+    let module = &rust[start..];
+    let fib = &module[module.find("fn fib(").expect("native fib")..module.find("fn halves(").expect("native halves")];
+    for want in ["'tail_call: loop {", "_acc = rt::typed::add(_acc, _part", "continue 'tail_call;"] {
+        assert!(fib.contains(want), "missing `{want}` in:\n{fib}");
+    }
+    assert_eq!(fib.matches("fib(").count(), 2, "one definition and one recursive call in:\n{fib}");
+    // Float addition is not associative: no accumulator there.
+    assert!(!module[module.find("fn halves(").unwrap_or(0)..].contains("tail_call"), "{module}");
+}

@@ -61,7 +61,13 @@ fn default_value(t: &NTy) -> TokenStream {
 
 /// The native function for `f` (Rust name `rust`).
 pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &Ident) -> LResult<TokenStream> {
-    let mut nx = Nx { typer: Typer::for_lowering(world, nf), counter: 0, maybe_unbound: nf.maybe_unbound.clone() };
+    let tail = Tail::of(f, nf);
+    let mut nx = Nx {
+        typer: Typer::for_lowering(world, nf),
+        counter: 0,
+        maybe_unbound: nf.maybe_unbound.clone(),
+        tail: tail.clone(),
+    };
     let params = nf.params.iter().map(|(name, t)| {
         let id = mangle::ident(name);
         let ty = rust_ty(t, true);
@@ -88,6 +94,25 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     let ret = rust_ty(&nf.ret, false);
     let shown: Vec<String> = nf.params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
     let doc = format!(" `{}({}) -> {}`, on native values.", f.name, shown.join(", "), nf.ret);
+    if let Some(tail) = tail {
+        let (acc, start) = (mangle::raw(ACC), tail.identity());
+        let l = super::lifetime(&mangle::raw(TAIL_LABEL));
+        // Each turn of the loop is one call: the guard and fresh locals
+        // come first, as they would in a new frame.
+        return Ok(quote! {
+            #[doc = #doc]
+            pub(crate) fn #rust(#(#params,)* mut _depth: usize) -> NResult<#ret> {
+                let mut #acc: i64 = #start;
+                #l: loop {
+                    #guard
+                    #(#locals)*
+                    #(#body)*
+                    // Not reached: the function always returns.
+                    return Err(Bail);
+                }
+            }
+        });
+    }
     Ok(quote! {
         #[doc = #doc]
         pub(crate) fn #rust(#(#params,)* _depth: usize) -> NResult<#ret> {
@@ -145,6 +170,120 @@ struct Nx<'w> {
     counter: usize,
     /// Scalar locals held as `Option` (see `NativeFn::maybe_unbound`).
     maybe_unbound: std::collections::BTreeSet<String>,
+    /// Self-calls in accumulator position, when they are made a loop.
+    tail: Option<Tail>,
+}
+
+/// The accumulator and loop label of a function whose self-recursion is a
+/// loop (see [`Tail`]).
+const ACC: &str = "_acc";
+const TAIL_LABEL: &str = "tail_call";
+
+/// Self-recursion as a loop with an accumulator, the rewrite LLVM's
+/// tail-recursion pass makes for `return fib(n - 1) + fib(n - 2)` with
+/// plain adds but cannot make across our overflow checks: the last
+/// self-call of `return a + f(x)` (or `a * f(x)`) becomes "add `a` to the
+/// accumulator, set the parameters to `x`, go round again", and a plain
+/// `return e` returns the accumulator combined with `e`.
+///
+/// Sound for int results only. Integer `+` and `*` are associative, so a
+/// run with no overflow computes Python's exact value in any grouping, and
+/// an overflow anywhere bails to the dynamic code as before. The depth
+/// budget counts down each turn as it would each call, so the
+/// RecursionError Python raises still comes where it would.
+#[derive(Clone)]
+struct Tail {
+    name: String,
+    op: ast::Operator,
+    params: Vec<Ident>,
+}
+
+impl Tail {
+    fn of(f: &ast::StmtFunctionDef, nf: &NativeFn) -> Option<Tail> {
+        if nf.ret != NTy::Int || !nf.params.iter().all(|(_, t)| t.is_scalar()) {
+            return None;
+        }
+        let name = f.name.as_str();
+        let mut ops = Vec::new();
+        returns(&f.body, &mut |v| ops.extend(tail_call(v, name, nf.params.len()).map(|(op, _, _)| op)));
+        let op = *ops.first()?;
+        ops.iter().all(|o| *o == op).then(|| Tail {
+            name: name.to_string(),
+            op,
+            params: nf.params.iter().map(|(p, _)| mangle::ident(p)).collect(),
+        })
+    }
+
+    fn identity(&self) -> proc_macro2::Literal {
+        proc_macro2::Literal::i64_unsuffixed(if self.op == ast::Operator::Mult { 1 } else { 0 })
+    }
+
+    /// `acc OP v`, checked.
+    fn combine(&self, v: TokenStream) -> TokenStream {
+        let acc = mangle::raw(ACC);
+        match self.op {
+            ast::Operator::Mult => quote! { rt::typed::mul(#acc, #v)? },
+            _ => quote! { rt::typed::add(#acc, #v)? },
+        }
+    }
+}
+
+/// Calls `visit` with the value of every `return` in `body`.
+fn returns<'a>(body: &'a [ast::Stmt], visit: &mut impl FnMut(&'a ast::Expr)) {
+    use ast::Stmt as S;
+    for s in body {
+        match s {
+            S::Return(r) => {
+                if let Some(v) = r.value.as_deref() {
+                    visit(v);
+                }
+            }
+            S::If(i) => {
+                returns(&i.body, visit);
+                returns(&i.orelse, visit);
+            }
+            S::While(w) => {
+                returns(&w.body, visit);
+                returns(&w.orelse, visit);
+            }
+            S::For(f) => {
+                returns(&f.body, visit);
+                returns(&f.orelse, visit);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `a OP name(args)` or `name(args) OP a` with `OP` one of `+` and `*` and
+/// `arity` plain arguments: the operator, `a`, and the arguments. When
+/// both operands are self-calls the right one is the tail, so the left
+/// still runs first.
+fn tail_call<'e>(
+    e: &'e ast::Expr,
+    name: &str,
+    arity: usize,
+) -> Option<(ast::Operator, &'e ast::Expr, &'e [ast::Expr])> {
+    let ast::Expr::BinOp(b) = e else { return None };
+    if !matches!(b.op, ast::Operator::Add | ast::Operator::Mult) {
+        return None;
+    }
+    let self_call = |e: &'e ast::Expr| match e {
+        ast::Expr::Call(c)
+            if matches!(&*c.func, ast::Expr::Name(f) if f.id.as_str() == name)
+                && c.keywords.is_empty()
+                && c.args.len() == arity
+                && !c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) =>
+        {
+            Some(c.args.as_slice())
+        }
+        _ => None,
+    };
+    match (self_call(&b.right), self_call(&b.left)) {
+        (Some(args), _) => Some((b.op, &*b.left, args)),
+        (None, Some(args)) => Some((b.op, &*b.right, args)),
+        (None, None) => None,
+    }
 }
 
 fn internal<N: ast::Ranged>(node: &N, what: &str) -> Diagnostic {
@@ -288,6 +427,7 @@ impl Nx<'_> {
                         let id = mangle::ident(n.id.as_str());
                         quote! { #id }
                     }
+                    Some(v) if self.tail.is_some() => return self.tail_return(v),
                     Some(v) => self.expr(v)?.0,
                     None => return Err(internal(s, "a bare return")),
                 };
@@ -295,6 +435,39 @@ impl Nx<'_> {
             }
             _ => return Err(internal(s, "a statement")),
         })
+    }
+
+    /// `return v` in a function whose self-recursion is a loop.
+    fn tail_return(&mut self, v: &ast::Expr) -> LResult<TokenStream> {
+        let Some(tail) = self.tail.clone() else { return Err(internal(v, "a tail return")) };
+        if let Some((op, other, args)) = tail_call(v, &tail.name, tail.params.len())
+            && op == tail.op
+            && self.ty(other)? == NTy::Int
+        {
+            let part = self.fresh("part");
+            let a = self.expr(other)?.0;
+            let mut next = Vec::new();
+            let mut store = Vec::new();
+            for (arg, param) in args.iter().zip(&tail.params) {
+                let t = self.fresh("next");
+                let v = self.expr(arg)?.0;
+                next.push(quote! { let #t = #v; });
+                store.push(quote! { #param = #t; });
+            }
+            let (acc, combined) = (mangle::raw(ACC), tail.combine(quote! { #part }));
+            let l = super::lifetime(&mangle::raw(TAIL_LABEL));
+            return Ok(quote! {
+                let #part = #a;
+                #(#next)*
+                #acc = #combined;
+                #(#store)*
+                _depth -= 1;
+                continue #l;
+            });
+        }
+        let v = self.expr(v)?.0;
+        let combined = tail.combine(v);
+        Ok(quote! { return Ok(#combined); })
     }
 
     fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> LResult<TokenStream> {

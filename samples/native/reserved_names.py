@@ -22,3 +22,26 @@ def dynamic_names(x):
 
 
 print(native_names(5, 1), keywords(2, 3), dynamic_names(3), dynamic_names(2.5))
+
+
+# The native accumulator of a self-call loop, and where a flattened
+# generator's return value goes.
+def accumulated(_acc: int) -> int:
+    if _acc <= 0:
+        return 0
+    return _acc + accumulated(_acc - 1)
+
+
+def returning(_returned):
+    for i in range(_returned):
+        yield i
+    _returned = "done"
+    return _returned
+
+
+def outer():
+    r = yield from returning(2)
+    yield r
+
+
+print(accumulated(10), list(returning(3)), list(outer()))

@@ -45,6 +45,10 @@ const RESERVED: &[&str] = &[
     "_depth",
     "Bail",
     "NResult",
+    // A native loop's accumulator, and where a step generator's `return`
+    // value goes.
+    "_acc",
+    "_returned",
 ];
 
 /// Whether `name` looks like a temporary (`_t3`, `_it12`): the lowering

@@ -279,6 +279,28 @@ pub fn exception_line(e: &PyErr) -> String {
 // ---------------------------------------------------------------- format
 
 /// `format(v, spec)`.
+/// Appends `format(v, spec)` to `out`: an f-string's pieces go straight
+/// into its buffer, a str or int without a spec with no string of its own.
+pub fn format_into(out: &mut String, v: &Value, spec: &str) -> PyResult<()> {
+    if spec.is_empty() {
+        match v {
+            Value::Str(s) => {
+                out.push_str(s.as_str());
+                return Ok(());
+            }
+            Value::Int(i) => {
+                use std::fmt::Write;
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{i}");
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&format(v, spec)?);
+    Ok(())
+}
+
 pub fn format(v: &Value, spec: &str) -> PyResult<String> {
     use crate::format_spec as fs;
     match v {

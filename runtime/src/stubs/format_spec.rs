@@ -180,14 +180,68 @@ fn sign_text(neg: bool, s: &FormatSpec) -> &'static str {
     }
 }
 
+/// An int to format: a machine int is formatted without becoming a big one.
+#[derive(Clone, Copy)]
+enum Int<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl Int<'_> {
+    fn to_f64(self) -> Option<f64> {
+        match self {
+            Int::Small(v) => Some(v as f64),
+            Int::Big(b) => b.to_f64(),
+        }
+    }
+
+    fn to_u32(self) -> Option<u32> {
+        match self {
+            Int::Small(v) => u32::try_from(v).ok(),
+            Int::Big(b) => b.to_u32(),
+        }
+    }
+
+    fn is_negative(self) -> bool {
+        match self {
+            Int::Small(v) => v < 0,
+            Int::Big(b) => b.is_negative(),
+        }
+    }
+
+    /// The digits of the absolute value in `radix` (2, 8, 10 or 16),
+    /// lowercase.
+    fn abs_digits(self, radix: u32) -> String {
+        match self {
+            Int::Small(v) => {
+                let m = v.unsigned_abs();
+                match radix {
+                    2 => format!("{m:b}"),
+                    8 => format!("{m:o}"),
+                    16 => format!("{m:x}"),
+                    _ => m.to_string(),
+                }
+            }
+            Int::Big(b) => b.abs().to_str_radix(radix),
+        }
+    }
+}
+
 pub fn format_i64(v: i64, spec: &str) -> R<String> {
-    format_bigint(&BigInt::from(v), spec)
+    if spec.is_empty() {
+        return Ok(v.to_string());
+    }
+    format_int(Int::Small(v), spec)
 }
 
 pub fn format_bigint(v: &BigInt, spec: &str) -> R<String> {
     if spec.is_empty() {
         return Ok(v.to_string());
     }
+    format_int(Int::Big(v), spec)
+}
+
+fn format_int(v: Int<'_>, spec: &str) -> R<String> {
     let s = parse_format_spec(spec, "int")?;
     match s.ty {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
@@ -209,6 +263,11 @@ pub fn format_bigint(v: &BigInt, spec: &str) -> R<String> {
         if s.alternate {
             return Err(err("Alternate form (#) not allowed with integer format specifier 'c'".into()));
         }
+        if let Int::Big(b) = v
+            && b.to_i64().is_none()
+        {
+            return Err(("OverflowError", "Python int too large to convert to C long".to_string()));
+        }
         let c = v
             .to_u32()
             .and_then(char::from_u32)
@@ -225,7 +284,7 @@ pub fn format_bigint(v: &BigInt, spec: &str) -> R<String> {
     if s.grouping == Some(',') && radix != 10 {
         return Err(err(format!("Cannot specify ',' with '{}'.", s.ty.unwrap_or('d'))));
     }
-    let mut digits = v.abs().to_str_radix(radix);
+    let mut digits = v.abs_digits(radix);
     if s.ty == Some('X') {
         digits = digits.to_uppercase();
     }

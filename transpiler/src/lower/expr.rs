@@ -462,6 +462,13 @@ pub fn constant(c: &ast::Constant) -> LResult<Lowered> {
 
 /// The text of one `{value!conv:spec}` field, as a Rust `String`.
 fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<TokenStream> {
+    let (v, spec) = formatted_parts(cx, fx, f)?;
+    Ok(cx.tri(fx, quote! { rt::fmt::format(#v, #spec) }))
+}
+
+/// The value (converted by `!s`/`!r`/`!a`) and the spec of one `{...}`
+/// of an f-string.
+fn formatted_parts(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<(TokenStream, TokenStream)> {
     let v = expr_ref(cx, fx, &f.value)?;
     let converted = match f.conversion {
         ast::ConversionFlag::None => v,
@@ -498,7 +505,7 @@ fn formatted(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LResult<T
             }
         },
     };
-    Ok(cx.tri(fx, quote! { rt::fmt::format(#converted, #spec) }))
+    Ok((converted, spec))
 }
 
 /// The `String` an f-string (or a nested spec) produces.
@@ -516,8 +523,10 @@ fn joined_text(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> 
                 _ => return Err(unsupported(p, "non-string constant in f-string")),
             },
             ast::Expr::FormattedValue(f) => {
-                let s = formatted(cx, fx, f)?;
-                pushes.push(quote! { #acc.push_str(&#s); });
+                // Each piece is formatted straight into the buffer.
+                let (v, spec) = formatted_parts(cx, fx, f)?;
+                let push = cx.tri(fx, quote! { rt::fmt::format_into(&mut #acc, #v, #spec) });
+                pushes.push(quote! { #push; });
             }
             other => return Err(unsupported(other, "f-string part")),
         }

@@ -371,8 +371,18 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
             }
             key = Some(fmt[start..j - 1].to_string());
         }
-        let (spec, next) = crate::exc::pure(printf::parse_printf_spec(fmt, j))?;
+        let (mut spec, next) = crate::exc::pure(printf::parse_printf_spec(fmt, j))?;
         i = next;
+        // `*` takes the width, then the precision, from the arguments.
+        if spec.width_star {
+            let w = star_arg(&items, &mut next_arg, mapping.is_some())?;
+            spec.left |= w < 0;
+            spec.width = w.unsigned_abs() as usize;
+        }
+        if spec.precision_star {
+            let p = star_arg(&items, &mut next_arg, mapping.is_some())?;
+            spec.precision = Some(p.max(0) as usize);
+        }
         if spec.conversion == '%' {
             out.push('%');
             continue;
@@ -393,7 +403,9 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
                 a.clone()
             }
         };
-        out.push_str(&printf_one(&spec, &arg)?);
+        // Where the conversion character is, for the error about one.
+        let at = fmt[..next - spec.conversion.len_utf8()].chars().count();
+        out.push_str(&printf_one(&spec, &arg, at)?);
     }
     if mapping.is_none() && next_arg < items.len() {
         return Err(type_error("not all arguments converted during string formatting"));
@@ -402,7 +414,22 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
     Ok(out)
 }
 
-fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String> {
+/// The int argument a `*` width or precision takes.
+fn star_arg(items: &[Value], next_arg: &mut usize, mapping: bool) -> PyResult<i64> {
+    let arg = if mapping { None } else { items.get(*next_arg) };
+    let Some(arg) = arg else {
+        return Err(type_error("not enough arguments for format string"));
+    };
+    *next_arg += 1;
+    match arg {
+        Value::Int(n) => Ok(*n),
+        Value::Bool(b) => Ok(*b as i64),
+        _ => Err(type_error("* wants int")),
+    }
+}
+
+/// One `%` conversion of `arg`; `at` is the conversion character's index.
+fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value, at: usize) -> PyResult<String> {
     use crate::printf;
     match spec.conversion {
         's' => Ok(printf::pad_text(spec, &str_(arg)?)),
@@ -429,7 +456,7 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String>
             Value::BigInt(b) => crate::exc::pure(printf::format_int_big(spec, b)),
             Value::Float(f) if matches!(spec.conversion, 'd' | 'i' | 'u') => {
                 let i = crate::builtins::float_to_int(*f)?;
-                printf_one(spec, &i)
+                printf_one(spec, &i, at)
             }
             _ => Err(type_error(format!(
                 "%{} format: {} is required, not {}",
@@ -445,7 +472,12 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value) -> PyResult<String>
             crate::exc::pure(printf::format_float(spec, f))
         }
         other => {
-            Err(crate::exc::value_error(format!("unsupported format character '{}' ({:#x})", other, other as u32)))
+            // CPython shows a character outside printable ASCII as '?'.
+            let shown = if (' '..='~').contains(&other) { other } else { '?' };
+            Err(crate::exc::value_error(format!(
+                "unsupported format character '{shown}' ({:#x}) at index {at}",
+                other as u32
+            )))
         }
     }
 }

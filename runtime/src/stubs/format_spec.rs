@@ -312,6 +312,13 @@ fn strip_trailing(mut digits: String) -> String {
     digits
 }
 
+/// The digits of `f` and `%`: `#` keeps the point when no digits follow.
+fn fixed_point(x: f64, s: &FormatSpec) -> String {
+    let p = s.precision.unwrap_or(6);
+    let digits = fixed_digits(x, p);
+    if p == 0 && s.alternate { digits + "." } else { digits }
+}
+
 fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
     let ty = s.ty;
     if !matches!(ty, None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')) {
@@ -328,10 +335,10 @@ fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
         )
     } else {
         match ty {
-            Some('f' | 'F') => (fixed_digits(x, s.precision.unwrap_or(6)), String::new()),
+            Some('f' | 'F') => (fixed_point(x, s), String::new()),
             Some('%') => {
                 x *= 100.0;
-                (fixed_digits(x, s.precision.unwrap_or(6)), "%".to_string())
+                (fixed_point(x, s), "%".to_string())
             }
             Some('e' | 'E') => {
                 let p = s.precision.unwrap_or(6);
@@ -366,42 +373,51 @@ fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
 fn general(x: f64, s: &FormatSpec, upper: bool) -> (String, String) {
     if s.ty.is_none() && s.precision.is_none() {
         let r = float_repr(x);
-        return match r.find('e') {
+        let (mut mant, exp) = match r.find('e') {
             Some(p) => (r[..p].to_string(), r[p..].to_string()),
             None => (r, String::new()),
         };
+        if s.alternate && !mant.contains('.') {
+            mant.push('.');
+        }
+        return (mant, exp);
     }
-    let p = s.precision.unwrap_or(6).max(1);
-    if x == 0.0 {
-        let body = if s.alternate {
-            format!("0.{}", "0".repeat(p - 1))
-        } else if s.ty.is_none() {
-            "0.0".into()
-        } else {
-            "0".into()
-        };
-        return (body, String::new());
-    }
+    g_digits(x, s.precision.unwrap_or(6), s.alternate, upper, s.ty.is_none())
+}
+
+/// `|x|` to `p` significant digits as `%g` does (shared by format specs
+/// and printf): the body and the exponent part. `alternate` (`#`) keeps
+/// trailing zeros and the point. `add_dot_0` is a spec with no type and a
+/// precision: CPython then switches to an exponent one digit sooner and
+/// writes a whole number as `2.0`.
+pub fn g_digits(x: f64, p: usize, alternate: bool, upper: bool, add_dot_0: bool) -> (String, String) {
+    let p = p.max(1);
+    // Zero takes the same path, with exponent 0.
     let (d, e) = sci_digits(x, p - 1);
-    let use_fixed = e >= -4 && e < p as i32;
-    if use_fixed {
+    let fixed_below = if add_dot_0 { p as i32 - 1 } else { p as i32 };
+    if e >= -4 && e < fixed_below {
         let decimals = (p as i32 - 1 - e).max(0) as usize;
         let mut body = fixed_digits(x, decimals);
-        if !s.alternate {
+        if alternate {
+            if !body.contains('.') {
+                body.push('.');
+            }
+        } else {
             body = strip_trailing(body);
-            if s.ty.is_none() && !body.contains('.') {
+            if add_dot_0 && !body.contains('.') {
                 body.push_str(".0");
             }
         }
-        (body, String::new())
-    } else {
-        let mut mant = if d.len() > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d.clone() };
-        if !s.alternate {
-            mant = strip_trailing(mant);
-        }
-        let ech = if upper { 'E' } else { 'e' };
-        (mant, format!("{ech}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()))
+        return (body, String::new());
     }
+    let mut mant = if d.len() > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d };
+    if !alternate {
+        mant = strip_trailing(mant);
+    } else if !mant.contains('.') {
+        mant.push('.');
+    }
+    let ech = if upper { 'E' } else { 'e' };
+    (mant, format!("{ech}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()))
 }
 
 pub fn format_str(v: &str, spec: &str) -> R<String> {
@@ -435,6 +451,28 @@ pub fn format_str(v: &str, spec: &str) -> R<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Expected values from CPython 3.12.
+    #[test]
+    fn general_format_rules() {
+        let f = |v: f64, s: &str| format_f64(v, s).unwrap_or_default();
+        // No type with a precision: an exponent one digit sooner.
+        assert_eq!(f(100.0, ".3"), "1e+02");
+        assert_eq!(f(100.0, ".3g"), "100");
+        assert_eq!(f(2.0, ".0"), "2e+00");
+        assert_eq!(f(0.0, ".1"), "0e+00");
+        assert_eq!(f(0.0, ".2"), "0.0");
+        // `#` keeps the point.
+        assert_eq!(f(2.0, "#.0g"), "2.");
+        assert_eq!(f(2.0, "#.0f"), "2.");
+        assert_eq!(f(1e16, "#"), "1.e+16");
+        // Exact digits, ties to even on the binary value.
+        assert_eq!(f(2.675, ".2f"), "2.67");
+        assert_eq!(f(0.125, ".2f"), "0.12");
+        assert_eq!(f(0.375, ".2f"), "0.38");
+        assert_eq!(format_i64(i64::MIN, "x").unwrap_or_default(), "-8000000000000000");
+        assert_eq!(format_i64(255, "#_b").unwrap_or_default(), "0b1111_1111");
+    }
 
     #[test]
     fn common_specs() {

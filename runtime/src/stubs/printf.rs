@@ -17,48 +17,63 @@ pub struct PrintfSpec {
     pub zero: bool,
     pub width: usize,
     pub precision: Option<usize>,
+    /// `*` in place of the width or the precision: the value comes from
+    /// the next argument.
+    pub width_star: bool,
+    pub precision_star: bool,
     pub conversion: char,
 }
 
 /// Parses the spec after a `%` (and its mapping key) starting at `pos`.
+/// Flags, width and precision are ASCII, so they are read as bytes; only
+/// the conversion character may be any character.
 pub fn parse_printf_spec(fmt: &str, pos: usize) -> R<(PrintfSpec, usize)> {
-    let chars: Vec<(usize, char)> = fmt[pos..].char_indices().map(|(i, c)| (pos + i, c)).collect();
-    let mut k = 0;
+    let bytes = fmt.as_bytes();
+    let mut k = pos;
     let mut s = PrintfSpec::default();
-    while k < chars.len() {
-        match chars[k].1 {
-            '-' => s.left = true,
-            '+' => s.plus = true,
-            ' ' => s.space = true,
-            '#' => s.alternate = true,
-            '0' => s.zero = true,
+    while let Some(&b) = bytes.get(k) {
+        match b {
+            b'-' => s.left = true,
+            b'+' => s.plus = true,
+            b' ' => s.space = true,
+            b'#' => s.alternate = true,
+            b'0' => s.zero = true,
             _ => break,
         }
         k += 1;
     }
-    let mut w = 0usize;
-    while k < chars.len() && chars[k].1.is_ascii_digit() {
-        w = w * 10 + chars[k].1.to_digit(10).unwrap_or(0) as usize;
-        k += 1;
-    }
-    s.width = w;
-    if k < chars.len() && chars[k].1 == '.' {
-        k += 1;
-        let mut p = 0usize;
-        while k < chars.len() && chars[k].1.is_ascii_digit() {
-            p = p * 10 + chars[k].1.to_digit(10).unwrap_or(0) as usize;
-            k += 1;
+    let number = |k: &mut usize| {
+        let mut n = 0usize;
+        while let Some(d) = bytes.get(*k).filter(|b| b.is_ascii_digit()) {
+            n = n.saturating_mul(10).saturating_add((d - b'0') as usize);
+            *k += 1;
         }
-        s.precision = Some(p);
+        n
+    };
+    if bytes.get(k) == Some(&b'*') {
+        s.width_star = true;
+        k += 1;
+    } else {
+        s.width = number(&mut k);
     }
-    while k < chars.len() && matches!(chars[k].1, 'h' | 'l' | 'L') {
+    if bytes.get(k) == Some(&b'.') {
+        k += 1;
+        if bytes.get(k) == Some(&b'*') {
+            s.precision_star = true;
+            k += 1;
+            s.precision = Some(0);
+        } else {
+            s.precision = Some(number(&mut k));
+        }
+    }
+    while matches!(bytes.get(k), Some(b'h' | b'l' | b'L')) {
         k += 1;
     }
-    let Some(&(i, c)) = chars.get(k) else {
+    let Some(c) = fmt.get(k..).and_then(|rest| rest.chars().next()) else {
         return Err(("ValueError", "incomplete format".into()));
     };
     s.conversion = c;
-    Ok((s, i + c.len_utf8()))
+    Ok((s, k + c.len_utf8()))
 }
 
 fn pad(s: &PrintfSpec, sign: &str, prefix: &str, body: &str, numeric: bool) -> String {
@@ -149,35 +164,8 @@ pub fn format_float(s: &PrintfSpec, v: f64) -> R<String> {
             format!("{mant}{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
         }
         _ => {
-            let p = p.max(1);
-            if x == 0.0 {
-                if s.alternate { format!("0.{}", "0".repeat(p - 1)) } else { "0".into() }
-            } else {
-                let (d, e) = sci_digits(x, p - 1);
-                if e >= -4 && e < p as i32 {
-                    let mut b = fixed_digits(x, (p as i32 - 1 - e).max(0) as usize);
-                    if !s.alternate && b.contains('.') {
-                        while b.ends_with('0') {
-                            b.pop();
-                        }
-                        if b.ends_with('.') {
-                            b.pop();
-                        }
-                    }
-                    b
-                } else {
-                    let mut mant = if d.len() > 1 { format!("{}.{}", &d[..1], &d[1..]) } else { d };
-                    if !s.alternate && mant.contains('.') {
-                        while mant.ends_with('0') {
-                            mant.pop();
-                        }
-                        if mant.ends_with('.') {
-                            mant.pop();
-                        }
-                    }
-                    format!("{mant}{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
-                }
-            }
+            let (body, exp) = crate::format_spec::g_digits(x, p, s.alternate, upper, false);
+            body + &exp
         }
     };
     Ok(pad(s, sign(s, neg), "", &body, true))

@@ -857,8 +857,10 @@ pub fn sort_values(
             if reverse {
                 ks.reverse();
             }
+            // Position breaks ties, so an unstable sort of the pairs is a
+            // stable sort by key, and a faster one.
             let mut pairs: Vec<(i64, usize)> = ks.into_iter().zip(0..).collect();
-            pairs.sort_by_key(|p| p.0);
+            pairs.sort_unstable();
             pairs.into_iter().map(|(_, i)| i).collect()
         }
         Keys::Values(mut ks) => {

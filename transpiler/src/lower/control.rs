@@ -46,7 +46,12 @@ fn with_else(
     if orelse.is_empty() {
         return Ok(lp);
     }
-    let els = nested(cx, fx, orelse)?;
+    // The `else` runs inside the labelled block, so a `break` in it (of an
+    // outer loop) must name its loop.
+    fx.frames.push(Frame::Block);
+    let els = nested(cx, fx, orelse);
+    fx.frames.pop();
+    let els = els?;
     let l = lifetime(block_label);
     Ok(quote! { #l: { #lp #els } })
 }

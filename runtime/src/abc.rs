@@ -30,7 +30,7 @@ static ABC: Lazy<AbcClasses> = Lazy::new(|| {
     let Ok(Value::Class(meta)) = meta else { unreachable!("ABCMeta is a plain subclass of type") };
     let ns = Dict::new();
     ns.set_str("__module__", Value::str("abc"));
-    ns.set_str("__slots__", Value::tuple(vec![]));
+    ns.set_str("__slots__", Value::tuple_of([]));
     let abc = crate::classes::type_new(&meta, "ABC", vec![], ns, vec![]);
     let Ok(Value::Class(abc)) = abc else { unreachable!("ABC is a plain class") };
     AbcClasses { meta, abc }

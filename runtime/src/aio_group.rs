@@ -369,7 +369,7 @@ fn wait(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
                 pending.push(f);
             }
         }
-        Ok(Value::tuple(vec![set_of(done)?, set_of(pending)?]))
+        Ok(Value::tuple_of([set_of(done)?, set_of(pending)?]))
     }))
 }
 

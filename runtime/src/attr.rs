@@ -277,7 +277,7 @@ fn function_getattr(obj: &Value, f: &crate::func::Function, name: &str) -> PyRes
         return Ok(Value::None);
     }
     if name == "__type_params__" {
-        return Ok(Value::tuple(vec![]));
+        return Ok(Value::tuple_of([]));
     }
     Err(no_attribute(obj, name))
 }

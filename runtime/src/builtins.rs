@@ -352,7 +352,7 @@ pub fn divmod(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }
     let q = ops::binary(x, y, ops::BinOp::FloorDiv).map_err(|e| divmod_error(e, x, y))?;
     let r = ops::binary(x, y, ops::BinOp::Mod).map_err(|e| divmod_error(e, x, y))?;
-    Ok(Value::tuple(vec![q, r]))
+    Ok(Value::tuple_of([q, r]))
 }
 
 fn divmod_error(e: crate::exc::PyErr, x: &Value, y: &Value) -> crate::exc::PyErr {

@@ -312,7 +312,7 @@ impl DictLike {
 
     /// Counter items by descending count (stable for ties).
     fn most_common(&self) -> PyResult<Vec<Value>> {
-        let items: Vec<Value> = self.dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
+        let items: Vec<Value> = self.dict.items().into_iter().map(|(k, v)| Value::tuple_of([k, v])).collect();
         let key = Value::native(BuiltinFunction { name: "count", f: |a, _| ops::getitem(&a[0], &Value::Int(1)) });
         crate::methods::sort_values(items, &key, true).map_err(|(e, _)| e)
     }
@@ -492,7 +492,7 @@ impl Native for DictLike {
                     first
                 };
                 match item {
-                    Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+                    Some((k, v)) => Ok(Value::tuple_of([k, v])),
                     None => Err(key_error(Value::str("dictionary is empty"))),
                 }
             })(),

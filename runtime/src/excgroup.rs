@@ -165,7 +165,7 @@ pub fn method(recv: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value
     }
     let arg = args.first().cloned().unwrap_or_default();
     Some(match name {
-        "split" => split(recv, &arg).map(|(m, r)| Value::tuple(vec![m.unwrap_or_default(), r.unwrap_or_default()])),
+        "split" => split(recv, &arg).map(|(m, r)| Value::tuple_of([m.unwrap_or_default(), r.unwrap_or_default()])),
         "subgroup" => split(recv, &arg).map(|(m, _)| m.unwrap_or_default()),
         "derive" => crate::iter::to_vec(&arg).and_then(|excs| derive(recv, excs)),
         _ => return None,
@@ -187,7 +187,7 @@ impl Star {
         let original = if is_group(&v) {
             v
         } else {
-            crate::exc::new_exception(exception_group_class(), vec![Value::str(""), Value::tuple(vec![v])])
+            crate::exc::new_exception(exception_group_class(), vec![Value::str(""), Value::tuple_of([v])])
         };
         Star { rest: Some(original.clone()), original, raised: Vec::new(), reraised: Vec::new() }
     }

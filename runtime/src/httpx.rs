@@ -346,7 +346,7 @@ fn plan(config: &ClientConfig, method: &str, url: &Value, kwargs: Kwargs, call: 
                     vec![v],
                     vec![
                         (PyStr::new("ensure_ascii"), Value::Bool(false)),
-                        (PyStr::new("separators"), Value::tuple(vec![Value::str(","), Value::str(":")])),
+                        (PyStr::new("separators"), Value::tuple_of([Value::str(","), Value::str(":")])),
                     ],
                 )?;
                 body = Some(crate::fmt::str_(&text)?.into_bytes());
@@ -827,7 +827,7 @@ impl Native for Headers {
                 keys.iter()
                     .map(|k| {
                         let v = Headers::lookup(&self.items, k).unwrap_or_default();
-                        Value::tuple(vec![Value::str(k.as_str()), Value::str(v)])
+                        Value::tuple_of([Value::str(k.as_str()), Value::str(v)])
                     })
                     .collect(),
             )),

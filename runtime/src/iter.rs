@@ -126,7 +126,7 @@ impl PyIter {
                 Ok(Some(match part {
                     DictPart::Keys => k,
                     DictPart::Values => v,
-                    DictPart::Items => Value::tuple(vec![k, v]),
+                    DictPart::Items => Value::tuple_of([k, v]),
                 }))
             }
             PyIter::Snapshot(it) => Ok(it.next()),
@@ -449,7 +449,7 @@ impl Adapter {
                 let Some(v) = it.next()? else { return Ok(None) };
                 let i = count.clone();
                 *count = ops::add(count, &Value::Int(1))?;
-                Ok(Some(Value::tuple(vec![i, v])))
+                Ok(Some(Value::tuple_of([i, v])))
             }
             Adapter::Zip { its, strict } => {
                 let mut items = Vec::with_capacity(its.len());

@@ -258,7 +258,7 @@ fn pairwise(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
         }
         let Some(v) = it.next()? else { return Ok(None) };
         let a = prev.replace(v.clone()).unwrap_or_default();
-        Ok(Some(Value::tuple(vec![a, v])))
+        Ok(Some(Value::tuple_of([a, v])))
     }))
 }
 
@@ -531,7 +531,7 @@ fn groupby(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             s.advance()?;
             Ok(Some(v))
         });
-        Ok(Some(Value::tuple(vec![k, group])))
+        Ok(Some(Value::tuple_of([k, group])))
     }))
 }
 

@@ -561,7 +561,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             let sep = want_str(&args[0], "must be str")?;
             let (x, y, z) =
                 if name == "partition" { pure(sm::partition(text, sep))? } else { pure(sm::rpartition(text, sep))? };
-            Value::tuple(vec![Value::str(x), Value::str(y), Value::str(z)])
+            Value::tuple_of([Value::str(x), Value::str(y), Value::str(z)])
         }
         "removeprefix" => Value::str(sm::removeprefix(
             text,
@@ -1062,7 +1062,7 @@ fn dict_method(
             }
         }
         "popitem" => match d.pop_last() {
-            Some((k, v)) => Value::tuple(vec![k, v]),
+            Some((k, v)) => Value::tuple_of([k, v]),
             None => return Err(key_error_msg("popitem(): dictionary is empty")),
         },
         "setdefault" => {
@@ -1167,7 +1167,7 @@ impl DictView {
         match self.part {
             DictPart::Keys => self.dict.keys(),
             DictPart::Values => self.dict.values(),
-            DictPart::Items => self.dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+            DictPart::Items => self.dict.items().into_iter().map(|(k, v)| Value::tuple_of([k, v])).collect(),
         }
     }
 }
@@ -1254,7 +1254,7 @@ fn int_method(recv: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Val
             _ => recv.clone(),
         },
         "is_integer" => Value::Bool(true),
-        "as_integer_ratio" => Value::tuple(vec![ops::pos(recv)?, Value::Int(1)]),
+        "as_integer_ratio" => Value::tuple_of([ops::pos(recv)?, Value::Int(1)]),
         "__float__" => Value::Float(ops::to_f64(recv)?.unwrap_or(0.0)),
         "__bool__" => Value::Bool(ops::truthy(recv)?),
         "__neg__" => ops::neg(recv)?,
@@ -1276,7 +1276,7 @@ fn float_method(f: f64, name: &str, args: Vec<Value>) -> PyResult<Option<Value>>
         "is_integer" => Value::Bool(f.is_finite() && f.fract() == 0.0),
         "as_integer_ratio" => {
             let (n, d) = pure(crate::num_ops::float_as_integer_ratio(f))?;
-            Value::tuple(vec![n.into_value(), d.into_value()])
+            Value::tuple_of([n.into_value(), d.into_value()])
         }
         "conjugate" | "__float__" => recv,
         "hex" => Value::str(crate::builtins::float_hex(f)),

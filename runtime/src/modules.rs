@@ -431,7 +431,7 @@ fn modf(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     let x = one("modf", &args)?;
     let i = x.trunc();
     let frac = if x.is_infinite() { 0.0f64.copysign(x) } else { x - i };
-    Ok(Value::tuple(vec![Value::Float(frac), Value::Float(i)]))
+    Ok(Value::tuple_of([Value::Float(frac), Value::Float(i)]))
 }
 
 fn math_attrs() -> Dict {
@@ -575,7 +575,7 @@ fn sys_attrs() -> Dict {
     d.set_str("version", Value::str("3.12.1 (py2rs)"));
     d.set_str(
         "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(1), Value::str("final"), Value::Int(0)]),
+        Value::tuple_of([Value::Int(3), Value::Int(12), Value::Int(1), Value::str("final"), Value::Int(0)]),
     );
     func(&d, "exit", sys_exit);
     func(&d, "getrecursionlimit", getrecursionlimit);

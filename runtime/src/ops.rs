@@ -1415,8 +1415,8 @@ mod tests {
             inner.push(l.clone());
         }
         assert_eq!(show(Ok(l)), "[1, \"a'b\", None, True, [...]]");
-        assert_eq!(show(Ok(Value::tuple(vec![int(1)]))), "(1,)");
-        assert_eq!(show(Ok(Value::tuple(vec![]))), "()");
+        assert_eq!(show(Ok(Value::tuple_of([int(1)]))), "(1,)");
+        assert_eq!(show(Ok(Value::tuple_of([]))), "()");
         let d = crate::dict::Dict::new();
         d.set(Value::str("b"), int(1)).unwrap_or(());
         d.set(Value::str("a"), int(2)).unwrap_or(());

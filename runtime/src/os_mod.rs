@@ -341,12 +341,12 @@ fn p_join(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 fn p_split(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let (h, t) = split(&one_path("split", args, kwargs)?);
-    Ok(Value::tuple(vec![Value::str(h), Value::str(t)]))
+    Ok(Value::tuple_of([Value::str(h), Value::str(t)]))
 }
 
 fn p_splitext(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let (r, e) = splitext(&one_path("splitext", args, kwargs)?);
-    Ok(Value::tuple(vec![Value::str(r), Value::str(e)]))
+    Ok(Value::tuple_of([Value::str(r), Value::str(e)]))
 }
 
 fn p_basename(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

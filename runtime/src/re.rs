@@ -1203,7 +1203,7 @@ fn subn(this: &Value, repl: &Value, string: &Value, count: Option<&Value>, with_
     })?;
     out.push_str(&s[last..]);
     let result = Value::str(out);
-    Ok(if with_count { Value::tuple(vec![result, Value::Int(n)]) } else { result })
+    Ok(if with_count { Value::tuple_of([result, Value::Int(n)]) } else { result })
 }
 
 fn split(this: &Value, string: &Value, maxsplit: Option<&Value>) -> PyResult<Value> {
@@ -1350,7 +1350,7 @@ impl Native for Match {
                     .iter()
                     .map(|s| {
                         let (a, b) = s.map_or((-1, -1), |(a, b)| (a as i64, b as i64));
-                        Value::tuple(vec![Value::Int(a), Value::Int(b)])
+                        Value::tuple_of([Value::Int(a), Value::Int(b)])
                     })
                     .collect(),
             ),
@@ -1395,7 +1395,7 @@ impl Native for Match {
             "end" => Ok(Value::Int(self.span(&args)?.1)),
             "span" => {
                 let (a, b) = self.span(&args)?;
-                Ok(Value::tuple(vec![Value::Int(a), Value::Int(b)]))
+                Ok(Value::tuple_of([Value::Int(a), Value::Int(b)]))
             }
             "expand" => {
                 let Some(Value::Str(t)) = args.first() else {

@@ -166,7 +166,7 @@ impl Native for Slice {
                 return Err(value_error("length should not be negative"));
             }
             let (a, b, c, _) = self.indices(n as usize)?;
-            Ok(Value::tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+            Ok(Value::tuple_of([Value::Int(a), Value::Int(b), Value::Int(c)]))
         })())
     }
 }

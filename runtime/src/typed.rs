@@ -504,7 +504,7 @@ macro_rules! tuple_to_value {
     ($($t:ident $i:tt),+) => {
         impl<$($t: ToValue),+> ToValue for ($($t,)+) {
             fn to_value(self) -> Value {
-                Value::tuple(vec![$(self.$i.to_value()),+])
+                Value::tuple_of([$(self.$i.to_value()),+])
             }
         }
     };

@@ -138,7 +138,7 @@ impl Native for TypeVar {
             },
             "__constraints__" => match &self.constraints {
                 Some(c) => c.get().and_then(|v| Ok(Value::tuple(crate::iter::to_vec(&v)?))),
-                None => Ok(Value::tuple(vec![])),
+                None => Ok(Value::tuple_of([])),
             },
             "__covariant__" => Ok(Value::Bool(self.covariant)),
             "__contravariant__" => Ok(Value::Bool(self.contravariant)),
@@ -309,7 +309,7 @@ impl Native for TypeVarTuple {
     /// `*Ts` is `Unpack[Ts]`.
     fn iter(&self, this: &Value) -> Option<PyResult<PyIter>> {
         let unpacked = Value::native(Unpacked { inner: this.clone() });
-        let Value::Tuple(t) = Value::tuple(vec![unpacked]) else {
+        let Value::Tuple(t) = Value::tuple_of([unpacked]) else {
             return None;
         };
         Some(Ok(PyIter::Tuple { tuple: t, pos: 0 }))

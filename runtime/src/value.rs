@@ -122,6 +122,11 @@ impl Value {
         Value::Tuple(Rc::new(Tuple::new(items)))
     }
 
+    /// `(a, b, ...)` from an array: one allocation for up to two items.
+    pub fn tuple_of<const N: usize>(items: [Value; N]) -> Value {
+        Value::Tuple(Rc::new(Tuple::of(items)))
+    }
+
     pub fn native(obj: impl Native) -> Value {
         Value::Native(Rc::new(Box::new(obj)))
     }
@@ -194,5 +199,8 @@ mod result_size_tests {
     #[test]
     fn results_are_two_words() {
         assert_eq!(std::mem::size_of::<crate::exc::PyResult<super::Value>>(), 16);
+        // Two items inline, or a heap pointer, length and capacity: a pair
+        // is a 56-byte allocation with its reference counts.
+        assert_eq!(std::mem::size_of::<crate::tuple::Tuple>(), 40);
     }
 }

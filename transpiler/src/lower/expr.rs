@@ -104,6 +104,13 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
             let items = elements(cx, fx, &l.elts)?;
             Ok(Lowered::typed(quote! { Value::list(#items) }, Ty::List))
         }
+        E::Tuple(t) if !t.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) => {
+            let mut items = Vec::new();
+            for e in &t.elts {
+                items.push(expr(cx, fx, e)?.ts);
+            }
+            Ok(Lowered::typed(quote! { Value::tuple_of([#(#items),*]) }, Ty::Tuple))
+        }
         E::Tuple(t) => {
             let items = elements(cx, fx, &t.elts)?;
             Ok(Lowered::typed(quote! { Value::tuple(#items) }, Ty::Tuple))

@@ -178,4 +178,15 @@ except ValueError as e:
 
 print(type(countdown(1)).__name__, countdown.__name__)
 print(sum(x * x for x in countdown(4) if isinstance(x, int)))
+
+
+def odd_names(n):
+    # A local spelled like the flattening's own state names.
+    __py2rs_state_0 = 0
+    while __py2rs_state_0 < n:
+        yield __py2rs_state_0
+        __py2rs_state_0 += 2
+
+
+print(list(odd_names(7)))
 list(failing(3))

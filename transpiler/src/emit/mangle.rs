@@ -51,6 +51,10 @@ const RESERVED: &[&str] = &[
     "_returned",
 ];
 
+/// Identifiers with this prefix are placeholders inside the lowering
+/// (rewritten before emission); a Python name that starts so is renamed.
+pub const PLACEHOLDER_PREFIX: &str = "__py2rs_";
+
 /// Whether `name` looks like a temporary (`_t3`, `_it12`): the lowering
 /// owns that pattern.
 fn is_temp_like(name: &str) -> bool {
@@ -93,7 +97,7 @@ pub fn rust_name(py: &str) -> String {
     if NOT_RAW.contains(&py) || RESERVED.contains(&py) {
         return format!("{py}_");
     }
-    if is_temp_like(py) {
+    if is_temp_like(py) || py.starts_with(PLACEHOLDER_PREFIX) {
         return format!("py{py}");
     }
     py.to_string()
@@ -132,5 +136,6 @@ mod tests {
         assert_eq!(ident("_").to_string(), "__");
         assert_eq!(ident("total").to_string(), "total");
         assert_eq!(ident("_private").to_string(), "_private");
+        assert_eq!(ident("__py2rs_state_1").to_string(), "py__py2rs_state_1");
     }
 }

@@ -73,6 +73,8 @@ struct Machine {
     iters: Vec<Ident>,
 }
 
+/// State placeholders: `__py2rs_state_N` (no Python name is spelled so,
+/// see `mangle::PLACEHOLDER_PREFIX`).
 const PLACEHOLDER: &str = "__py2rs_state_";
 
 impl Machine {
@@ -156,8 +158,9 @@ fn numbered(ts: TokenStream, numbers: &[usize]) -> TokenStream {
                 TokenTree::Group(out)
             }
             TokenTree::Ident(i) => {
-                match i.to_string().strip_prefix(PLACEHOLDER).and_then(|n| n.parse::<usize>().ok()) {
-                    Some(n) => TokenTree::Literal(lit(numbers[n])),
+                let state = i.to_string().strip_prefix(PLACEHOLDER).and_then(|n| n.parse::<usize>().ok());
+                match state.and_then(|n| numbers.get(n)) {
+                    Some(&n) => TokenTree::Literal(lit(n)),
                     None => TokenTree::Ident(i),
                 }
             }
@@ -332,4 +335,12 @@ fn else_clause(
 fn internal(s: &ast::Stmt) -> crate::diagnostics::Diagnostic {
     let (a, b) = span(s);
     crate::diagnostics::Diagnostic::new(a, b, "internal error: statement cannot be split at its yield")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_cannot_be_python_names() {
+        assert!(super::PLACEHOLDER.starts_with(crate::emit::mangle::PLACEHOLDER_PREFIX));
+    }
 }

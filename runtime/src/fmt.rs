@@ -278,7 +278,6 @@ pub fn exception_line(e: &PyErr) -> String {
 
 // ---------------------------------------------------------------- format
 
-/// `format(v, spec)`.
 /// Appends `format(v, spec)` to `out`: an f-string's pieces go straight
 /// into its buffer, a str or int without a spec with no string of its own.
 pub fn format_into(out: &mut String, v: &Value, spec: &str) -> PyResult<()> {
@@ -301,6 +300,7 @@ pub fn format_into(out: &mut String, v: &Value, spec: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// `format(v, spec)`.
 pub fn format(v: &Value, spec: &str) -> PyResult<String> {
     use crate::format_spec as fs;
     match v {

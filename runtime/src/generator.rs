@@ -246,8 +246,10 @@ impl Generator {
     /// `next(gen)`: the next value, `None` when the generator returns.
     #[inline]
     pub fn next_item(&self) -> PyResult<Option<Value>> {
-        if self.started.get() && matches!(*self.state.borrow(), State::Ready(Body::Steps(_))) {
-            return self.next_step();
+        if self.started.get()
+            && let Some(r) = self.next_step()
+        {
+            return r;
         }
         match self.resume(Resume::Send(Value::None)) {
             Ok(Step::Yielded(v)) => Ok(Some(v)),
@@ -256,33 +258,35 @@ impl Generator {
         }
     }
 
-    /// `next()` on a started step body: `resume` without the cases that
-    /// cannot arise, returning in registers.
+    /// `next()` on a started generator with a step body: `resume` without
+    /// the cases that cannot arise, returning in registers. `None` when the
+    /// body is something else (or running), for `resume` to handle.
     #[inline]
-    fn next_step(&self) -> PyResult<Option<Value>> {
-        let _frame = crate::scope::enter()?;
-        let mut step = match std::mem::replace(&mut *self.state.borrow_mut(), State::Running) {
-            State::Ready(Body::Steps(step)) => step,
-            other => {
-                *self.state.borrow_mut() = other;
-                return Err(crate::exc::value_error("generator already executing"));
-            }
-        };
-        let mut returned = Value::None;
-        match step(&mut returned) {
-            Ok(Some(v)) => {
-                *self.state.borrow_mut() = State::Ready(Body::Steps(step));
-                Ok(Some(v))
-            }
-            Ok(None) => {
-                *self.state.borrow_mut() = State::Done;
-                Ok(None)
-            }
-            Err(e) => {
-                *self.state.borrow_mut() = State::Done;
-                Err(self.escaped(e))
-            }
+    fn next_step(&self) -> Option<PyResult<Option<Value>>> {
+        if !matches!(*self.state.borrow(), State::Ready(Body::Steps(_))) {
+            return None;
         }
+        let _frame = match crate::scope::enter() {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e)),
+        };
+        let State::Ready(Body::Steps(step)) = std::mem::replace(&mut *self.state.borrow_mut(), State::Running) else {
+            return None;
+        };
+        Some(self.run_step(step, &mut Value::None))
+    }
+
+    /// Runs a step body once and settles the state: ready again when it
+    /// yielded, done otherwise (with what a `return` stored in `returned`).
+    /// The result stays two words, so it comes back in registers.
+    #[inline]
+    fn run_step(&self, mut step: Box<StepFn>, returned: &mut Value) -> PyResult<Option<Value>> {
+        let r = step(returned);
+        *self.state.borrow_mut() = match r {
+            Ok(Some(_)) => State::Ready(Body::Steps(step)),
+            _ => State::Done,
+        };
+        r.map_err(|e| self.escaped(e))
     }
 
     /// Resumes the body once. Inlined so that `next_item`, the hot path,
@@ -319,25 +323,31 @@ impl Generator {
                 return Err(e);
             }
         }
-        let (outcome, body) = match body {
-            Body::Future(fut) => self.poll(fut, first, how),
+        let fut = match body {
+            Body::Future(fut) => fut,
             // Nothing in a step body catches what is thrown in.
-            Body::Steps(_) if let Resume::Throw(e) = how => (Err(e), None),
-            Body::Steps(mut step) => {
+            Body::Steps(_) if let Resume::Throw(e) = how => {
+                *self.state.borrow_mut() = State::Done;
+                return Err(self.escaped(e));
+            }
+            Body::Steps(step) => {
                 let mut returned = Value::None;
-                match step(&mut returned) {
-                    Ok(Some(v)) => (Ok(Step::Yielded(v)), Some(Body::Steps(step))),
-                    Ok(None) => (Ok(Step::Returned(returned)), None),
-                    Err(e) => (Err(e), None),
-                }
+                return match self.run_step(step, &mut returned)? {
+                    Some(v) => Ok(Step::Yielded(v)),
+                    None => Ok(Step::Returned(returned)),
+                };
             }
         };
-        if let (Ok(Step::Yielded(_)), Some(body)) = (&outcome, body) {
-            *self.state.borrow_mut() = State::Ready(body);
-            return outcome;
+        match self.poll(fut, first, how) {
+            (Ok(Step::Yielded(v)), Some(body)) => {
+                *self.state.borrow_mut() = State::Ready(body);
+                Ok(Step::Yielded(v))
+            }
+            (outcome, _) => {
+                *self.state.borrow_mut() = State::Done;
+                outcome.map_err(|e| self.escaped(e))
+            }
         }
-        *self.state.borrow_mut() = State::Done;
-        outcome.map_err(|e| self.escaped(e))
     }
 
     /// The exception a body raised, as its caller sees it: a

@@ -5,14 +5,30 @@ use crate::exc::{PyResult, type_error, value_error};
 use crate::ops::type_name;
 use crate::value::Value;
 
+/// All of `v`'s items (for a starred target, which takes the rest).
 fn items(v: Value) -> PyResult<Vec<Value>> {
-    match v {
-        Value::Tuple(t) => Ok(t.items().to_vec()),
-        Value::List(l) => Ok(l.snapshot()),
-        other => crate::iter::iter(&other)
-            .map_err(|_| type_error(format!("cannot unpack non-iterable {} object", type_name(&other))))?
-            .collect_vec(),
-    }
+    items_up_to(&v, usize::MAX)
+}
+
+/// `v`'s items, reading an iterator no further than `limit` items; tuples
+/// and lists are copied whole.
+fn items_up_to(v: &Value, limit: usize) -> PyResult<Vec<Value>> {
+    Ok(match v {
+        Value::Tuple(t) => t.items().to_vec(),
+        Value::List(l) => l.snapshot(),
+        other => {
+            let mut it = crate::iter::iter(other)
+                .map_err(|_| type_error(format!("cannot unpack non-iterable {} object", type_name(other))))?;
+            let mut items = Vec::new();
+            while items.len() < limit {
+                match it.next()? {
+                    Some(x) => items.push(x),
+                    None => break,
+                }
+            }
+            items
+        }
+    })
 }
 
 /// Exactly `N` items, as an array: no vector for the usual `a, b = x`.
@@ -20,36 +36,18 @@ fn items(v: Value) -> PyResult<Vec<Value>> {
 /// An iterator is read one item past `N` at most, as CPython does, so
 /// unpacking an endless one raises instead of running forever.
 pub fn exact<const N: usize>(v: Value) -> PyResult<[Value; N]> {
-    let got = match &v {
-        Value::Tuple(t) if t.items().len() == N => return Ok(std::array::from_fn(|i| t.items()[i].clone())),
-        Value::Tuple(t) => t.items().len(),
-        Value::List(l) => {
-            let items = l.snapshot();
-            match <[Value; N]>::try_from(items) {
-                Ok(a) => return Ok(a),
-                Err(items) => items.len(),
-            }
-        }
-        other => {
-            let mut it = crate::iter::iter(other)
-                .map_err(|_| type_error(format!("cannot unpack non-iterable {} object", type_name(other))))?;
-            let mut items = Vec::with_capacity(N);
-            while items.len() <= N {
-                match it.next()? {
-                    Some(x) => items.push(x),
-                    None => break,
-                }
-            }
-            match <[Value; N]>::try_from(items) {
-                Ok(a) => return Ok(a),
-                Err(items) => items.len(),
-            }
-        }
-    };
-    if got < N {
-        return Err(value_error(format!("not enough values to unpack (expected {N}, got {got})")));
+    if let Value::Tuple(t) = &v
+        && t.items().len() == N
+    {
+        return Ok(std::array::from_fn(|i| t.items()[i].clone()));
     }
-    Err(value_error(format!("too many values to unpack (expected {N})")))
+    <[Value; N]>::try_from(items_up_to(&v, N + 1)?).map_err(|got| {
+        if got.len() < N {
+            value_error(format!("not enough values to unpack (expected {N}, got {})", got.len()))
+        } else {
+            value_error(format!("too many values to unpack (expected {N})"))
+        }
+    })
 }
 
 /// `before` items, a list of the middle, then `after` items.

@@ -189,4 +189,13 @@ def odd_names(n):
 
 
 print(list(odd_names(7)))
+
+# A StopIteration thrown in escapes as RuntimeError, as one raised inside.
+st = countdown(3)
+next(st)
+try:
+    st.throw(StopIteration("thrown"))
+except RuntimeError as e:
+    print("RuntimeError:", e, "| cause:", repr(e.__cause__))
+print(next(st, "finished"))
 list(failing(3))

@@ -6,6 +6,27 @@
 
 use std::path::Path;
 
+/// The Rust py2rs emits for `py`, converted as `t.py`.
+fn convert(py: &str) -> String {
+    py2rs::transpile(py, &py2rs::Options { file_name: "t.py".into() }).expect("converts")
+}
+
+/// From the native module's start to the end of the file.
+fn native_module(rust: &str) -> &str {
+    let start = rust.find("pub(crate) mod native {").expect("a native module");
+    &rust[start..]
+}
+
+/// Native code that has every text in `want` and none of `dynamic`.
+fn assert_native(module: &str, want: &[&str], dynamic: &[&str]) {
+    for w in want {
+        assert!(module.contains(w), "missing `{w}` in:\n{module}");
+    }
+    for d in dynamic {
+        assert!(!module.contains(d), "native code mentions `{d}`:\n{module}");
+    }
+}
+
 fn render(py: &str, rust: &str) -> String {
     format!("---- python ----\n{py}---- rust ----\n{rust}")
 }
@@ -63,22 +84,20 @@ fn emitted_rust_matches_snapshots() {
 fn typed_numeric_functions_lower_to_plain_rust() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let py = std::fs::read_to_string(dir.join("native_numeric_loop.py")).expect("input");
-    let rust = py2rs::transpile(&py, &py2rs::Options { file_name: "native_numeric_loop.py".into() }).expect("converts");
-    let start = rust.find("pub(crate) mod native {").expect("a native module");
+    let rust = convert(&py);
     // The module ends where the next top-level item starts.
-    let module = &rust[start..];
+    let module = native_module(&rust);
     let end = module.find("\n}\n").map(|i| i + 3).unwrap_or(module.len());
     let module = &module[..end];
-    for f in [
-        "fn norm(xs: rt::typed::Slice<'_, f64>, _depth: usize) -> NResult<f64>",
-        "fn collatz_steps(mut n: i64",
-        "fn longest(mut limit: i64",
-    ] {
-        assert!(module.contains(f), "missing native `{f}` in:\n{module}");
-    }
-    for dynamic in ["Value", "rt::ops", "rt::call", "rt::attr", "PyResult", "clone()"] {
-        assert!(!module.contains(dynamic), "native code mentions `{dynamic}`:\n{module}");
-    }
+    assert_native(
+        module,
+        &[
+            "fn norm(xs: rt::typed::Slice<'_, f64>, _depth: usize) -> NResult<f64>",
+            "fn collatz_steps(mut n: i64",
+            "fn longest(mut limit: i64",
+        ],
+        &["Value", "rt::ops", "rt::call", "rt::attr", "PyResult", "clone()"],
+    );
     // Each dynamic function tries its native version first.
     assert!(rust.contains("native::longest("), "no native entry in:\n{rust}");
 }
@@ -95,15 +114,13 @@ def checksum(s: str) -> int:
             h = (h * 31 + ord(c)) % 1000000007
     return h
 ";
-    let rust = py2rs::transpile(py, &py2rs::Options { file_name: "t.py".into() }).expect("converts");
-    let start = rust.find("pub(crate) mod native {").expect("a native module");
-    let module = &rust[start..];
-    for want in ["mut s: rt::typed::Text<'_>", "for _item1 in s.chars()", "c == 'x'", "c as i64"] {
-        assert!(module.contains(want), "missing `{want}` in:\n{module}");
-    }
-    for dynamic in ["Value", "rt::ops", "PyStr", "clone()"] {
-        assert!(!module.contains(dynamic), "native code mentions `{dynamic}`:\n{module}");
-    }
+    let rust = convert(py);
+    let module = native_module(&rust);
+    assert_native(
+        module,
+        &["mut s: rt::typed::Text<'_>", "for _item1 in s.chars()", "c == 'x'", "c as i64"],
+        &["Value", "rt::ops", "PyStr", "clone()"],
+    );
     assert!(rust.contains("rt::typed::str_arg(&s)"), "no str entry check in:\n{rust}");
 }
 
@@ -205,7 +222,7 @@ def in_with(cm):
     with cm:
         yield 1
 ";
-    let rust = py2rs::transpile(py, &py2rs::Options { file_name: "t.py".into() }).expect("converts");
+    let rust = convert(py);
     let body = |name: &str| {
         let start = rust.find(&format!("fn {name}(")).unwrap_or_else(|| panic!("no fn {name} in:\n{rust}"));
         let rest = &rust[start..];
@@ -234,13 +251,10 @@ def halves(x: float) -> float:
         return x
     return 1.0 + halves(x / 2.0)
 ";
-    let rust = py2rs::transpile(py, &py2rs::Options { file_name: "t.py".into() }).expect("converts");
-    let start = rust.find("pub(crate) mod native {").expect("a native module");
-    let module = &rust[start..];
+    let rust = convert(py);
+    let module = native_module(&rust);
     let fib = &module[module.find("fn fib(").expect("native fib")..module.find("fn halves(").expect("native halves")];
-    for want in ["'tail_call: loop {", "_acc = rt::typed::add(_acc, _part", "continue 'tail_call;"] {
-        assert!(fib.contains(want), "missing `{want}` in:\n{fib}");
-    }
+    assert_native(fib, &["'tail_call: loop {", "_acc = rt::typed::add(_acc, _part", "continue 'tail_call;"], &[]);
     assert_eq!(fib.matches("fib(").count(), 2, "one definition and one recursive call in:\n{fib}");
     // Float addition is not associative: no accumulator there.
     assert!(!module[module.find("fn halves(").unwrap_or(0)..].contains("tail_call"), "{module}");

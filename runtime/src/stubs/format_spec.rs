@@ -312,11 +312,24 @@ fn strip_trailing(mut digits: String) -> String {
     digits
 }
 
-/// The digits of `f` and `%`: `#` keeps the point when no digits follow.
-fn fixed_point(x: f64, s: &FormatSpec) -> String {
-    let p = s.precision.unwrap_or(6);
+/// `|x|` in `%f` form with `p` places (shared by format specs and
+/// printf): `#` keeps the point when no places follow it.
+pub fn f_digits(x: f64, p: usize, alternate: bool) -> String {
     let digits = fixed_digits(x, p);
-    if p == 0 && s.alternate { digits + "." } else { digits }
+    if p == 0 && alternate { digits + "." } else { digits }
+}
+
+/// `|x|` in `%e` form with `p` places (shared by format specs and
+/// printf): the mantissa, where `#` keeps the point, and the exponent.
+pub fn e_digits(x: f64, p: usize, alternate: bool, upper: bool) -> (String, String) {
+    let (d, e) = sci_digits(x, p);
+    let mant = if p > 0 || alternate { format!("{}.{}", &d[..1], &d[1..]) } else { d };
+    (mant, exponent(e, upper))
+}
+
+/// `e+05`, `E-12`: at least two exponent digits, as C prints them.
+fn exponent(e: i32, upper: bool) -> String {
+    format!("{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
 }
 
 fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
@@ -335,19 +348,12 @@ fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
         )
     } else {
         match ty {
-            Some('f' | 'F') => (fixed_point(x, s), String::new()),
+            Some('f' | 'F') => (f_digits(x, s.precision.unwrap_or(6), s.alternate), String::new()),
             Some('%') => {
                 x *= 100.0;
-                (fixed_point(x, s), "%".to_string())
+                (f_digits(x, s.precision.unwrap_or(6), s.alternate), "%".to_string())
             }
-            Some('e' | 'E') => {
-                let p = s.precision.unwrap_or(6);
-                let (d, e) = sci_digits(x, p);
-                let mant = if p > 0 || s.alternate { format!("{}.{}", &d[..1], &d[1..]) } else { d.clone() };
-                let mant = if p == 0 && s.alternate { format!("{}.", &d[..1]) } else { mant };
-                let ech = if upper { 'E' } else { 'e' };
-                (mant, format!("{ech}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()))
-            }
+            Some('e' | 'E') => e_digits(x, s.precision.unwrap_or(6), s.alternate, upper),
             Some('g' | 'G' | 'n') | None => general(x, s, upper),
             _ => unreachable!("checked above"),
         }
@@ -416,8 +422,7 @@ pub fn g_digits(x: f64, p: usize, alternate: bool, upper: bool, add_dot_0: bool)
     } else if !mant.contains('.') {
         mant.push('.');
     }
-    let ech = if upper { 'E' } else { 'e' };
-    (mant, format!("{ech}{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()))
+    (mant, exponent(e, upper))
 }
 
 pub fn format_str(v: &str, spec: &str) -> R<String> {

@@ -4,8 +4,6 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
-use crate::float_repr::{fixed_digits, sci_digits};
-
 type R<T> = Result<T, (&'static str, String)>;
 
 #[derive(Clone, Debug, Default)]
@@ -145,23 +143,10 @@ pub fn format_float(s: &PrintfSpec, v: f64) -> R<String> {
     }
     let p = s.precision.unwrap_or(6);
     let body = match s.conversion {
-        'f' | 'F' => {
-            let mut b = fixed_digits(x, p);
-            if s.alternate && p == 0 {
-                b.push('.');
-            }
-            b
-        }
+        'f' | 'F' => crate::format_spec::f_digits(x, p, s.alternate),
         'e' | 'E' => {
-            let (d, e) = sci_digits(x, p);
-            let mant = if p > 0 {
-                format!("{}.{}", &d[..1], &d[1..])
-            } else if s.alternate {
-                format!("{}.", &d[..1])
-            } else {
-                d
-            };
-            format!("{mant}{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
+            let (mant, exp) = crate::format_spec::e_digits(x, p, s.alternate, upper);
+            mant + &exp
         }
         _ => {
             let (body, exp) = crate::format_spec::g_digits(x, p, s.alternate, upper, false);

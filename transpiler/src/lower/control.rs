@@ -235,7 +235,7 @@ pub fn return_value(fx: &mut Fx, value: TokenStream) -> TokenStream {
         }
     }
     if fx.steps {
-        return quote! { { *_returned = #value; return Ok(None); } };
+        return super::resumable::return_from_step(value);
     }
     quote! { return Ok(#value); }
 }

@@ -251,9 +251,8 @@ fn emit_function(
         Body::Stmts(b) if scope.is_generator && super::resumable::eligible(scope, b) => Some(*b),
         _ => None,
     };
-    let steps_mode = steps.is_some();
     let first_refs = match &body {
-        Body::Stmts(b) if !steps_mode => first_top_level_assignments(b),
+        Body::Stmts(b) if steps.is_none() => first_top_level_assignments(b),
         _ => BTreeSet::new(),
     };
     for (name, sym) in &scope.symbols {
@@ -273,7 +272,7 @@ fn emit_function(
                 } else if first_refs.contains(name) {
                     fx.pending_let.insert(name.clone());
                     fx.bind(name, Var::Plain(id));
-                } else if steps_mode {
+                } else if steps.is_some() {
                     // Never read before it is assigned (the analysis proved
                     // it), but a closure cannot capture it uninitialized.
                     prologue.push(quote! { let mut #id = Value::None; });
@@ -293,10 +292,11 @@ fn emit_function(
         let flat = super::resumable::flatten(cx, &mut fx, b)?;
         let sc = &cx.prog.scopes[scope_id];
         let (name, qual, decls, machine) = (&sc.name, &sc.qualname, flat.decls, flat.body);
+        let slot = super::resumable::returned_slot();
         let body = quote! {
             #(#prologue)*
             #(#decls)*
-            Ok(rt::generator::Generator::steps(#name, #qual, move |_returned: &mut Value| { #machine }))
+            Ok(rt::generator::Generator::steps(#name, #qual, move |#slot: &mut Value| { #machine }))
         };
         push_def(cx, scope_id, path, rust_name, params, &rust_params, body);
         return Ok(());
@@ -391,47 +391,16 @@ fn push_def(
     cx.mods.at(parent).items.push(item);
 }
 
-/// `return_with_value` over the parts of a `try` or `try*` statement.
-fn try_return_with_value(
-    body: &[ast::Stmt],
-    handlers: &[ast::ExceptHandler],
-    orelse: &[ast::Stmt],
-    finalbody: &[ast::Stmt],
-) -> Option<(usize, usize)> {
-    return_with_value(body)
-        .or_else(|| {
-            handlers.iter().find_map(|h| {
-                let ast::ExceptHandler::ExceptHandler(h) = h;
-                return_with_value(&h.body)
-            })
-        })
-        .or_else(|| return_with_value(orelse))
-        .or_else(|| return_with_value(finalbody))
-}
-
-/// The span of a `return <value>` directly in `body` (not in nested
+/// The span of the first `return <value>` in `body` (not in nested
 /// functions or classes).
 fn return_with_value(body: &[ast::Stmt]) -> Option<(usize, usize)> {
-    use ast::Stmt as S;
-    for s in body {
-        let found = match s {
-            S::Return(r) if r.value.is_some() => return Some(crate::frontend::span(s)),
-            S::If(i) => return_with_value(&i.body).or_else(|| return_with_value(&i.orelse)),
-            S::For(f) => return_with_value(&f.body).or_else(|| return_with_value(&f.orelse)),
-            S::AsyncFor(f) => return_with_value(&f.body).or_else(|| return_with_value(&f.orelse)),
-            S::While(w) => return_with_value(&w.body).or_else(|| return_with_value(&w.orelse)),
-            S::With(w) => return_with_value(&w.body),
-            S::AsyncWith(w) => return_with_value(&w.body),
-            S::Try(t) => try_return_with_value(&t.body, &t.handlers, &t.orelse, &t.finalbody),
-            S::TryStar(t) => try_return_with_value(&t.body, &t.handlers, &t.orelse, &t.finalbody),
-            S::Match(m) => m.cases.iter().find_map(|c| return_with_value(&c.body)),
-            _ => None,
-        };
-        if found.is_some() {
-            return found;
+    let mut first = None;
+    crate::frontend::each_return(body, &mut |s, v| {
+        if v.is_some() && first.is_none() {
+            first = Some(crate::frontend::span(s));
         }
-    }
-    None
+    });
+    first
 }
 
 /// Locals whose first mention is a plain assignment directly in the body:

@@ -195,8 +195,8 @@ pub struct Fx {
     pub first_param: Option<String>,
     /// Inside a generator body: the handle `yield` suspends through.
     pub co: Option<Ident>,
-    /// Inside a generator flattened into a step function: `return` ends
-    /// it with `Step::Returned`.
+    /// Inside a generator flattened into a step function: `return` stores
+    /// its value through the closure's argument and ends the step.
     pub steps: bool,
 }
 

@@ -205,7 +205,9 @@ impl Tail {
         }
         let name = f.name.as_str();
         let mut ops = Vec::new();
-        returns(&f.body, &mut |v| ops.extend(tail_call(v, name, nf.params.len()).map(|(op, _, _)| op)));
+        crate::frontend::each_return(&f.body, &mut |_, v| {
+            ops.extend(v.and_then(|v| tail_call(v, name, nf.params.len())).map(|(op, _, _)| op));
+        });
         let op = *ops.first()?;
         ops.iter().all(|o| *o == op).then(|| Tail {
             name: name.to_string(),
@@ -224,33 +226,6 @@ impl Tail {
         match self.op {
             ast::Operator::Mult => quote! { rt::typed::mul(#acc, #v)? },
             _ => quote! { rt::typed::add(#acc, #v)? },
-        }
-    }
-}
-
-/// Calls `visit` with the value of every `return` in `body`.
-fn returns<'a>(body: &'a [ast::Stmt], visit: &mut impl FnMut(&'a ast::Expr)) {
-    use ast::Stmt as S;
-    for s in body {
-        match s {
-            S::Return(r) => {
-                if let Some(v) = r.value.as_deref() {
-                    visit(v);
-                }
-            }
-            S::If(i) => {
-                returns(&i.body, visit);
-                returns(&i.orelse, visit);
-            }
-            S::While(w) => {
-                returns(&w.body, visit);
-                returns(&w.orelse, visit);
-            }
-            S::For(f) => {
-                returns(&f.body, visit);
-                returns(&f.orelse, visit);
-            }
-            _ => {}
         }
     }
 }

@@ -55,6 +55,18 @@ fn contains_yield(scope: &Scope, s: &ast::Stmt) -> bool {
     scope.yields.iter().any(|y| a <= y.span.0 && y.span.1 <= b)
 }
 
+/// The step closure's parameter: where a `return` stores its value
+/// (reserved in `mangle`, so no Python name is spelled so).
+pub fn returned_slot() -> Ident {
+    crate::emit::mangle::raw("_returned")
+}
+
+/// `return value` inside a step closure.
+pub fn return_from_step(value: TokenStream) -> TokenStream {
+    let slot = returned_slot();
+    quote! { { *#slot = #value; return Ok(None); } }
+}
+
 /// The state machine being built: its states' code, in order.
 ///
 /// Code names states by placeholder identifiers while it is built; once

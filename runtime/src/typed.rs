@@ -447,6 +447,208 @@ impl<'a> Text<'a> {
     }
 }
 
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Text<'_> {}
+
+impl std::hash::Hash for Text<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.text.hash(h);
+    }
+}
+
+impl<'a> Text<'a> {
+    /// A piece of this text (`piece` borrowed from it): ASCII text has
+    /// ASCII pieces, whose length in code points is their length in bytes.
+    #[inline]
+    fn piece(self, piece: &'a str) -> Text<'a> {
+        let chars = if self.chars == self.text.len() { piece.len() } else { piece.chars().count() };
+        Text { text: piece, chars }
+    }
+
+    /// `for w in s.split()`: the runs of text between Python whitespace.
+    pub fn split(self) -> impl Iterator<Item = Text<'a>> {
+        self.text.split(crate::str_methods::char_is_space).filter(|w| !w.is_empty()).map(move |w| self.piece(w))
+    }
+
+    /// `s.strip()`, `s.lstrip()`, `s.rstrip()` (Python whitespace): a
+    /// piece of `s`, built from nothing.
+    pub fn strip(self) -> Text<'a> {
+        self.piece(self.text.trim_matches(crate::str_methods::char_is_space))
+    }
+
+    pub fn lstrip(self) -> Text<'a> {
+        self.piece(self.text.trim_start_matches(crate::str_methods::char_is_space))
+    }
+
+    pub fn rstrip(self) -> Text<'a> {
+        self.piece(self.text.trim_end_matches(crate::str_methods::char_is_space))
+    }
+
+    /// `s.lower()`: `s` itself when nothing changes (no copy), else the
+    /// new text, kept in `arena`.
+    pub fn lower<'b>(self, arena: &'b Arena) -> NResult<Text<'b>>
+    where
+        'a: 'b,
+    {
+        if self.chars == self.text.len() && !self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Ok(self);
+        }
+        arena.changed(self, crate::str_methods::lower(self.text))
+    }
+
+    /// `s.upper()`, like [`Text::lower`].
+    pub fn upper<'b>(self, arena: &'b Arena) -> NResult<Text<'b>>
+    where
+        'a: 'b,
+    {
+        if self.chars == self.text.len() && !self.text.bytes().any(|b| b.is_ascii_lowercase()) {
+            return Ok(self);
+        }
+        arena.changed(self, crate::str_methods::upper(self.text))
+    }
+}
+
+/// Where the strs a native function builds live until it returns, so that
+/// they are borrowed like the ones it reads. Bounded: a function that
+/// builds more than [`Arena::LIMIT`] bytes bails (the dynamic version
+/// frees each str when it is no longer used, and peak memory must not
+/// grow past it).
+#[derive(Default)]
+pub struct Arena {
+    texts: std::cell::RefCell<Vec<Box<str>>>,
+    bytes: std::cell::Cell<usize>,
+}
+
+impl Arena {
+    pub const LIMIT: usize = 1 << 24;
+
+    /// `built` when it differs from `old`'s text (else `old`), kept here.
+    fn changed<'b>(&'b self, old: Text<'b>, built: String) -> NResult<Text<'b>> {
+        if built == old.text {
+            return Ok(old);
+        }
+        let chars = built.chars().count();
+        Ok(Text { text: self.keep(built)?, chars })
+    }
+
+    fn keep(&self, text: String) -> NResult<&str> {
+        // A kept str costs its text and the box's bookkeeping.
+        let bytes = self.bytes.get() + text.len() + 2 * std::mem::size_of::<usize>();
+        if bytes > Arena::LIMIT {
+            return Err(Bail);
+        }
+        self.bytes.set(bytes);
+        let text = text.into_boxed_str();
+        let kept: *const str = &*text;
+        self.texts.borrow_mut().push(text);
+        // SAFETY: a boxed str's bytes stay where they are when the vector
+        // of boxes grows, and no box is removed or changed before the arena
+        // is dropped, which the returned borrow of `self` cannot outlive.
+        Ok(unsafe { &*kept })
+    }
+}
+
+/// A dict in native code: keys are ints or strs, values scalars, and
+/// iteration order is insertion order, as in Python.
+pub struct Map<K, V> {
+    entries: Vec<(K, V)>,
+    index: hashbrown::HashMap<K, usize>,
+}
+
+impl<K: Copy + Eq + std::hash::Hash, V: Copy> Default for Map<K, V> {
+    fn default() -> Self {
+        Map { entries: Vec::new(), index: hashbrown::HashMap::new() }
+    }
+}
+
+impl<K: Copy + Eq + std::hash::Hash, V: Copy> Map<K, V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// `d.get(k)`.
+    #[inline]
+    pub fn get(&self, k: K) -> Option<V> {
+        self.index.get(&k).map(|&i| self.entries[i].1)
+    }
+
+    /// `d[k]`: a missing key bails (Python raises KeyError).
+    #[inline]
+    pub fn item(&self, k: K) -> NResult<V> {
+        self.get(k).ok_or(Bail)
+    }
+
+    /// `k in d`.
+    #[inline]
+    pub fn contains_key(&self, k: K) -> bool {
+        self.index.contains_key(&k)
+    }
+
+    /// `d[k] = v`: a new key goes last, an old one keeps its place.
+    #[inline]
+    pub fn insert(&mut self, k: K, v: V) {
+        match self.index.entry(k) {
+            hashbrown::hash_map::Entry::Occupied(e) => self.entries[*e.get()].1 = v,
+            hashbrown::hash_map::Entry::Vacant(e) => {
+                e.insert(self.entries.len());
+                self.entries.push((k, v));
+            }
+        }
+    }
+
+    /// The value of `d[k]` to update in place (`d[k] += v`); a missing
+    /// key bails.
+    #[inline]
+    pub fn slot(&mut self, k: K) -> NResult<&mut V> {
+        let i = *self.index.get(&k).ok_or(Bail)?;
+        Ok(&mut self.entries[i].1)
+    }
+}
+
+/// A native dict's key as a dynamic value.
+pub trait KeyToValue {
+    fn key_to_value(self) -> Value;
+}
+
+impl KeyToValue for i64 {
+    fn key_to_value(self) -> Value {
+        Value::Int(self)
+    }
+}
+
+impl KeyToValue for Text<'_> {
+    fn key_to_value(self) -> Value {
+        Value::Str(crate::str::PyStr::new(self.text))
+    }
+}
+
+impl<K: Copy + Eq + std::hash::Hash + KeyToValue, V: Copy + ToValue> Map<K, V> {
+    /// The dict as a Python dict, made once, when the function returns it.
+    pub fn into_value(self) -> Value {
+        let d = crate::dict::Dict::with_capacity(self.entries.len());
+        for (k, v) in self.entries {
+            // Int and str keys never run Python code, so this cannot fail.
+            let _ = d.set(k.key_to_value(), v.to_value());
+        }
+        Value::Dict(std::rc::Rc::new(d))
+    }
+}
+
 /// Compares one character with a str as Python compares two strs (by code
 /// point, which is UTF-8 byte order).
 #[inline]
@@ -491,6 +693,13 @@ impl ToValue for f64 {
 impl ToValue for bool {
     fn to_value(self) -> Value {
         Value::Bool(self)
+    }
+}
+
+/// A value made dynamic inside the native function (a dict it built).
+impl ToValue for Value {
+    fn to_value(self) -> Value {
+        self
     }
 }
 
@@ -614,6 +823,51 @@ mod tests {
         assert!(!Text::lit("", 0).all(char::is_numeric));
         assert_eq!(cmp_char_str('b', "ab"), std::cmp::Ordering::Greater);
         assert_eq!(cmp_char_str('a', "ab"), std::cmp::Ordering::Less);
+    }
+
+    #[test]
+    fn maps_keep_insertion_order_and_bail_on_missing_keys() {
+        let mut m: Map<i64, i64> = Map::new();
+        m.insert(3, 30);
+        m.insert(1, 10);
+        m.insert(3, 31);
+        assert_eq!((m.len(), m.get(3), m.get(2)), (2, Some(31), None));
+        assert_eq!(m.item(2), Err(Bail));
+        *m.slot(1).unwrap() += 5;
+        assert!(m.slot(9).is_err() && m.contains_key(1) && !m.contains_key(9));
+        let Value::Dict(d) = m.into_value() else { panic!("not a dict") };
+        let keys: Vec<i64> = d.keys().iter().filter_map(i64::from_value).collect();
+        assert_eq!(keys, vec![3, 1]);
+        assert!(matches!(d.get(&Value::Int(1)), Ok(Some(Value::Int(15)))));
+    }
+
+    #[test]
+    fn text_pieces_split_strip_and_change_case_like_python() {
+        let s = crate::str::PyStr::from(" Ab\u{2003}cd\u{a0}ÉX \t");
+        let words: Vec<(String, usize)> = Text::of(&s).split().map(|w| (w.as_str().to_string(), w.len())).collect();
+        assert_eq!(words, [("Ab".to_string(), 2), ("cd".to_string(), 2), ("ÉX".to_string(), 2)]);
+        assert_eq!(Text::of(&s).strip().len(), 8);
+        assert_eq!(Text::lit(" a ", 3).lstrip().as_str(), "a ");
+        assert_eq!(Text::lit(" a ", 3).rstrip().as_str(), " a");
+        let arena = Arena::default();
+        let same = Text::lit("abc", 3);
+        // Unchanged text is the same text, not a copy.
+        assert!(std::ptr::eq(same.lower(&arena).unwrap().as_str(), same.as_str()));
+        assert_eq!(
+            Text::lit("Straße", 6).upper(&arena).map(|t| (t.as_str().to_string(), t.len())),
+            Ok(("STRASSE".to_string(), 7))
+        );
+        assert_eq!(Text::lit("İ", 1).lower(&arena).map(|t| t.len()), Ok(2));
+    }
+
+    #[test]
+    fn the_arena_bails_past_its_limit() {
+        let arena = Arena::default();
+        let word = "X".repeat(1 << 20);
+        let text = Text { text: &word, chars: word.len() };
+        let kept: Vec<NResult<Text>> = (0..20).map(|_| text.lower(&arena)).collect();
+        assert!(kept[..15].iter().all(Result::is_ok));
+        assert_eq!(kept[19].map(|t| t.len()), Err(Bail));
     }
 
     #[test]

@@ -124,6 +124,39 @@ def checksum(s: str) -> int:
     assert!(rust.contains("rt::typed::str_arg(&s)"), "no str entry check in:\n{rust}");
 }
 
+/// Counting words into a dict: the words are pieces borrowed from the
+/// argument, the dict is a native map, and only the returned dict becomes
+/// a dynamic object. Lowering a str keeps it when nothing changes, else
+/// keeps the new text in the function's arena.
+#[test]
+fn word_counts_lower_to_a_native_map() {
+    let py = "\
+def count_words(text):
+    counts = {}
+    for word in text.split():
+        word = word.strip().lower()
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+";
+    let rust = convert(py);
+    let module = native_module(&rust);
+    assert_native(
+        module,
+        &[
+            "-> NResult<Value>",
+            "let _arena = rt::typed::Arena::default();",
+            "rt::typed::Map<rt::typed::Text<'_>, i64>",
+            "in text.split()",
+            "word.strip().lower(&_arena)?",
+            ".get(word).unwrap_or(0)",
+            "counts.insert(word,",
+            "return Ok(counts.into_value());",
+        ],
+        &["rt::ops", "PyStr", "clone()", "rt::attr"],
+    );
+    assert!(rust.contains("rt::typed::str_arg(&text)"), "no str entry check in:\n{rust}");
+}
+
 /// Code that would build a str stays dynamic, saying why.
 #[test]
 fn str_building_stays_dynamic() {

@@ -45,10 +45,11 @@ const RESERVED: &[&str] = &[
     "_depth",
     "Bail",
     "NResult",
-    // A native loop's accumulator, and where a step generator's `return`
-    // value goes.
+    // A native loop's accumulator, where a step generator's `return`
+    // value goes, and where a native function keeps the strs it builds.
     "_acc",
     "_returned",
+    "_arena",
 ];
 
 /// Identifiers with this prefix are placeholders inside the lowering

@@ -44,8 +44,24 @@ fn rust_ty(t: &NTy, param: bool) -> TokenStream {
         }
         NTy::Str => quote! { rt::typed::Text<'_> },
         NTy::Char => quote! { char },
+        NTy::Dict(k, v) => {
+            let (k, v) = (rust_ty(k, false), rust_ty(v, false));
+            quote! { rt::typed::Map<#k, #v> }
+        }
     }
 }
+
+/// The Rust type a native function returns: a dict is made a Python one
+/// before it leaves (its keys may borrow from the function's arena).
+fn return_ty(t: &NTy) -> TokenStream {
+    match t {
+        NTy::Dict(..) => quote! { Value },
+        t => rust_ty(t, false),
+    }
+}
+
+/// Where a native function keeps the strs it builds (see `rt::typed::Arena`).
+const ARENA: &str = "_arena";
 
 fn default_value(t: &NTy) -> TokenStream {
     match t {
@@ -56,6 +72,7 @@ fn default_value(t: &NTy) -> TokenStream {
         NTy::Tuple(_) => quote! { Default::default() },
         NTy::Str => quote! { rt::typed::Text::EMPTY },
         NTy::Char => quote! { '\0' },
+        NTy::Dict(..) => quote! { rt::typed::Map::new() },
     }
 }
 
@@ -67,6 +84,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
         counter: 0,
         maybe_unbound: nf.maybe_unbound.clone(),
         tail: tail.clone(),
+        arena: false,
     };
     let params = nf.params.iter().map(|(name, t)| {
         let id = mangle::ident(name);
@@ -91,7 +109,12 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     // raises RecursionError where CPython would.
     let guard = nf.calls.then(|| quote! { if _depth == 0 { return Err(Bail); } });
     let body = nx.block(&f.body)?;
-    let ret = rust_ty(&nf.ret, false);
+    let ret = return_ty(&nf.ret);
+    // Declared before the locals, so it outlives the strs they borrow.
+    let arena = nx.arena.then(|| {
+        let id = mangle::raw(ARENA);
+        quote! { let #id = rt::typed::Arena::default(); }
+    });
     let shown: Vec<String> = nf.params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
     let doc = format!(" `{}({}) -> {}`, on native values.", f.name, shown.join(", "), nf.ret);
     if let Some(tail) = tail {
@@ -103,6 +126,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
             #[doc = #doc]
             pub(crate) fn #rust(#(#params,)* mut _depth: usize) -> NResult<#ret> {
                 let mut #acc: i64 = #start;
+                #arena
                 #l: loop {
                     #guard
                     #(#locals)*
@@ -117,6 +141,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
         #[doc = #doc]
         pub(crate) fn #rust(#(#params,)* _depth: usize) -> NResult<#ret> {
             #guard
+            #arena
             #(#locals)*
             #(#body)*
             // Not reached: the function always returns.
@@ -172,6 +197,8 @@ struct Nx<'w> {
     maybe_unbound: std::collections::BTreeSet<String>,
     /// Self-calls in accumulator position, when they are made a loop.
     tail: Option<Tail>,
+    /// Whether the body builds strs (and so needs an arena).
+    arena: bool,
 }
 
 /// The accumulator and loop label of a function whose self-recursion is a
@@ -274,7 +301,7 @@ fn truthy(v: TokenStream, t: &NTy) -> TokenStream {
         NTy::Bool => v,
         NTy::List(_) => quote! { !#v.is_empty() },
         NTy::Tuple(_) | NTy::Char => quote! { true },
-        NTy::Str => quote! { !#v.is_empty() },
+        NTy::Str | NTy::Dict(..) => quote! { !#v.is_empty() },
     }
 }
 
@@ -394,6 +421,10 @@ impl Nx<'_> {
                         let items = t.elts.iter().map(|e| self.expr(e).map(|v| v.0)).collect::<LResult<Vec<_>>>()?;
                         quote! { (#(#items),*) }
                     }
+                    Some(ast::Expr::Name(n)) if matches!(self.typer.var(n.id.as_str()), Some(NTy::Dict(..))) => {
+                        let id = mangle::ident(n.id.as_str());
+                        quote! { #id.into_value() }
+                    }
                     Some(ast::Expr::Name(n))
                         if !self.typer.is_param(n.id.as_str())
                             && matches!(self.typer.var(n.id.as_str()), Some(NTy::List(_))) =>
@@ -453,6 +484,11 @@ impl Nx<'_> {
                     && l.elts.is_empty()
                 {
                     return Ok(quote! { #id = Vec::new(); });
+                }
+                if let ast::Expr::Dict(d) = value
+                    && d.keys.is_empty()
+                {
+                    return Ok(quote! { #id = rt::typed::Map::new(); });
                 }
                 if let Some(source) = self.local_list_copy(value)
                     && !self.typer.is_param(n.id.as_str())
@@ -523,6 +559,9 @@ impl Nx<'_> {
         let value = self.settled(value, value_simple, "v", &mut setup);
         let i = self.expr(&s.slice)?.0;
         let i = self.settled(i, simple(&s.slice), "k", &mut setup);
+        if let Some(NTy::Dict(..)) = self.typer.var(n.id.as_str()) {
+            return Ok(quote! { #(#setup)* #list.insert(#i, #value); });
+        }
         Ok(quote! {
             #(#setup)*
             *rt::typed::slot(&mut #list, #i)? = #value;
@@ -567,9 +606,13 @@ impl Nx<'_> {
                 let i = self.settled(i, simple(&s.slice), "k", &mut setup);
                 let item = self.fresh("item");
                 let v = self.binop(a.op, (quote! { *#item }, t), (rhs, rhs_ty), &a.target)?.0;
+                let slot = match self.typer.var(n.id.as_str()) {
+                    Some(NTy::Dict(..)) => quote! { #list.slot(#i)? },
+                    _ => quote! { rt::typed::slot(&mut #list, #i)? },
+                };
                 Ok(quote! {
                     #(#setup)*
-                    let #item = rt::typed::slot(&mut #list, #i)?;
+                    let #item = #slot;
                     *#item = #v;
                 })
             }
@@ -652,6 +695,13 @@ impl Nx<'_> {
                 let text = self.expr(iter)?.0;
                 let item = &items[0];
                 quote! { for #item in #text.chars() { #inner } }
+            }
+            Iteration::Split => {
+                let ast::Expr::Call(c) = iter else { return Err(internal(iter, "a split()")) };
+                let ast::Expr::Attribute(a) = &*c.func else { return Err(internal(iter, "a split()")) };
+                let text = self.expr(&a.value)?.0;
+                let item = &items[0];
+                quote! { for #item in #text.split() { #inner } }
             }
         })
     }
@@ -785,6 +835,11 @@ impl Nx<'_> {
                 }
             }
             E::Name(n) if t.is_copy() => self.read_local(n.id.as_str()),
+            // A dict is only ever read in place.
+            E::Name(n) if matches!(t, NTy::Dict(..)) => {
+                let id = mangle::ident(n.id.as_str());
+                quote! { (&#id) }
+            }
             E::Name(n) if self.typer.is_param(n.id.as_str()) => {
                 let id = mangle::ident(n.id.as_str());
                 quote! { #id.to_vec()? }
@@ -851,6 +906,10 @@ impl Nx<'_> {
                 if let E::Slice(_) = &*s.slice {
                     let v = self.slice(&s.value)?;
                     quote! { (#v).to_vec() }
+                } else if let (E::Name(n), NTy::Dict(..)) = (&*s.value, self.ty(&s.value)?) {
+                    let id = mangle::ident(n.id.as_str());
+                    let k = self.expr(&s.slice)?.0;
+                    quote! { #id.item(#k)? }
                 } else if self.ty(&s.value)? == NTy::Str {
                     let text = self.expr(&s.value)?.0;
                     let i = self.expr(&s.slice)?.0;
@@ -1053,6 +1112,23 @@ impl Nx<'_> {
                     quote! { #v.all(#test) }
                 })
             }
+            ast::Expr::Attribute(a) if a.attr.as_str() == "get" => {
+                let (d, _) = self.expr(&a.value)?;
+                let [key, default] = c.args.as_slice() else { return Err(internal(e, "a get()")) };
+                let (k, v) = (self.expr(key)?.0, self.expr(default)?.0);
+                Ok(quote! { #d.get(#k).unwrap_or(#v) })
+            }
+            ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "strip" | "lstrip" | "rstrip") => {
+                let v = self.expr(&a.value)?.0;
+                let m = mangle::raw(a.attr.as_str());
+                Ok(quote! { #v.#m() })
+            }
+            ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "lower" | "upper") => {
+                let v = self.expr(&a.value)?.0;
+                let (m, arena) = (mangle::raw(a.attr.as_str()), mangle::raw(ARENA));
+                self.arena = true;
+                Ok(quote! { #v.#m(&#arena)? })
+            }
             ast::Expr::Attribute(a) if a.attr.as_str() == "copy" => {
                 let v = self.slice(&a.value)?;
                 Ok(quote! { (#v).to_vec() })
@@ -1254,10 +1330,13 @@ fn append_target(c: &ast::ExprCall) -> Option<(&str, &ast::Expr)> {
 fn compare_one(op: ast::CmpOp, (l, lt): (TokenStream, &NTy), (r, rt): (TokenStream, &NTy)) -> TokenStream {
     use ast::CmpOp as C;
     if let C::In | C::NotIn = op {
-        let t = match lt {
-            NTy::Char => quote! { #r.contains_char(#l) },
-            NTy::Str => quote! { #r.contains(#l) },
-            _ => quote! { #r.contains(&#l) },
+        let t = match (lt, rt) {
+            (_, NTy::Dict(..)) => quote! { #r.contains_key(#l) },
+            _ => match lt {
+                NTy::Char => quote! { #r.contains_char(#l) },
+                NTy::Str => quote! { #r.contains(#l) },
+                _ => quote! { #r.contains(&#l) },
+            },
         };
         return if op == C::In {
             t

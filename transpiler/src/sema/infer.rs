@@ -39,6 +39,9 @@ pub enum NTy {
     Str,
     /// One character of a str (`for c in s`, `s[i]`): a str of length 1.
     Char,
+    /// A dict the function builds from `{}`: int or str keys, scalar
+    /// values. It never leaves the function except as its return value.
+    Dict(Box<NTy>, Box<NTy>),
 }
 
 impl NTy {
@@ -63,6 +66,21 @@ impl NTy {
     pub fn list_of(elem: NTy) -> NTy {
         NTy::List(Box::new(elem))
     }
+
+    pub fn dict_of(key: NTy, value: NTy) -> NTy {
+        NTy::Dict(Box::new(key), Box::new(value))
+    }
+
+    /// A container a local variable owns (a list or dict): copying one
+    /// into another name would need reference semantics.
+    pub fn is_container(&self) -> bool {
+        matches!(self, NTy::List(_) | NTy::Dict(..))
+    }
+
+    /// A type a native dict may have as its key.
+    fn is_key(&self) -> bool {
+        matches!(self, NTy::Int | NTy::Str)
+    }
 }
 
 impl fmt::Display for NTy {
@@ -74,6 +92,7 @@ impl fmt::Display for NTy {
             NTy::List(e) => write!(f, "list[{e}]"),
             NTy::Str => write!(f, "str"),
             NTy::Char => write!(f, "str (one character)"),
+            NTy::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             NTy::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(ToString::to_string).collect();
                 write!(f, "tuple[{}]", parts.join(", "))
@@ -251,8 +270,8 @@ pub fn plan(
                 let params: Vec<String> = nf.params.iter().map(|(n, _)| n.clone()).collect();
                 let da = crate::sema::definite::analyze(&f.body, local_names, &params);
                 for name in &da.maybe_unbound {
-                    if matches!(nf.locals.get(name), Some(NTy::List(_))) {
-                        return refuse(*f, format!("the list '{name}' may be read before it is assigned"));
+                    if let Some(t) = nf.locals.get(name).filter(|t| t.is_container()) {
+                        return refuse(*f, format!("the {t} '{name}' may be read before it is assigned"));
                     }
                 }
                 nf.maybe_unbound = da.maybe_unbound;
@@ -434,6 +453,15 @@ fn guess_expr(e: &ast::Expr, name: &str) -> Option<NTy> {
             .or_else(|| guess_expr(&c.left, name))
             .or_else(|| c.comparators.iter().find_map(|x| guess_expr(x, name))),
         E::Call(c) => {
+            // `name.split()` and the like: only a str has those methods
+            // among the native types.
+            if let E::Attribute(a) = &*c.func
+                && is_name(&a.value, name)
+                && (matches!(a.attr.as_str(), "split" | "strip" | "lstrip" | "rstrip" | "lower" | "upper")
+                    || char_test(a.attr.as_str()).is_some())
+            {
+                return Some(NTy::Str);
+            }
             if let E::Name(f) = &*c.func
                 && f.id.as_str() == "range"
                 && c.args.iter().any(|a| is_name(a, name))
@@ -572,6 +600,8 @@ pub enum Iteration {
     Zip(Vec<NTy>),
     /// A str: its characters.
     Chars,
+    /// `s.split()` on a str: its words, borrowed from it.
+    Split,
 }
 
 impl Iteration {
@@ -583,6 +613,7 @@ impl Iteration {
             Iteration::Enumerate(t) => vec![NTy::Int, t.clone()],
             Iteration::Zip(ts) => ts.clone(),
             Iteration::Chars => vec![NTy::Char],
+            Iteration::Split => vec![NTy::Str],
         }
     }
 }
@@ -597,6 +628,8 @@ pub struct Typer<'w> {
     locals: BTreeMap<String, NTy>,
     /// The function's local variables, typed or not yet.
     local_names: BTreeSet<String>,
+    /// Locals bound to `{}`: a store into one gives it its dict type.
+    dicts: BTreeSet<String>,
     /// Comprehension variables, innermost last.
     comps: Vec<BTreeMap<String, NTy>>,
     strict: bool,
@@ -616,6 +649,7 @@ impl<'w> Typer<'w> {
             params: params.iter().cloned().collect(),
             locals: BTreeMap::new(),
             local_names,
+            dicts: BTreeSet::new(),
             comps: Vec::new(),
             strict: false,
             changed: false,
@@ -634,6 +668,7 @@ impl<'w> Typer<'w> {
             current: String::new(),
             locals: f.locals.clone(),
             local_names: f.locals.keys().cloned().collect(),
+            dicts: f.locals.iter().filter(|(_, t)| matches!(t, NTy::Dict(..))).map(|(n, _)| n.clone()).collect(),
             comps: Vec::new(),
             strict: true,
             changed: false,
@@ -858,8 +893,22 @@ impl<'w> Typer<'w> {
                         Some(t) => refuse(value, format!("'{}' is a {t} and an empty list", n.id)),
                     };
                 }
+                if let ast::Expr::Dict(d) = value
+                    && d.keys.is_empty()
+                {
+                    return match self.var(n.id.as_str()) {
+                        Some(NTy::Dict(..)) | None => {
+                            self.dicts.insert(n.id.to_string());
+                            self.mutates = true;
+                            Ok(())
+                        }
+                        Some(t) => refuse(value, format!("'{}' is a {t} and an empty dict", n.id)),
+                    };
+                }
                 let ty = self.expr(value)?;
-                if let (ast::Expr::Name(_), Some(NTy::List(_))) = (value, &ty) {
+                if let (ast::Expr::Name(_), Some(t)) = (value, &ty)
+                    && t.is_container()
+                {
                     self.aliased = true;
                 }
                 match ty {
@@ -871,6 +920,9 @@ impl<'w> Typer<'w> {
                 let elem = self.expr(target)?;
                 let v = self.expr(value)?;
                 self.stored_list(&s.value)?;
+                if let Some(v) = &v {
+                    self.stored_dict(s, v)?;
+                }
                 match (elem, v) {
                     (Some(e), Some(v)) if e != v => refuse(target, format!("it stores a {v} into a list[{e}]")),
                     _ => Ok(()),
@@ -913,6 +965,20 @@ impl<'w> Typer<'w> {
             }
             _ => refuse(target, "an assignment target other than a name, list item or tuple"),
         }
+    }
+
+    /// `d[k] = v` into a local bound to `{}` whose type is not known yet:
+    /// the store gives it.
+    fn stored_dict(&mut self, s: &ast::ExprSubscript, v: &NTy) -> R<()> {
+        let ast::Expr::Name(n) = &*s.value else { return Ok(()) };
+        if !self.dicts.contains(n.id.as_str()) || self.var(n.id.as_str()).is_some() {
+            return Ok(());
+        }
+        let Some(k) = self.expr(&s.slice)? else { return Ok(()) };
+        if !k.is_key() || !v.is_scalar() {
+            return refuse(s, format!("a dict from {k} to {v}"));
+        }
+        self.set_local(n, NTy::dict_of(k, v.clone()))
     }
 
     fn set_local(&mut self, n: &ast::ExprName, ty: NTy) -> R<()> {
@@ -1014,6 +1080,19 @@ impl<'w> Typer<'w> {
                 _ => {}
             }
         }
+        if let ast::Expr::Call(c) = e
+            && let ast::Expr::Attribute(a) = &*c.func
+            && a.attr.as_str() == "split"
+        {
+            if !c.args.is_empty() || !c.keywords.is_empty() {
+                return refuse(e, "split() with arguments");
+            }
+            return match self.expr(&a.value)? {
+                Some(NTy::Str) => Ok(Some(Iteration::Split)),
+                Some(t) => refuse(e, format!("split() of a {t}")),
+                None => Ok(None),
+            };
+        }
         if let Some(NTy::Str) = self.expr(e)? {
             return Ok(Some(Iteration::Chars));
         }
@@ -1090,6 +1169,7 @@ impl<'w> Typer<'w> {
                             ast::CmpOp::In | ast::CmpOp::NotIn => {
                                 matches!((l, r), (NTy::Int, NTy::List(x)) if **x == NTy::Int)
                                     || (l.is_text() && *r == NTy::Str)
+                                    || matches!(r, NTy::Dict(k, _) if **k == *l)
                             }
                             ast::CmpOp::Is | ast::CmpOp::IsNot => false,
                             _ => (l.is_numeric() && r.is_numeric()) || (l.is_text() && r.is_text()),
@@ -1127,6 +1207,16 @@ impl<'w> Typer<'w> {
                         index => match self.expr(index)? {
                             Some(NTy::Int) => Ok(Some(NTy::Char)),
                             Some(t) => refuse(e, format!("a str index of type {t}")),
+                            None => Ok(None),
+                        },
+                    };
+                }
+                if let NTy::Dict(k, v) = &seq {
+                    return match &*s.slice {
+                        E::Slice(_) => refuse(e, "slicing a dict"),
+                        key => match self.expr(key)? {
+                            Some(t) if t == **k => Ok(Some((**v).clone())),
+                            Some(t) => refuse(e, format!("a {t} key for a {seq}")),
                             None => Ok(None),
                         },
                     };
@@ -1229,6 +1319,8 @@ impl<'w> Typer<'w> {
                         }
                     }
                     return match ret {
+                        // Made a Python dict as it returns.
+                        Some(NTy::Dict(..)) => refuse(e, format!("it uses the dict {name}() returns")),
                         Some(r) => Ok(Some(r)),
                         None => self.unknown(e, &format!("{name}()")),
                     };
@@ -1253,6 +1345,9 @@ impl<'w> Typer<'w> {
                         None => Ok(None),
                     };
                 }
+                if let Some(t) = self.method(e, a, &c.args)? {
+                    return Ok(t);
+                }
                 if a.attr.as_str() == "copy" && c.args.is_empty() {
                     return match self.expr(&a.value)? {
                         Some(t @ NTy::List(_)) => Ok(Some(t)),
@@ -1263,6 +1358,40 @@ impl<'w> Typer<'w> {
                 refuse(e, format!("a call of the method '{}'", a.attr))
             }
             _ => refuse(e, "a call of a computed function"),
+        }
+    }
+
+    /// `d.get(k, default)` on a local dict and the str methods that return
+    /// a str: `Some(type)` when the call is one of them.
+    fn method(&mut self, e: &ast::Expr, a: &ast::ExprAttribute, args: &[ast::Expr]) -> R<Option<Option<NTy>>> {
+        let method = a.attr.as_str();
+        if method == "get"
+            && let ast::Expr::Name(n) = &*a.value
+            && self.dicts.contains(n.id.as_str())
+        {
+            let [key, default] = args else { return refuse(e, "get() without a default") };
+            let (k, d) = (self.expr(key)?, self.expr(default)?);
+            return match (self.var(n.id.as_str()), k, d) {
+                (Some(dict @ NTy::Dict(..)), Some(k), Some(d)) => match &dict {
+                    NTy::Dict(dk, dv) if **dk == k && **dv == d => Ok(Some(Some(d))),
+                    _ => refuse(e, format!("get() of a {k} key with a {d} default from a {dict}")),
+                },
+                // Before the first store, the default says what it holds.
+                (None, _, Some(d)) if !self.strict => Ok(Some(Some(d))),
+                (None, _, _) => Ok(Some(self.unknown(e, &format!("'{}'", n.id))?)),
+                (_, _, _) => Ok(Some(None)),
+            };
+        }
+        if !matches!(method, "strip" | "lstrip" | "rstrip" | "lower" | "upper") {
+            return Ok(None);
+        }
+        if !args.is_empty() {
+            return refuse(e, format!("{method}() with arguments"));
+        }
+        match self.expr(&a.value)? {
+            Some(NTy::Str) => Ok(Some(Some(NTy::Str))),
+            Some(t) => refuse(e, format!("{method}() of a {t}")),
+            None => Ok(Some(None)),
         }
     }
 
@@ -1304,7 +1433,7 @@ impl<'w> Typer<'w> {
         let Some(tys) = self.args(args)? else { return Ok(None) };
         use NTy as T;
         let r = match (name, tys.as_slice()) {
-            ("len", [T::List(_) | T::Str | T::Char]) => T::Int,
+            ("len", [T::List(_) | T::Str | T::Char | T::Dict(..)]) => T::Int,
             ("ord", [T::Str | T::Char]) => T::Int,
             ("abs", [T::Int | T::Bool]) => T::Int,
             ("abs", [T::Float]) => T::Float,

@@ -489,6 +489,54 @@ impl<'a> Text<'a> {
         self.piece(self.text.trim_end_matches(crate::str_methods::char_is_space))
     }
 
+    /// `s[lo:hi]`: a piece of `s`, the bounds clamped as Python does.
+    pub fn slice(self, lo: Option<i64>, hi: Option<i64>) -> Text<'a> {
+        let n = self.chars as i64;
+        let bound = |b: Option<i64>, default: i64| match b {
+            None => default,
+            Some(b) if b < 0 => (b + n).max(0),
+            Some(b) => b.min(n),
+        };
+        let (lo, hi) = (bound(lo, 0), bound(hi, n));
+        if lo >= hi {
+            return Text::EMPTY;
+        }
+        let (lo, hi) = (lo as usize, hi as usize);
+        let text = if self.chars == self.text.len() {
+            &self.text[lo..hi]
+        } else {
+            let byte = |k: usize| self.text.char_indices().nth(k).map_or(self.text.len(), |(b, _)| b);
+            &self.text[byte(lo)..byte(hi)]
+        };
+        Text { text, chars: hi - lo }
+    }
+
+    /// `sep.join(items)`.
+    pub fn join<'b>(self, items: &[Text<'b>], arena: &'b Arena) -> NResult<Text<'b>>
+    where
+        'a: 'b,
+    {
+        match items {
+            [] => return Ok(Text::EMPTY),
+            [one] => return Ok(*one),
+            _ => {}
+        }
+        let bytes = items.iter().map(|t| t.text.len()).sum::<usize>() + self.text.len() * (items.len() - 1);
+        if bytes > Arena::LIMIT {
+            return Err(Bail);
+        }
+        let mut out = String::with_capacity(bytes);
+        let mut chars = self.chars * (items.len() - 1);
+        for (i, t) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(self.text);
+            }
+            out.push_str(t.text);
+            chars += t.chars;
+        }
+        arena.text(out, chars)
+    }
+
     /// `s.lower()`: `s` itself when nothing changes (no copy), else the
     /// new text, kept in `arena`.
     pub fn lower<'b>(self, arena: &'b Arena) -> NResult<Text<'b>>
@@ -514,18 +562,30 @@ impl<'a> Text<'a> {
 }
 
 /// Where the strs a native function builds live until it returns, so that
-/// they are borrowed like the ones it reads. Bounded: a function that
-/// builds more than [`Arena::LIMIT`] bytes bails (the dynamic version
-/// frees each str when it is no longer used, and peak memory must not
-/// grow past it).
+/// they are borrowed like the ones it reads. Small strs are copied into
+/// chunks (no allocation each); a large one is kept as it is. Bounded: a
+/// function that builds more than [`Arena::LIMIT`] bytes bails (the
+/// dynamic version frees each str when it is no longer used, and peak
+/// memory must not grow past it).
 #[derive(Default)]
 pub struct Arena {
-    texts: std::cell::RefCell<Vec<Box<str>>>,
+    /// Each chunk is only ever appended to within its capacity, so its
+    /// buffer never moves (the vector moving the `String`s does not move
+    /// their buffers) and nothing is removed before the arena is dropped.
+    chunks: std::cell::RefCell<Vec<String>>,
     bytes: std::cell::Cell<usize>,
 }
 
 impl Arena {
-    pub const LIMIT: usize = 1 << 24;
+    pub const LIMIT: usize = 1 << 26;
+    const FIRST_CHUNK: usize = 4 << 10;
+    const LAST_CHUNK: usize = 1 << 20;
+
+    /// `text`, built by the function, kept here.
+    pub fn text(&self, text: String, chars: usize) -> NResult<Text<'_>> {
+        let text = if text.len() >= Arena::LAST_CHUNK / 4 { self.adopt(text)? } else { self.copy(&[&text])? };
+        Ok(Text { text, chars })
+    }
 
     /// `built` when it differs from `old`'s text (else `old`), kept here.
     fn changed<'b>(&'b self, old: Text<'b>, built: String) -> NResult<Text<'b>> {
@@ -533,24 +593,117 @@ impl Arena {
             return Ok(old);
         }
         let chars = built.chars().count();
-        Ok(Text { text: self.keep(built)?, chars })
+        self.text(built, chars)
     }
 
-    fn keep(&self, text: String) -> NResult<&str> {
-        // A kept str costs its text and the box's bookkeeping.
-        let bytes = self.bytes.get() + text.len() + 2 * std::mem::size_of::<usize>();
+    fn count(&self, len: usize) -> NResult<()> {
+        let bytes = self.bytes.get() + len;
         if bytes > Arena::LIMIT {
             return Err(Bail);
         }
         self.bytes.set(bytes);
-        let text = text.into_boxed_str();
-        let kept: *const str = &*text;
-        self.texts.borrow_mut().push(text);
-        // SAFETY: a boxed str's bytes stay where they are when the vector
-        // of boxes grows, and no box is removed or changed before the arena
-        // is dropped, which the returned borrow of `self` cannot outlive.
+        Ok(())
+    }
+
+    /// The concatenation of `parts`, copied into the current chunk (or a
+    /// new one when it has no room).
+    pub fn copy(&self, parts: &[&str]) -> NResult<&str> {
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        self.count(len)?;
+        let mut chunks = self.chunks.borrow_mut();
+        if chunks.last().is_none_or(|c| c.capacity() - c.len() < len) {
+            let next = chunks.last().map_or(Arena::FIRST_CHUNK, |c| (c.capacity() * 2).min(Arena::LAST_CHUNK));
+            // Room to grow in place (see `extend`) for a long str.
+            chunks.push(String::with_capacity(next.max(2 * len)));
+        }
+        let Some(chunk) = chunks.last_mut() else { return Err(Bail) };
+        let start = chunk.len();
+        // Within the capacity just checked: no reallocation.
+        for p in parts {
+            chunk.push_str(p);
+        }
+        let kept: *const str = &chunk[start..];
+        // SAFETY: the bytes live in a chunk whose buffer never moves or
+        // changes below its length until the arena is dropped (see
+        // `chunks`), and the borrow of `self` cannot outlive the arena.
         Ok(unsafe { &*kept })
     }
+
+    /// `a + b` where `a` is the last str kept in the current chunk and `b`
+    /// fits after it: `b` is appended and the result is `a`'s bytes and
+    /// `b`'s together. Nothing else changes (a str is never modified, and
+    /// `a` itself still ends where it did), so building a str with `+=`
+    /// in a loop costs what Python's in-place append does, not a copy of
+    /// the whole each time. `None` when `a` is not there.
+    fn extend(&self, a: &str, b: &str) -> Option<NResult<&str>> {
+        let mut chunks = self.chunks.borrow_mut();
+        let chunk = chunks.last_mut()?;
+        let end = chunk.as_ptr() as usize + chunk.len();
+        if a.is_empty() || a.as_ptr() as usize + a.len() != end || chunk.capacity() - chunk.len() < b.len() {
+            return None;
+        }
+        if let Err(e) = self.count(b.len()) {
+            return Some(Err(e));
+        }
+        chunk.push_str(b);
+        // SAFETY: `a` ends where the chunk's text ended, so (being one
+        // valid str, inside one allocation) it lies within the chunk;
+        // `b`'s bytes now follow it, within the capacity checked, so no
+        // reallocation happened. Both are UTF-8, and so is their
+        // concatenation; the bytes stay put until the arena is dropped.
+        let joined = unsafe { std::slice::from_raw_parts(a.as_ptr(), a.len() + b.len()) };
+        Some(Ok(unsafe { std::str::from_utf8_unchecked(joined) }))
+    }
+
+    /// `text` itself, kept whole (a large str is not copied). It goes in
+    /// before the current chunk, which keeps its room.
+    fn adopt(&self, text: String) -> NResult<&str> {
+        self.count(text.len())?;
+        let mut chunks = self.chunks.borrow_mut();
+        let kept: *const str = text.as_str();
+        let at = chunks.len().saturating_sub(1);
+        chunks.insert(at, text);
+        // SAFETY: as in `copy`; this chunk is full and never appended to
+        // (only the last chunk is).
+        Ok(unsafe { &*kept })
+    }
+}
+
+/// A str or one character of one, as an operand of `+`.
+pub trait Piece {
+    fn text(&self) -> (&str, usize);
+}
+
+impl Piece for Text<'_> {
+    fn text(&self) -> (&str, usize) {
+        (self.text, self.chars)
+    }
+}
+
+/// One character, encoded in place.
+pub struct CharText([u8; 4], usize);
+
+impl Piece for CharText {
+    fn text(&self) -> (&str, usize) {
+        (std::str::from_utf8(&self.0[..self.1]).unwrap_or_default(), 1)
+    }
+}
+
+/// A character as a `+` operand.
+pub fn char_text(c: char) -> CharText {
+    let mut buf = [0u8; 4];
+    let n = c.encode_utf8(&mut buf).len();
+    CharText(buf, n)
+}
+
+/// `a + b` on strs: a new str, kept in `arena`.
+pub fn concat<'b>(a: &impl Piece, b: &impl Piece, arena: &'b Arena) -> NResult<Text<'b>> {
+    let ((x, xn), (y, yn)) = (a.text(), b.text());
+    let text = match arena.extend(x, y) {
+        Some(r) => r?,
+        None => arena.copy(&[x, y])?,
+    };
+    Ok(Text { text, chars: xn + yn })
 }
 
 /// A dict in native code: keys are ints or strs, values scalars, and
@@ -633,6 +786,18 @@ impl KeyToValue for i64 {
 
 impl KeyToValue for Text<'_> {
     fn key_to_value(self) -> Value {
+        Value::Str(crate::str::PyStr::new(self.text))
+    }
+}
+
+impl<K: Copy + Eq + std::hash::Hash + KeyToValue, V: Copy + ToValue> ToValue for Map<K, V> {
+    fn to_value(self) -> Value {
+        self.into_value()
+    }
+}
+
+impl ToValue for Text<'_> {
+    fn to_value(self) -> Value {
         Value::Str(crate::str::PyStr::new(self.text))
     }
 }
@@ -861,13 +1026,47 @@ mod tests {
     }
 
     #[test]
+    fn arena_texts_stay_put_as_chunks_fill() {
+        let arena = Arena::default();
+        let built: Vec<Text> = (0..20_000)
+            .map(|i| concat(&Text::lit("k", 1), &char_text(char::from(b'a' + (i % 26) as u8)), &arena).unwrap())
+            .collect();
+        let big = arena.text("é".repeat(300_000), 300_000).unwrap();
+        let after = concat(&big, &Text::lit("!", 1), &arena).unwrap();
+        assert!(built.iter().enumerate().all(|(i, t)| t.as_str().as_bytes() == [b'k', b'a' + (i % 26) as u8]));
+        assert_eq!((big.len(), after.len(), after.as_str().len()), (300_000, 300_001, 600_001));
+    }
+
+    #[test]
+    fn appending_to_the_last_str_extends_it_in_place() {
+        let arena = Arena::default();
+        let mut s = Text::lit("", 0);
+        let mut snapshots = Vec::new();
+        for i in 0..100_000 {
+            s = concat(&s, &Text::lit("ab", 2), &arena).unwrap();
+            if i % 10_000 == 0 {
+                snapshots.push(s);
+            }
+        }
+        assert_eq!((s.len(), s.as_str().len()), (200_000, 200_000));
+        // Earlier values are prefixes, unchanged by the appends after them.
+        assert!(snapshots.iter().enumerate().all(|(k, t)| t.as_str() == "ab".repeat(k * 10_000 + 1)));
+        // Growing in place copies geometrically, not quadratically.
+        assert!(arena.bytes.get() < 4 * 200_000, "{}", arena.bytes.get());
+        // Something kept after it: the next append copies instead.
+        let other = concat(&Text::lit("x", 1), &Text::lit("y", 1), &arena).unwrap();
+        let s2 = concat(&s, &char_text('é'), &arena).unwrap();
+        assert_eq!((other.as_str(), s2.len(), &s2.as_str()[..4]), ("xy", 200_001, "abab"));
+    }
+
+    #[test]
     fn the_arena_bails_past_its_limit() {
         let arena = Arena::default();
         let word = "X".repeat(1 << 20);
         let text = Text { text: &word, chars: word.len() };
-        let kept: Vec<NResult<Text>> = (0..20).map(|_| text.lower(&arena)).collect();
-        assert!(kept[..15].iter().all(Result::is_ok));
-        assert_eq!(kept[19].map(|t| t.len()), Err(Bail));
+        let kept: Vec<NResult<Text>> = (0..70).map(|_| text.lower(&arena)).collect();
+        assert!(kept[..60].iter().all(Result::is_ok));
+        assert_eq!(kept[69].map(|t| t.len()), Err(Bail));
     }
 
     #[test]

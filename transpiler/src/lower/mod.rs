@@ -361,6 +361,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
     if !items.is_empty() {
         let m = cx.mods.at(&[native::MODULE.to_string()]);
         m.items.push(quote! { use rt::typed::{Bail, NResult}; });
+        m.items.extend(native::text_constants(&world));
         m.items.extend(items);
     }
     Ok(())

@@ -51,12 +51,14 @@ fn rust_ty(t: &NTy, param: bool) -> TokenStream {
     }
 }
 
-/// The Rust type a native function returns: a dict is made a Python one
-/// before it leaves (its keys may borrow from the function's arena).
+/// The Rust type a native function returns: strs, lists of them and
+/// dicts are made dynamic objects before they leave (they may borrow from
+/// the function's arena).
 fn return_ty(t: &NTy) -> TokenStream {
-    match t {
-        NTy::Dict(..) => quote! { Value },
-        t => rust_ty(t, false),
+    if t.leaves_as_value() {
+        quote! { Value }
+    } else {
+        rust_ty(t, false)
     }
 }
 
@@ -148,6 +150,26 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
             Err(Bail)
         }
     })
+}
+
+/// The module's constant lists of strs, as native slices.
+pub fn text_constants(world: &World) -> Vec<TokenStream> {
+    world
+        .consts
+        .iter()
+        .filter_map(|(name, c)| {
+            let Const::Texts(texts) = c else { return None };
+            let id = mangle::ident(name);
+            let items = texts.iter().map(|t| {
+                let chars = proc_macro2::Literal::usize_unsuffixed(t.chars().count());
+                quote! { rt::typed::Text::lit(#t, #chars) }
+            });
+            Some(quote! {
+                #[allow(dead_code)]
+                pub(crate) const #id: &[rt::typed::Text<'static>] = &[#(#items),*];
+            })
+        })
+        .collect()
 }
 
 /// The start of the dynamic function: runs the native one when every
@@ -421,13 +443,9 @@ impl Nx<'_> {
                         let items = t.elts.iter().map(|e| self.expr(e).map(|v| v.0)).collect::<LResult<Vec<_>>>()?;
                         quote! { (#(#items),*) }
                     }
-                    Some(ast::Expr::Name(n)) if matches!(self.typer.var(n.id.as_str()), Some(NTy::Dict(..))) => {
-                        let id = mangle::ident(n.id.as_str());
-                        quote! { #id.into_value() }
-                    }
                     Some(ast::Expr::Name(n))
                         if !self.typer.is_param(n.id.as_str())
-                            && matches!(self.typer.var(n.id.as_str()), Some(NTy::List(_))) =>
+                            && self.typer.var(n.id.as_str()).is_some_and(|t| t.is_container()) =>
                     {
                         // A local list moves out; nothing reads it after.
                         let id = mangle::ident(n.id.as_str());
@@ -437,6 +455,9 @@ impl Nx<'_> {
                     Some(v) => self.expr(v)?.0,
                     None => return Err(internal(s, "a bare return")),
                 };
+                if self.typer.returns().is_some_and(NTy::leaves_as_value) {
+                    return Ok(quote! { return Ok(rt::typed::ToValue::to_value(#v)); });
+                }
                 quote! { return Ok(#v); }
             }
             _ => return Err(internal(s, "a statement")),
@@ -831,6 +852,11 @@ impl Nx<'_> {
                     }
                     Some(Const::Float(f)) => super::expr::float_tokens(*f),
                     Some(Const::Bool(b)) => quote! { #b },
+                    // Only ever looked into (`_ in name`): the slice itself.
+                    Some(Const::Texts(_)) => {
+                        let id = mangle::ident(n.id.as_str());
+                        quote! { #id }
+                    }
                     None => return Err(internal(e, "a global")),
                 }
             }
@@ -903,7 +929,20 @@ impl Nx<'_> {
                 _ => return Err(internal(e, "an attribute")),
             },
             E::Subscript(s) => {
-                if let E::Slice(_) = &*s.slice {
+                if let (E::Slice(sl), NTy::Str) = (&*s.slice, self.ty(&s.value)?) {
+                    let text = self.expr(&s.value)?.0;
+                    let mut bound = |b: &Option<Box<ast::Expr>>| -> LResult<TokenStream> {
+                        Ok(match b {
+                            Some(b) => {
+                                let v = self.expr(b)?.0;
+                                quote! { Some(#v) }
+                            }
+                            None => quote! { None },
+                        })
+                    };
+                    let (lo, hi) = (bound(&sl.lower)?, bound(&sl.upper)?);
+                    quote! { #text.slice(#lo, #hi) }
+                } else if let E::Slice(_) = &*s.slice {
                     let v = self.slice(&s.value)?;
                     quote! { (#v).to_vec() }
                 } else if let (E::Name(n), NTy::Dict(..)) = (&*s.value, self.ty(&s.value)?) {
@@ -996,6 +1035,15 @@ impl Nx<'_> {
         use ast::Operator as O;
         let t = binop_ty(op, &lt, &rt).ok_or_else(|| internal(at, "an operator"))?;
         let v = match (&t, op) {
+            (NTy::Str, _) => {
+                let piece = |v: TokenStream, t: &NTy| match t {
+                    NTy::Char => quote! { &rt::typed::char_text(#v) },
+                    _ => quote! { &#v },
+                };
+                let (l, r, arena) = (piece(l, &lt), piece(r, &rt), mangle::raw(ARENA));
+                self.arena = true;
+                quote! { rt::typed::concat(#l, #r, &#arena)? }
+            }
             (NTy::List(_), O::Add) => quote! { [&#l[..], &#r[..]].concat() },
             (NTy::List(_), _) if matches!(lt, NTy::List(_)) => quote! { rt::typed::repeat(&#l[..], #r)? },
             (NTy::List(_), _) => quote! { rt::typed::repeat(&#r[..], #l)? },
@@ -1117,6 +1165,13 @@ impl Nx<'_> {
                 let [key, default] = c.args.as_slice() else { return Err(internal(e, "a get()")) };
                 let (k, v) = (self.expr(key)?.0, self.expr(default)?.0);
                 Ok(quote! { #d.get(#k).unwrap_or(#v) })
+            }
+            ast::Expr::Attribute(a) if a.attr.as_str() == "join" => {
+                let sep = self.expr(&a.value)?.0;
+                let items = self.slice(&c.args[0])?;
+                let arena = mangle::raw(ARENA);
+                self.arena = true;
+                Ok(quote! { #sep.join(#items, &#arena)? })
             }
             ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "strip" | "lstrip" | "rstrip") => {
                 let v = self.expr(&a.value)?.0;
@@ -1332,11 +1387,9 @@ fn compare_one(op: ast::CmpOp, (l, lt): (TokenStream, &NTy), (r, rt): (TokenStre
     if let C::In | C::NotIn = op {
         let t = match (lt, rt) {
             (_, NTy::Dict(..)) => quote! { #r.contains_key(#l) },
-            _ => match lt {
-                NTy::Char => quote! { #r.contains_char(#l) },
-                NTy::Str => quote! { #r.contains(#l) },
-                _ => quote! { #r.contains(&#l) },
-            },
+            (NTy::Char, _) => quote! { #r.contains_char(#l) },
+            (NTy::Str, NTy::Str) => quote! { #r.contains(#l) },
+            _ => quote! { #r.contains(&#l) },
         };
         return if op == C::In {
             t

@@ -77,6 +77,17 @@ impl NTy {
         matches!(self, NTy::List(_) | NTy::Dict(..))
     }
 
+    /// Made a dynamic object inside the native function, as it returns:
+    /// it may borrow from the function's arena (strs it built), and a
+    /// native caller cannot use it.
+    pub fn leaves_as_value(&self) -> bool {
+        match self {
+            NTy::Str | NTy::Dict(..) => true,
+            NTy::List(e) => **e == NTy::Str,
+            _ => false,
+        }
+    }
+
     /// A type a native dict may have as its key.
     fn is_key(&self) -> bool {
         matches!(self, NTy::Int | NTy::Str)
@@ -139,19 +150,24 @@ pub struct Sig {
 }
 
 /// The value of a module-level constant.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Const {
     Int(i64),
     Float(f64),
     Bool(bool),
+    /// A list or tuple of str literals that nothing changes or hands on:
+    /// every read of it is `name[i]`, `len(name)`, `for _ in name` or
+    /// `_ in name` (see `Symbol::whole`).
+    Texts(Vec<String>),
 }
 
 impl Const {
-    pub fn ty(self) -> NTy {
+    pub fn ty(&self) -> NTy {
         match self {
             Const::Int(_) => NTy::Int,
             Const::Float(_) => NTy::Float,
             Const::Bool(_) => NTy::Bool,
+            Const::Texts(_) => NTy::list_of(NTy::Str),
         }
     }
 }
@@ -319,10 +335,13 @@ pub fn constants(prog: &Program, body: &[ast::Stmt]) -> BTreeMap<String, Const> 
             _ => early = false,
         }
     }
-    // Any other binding of the name disqualifies it.
-    consts.retain(|name, _| {
+    // Any other binding of the name disqualifies it, and so does reading a
+    // list of strs as a whole (it could be changed or handed on).
+    consts.retain(|name, c| {
         prog.scopes[0].symbols.get(name).is_some_and(|s| s.bindings == 1 && !s.deleted)
             && !prog.scopes.iter().skip(1).any(|sc| sc.symbols.get(name).is_some_and(|s| s.declared_global))
+            && !(matches!(c, Const::Texts(_))
+                && prog.scopes.iter().any(|sc| sc.symbols.get(name).is_some_and(|s| s.whole)))
     });
     consts
 }
@@ -338,7 +357,23 @@ fn const_value(e: &ast::Expr, consts: &BTreeMap<String, Const>) -> Option<Const>
             ast::Constant::Bool(b) => Some(Bool(*b)),
             _ => None,
         },
-        ast::Expr::Name(n) => consts.get(n.id.as_str()).copied(),
+        ast::Expr::Name(n) => match consts.get(n.id.as_str()) {
+            Some(Texts(_)) | None => None,
+            Some(c) => Some(c.clone()),
+        },
+        ast::Expr::List(ast::ExprList { elts, .. }) | ast::Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+            let texts: Option<Vec<String>> = elts
+                .iter()
+                .map(|e| match e {
+                    ast::Expr::Constant(c) => match &c.value {
+                        ast::Constant::Str(s) => Some(s.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            texts.filter(|t| !t.is_empty()).map(Texts)
+        }
         ast::Expr::UnaryOp(u) => match (u.op, const_value(&u.operand, consts)?) {
             (ast::UnaryOp::USub, Int(i)) => i.checked_neg().map(Int),
             (ast::UnaryOp::USub, Float(f)) => Some(Float(-f)),
@@ -350,7 +385,7 @@ fn const_value(e: &ast::Expr, consts: &BTreeMap<String, Const>) -> Option<Const>
             let float = |c: Const| match c {
                 Int(i) => Some(i as f64),
                 Float(f) => Some(f),
-                Bool(_) => None,
+                Bool(_) | Texts(_) => None,
             };
             use ast::Operator as O;
             match (l, r, b.op) {
@@ -683,6 +718,11 @@ impl<'w> Typer<'w> {
         self.world
     }
 
+    /// The function's return type, once known.
+    pub fn returns(&self) -> Option<&NTy> {
+        self.ret.as_ref()
+    }
+
     pub fn is_param(&self, name: &str) -> bool {
         self.params.contains_key(name) && !self.comps.iter().any(|c| c.contains_key(name))
     }
@@ -821,7 +861,7 @@ impl<'w> Typer<'w> {
                         return refuse(s, "it returns its list parameter (the caller would see a copy)");
                     }
                     e => match self.expr(e)? {
-                        Some(t) if t.is_text() => return refuse(s, "it returns a str"),
+                        Some(NTy::Char) => return refuse(s, "it returns one character of a str"),
                         Some(t) => t,
                         None => return Ok(()),
                     },
@@ -860,7 +900,7 @@ impl<'w> Typer<'w> {
         match (self.var(name), v) {
             (Some(NTy::List(e)), Some(v)) if *e == v => Ok(true),
             (Some(NTy::List(e)), Some(v)) => refuse(c, format!("it appends a {v} to a list[{e}]")),
-            (None, Some(v)) if v.is_scalar() => {
+            (None, Some(v)) if v.is_scalar() || v == NTy::Str => {
                 self.set_local(n, NTy::list_of(v))?;
                 Ok(true)
             }
@@ -1169,6 +1209,7 @@ impl<'w> Typer<'w> {
                             ast::CmpOp::In | ast::CmpOp::NotIn => {
                                 matches!((l, r), (NTy::Int, NTy::List(x)) if **x == NTy::Int)
                                     || (l.is_text() && *r == NTy::Str)
+                                    || (*l == NTy::Str && *r == NTy::list_of(NTy::Str))
                                     || matches!(r, NTy::Dict(k, _) if **k == *l)
                             }
                             ast::CmpOp::Is | ast::CmpOp::IsNot => false,
@@ -1203,7 +1244,16 @@ impl<'w> Typer<'w> {
                 let Some(seq) = self.expr(&s.value)? else { return Ok(None) };
                 if seq == NTy::Str {
                     return match &*s.slice {
-                        E::Slice(_) => refuse(e, "slicing a str (it would build a new str)"),
+                        E::Slice(sl) if sl.step.is_some() => refuse(e, "slicing a str with a step"),
+                        E::Slice(sl) => {
+                            for b in [&sl.lower, &sl.upper].into_iter().flatten() {
+                                match self.expr(b)? {
+                                    Some(NTy::Int) | None => {}
+                                    Some(t) => return refuse(b.as_ref(), format!("a str slice bound of type {t}")),
+                                }
+                            }
+                            Ok(Some(NTy::Str))
+                        }
                         index => match self.expr(index)? {
                             Some(NTy::Int) => Ok(Some(NTy::Char)),
                             Some(t) => refuse(e, format!("a str index of type {t}")),
@@ -1319,8 +1369,8 @@ impl<'w> Typer<'w> {
                         }
                     }
                     return match ret {
-                        // Made a Python dict as it returns.
-                        Some(NTy::Dict(..)) => refuse(e, format!("it uses the dict {name}() returns")),
+                        // Made a dynamic object as it returns.
+                        Some(r) if r.leaves_as_value() => refuse(e, format!("it uses the {r} {name}() returns")),
                         Some(r) => Ok(Some(r)),
                         None => self.unknown(e, &format!("{name}()")),
                     };
@@ -1380,6 +1430,16 @@ impl<'w> Typer<'w> {
                 (None, _, Some(d)) if !self.strict => Ok(Some(Some(d))),
                 (None, _, _) => Ok(Some(self.unknown(e, &format!("'{}'", n.id))?)),
                 (_, _, _) => Ok(Some(None)),
+            };
+        }
+        if method == "join" {
+            let [items] = args else { return refuse(e, "join() takes one argument") };
+            let (sep, items_ty) = (self.expr(&a.value)?, self.expr(items)?);
+            return match (sep, items_ty) {
+                (Some(NTy::Str), Some(t)) if t == NTy::list_of(NTy::Str) => Ok(Some(Some(NTy::Str))),
+                (Some(NTy::Str), Some(t)) => refuse(e, format!("join() of a {t}")),
+                (Some(t), _) => refuse(e, format!("join() on a {t}")),
+                _ => Ok(Some(None)),
             };
         }
         if !matches!(method, "strip" | "lstrip" | "rstrip" | "lower" | "upper") {
@@ -1506,6 +1566,7 @@ pub fn binop_ty(op: ast::Operator, l: &NTy, r: &NTy) -> Option<NTy> {
     let int_like = |t: &NTy| matches!(t, Int | Bool);
     Some(match op {
         O::Add | O::Sub | O::Mult | O::FloorDiv | O::Mod | O::Pow => match (l, r) {
+            (a, b) if op == O::Add && a.is_text() && b.is_text() => Str,
             (List(a), List(b)) if op == O::Add && a == b => List(a.clone()),
             (List(a), Int) | (Int, List(a)) if op == O::Mult => List(a.clone()),
             (a, b) if int_like(a) && int_like(b) => Int,

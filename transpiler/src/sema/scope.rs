@@ -55,6 +55,10 @@ pub struct Symbol {
     pub deleted: bool,
     /// Bound by a walrus inside a comprehension of this scope.
     pub walrus: bool,
+    /// Read as a whole value somewhere in this scope: anything but
+    /// `name[i]`, `len(name)`, `for _ in name` or `_ in name`, the reads
+    /// that can neither change a list nor hand it to code that could.
+    pub whole: bool,
     pub binding: Option<Binding>,
 }
 
@@ -390,7 +394,7 @@ impl Builder {
                 Ok(())
             }
             S::For(f) => {
-                self.expr(&f.iter)?;
+                self.peek(&f.iter)?;
                 self.target(&f.target, false)?;
                 self.stmts(&f.body)?;
                 self.stmts(&f.orelse)
@@ -687,7 +691,7 @@ impl Builder {
     ) -> Result<(), Diagnostic> {
         // The first iterable is evaluated in the enclosing scope.
         if let Some(first) = generators.first() {
-            self.expr(&first.iter)?;
+            self.peek(&first.iter)?;
         }
         let outer = self.current;
         let name = match kind {
@@ -697,7 +701,7 @@ impl Builder {
         self.push(kind, name, span(node));
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.peek(&g.iter)?;
             }
             self.target(&g.target, false)?;
             self.exprs(&g.ifs)?;
@@ -795,7 +799,22 @@ impl Builder {
             }
             E::Compare(c) => {
                 self.expr(&c.left)?;
-                self.exprs(&c.comparators)
+                for (op, right) in c.ops.iter().zip(&c.comparators) {
+                    if matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                        self.peek(right)?;
+                    } else {
+                        self.expr(right)?;
+                    }
+                }
+                Ok(())
+            }
+            E::Call(c) if matches!(&*c.func, E::Name(f) if f.id.as_str() == "len") && c.args.len() == 1 => {
+                self.expr(&c.func)?;
+                self.peek(&c.args[0])?;
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
+                Ok(())
             }
             E::Call(c) => {
                 self.expr(&c.func)?;
@@ -813,13 +832,20 @@ impl Builder {
             E::Constant(_) => Ok(()),
             E::Attribute(a) => self.expr(&a.value),
             E::Subscript(s) => {
-                self.expr(&s.value)?;
+                if s.ctx == ast::ExprContext::Load {
+                    self.peek(&s.value)?;
+                } else {
+                    self.expr(&s.value)?;
+                }
                 self.expr(&s.slice)
             }
             E::Starred(s) => self.expr(&s.value),
             E::Name(n) => {
                 match n.ctx {
-                    ast::ExprContext::Load => self.read(n.id.as_str()),
+                    ast::ExprContext::Load => {
+                        self.read(n.id.as_str());
+                        self.sym(n.id.as_str()).whole = true;
+                    }
                     ast::ExprContext::Store => self.assign(n.id.as_str()),
                     ast::ExprContext::Del => {
                         let s = self.sym(n.id.as_str());
@@ -836,6 +862,18 @@ impl Builder {
                 self.opt_expr(s.upper.as_deref())?;
                 self.opt_expr(s.step.as_deref())
             }
+        }
+    }
+
+    /// An expression whose value is only looked into (see `Symbol::whole`):
+    /// a name there is read but not as a whole.
+    fn peek(&mut self, e: &ast::Expr) -> Result<(), Diagnostic> {
+        match e {
+            ast::Expr::Name(n) if n.ctx == ast::ExprContext::Load => {
+                self.read(n.id.as_str());
+                Ok(())
+            }
+            e => self.expr(e),
         }
     }
 

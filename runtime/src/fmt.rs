@@ -281,23 +281,16 @@ pub fn exception_line(e: &PyErr) -> String {
 /// Appends `format(v, spec)` to `out`: an f-string's pieces go straight
 /// into its buffer, a str or int without a spec with no string of its own.
 pub fn format_into(out: &mut String, v: &Value, spec: &str) -> PyResult<()> {
-    if spec.is_empty() {
-        match v {
-            Value::Str(s) => {
-                out.push_str(s.as_str());
-                return Ok(());
-            }
-            Value::Int(i) => {
-                use std::fmt::Write;
-                // Writing to a String cannot fail.
-                let _ = write!(out, "{i}");
-                return Ok(());
-            }
-            _ => {}
+    use crate::format_spec as fs;
+    match v {
+        Value::Str(s) => crate::exc::pure(fs::format_str_into(out, s, spec)),
+        Value::Int(i) => crate::exc::pure(fs::format_i64_into(out, *i, spec)),
+        Value::Float(f) => crate::exc::pure(fs::format_f64_into(out, *f, spec)),
+        _ => {
+            out.push_str(&format(v, spec)?);
+            Ok(())
         }
     }
-    out.push_str(&format(v, spec)?);
-    Ok(())
 }
 
 /// `format(v, spec)`.
@@ -332,13 +325,23 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
 
 /// `format_string % args` (printf-style formatting).
 pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
+    match args {
+        Value::Tuple(t) => percent(fmt, t.items(), None),
+        Value::Dict(_) => percent(fmt, std::slice::from_ref(args), Some(args)),
+        Value::Object(o) if o.class.lookup("__getitem__").is_some() => {
+            percent(fmt, std::slice::from_ref(args), Some(args))
+        }
+        other => percent(fmt, std::slice::from_ref(other), None),
+    }
+}
+
+/// `fmt % (items...)`: the positional arguments given as a slice.
+pub fn percent_format_items(fmt: &str, items: &[Value]) -> PyResult<String> {
+    percent(fmt, items, None)
+}
+
+fn percent(fmt: &str, items: &[Value], mapping: Option<&Value>) -> PyResult<String> {
     use crate::printf;
-    let (items, mapping): (Vec<Value>, Option<Value>) = match args {
-        Value::Tuple(t) => (t.items().to_vec(), None),
-        Value::Dict(_) => (vec![args.clone()], Some(args.clone())),
-        Value::Object(o) if o.class.lookup("__getitem__").is_some() => (vec![args.clone()], Some(args.clone())),
-        other => (vec![other.clone()], None),
-    };
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut next_arg = 0usize;
     let mut used_mapping = false;
@@ -375,12 +378,12 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
         i = next;
         // `*` takes the width, then the precision, from the arguments.
         if spec.width_star {
-            let w = star_arg(&items, &mut next_arg, mapping.is_some())?;
+            let w = star_arg(items, &mut next_arg, mapping.is_some())?;
             spec.left |= w < 0;
             spec.width = w.unsigned_abs() as usize;
         }
         if spec.precision_star {
-            let p = star_arg(&items, &mut next_arg, mapping.is_some())?;
+            let p = star_arg(items, &mut next_arg, mapping.is_some())?;
             spec.precision = Some(p.max(0) as usize);
         }
         if spec.conversion == '%' {
@@ -389,7 +392,7 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
         }
         let arg = match &key {
             Some(k) => {
-                let Some(m) = &mapping else {
+                let Some(m) = mapping else {
                     return Err(type_error("format requires a mapping"));
                 };
                 used_mapping = true;
@@ -405,7 +408,7 @@ pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
         };
         // Where the conversion character is, for the error about one.
         let at = fmt[..next - spec.conversion.len_utf8()].chars().count();
-        out.push_str(&printf_one(&spec, &arg, at)?);
+        printf_into(&mut out, &spec, &arg, at)?;
     }
     if mapping.is_none() && next_arg < items.len() {
         return Err(type_error("not all arguments converted during string formatting"));
@@ -426,6 +429,21 @@ fn star_arg(items: &[Value], next_arg: &mut usize, mapping: bool) -> PyResult<i6
         Value::Bool(b) => Ok(*b as i64),
         _ => Err(type_error("* wants int")),
     }
+}
+
+/// One `%` conversion of `arg`, appended to `out`; `at` is the conversion
+/// character's index.
+fn printf_into(out: &mut String, spec: &crate::printf::PrintfSpec, arg: &Value, at: usize) -> PyResult<()> {
+    use crate::printf;
+    match (spec.conversion, arg) {
+        ('s', Value::Str(s)) => printf::pad_text_into(out, spec, s),
+        ('d' | 'i' | 'u', Value::Int(i)) => crate::exc::pure(printf::format_int_i64_into(out, spec, *i))?,
+        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Value::Float(f)) => {
+            crate::exc::pure(printf::format_float_into(out, spec, *f))?
+        }
+        _ => out.push_str(&printf_one(spec, arg, at)?),
+    }
+    Ok(())
 }
 
 /// One `%` conversion of `arg`; `at` is the conversion character's index.

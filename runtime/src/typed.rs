@@ -365,30 +365,47 @@ impl<T: FromValue + Copy> Slice<'_, T> {
 /// A str in native code: text borrowed from a Python str (a parameter)
 /// or a literal, never built. Like Python's str it counts, indexes and
 /// iterates code points; an ASCII text indexes by byte.
+///
+/// Sixteen bytes (a list of strs is a `Vec` of these): the text's address,
+/// and its lengths in bytes and code points as `u32`s. A longer str is not
+/// taken into native code (see [`str_arg`]); the strs native code builds
+/// are bounded by the arena's cap.
 #[derive(Clone, Copy)]
 pub struct Text<'a> {
-    text: &'a str,
-    chars: usize,
+    ptr: std::ptr::NonNull<u8>,
+    len: u32,
+    chars: u32,
+    _text: std::marker::PhantomData<&'a str>,
 }
 
 impl<'a> Text<'a> {
     /// The initial value of a str local before its first assignment.
-    pub const EMPTY: Text<'static> = Text { text: "", chars: 0 };
+    pub const EMPTY: Text<'static> = Text::lit("", 0);
+
+    /// `text` with `chars` code points; both lengths fit in a `u32`.
+    const fn new(text: &'a str, chars: usize) -> Text<'a> {
+        debug_assert!(text.len() <= u32::MAX as usize);
+        // SAFETY: a str's address is never null.
+        let ptr = unsafe { std::ptr::NonNull::new_unchecked(text.as_ptr().cast_mut()) };
+        Text { ptr, len: text.len() as u32, chars: chars as u32, _text: std::marker::PhantomData }
+    }
 
     /// A literal, with its length in code points worked out by the
     /// transpiler.
     pub const fn lit(text: &'static str, chars: usize) -> Text<'static> {
-        Text { text, chars }
+        Text::new(text, chars)
     }
 
-    pub fn of(s: &'a crate::str::PyStr) -> Text<'a> {
-        Text { text: s.as_str(), chars: s.char_len() }
+    /// A dynamic str's text, when it is shorter than 4 GiB (see
+    /// [`str_arg`]).
+    fn of(s: &'a crate::str::PyStr) -> Text<'a> {
+        Text::new(s.as_str(), s.char_len())
     }
 
     /// `len(s)`.
     #[inline(always)]
     pub fn len(self) -> usize {
-        self.chars
+        self.chars as usize
     }
 
     #[inline(always)]
@@ -398,29 +415,36 @@ impl<'a> Text<'a> {
 
     #[inline(always)]
     pub fn as_str(self) -> &'a str {
-        self.text
+        // SAFETY: `ptr` and `len` were taken from a str that lives for 'a.
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.ptr.as_ptr(), self.len as usize)) }
+    }
+
+    /// Whether every character is ASCII (its lengths agree).
+    #[inline(always)]
+    fn ascii(self) -> bool {
+        self.chars == self.len
     }
 
     /// `for c in s`.
     #[inline(always)]
     pub fn chars(self) -> std::str::Chars<'a> {
-        self.text.chars()
+        self.as_str().chars()
     }
 
     /// `s[i]`, counting from the end when negative.
     #[inline]
     pub fn at(self, i: i64) -> NResult<char> {
-        let k = index(i, self.chars)?;
-        if self.chars == self.text.len() {
-            return Ok(self.text.as_bytes()[k] as char);
+        let k = index(i, self.chars as usize)?;
+        if self.ascii() {
+            return Ok(self.as_str().as_bytes()[k] as char);
         }
-        self.text.chars().nth(k).ok_or(Bail)
+        self.as_str().chars().nth(k).ok_or(Bail)
     }
 
     /// `ord(s)`: only for a str of one character (else Python raises).
     #[inline]
     pub fn ord(self) -> NResult<i64> {
-        let mut it = self.text.chars();
+        let mut it = self.as_str().chars();
         match (it.next(), it.next()) {
             (Some(c), None) => Ok(c as i64),
             _ => Err(Bail),
@@ -430,26 +454,26 @@ impl<'a> Text<'a> {
     /// `c in s` for one character `c`.
     #[inline]
     pub fn contains_char(self, c: char) -> bool {
-        self.text.contains(c)
+        self.as_str().contains(c)
     }
 
     /// `t in s`.
     #[inline]
     pub fn contains(self, t: Text<'_>) -> bool {
-        self.text.contains(t.text)
+        self.as_str().contains(t.as_str())
     }
 
     /// `s.isdigit()` and the like: true when non-empty and `test` holds
     /// for every character.
     #[inline]
     pub fn all(self, test: fn(char) -> bool) -> bool {
-        !self.text.is_empty() && self.text.chars().all(test)
+        !self.as_str().is_empty() && self.as_str().chars().all(test)
     }
 }
 
 impl PartialEq for Text<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.as_str() == other.as_str()
     }
 }
 
@@ -457,7 +481,7 @@ impl Eq for Text<'_> {}
 
 impl std::hash::Hash for Text<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.text.hash(h);
+        self.as_str().hash(h);
     }
 }
 
@@ -466,27 +490,27 @@ impl<'a> Text<'a> {
     /// ASCII pieces, whose length in code points is their length in bytes.
     #[inline]
     fn piece(self, piece: &'a str) -> Text<'a> {
-        let chars = if self.chars == self.text.len() { piece.len() } else { piece.chars().count() };
-        Text { text: piece, chars }
+        let chars = if self.ascii() { piece.len() } else { piece.chars().count() };
+        Text::new(piece, chars)
     }
 
     /// `for w in s.split()`: the runs of text between Python whitespace.
     pub fn split(self) -> impl Iterator<Item = Text<'a>> {
-        self.text.split(crate::str_methods::char_is_space).filter(|w| !w.is_empty()).map(move |w| self.piece(w))
+        self.as_str().split(crate::str_methods::char_is_space).filter(|w| !w.is_empty()).map(move |w| self.piece(w))
     }
 
     /// `s.strip()`, `s.lstrip()`, `s.rstrip()` (Python whitespace): a
     /// piece of `s`, built from nothing.
     pub fn strip(self) -> Text<'a> {
-        self.piece(self.text.trim_matches(crate::str_methods::char_is_space))
+        self.piece(self.as_str().trim_matches(crate::str_methods::char_is_space))
     }
 
     pub fn lstrip(self) -> Text<'a> {
-        self.piece(self.text.trim_start_matches(crate::str_methods::char_is_space))
+        self.piece(self.as_str().trim_start_matches(crate::str_methods::char_is_space))
     }
 
     pub fn rstrip(self) -> Text<'a> {
-        self.piece(self.text.trim_end_matches(crate::str_methods::char_is_space))
+        self.piece(self.as_str().trim_end_matches(crate::str_methods::char_is_space))
     }
 
     /// `s[lo:hi]`: a piece of `s`, the bounds clamped as Python does.
@@ -502,13 +526,13 @@ impl<'a> Text<'a> {
             return Text::EMPTY;
         }
         let (lo, hi) = (lo as usize, hi as usize);
-        let text = if self.chars == self.text.len() {
-            &self.text[lo..hi]
+        let text = if self.ascii() {
+            &self.as_str()[lo..hi]
         } else {
-            let byte = |k: usize| self.text.char_indices().nth(k).map_or(self.text.len(), |(b, _)| b);
-            &self.text[byte(lo)..byte(hi)]
+            let byte = |k: usize| self.as_str().char_indices().nth(k).map_or(self.as_str().len(), |(b, _)| b);
+            &self.as_str()[byte(lo)..byte(hi)]
         };
-        Text { text, chars: hi - lo }
+        Text::new(text, hi - lo)
     }
 
     /// `sep.join(items)`.
@@ -521,20 +545,35 @@ impl<'a> Text<'a> {
             [one] => return Ok(*one),
             _ => {}
         }
-        let bytes = items.iter().map(|t| t.text.len()).sum::<usize>() + self.text.len() * (items.len() - 1);
-        if bytes > Arena::LIMIT {
+        if self.joined_len(items) > Arena::LIMIT {
             return Err(Bail);
         }
-        let mut out = String::with_capacity(bytes);
-        let mut chars = self.chars * (items.len() - 1);
+        let (out, chars) = self.joined(items);
+        arena.text(out, chars)
+    }
+
+    /// `return sep.join(items)`: the str made a dynamic one directly, its
+    /// buffer kept (no copy into the arena and out again).
+    pub fn join_value(self, items: &[Text<'_>]) -> Value {
+        Value::Str(crate::str::PyStr::from_string(self.joined(items).0))
+    }
+
+    fn joined_len(self, items: &[Text<'_>]) -> usize {
+        items.iter().map(|t| t.as_str().len()).sum::<usize>() + self.as_str().len() * items.len().saturating_sub(1)
+    }
+
+    /// The joined text and its length in code points.
+    fn joined(self, items: &[Text<'_>]) -> (String, usize) {
+        let mut out = String::with_capacity(self.joined_len(items));
+        let mut chars = self.chars as usize * items.len().saturating_sub(1);
         for (i, t) in items.iter().enumerate() {
             if i > 0 {
-                out.push_str(self.text);
+                out.push_str(self.as_str());
             }
-            out.push_str(t.text);
-            chars += t.chars;
+            out.push_str(t.as_str());
+            chars += t.chars as usize;
         }
-        arena.text(out, chars)
+        (out, chars)
     }
 
     /// `s.lower()`: `s` itself when nothing changes (no copy), else the
@@ -543,10 +582,10 @@ impl<'a> Text<'a> {
     where
         'a: 'b,
     {
-        if self.chars == self.text.len() && !self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+        if self.ascii() && !self.as_str().bytes().any(|b| b.is_ascii_uppercase()) {
             return Ok(self);
         }
-        arena.changed(self, crate::str_methods::lower(self.text))
+        arena.changed(self, crate::str_methods::lower(self.as_str()))
     }
 
     /// `s.upper()`, like [`Text::lower`].
@@ -554,10 +593,10 @@ impl<'a> Text<'a> {
     where
         'a: 'b,
     {
-        if self.chars == self.text.len() && !self.text.bytes().any(|b| b.is_ascii_lowercase()) {
+        if self.ascii() && !self.as_str().bytes().any(|b| b.is_ascii_lowercase()) {
             return Ok(self);
         }
-        arena.changed(self, crate::str_methods::upper(self.text))
+        arena.changed(self, crate::str_methods::upper(self.as_str()))
     }
 }
 
@@ -581,15 +620,22 @@ impl Arena {
     const FIRST_CHUNK: usize = 4 << 10;
     const LAST_CHUNK: usize = 1 << 20;
 
+    /// `text`, built by the function, kept here; its length in code
+    /// points is counted.
+    pub fn built(&self, text: String) -> NResult<Text<'_>> {
+        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        self.text(text, chars)
+    }
+
     /// `text`, built by the function, kept here.
     pub fn text(&self, text: String, chars: usize) -> NResult<Text<'_>> {
         let text = if text.len() >= Arena::LAST_CHUNK / 4 { self.adopt(text)? } else { self.copy(&[&text])? };
-        Ok(Text { text, chars })
+        Ok(Text::new(text, chars))
     }
 
     /// `built` when it differs from `old`'s text (else `old`), kept here.
     fn changed<'b>(&'b self, old: Text<'b>, built: String) -> NResult<Text<'b>> {
-        if built == old.text {
+        if built == old.as_str() {
             return Ok(old);
         }
         let chars = built.chars().count();
@@ -669,6 +715,44 @@ impl Arena {
     }
 }
 
+/// `{v:spec}` of an int in an f-string (and `str(v)`), appended to
+/// `out`; a spec Python rejects bails (the dynamic code raises).
+pub fn fmt_int(out: &mut String, v: i64, spec: &str) -> NResult<()> {
+    crate::format_spec::format_i64_into(out, v, spec).map_err(|_| Bail)
+}
+
+/// `{v:spec}` of a float.
+pub fn fmt_float(out: &mut String, v: f64, spec: &str) -> NResult<()> {
+    crate::format_spec::format_f64_into(out, v, spec).map_err(|_| Bail)
+}
+
+/// `{v:spec}` of a bool: its name, or as an int under a spec.
+pub fn fmt_bool(out: &mut String, v: bool, spec: &str) -> NResult<()> {
+    if spec.is_empty() {
+        out.push_str(if v { "True" } else { "False" });
+        return Ok(());
+    }
+    fmt_int(out, v as i64, spec)
+}
+
+/// `{v:spec}` of a str or one character of one.
+pub fn fmt_text(out: &mut String, v: &impl Piece, spec: &str) -> NResult<()> {
+    crate::format_spec::format_str_into(out, v.text().0, spec).map_err(|_| Bail)
+}
+
+/// `fmt % args` with native arguments, by the runtime's printf: the
+/// arguments become dynamic values for it (ints and floats are inline
+/// ones). An error bails.
+pub fn percent<'b>(fmt: Text<'_>, args: &[Value], arena: &'b Arena) -> NResult<Text<'b>> {
+    let out = crate::fmt::percent_format_items(fmt.as_str(), args).map_err(|_| Bail)?;
+    arena.built(out)
+}
+
+/// A str or one character of one as a `%` argument.
+pub fn text_value(v: &impl Piece) -> Value {
+    Value::Str(crate::str::PyStr::new(v.text().0))
+}
+
 /// A str or one character of one, as an operand of `+`.
 pub trait Piece {
     fn text(&self) -> (&str, usize);
@@ -676,7 +760,7 @@ pub trait Piece {
 
 impl Piece for Text<'_> {
     fn text(&self) -> (&str, usize) {
-        (self.text, self.chars)
+        (self.as_str(), self.chars as usize)
     }
 }
 
@@ -703,7 +787,7 @@ pub fn concat<'b>(a: &impl Piece, b: &impl Piece, arena: &'b Arena) -> NResult<T
         Some(r) => r?,
         None => arena.copy(&[x, y])?,
     };
-    Ok(Text { text, chars: xn + yn })
+    Ok(Text::new(text, xn + yn))
 }
 
 /// A dict in native code: keys are ints or strs, values scalars, and
@@ -786,7 +870,7 @@ impl KeyToValue for i64 {
 
 impl KeyToValue for Text<'_> {
     fn key_to_value(self) -> Value {
-        Value::Str(crate::str::PyStr::new(self.text))
+        Value::Str(crate::str::PyStr::new(self.as_str()))
     }
 }
 
@@ -798,7 +882,7 @@ impl<K: Copy + Eq + std::hash::Hash + KeyToValue, V: Copy + ToValue> ToValue for
 
 impl ToValue for Text<'_> {
     fn to_value(self) -> Value {
-        Value::Str(crate::str::PyStr::new(self.text))
+        Value::Str(crate::str::PyStr::new(self.as_str()))
     }
 }
 
@@ -825,7 +909,7 @@ pub fn cmp_char_str(c: char, s: &str) -> std::cmp::Ordering {
 /// The text of a dynamic str, borrowed for a native call.
 pub fn str_arg(v: &Value) -> Option<Text<'_>> {
     match v {
-        Value::Str(s) => Some(Text::of(s)),
+        Value::Str(s) if s.as_str().len() <= u32::MAX as usize => Some(Text::of(s)),
         _ => None,
     }
 }
@@ -991,6 +1075,11 @@ mod tests {
     }
 
     #[test]
+    fn a_text_is_two_words() {
+        assert_eq!(std::mem::size_of::<Text>(), 16);
+    }
+
+    #[test]
     fn maps_keep_insertion_order_and_bail_on_missing_keys() {
         let mut m: Map<i64, i64> = Map::new();
         m.insert(3, 30);
@@ -1063,7 +1152,7 @@ mod tests {
     fn the_arena_bails_past_its_limit() {
         let arena = Arena::default();
         let word = "X".repeat(1 << 20);
-        let text = Text { text: &word, chars: word.len() };
+        let text = Text::new(&word, word.len());
         let kept: Vec<NResult<Text>> = (0..70).map(|_| text.lower(&arena)).collect();
         assert!(kept[..60].iter().all(Result::is_ok));
         assert_eq!(kept[69].map(|t| t.len()), Err(Bail));

@@ -74,3 +74,16 @@ pub fn each_return<'a>(body: &'a [ast::Stmt], visit: &mut impl FnMut(&'a ast::St
         }
     }
 }
+
+/// The text of an f-string part that has no replacement fields (a format
+/// spec such as `:03d` is one of these), or of a str constant.
+pub fn constant_text(e: &ast::Expr) -> Option<String> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Str(s) => Some(s.clone()),
+            _ => None,
+        },
+        ast::Expr::JoinedStr(j) => j.values.iter().map(constant_text).collect(),
+        _ => None,
+    }
+}

@@ -188,6 +188,36 @@ def build(n: int) -> str:
     );
 }
 
+/// f-strings and `%` format native values with the runtime's formatters,
+/// straight into one buffer; a returned join becomes a dynamic str
+/// without passing through the arena.
+#[test]
+fn formatting_lowers_to_the_runtime_formatters() {
+    let py = "\
+def report(n: int, x: float) -> str:
+    return \", \".join(f\"{i:03d}={x * i:.2f}\" for i in range(n)) + \"%5s|%d\" % (\"end\", n)
+
+
+def lines(n: int) -> str:
+    return \"\\n\".join(\"%d\" % i for i in range(n))
+";
+    let rust = convert(py);
+    let module = native_module(&rust);
+    assert_native(
+        module,
+        &[
+            "rt::typed::fmt_int(&mut _f",
+            ", i, \"03d\")?;",
+            "rt::typed::fmt_float(&mut _f",
+            "rt::typed::percent(",
+            "Value::Int(n)",
+            "rt::typed::text_value(&rt::typed::Text::lit(\"end\", 3))",
+            ".join_value(&_parts",
+        ],
+        &["rt::ops", "rt::fmt::", "clone()"],
+    );
+}
+
 /// What native strs cannot express stays dynamic, saying why.
 #[test]
 fn str_operations_without_a_native_form_stay_dynamic() {

@@ -28,7 +28,14 @@ fn err(msg: String) -> (&'static str, String) {
 }
 
 pub fn parse_format_spec(spec: &str, type_name: &str) -> R<FormatSpec> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: the characters stay on the stack.
+    let chars: smallvec::SmallVec<[char; 16]> = spec.chars().collect();
+    let number = |digits: &[char]| {
+        digits
+            .iter()
+            .try_fold(0usize, |n, d| n.checked_mul(10)?.checked_add(d.to_digit(10)? as usize))
+            .ok_or_else(|| err("Too many decimal digits in format string".into()))
+    };
     let mut i = 0;
     let mut s = FormatSpec { fill: ' ', ..Default::default() };
     let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
@@ -61,8 +68,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> R<FormatSpec> {
         i += 1;
     }
     if i > start {
-        let w: String = chars[start..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| err("Too many decimal digits in format string".into()))?);
+        s.width = Some(number(&chars[start..i])?);
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -80,8 +86,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> R<FormatSpec> {
         if i == start {
             return Err(err("Format specifier missing precision".into()));
         }
-        let p: String = chars[start..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| err("Too many decimal digits in format string".into()))?);
+        s.precision = Some(number(&chars[start..i])?);
     }
     if i < chars.len() {
         s.ty = Some(chars[i]);
@@ -112,7 +117,11 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 
 /// Lays out `sign + prefix + body` in the field, honouring fill, alignment
 /// and zero padding (which is grouped when grouping is on).
-fn layout(
+/// The sign, prefix, digits (grouped) and rest of a formatted number or
+/// str, padded and aligned as the spec says, appended to `out`: without
+/// grouping nothing is allocated.
+fn layout_into(
+    out: &mut String,
     s: &FormatSpec,
     sign: &str,
     prefix: &str,
@@ -120,16 +129,23 @@ fn layout(
     rest: &str,
     every: usize,
     default_right: bool,
-) -> String {
-    let grouped = match s.grouping {
-        Some(g) => group(int_part, g, every),
-        None => int_part.to_string(),
+) {
+    let grouped: std::borrow::Cow<str> = match s.grouping {
+        Some(g) => group(int_part, g, every).into(),
+        None => int_part.into(),
     };
     let body_len = sign.chars().count() + prefix.chars().count() + grouped.chars().count() + rest.chars().count();
     let width = s.width.unwrap_or(0);
     let align = s.align.unwrap_or(if default_right { '>' } else { '<' });
+    let fill = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(s.fill, n));
+    let body = |out: &mut String| {
+        out.push_str(sign);
+        out.push_str(prefix);
+        out.push_str(&grouped);
+        out.push_str(rest);
+    };
     if body_len >= width {
-        return format!("{sign}{prefix}{grouped}{rest}");
+        return body(out);
     }
     let pad = width - body_len;
     match align {
@@ -141,30 +157,39 @@ fn layout(
                 loop {
                     let g = group(&digits, s.grouping.unwrap_or(','), every);
                     if g.chars().count() >= target {
-                        return format!("{sign}{prefix}{g}{rest}");
+                        out.push_str(&format!("{sign}{prefix}{g}{rest}"));
+                        return;
                     }
                     digits.insert(0, '0');
                     let g2 = group(&digits, s.grouping.unwrap_or(','), every);
                     if g2.chars().count() > target {
                         // A separator would start the field: pad with a zero instead.
-                        let fill: String = std::iter::repeat_n('0', target - g.chars().count()).collect();
-                        return format!("{sign}{prefix}{fill}{g}{rest}");
+                        let zeros: String = std::iter::repeat_n('0', target - g.chars().count()).collect();
+                        out.push_str(&format!("{sign}{prefix}{zeros}{g}{rest}"));
+                        return;
                     }
                 }
             }
-            let fill: String = std::iter::repeat_n(s.fill, pad).collect();
-            format!("{sign}{prefix}{fill}{grouped}{rest}")
+            out.push_str(sign);
+            out.push_str(prefix);
+            fill(out, pad);
+            out.push_str(&grouped);
+            out.push_str(rest);
         }
-        '<' => format!("{sign}{prefix}{grouped}{rest}{}", String::from_iter(std::iter::repeat_n(s.fill, pad))),
+        '<' => {
+            body(out);
+            fill(out, pad);
+        }
         '^' => {
             let left = pad / 2;
-            format!(
-                "{}{sign}{prefix}{grouped}{rest}{}",
-                String::from_iter(std::iter::repeat_n(s.fill, left)),
-                String::from_iter(std::iter::repeat_n(s.fill, pad - left))
-            )
+            fill(out, left);
+            body(out);
+            fill(out, pad - left);
         }
-        _ => format!("{}{sign}{prefix}{grouped}{rest}", String::from_iter(std::iter::repeat_n(s.fill, pad))),
+        _ => {
+            fill(out, pad);
+            body(out);
+        }
     }
 }
 
@@ -234,6 +259,19 @@ pub fn format_i64(v: i64, spec: &str) -> R<String> {
     format_int(Int::Small(v), spec)
 }
 
+/// `format(v, spec)` of an int, appended to `out`.
+pub fn format_i64_into(out: &mut String, v: i64, spec: &str) -> R<()> {
+    if spec.is_empty() {
+        let mut buf = [0u8; 20];
+        if v < 0 {
+            out.push('-');
+        }
+        out.push_str(decimal(v.unsigned_abs(), &mut buf));
+        return Ok(());
+    }
+    format_int_into(out, Int::Small(v), spec)
+}
+
 pub fn format_bigint(v: &BigInt, spec: &str) -> R<String> {
     if spec.is_empty() {
         return Ok(v.to_string());
@@ -242,11 +280,18 @@ pub fn format_bigint(v: &BigInt, spec: &str) -> R<String> {
 }
 
 fn format_int(v: Int<'_>, spec: &str) -> R<String> {
+    let mut out = String::new();
+    format_int_into(&mut out, v, spec)?;
+    Ok(out)
+}
+
+fn format_int_into(out: &mut String, v: Int<'_>, spec: &str) -> R<()> {
     let s = parse_format_spec(spec, "int")?;
     match s.ty {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
             let f = v.to_f64().ok_or_else(|| ("OverflowError", "int too large to convert to float".to_string()))?;
-            return format_float_spec(f, &s);
+            out.push_str(&format_float_spec(f, &s)?);
+            return Ok(());
         }
         Some('s') | Some(_) if !matches!(s.ty, Some('d' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c') | None) => {
             return Err(err(format!("Unknown format code '{}' for object of type 'int'", s.ty.unwrap_or(' '))));
@@ -272,7 +317,8 @@ fn format_int(v: Int<'_>, spec: &str) -> R<String> {
             .to_u32()
             .and_then(char::from_u32)
             .ok_or_else(|| ("OverflowError", "%c arg not in range(0x110000)".to_string()))?;
-        return Ok(layout(&s, "", "", &c.to_string(), "", 3, false));
+        layout_into(out, &s, "", "", c.encode_utf8(&mut [0; 4]), "", 3, false);
+        return Ok(());
     }
     let (radix, prefix, every) = match s.ty {
         Some('b') => (2, "0b", 4),
@@ -284,12 +330,35 @@ fn format_int(v: Int<'_>, spec: &str) -> R<String> {
     if s.grouping == Some(',') && radix != 10 {
         return Err(err(format!("Cannot specify ',' with '{}'.", s.ty.unwrap_or('d'))));
     }
+    let prefix = if s.alternate { prefix } else { "" };
+    let sign = sign_text(v.is_negative(), &s);
+    if let (Int::Small(i), 10) = (v, radix) {
+        // The commonest case: decimal digits written on the stack.
+        let mut buf = [0u8; 20];
+        layout_into(out, &s, sign, prefix, decimal(i.unsigned_abs(), &mut buf), "", every, true);
+        return Ok(());
+    }
     let mut digits = v.abs_digits(radix);
     if s.ty == Some('X') {
         digits = digits.to_uppercase();
     }
-    let prefix = if s.alternate { prefix } else { "" };
-    Ok(layout(&s, sign_text(v.is_negative(), &s), prefix, &digits, "", every, true))
+    layout_into(out, &s, sign, prefix, &digits, "", every, true);
+    Ok(())
+}
+
+/// The decimal digits of `m`, written into the end of `buf`.
+pub(crate) fn decimal(mut m: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[i..]).unwrap_or_default()
 }
 
 pub fn format_f64(v: f64, spec: &str) -> R<String> {
@@ -333,6 +402,22 @@ fn exponent(e: i32, upper: bool) -> String {
 }
 
 fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
+    let mut out = String::new();
+    format_float_spec_into(&mut out, v, s)?;
+    Ok(out)
+}
+
+/// `format(v, spec)` of a float, appended to `out`.
+pub fn format_f64_into(out: &mut String, v: f64, spec: &str) -> R<()> {
+    if spec.is_empty() {
+        out.push_str(&float_repr(v));
+        return Ok(());
+    }
+    let s = parse_format_spec(spec, "float")?;
+    format_float_spec_into(out, v, &s)
+}
+
+fn format_float_spec_into(out: &mut String, v: f64, s: &FormatSpec) -> R<()> {
     let ty = s.ty;
     if !matches!(ty, None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')) {
         return Err(err(format!("Unknown format code '{}' for object of type 'float'", ty.unwrap_or(' '))));
@@ -340,7 +425,7 @@ fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
     let mut neg = v.is_sign_negative() && !v.is_nan();
     let mut x = v.abs();
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
-    let (mut body, mut suffix) = if x.is_nan() || x.is_infinite() {
+    let (body, suffix) = if x.is_nan() || x.is_infinite() {
         let t = if x.is_nan() { "nan" } else { "inf" };
         (
             if upper { t.to_uppercase() } else { t.to_string() },
@@ -361,18 +446,15 @@ fn format_float_spec(v: f64, s: &FormatSpec) -> R<String> {
     if s.z && neg && body.chars().all(|c| c == '0' || c == '.') {
         neg = false;
     }
-    if let Some(p) = body.find('.') {
-        let rest = body[p..].to_string();
-        body.truncate(p);
-        suffix = format!("{rest}{suffix}");
-    } else if body.contains('e') || body.contains('E') {
-        // general() may return a full scientific text.
+    // The digits before the point (or the exponent, in a scientific text
+    // from general()) are the part grouping applies to.
+    let (int_part, frac) = body.split_at(body.find(['.', 'e', 'E']).unwrap_or(body.len()));
+    if suffix.is_empty() {
+        layout_into(out, s, sign_text(neg, s), "", int_part, frac, 3, true);
+    } else {
+        layout_into(out, s, sign_text(neg, s), "", int_part, &format!("{frac}{suffix}"), 3, true);
     }
-    let (int_part, rest) = match body.find(['e', 'E']) {
-        Some(p) => (body[..p].to_string(), format!("{}{}", &body[p..], suffix)),
-        None => (body, suffix),
-    };
-    Ok(layout(s, sign_text(neg, s), "", &int_part, &rest, 3, true))
+    Ok(())
 }
 
 /// 'g' (and no type): precision significant digits, fixed or scientific.
@@ -426,8 +508,16 @@ pub fn g_digits(x: f64, p: usize, alternate: bool, upper: bool, add_dot_0: bool)
 }
 
 pub fn format_str(v: &str, spec: &str) -> R<String> {
+    let mut out = String::new();
+    format_str_into(&mut out, v, spec)?;
+    Ok(out)
+}
+
+/// `format(v, spec)` of a str, appended to `out`.
+pub fn format_str_into(out: &mut String, v: &str, spec: &str) -> R<()> {
     if spec.is_empty() {
-        return Ok(v.to_string());
+        out.push_str(v);
+        return Ok(());
     }
     let s = parse_format_spec(spec, "str")?;
     if !matches!(s.ty, None | Some('s')) {
@@ -445,12 +535,13 @@ pub fn format_str(v: &str, spec: &str) -> R<String> {
     if let Some(g) = s.grouping {
         return Err(err(format!("Cannot specify '{g}' with 's'.")));
     }
-    let text: String = match s.precision {
-        Some(p) => v.chars().take(p).collect(),
-        None => v.to_string(),
+    let text = match s.precision.and_then(|p| v.char_indices().nth(p)) {
+        Some((end, _)) => &v[..end],
+        None => v,
     };
     let s2 = FormatSpec { grouping: None, ..s };
-    Ok(layout(&s2, "", "", &text, "", 3, false))
+    layout_into(out, &s2, "", "", text, "", 3, false);
+    Ok(())
 }
 
 #[cfg(test)]

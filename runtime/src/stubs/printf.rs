@@ -74,27 +74,44 @@ pub fn parse_printf_spec(fmt: &str, pos: usize) -> R<(PrintfSpec, usize)> {
     Ok((s, k + c.len_utf8()))
 }
 
-fn pad(s: &PrintfSpec, sign: &str, prefix: &str, body: &str, numeric: bool) -> String {
+/// `sign`, `prefix` and `body` padded to the width, appended to `out`.
+fn pad_into(out: &mut String, s: &PrintfSpec, sign: &str, prefix: &str, body: &str, numeric: bool) {
     let len = sign.len() + prefix.len() + body.chars().count();
-    if len >= s.width {
-        return format!("{sign}{prefix}{body}");
+    let n = s.width.saturating_sub(len);
+    let fill = |out: &mut String, c: char| out.extend(std::iter::repeat_n(c, n));
+    if n > 0 && !s.left && !(s.zero && numeric) {
+        fill(out, ' ');
     }
-    let n = s.width - len;
-    if s.left {
-        format!("{sign}{prefix}{body}{}", " ".repeat(n))
-    } else if s.zero && numeric {
-        format!("{sign}{prefix}{}{body}", "0".repeat(n))
-    } else {
-        format!("{}{sign}{prefix}{body}", " ".repeat(n))
+    out.push_str(sign);
+    out.push_str(prefix);
+    if n > 0 && !s.left && s.zero && numeric {
+        fill(out, '0');
+    }
+    out.push_str(body);
+    if n > 0 && s.left {
+        fill(out, ' ');
     }
 }
 
+fn pad(s: &PrintfSpec, sign: &str, prefix: &str, body: &str, numeric: bool) -> String {
+    let mut out = String::new();
+    pad_into(&mut out, s, sign, prefix, body, numeric);
+    out
+}
+
 pub fn pad_text(s: &PrintfSpec, text: &str) -> String {
-    let t: String = match s.precision {
-        Some(p) => text.chars().take(p).collect(),
-        None => text.to_string(),
+    let mut out = String::new();
+    pad_text_into(&mut out, s, text);
+    out
+}
+
+/// `%s` and the like: `text`, cut to the precision and padded.
+pub fn pad_text_into(out: &mut String, s: &PrintfSpec, text: &str) {
+    let t = match s.precision.and_then(|p| text.char_indices().nth(p)) {
+        Some((end, _)) => &text[..end],
+        None => text,
     };
-    pad(s, "", "", &t, false)
+    pad_into(out, s, "", "", t, false);
 }
 
 fn sign(s: &PrintfSpec, neg: bool) -> &'static str {
@@ -111,6 +128,18 @@ fn sign(s: &PrintfSpec, neg: bool) -> &'static str {
 
 pub fn format_int_i64(s: &PrintfSpec, v: i64) -> R<String> {
     format_int_big(s, &BigInt::from(v))
+}
+
+/// `%d` and the like of a machine int, appended to `out`; the digits are
+/// written on the stack unless a precision asks for leading zeros.
+pub fn format_int_i64_into(out: &mut String, s: &PrintfSpec, v: i64) -> R<()> {
+    if !matches!(s.conversion, 'd' | 'i' | 'u') || s.precision.is_some() {
+        out.push_str(&format_int_i64(s, v)?);
+        return Ok(());
+    }
+    let mut buf = [0u8; 20];
+    pad_into(out, s, sign(s, v < 0), "", crate::format_spec::decimal(v.unsigned_abs(), &mut buf), true);
+    Ok(())
 }
 
 pub fn format_int_big(s: &PrintfSpec, v: &BigInt) -> R<String> {
@@ -133,13 +162,21 @@ pub fn format_int_big(s: &PrintfSpec, v: &BigInt) -> R<String> {
 }
 
 pub fn format_float(s: &PrintfSpec, v: f64) -> R<String> {
+    let mut out = String::new();
+    format_float_into(&mut out, s, v)?;
+    Ok(out)
+}
+
+/// `%f` and the like, appended to `out`.
+pub fn format_float_into(out: &mut String, s: &PrintfSpec, v: f64) -> R<()> {
     let neg = v.is_sign_negative() && !v.is_nan();
     let x = v.abs();
     let upper = s.conversion.is_ascii_uppercase();
     if x.is_nan() || x.is_infinite() {
         let t = if x.is_nan() { "nan" } else { "inf" };
         let t = if upper { t.to_uppercase() } else { t.to_string() };
-        return Ok(pad(s, sign(s, neg), "", &t, false));
+        pad_into(out, s, sign(s, neg), "", &t, false);
+        return Ok(());
     }
     let p = s.precision.unwrap_or(6);
     let body = match s.conversion {
@@ -153,5 +190,6 @@ pub fn format_float(s: &PrintfSpec, v: f64) -> R<String> {
             body + &exp
         }
     };
-    Ok(pad(s, sign(s, neg), "", &body, true))
+    pad_into(out, s, sign(s, neg), "", &body, true);
+    Ok(())
 }

@@ -494,20 +494,10 @@ fn formatted_parts(cx: &mut Cx, fx: &mut Fx, f: &ast::ExprFormattedValue) -> LRe
     };
     let spec = match &f.format_spec {
         None => quote! { "" },
-        Some(s) => match &**s {
-            ast::Expr::JoinedStr(j) if j.values.iter().all(|v| matches!(v, ast::Expr::Constant(_))) => {
-                let mut text = String::new();
-                for v in &j.values {
-                    if let ast::Expr::Constant(c) = v
-                        && let ast::Constant::Str(s) = &c.value
-                    {
-                        text.push_str(s);
-                    }
-                }
-                quote! { #text }
-            }
-            other => {
-                let s = joined_text(cx, fx, other)?;
+        Some(s) => match crate::frontend::constant_text(s) {
+            Some(text) => quote! { #text },
+            None => {
+                let s = joined_text(cx, fx, s)?;
                 quote! { &#s }
             }
         },

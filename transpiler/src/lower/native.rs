@@ -452,6 +452,13 @@ impl Nx<'_> {
                         quote! { #id }
                     }
                     Some(v) if self.tail.is_some() => return self.tail_return(v),
+                    Some(ast::Expr::Call(c))
+                        if let ast::Expr::Attribute(a) = &*c.func
+                            && a.attr.as_str() == "join" =>
+                    {
+                        let v = self.join(a, c, true)?;
+                        return Ok(quote! { return Ok(#v); });
+                    }
                     Some(v) => self.expr(v)?.0,
                     None => return Err(internal(s, "a bare return")),
                 };
@@ -874,10 +881,54 @@ impl Nx<'_> {
                 let id = mangle::ident(n.id.as_str());
                 quote! { #id.to_vec() }
             }
+            E::BinOp(b) if b.op == ast::Operator::Mod && t == NTy::Str => {
+                let fmt = self.expr(&b.left)?.0;
+                let items = match &*b.right {
+                    ast::Expr::Tuple(t) => t.elts.as_slice(),
+                    one => std::slice::from_ref(one),
+                };
+                let mut args = Vec::new();
+                for a in items {
+                    let (v, at) = self.expr(a)?;
+                    args.push(match at {
+                        NTy::Int => quote! { Value::Int(#v) },
+                        NTy::Float => quote! { Value::Float(#v) },
+                        NTy::Bool => quote! { Value::Bool(#v) },
+                        NTy::Char => quote! { rt::typed::text_value(&rt::typed::char_text(#v)) },
+                        _ => quote! { rt::typed::text_value(&#v) },
+                    });
+                }
+                let arena = self.use_arena();
+                quote! { rt::typed::percent(#fmt, &[#(#args),*], &#arena)? }
+            }
             E::BinOp(b) => {
                 let l = self.expr(&b.left)?;
                 let r = self.expr(&b.right)?;
                 return self.binop(b.op, l, r, e);
+            }
+            E::JoinedStr(j) => {
+                let out = self.fresh("f");
+                let mut pushes = Vec::new();
+                for part in &j.values {
+                    pushes.push(match part {
+                        E::FormattedValue(f) => {
+                            let spec =
+                                f.format_spec.as_deref().and_then(crate::frontend::constant_text).unwrap_or_default();
+                            self.format_into(&out, &f.value, &spec)?
+                        }
+                        other => {
+                            let text =
+                                crate::frontend::constant_text(other).ok_or_else(|| internal(other, "an f-string"))?;
+                            quote! { #out.push_str(#text); }
+                        }
+                    });
+                }
+                // Room for the literal text and a short value per field.
+                let fields = j.values.iter().filter(|v| matches!(v, E::FormattedValue(_))).count();
+                let literal: usize = j.values.iter().filter_map(crate::frontend::constant_text).map(|t| t.len()).sum();
+                let room = proc_macro2::Literal::usize_unsuffixed(literal + 8 * fields);
+                let arena = self.use_arena();
+                quote! { ({ let mut #out = String::with_capacity(#room); #(#pushes)* #arena.built(#out)? }) }
             }
             E::UnaryOp(u) => {
                 let (v, ot) = self.expr(&u.operand)?;
@@ -991,6 +1042,45 @@ impl Nx<'_> {
         Ok((v, t))
     }
 
+    /// `sep.join(items)`, over a list or a generator expression; with
+    /// `to_value`, the joined str as a dynamic one (for a `return`).
+    fn join(&mut self, a: &ast::ExprAttribute, c: &ast::ExprCall, to_value: bool) -> LResult<TokenStream> {
+        let sep = self.expr(&a.value)?.0;
+        let (setup, items) = match c.args.as_slice() {
+            [ast::Expr::GeneratorExp(g)] => {
+                let parts = self.fresh("parts");
+                let body = self.comprehension(&g.generators, &g.elt, &mut |v| quote! { #parts.push(#v); })?;
+                (quote! { let mut #parts: Vec<rt::typed::Text<'_>> = Vec::new(); #body }, quote! { &#parts })
+            }
+            [items] => (quote! {}, self.slice(items)?),
+            _ => return Err(internal(c, "a join()")),
+        };
+        if to_value {
+            return Ok(quote! { ({ #setup #sep.join_value(#items) }) });
+        }
+        let arena = self.use_arena();
+        Ok(quote! { ({ #setup #sep.join(#items, &#arena)? }) })
+    }
+
+    /// The arena, noting that the function needs one.
+    fn use_arena(&mut self) -> Ident {
+        self.arena = true;
+        mangle::raw(ARENA)
+    }
+
+    /// Appends `{value:spec}` to the `String` `out`.
+    fn format_into(&mut self, out: &Ident, value: &ast::Expr, spec: &str) -> LResult<TokenStream> {
+        let (v, t) = self.expr(value)?;
+        Ok(match t {
+            NTy::Int => quote! { rt::typed::fmt_int(&mut #out, #v, #spec)?; },
+            NTy::Float => quote! { rt::typed::fmt_float(&mut #out, #v, #spec)?; },
+            NTy::Bool => quote! { rt::typed::fmt_bool(&mut #out, #v, #spec)?; },
+            NTy::Char => quote! { rt::typed::fmt_text(&mut #out, &rt::typed::char_text(#v), #spec)?; },
+            NTy::Str => quote! { rt::typed::fmt_text(&mut #out, &#v, #spec)?; },
+            _ => return Err(internal(value, "a formatted value")),
+        })
+    }
+
     /// The loops of a comprehension around `each(element)`.
     fn comprehension(
         &mut self,
@@ -1040,8 +1130,7 @@ impl Nx<'_> {
                     NTy::Char => quote! { &rt::typed::char_text(#v) },
                     _ => quote! { &#v },
                 };
-                let (l, r, arena) = (piece(l, &lt), piece(r, &rt), mangle::raw(ARENA));
-                self.arena = true;
+                let (l, r, arena) = (piece(l, &lt), piece(r, &rt), self.use_arena());
                 quote! { rt::typed::concat(#l, #r, &#arena)? }
             }
             (NTy::List(_), O::Add) => quote! { [&#l[..], &#r[..]].concat() },
@@ -1166,13 +1255,7 @@ impl Nx<'_> {
                 let (k, v) = (self.expr(key)?.0, self.expr(default)?.0);
                 Ok(quote! { #d.get(#k).unwrap_or(#v) })
             }
-            ast::Expr::Attribute(a) if a.attr.as_str() == "join" => {
-                let sep = self.expr(&a.value)?.0;
-                let items = self.slice(&c.args[0])?;
-                let arena = mangle::raw(ARENA);
-                self.arena = true;
-                Ok(quote! { #sep.join(#items, &#arena)? })
-            }
+            ast::Expr::Attribute(a) if a.attr.as_str() == "join" => self.join(a, c, false),
             ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "strip" | "lstrip" | "rstrip") => {
                 let v = self.expr(&a.value)?.0;
                 let m = mangle::raw(a.attr.as_str());
@@ -1180,8 +1263,7 @@ impl Nx<'_> {
             }
             ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "lower" | "upper") => {
                 let v = self.expr(&a.value)?.0;
-                let (m, arena) = (mangle::raw(a.attr.as_str()), mangle::raw(ARENA));
-                self.arena = true;
+                let (m, arena) = (mangle::raw(a.attr.as_str()), self.use_arena());
                 Ok(quote! { #v.#m(&#arena)? })
             }
             ast::Expr::Attribute(a) if a.attr.as_str() == "copy" => {
@@ -1223,6 +1305,15 @@ impl Nx<'_> {
                 ("ord", NTy::Char) => quote! { (#v as i64) },
                 _ => quote! { #v.ord()? },
             });
+        }
+        if let ("str", [t]) = (name, tys.as_slice()) {
+            if *t == NTy::Str {
+                return Ok(self.expr(&args[0])?.0);
+            }
+            let out = self.fresh("f");
+            let push = self.format_into(&out, &args[0], "")?;
+            let arena = self.use_arena();
+            return Ok(quote! { ({ let mut #out = String::new(); #push #arena.built(#out)? }) });
         }
         if let ("min" | "max" | "sum" | "any" | "all", [NTy::List(elem)]) = (name, tys.as_slice()) {
             let s = self.slice(&args[0])?;

@@ -1180,7 +1180,11 @@ impl<'w> Typer<'w> {
                 }
             }
             E::BinOp(b) => {
-                let (l, r) = (self.expr(&b.left)?, self.expr(&b.right)?);
+                let l = self.expr(&b.left)?;
+                if b.op == ast::Operator::Mod && l == Some(NTy::Str) {
+                    return self.percent(&b.right);
+                }
+                let r = self.expr(&b.right)?;
                 let (Some(l), Some(r)) = (l, r) else { return Ok(None) };
                 match binop_ty(b.op, &l, &r) {
                     Some(t) => Ok(Some(t)),
@@ -1234,6 +1238,20 @@ impl<'w> Typer<'w> {
                 }
             }
             E::Call(c) => self.call(e, c),
+            E::JoinedStr(j) => {
+                let mut known = true;
+                for v in &j.values {
+                    let E::FormattedValue(f) = v else { continue };
+                    if f.conversion != ast::ConversionFlag::None {
+                        return refuse(v, "an f-string field with !s, !r or !a");
+                    }
+                    if f.format_spec.as_deref().is_some_and(|s| crate::frontend::constant_text(s).is_none()) {
+                        return refuse(v, "an f-string field whose format spec has fields");
+                    }
+                    known &= self.formatted(&f.value)?;
+                }
+                Ok(known.then_some(NTy::Str))
+            }
             E::Attribute(a) => match (&*a.value, a.attr.as_str()) {
                 (E::Name(m), "pi" | "e" | "tau" | "inf") if m.id.as_str() == "math" && self.world.math => {
                     Ok(Some(NTy::Float))
@@ -1294,13 +1312,36 @@ impl<'w> Typer<'w> {
             E::ListComp(l) => {
                 let elem = self.comprehension(&l.generators, &l.elt)?;
                 match elem {
-                    Some(t) if t.is_scalar() => Ok(Some(NTy::list_of(t))),
+                    Some(t) if t.is_scalar() || t == NTy::Str => Ok(Some(NTy::list_of(t))),
                     Some(t) => refuse(e, format!("a list comprehension of {t}")),
                     None => Ok(None),
                 }
             }
             _ => refuse(e, format!("{} expression", expr_kind(e))),
         }
+    }
+
+    /// A value an f-string field or a `%` argument formats: a scalar or a
+    /// str. `false` while its type is not known.
+    fn formatted(&mut self, e: &ast::Expr) -> R<bool> {
+        match self.expr(e)? {
+            Some(t) if t.is_scalar() || t.is_text() => Ok(true),
+            Some(t) => refuse(e, format!("formatting a {t}")),
+            None => Ok(false),
+        }
+    }
+
+    /// `fmt % args` on a str: a tuple display or one value of them.
+    fn percent(&mut self, args: &ast::Expr) -> R<Option<NTy>> {
+        let items = match args {
+            ast::Expr::Tuple(t) => t.elts.as_slice(),
+            one => std::slice::from_ref(one),
+        };
+        let mut known = true;
+        for a in items {
+            known &= self.formatted(a)?;
+        }
+        Ok(known.then_some(NTy::Str))
     }
 
     /// The one scalar type all of `values` have (`and`/`or` operands, list
@@ -1432,6 +1473,17 @@ impl<'w> Typer<'w> {
                 (_, _, _) => Ok(Some(None)),
             };
         }
+        if method == "join"
+            && let [ast::Expr::GeneratorExp(g)] = args
+        {
+            let sep = self.expr(&a.value)?;
+            return match (sep, self.comprehension(&g.generators, &g.elt)?) {
+                (Some(NTy::Str), Some(NTy::Str)) => Ok(Some(Some(NTy::Str))),
+                (Some(NTy::Str), Some(t)) => refuse(e, format!("join() of {t} items")),
+                (Some(t), _) => refuse(e, format!("join() on a {t}")),
+                _ => Ok(Some(None)),
+            };
+        }
         if method == "join" {
             let [items] = args else { return refuse(e, "join() takes one argument") };
             let (sep, items_ty) = (self.expr(&a.value)?, self.expr(items)?);
@@ -1486,7 +1538,7 @@ impl<'w> Typer<'w> {
             };
         }
         const NATIVE_BUILTINS: &[&str] =
-            &["len", "abs", "float", "int", "bool", "min", "max", "sum", "any", "all", "list", "ord"];
+            &["len", "abs", "float", "int", "bool", "min", "max", "sum", "any", "all", "list", "ord", "str"];
         if !NATIVE_BUILTINS.contains(&name) {
             return refuse(e, format!("it calls {name}(), which has no native form"));
         }
@@ -1494,6 +1546,7 @@ impl<'w> Typer<'w> {
         use NTy as T;
         let r = match (name, tys.as_slice()) {
             ("len", [T::List(_) | T::Str | T::Char | T::Dict(..)]) => T::Int,
+            ("str", [t]) if t.is_scalar() || t.is_text() => T::Str,
             ("ord", [T::Str | T::Char]) => T::Int,
             ("abs", [T::Int | T::Bool]) => T::Int,
             ("abs", [T::Float]) => T::Float,

@@ -17,7 +17,16 @@ impl Tuple {
 
     /// A tuple of these items, with no vector in between.
     pub fn of<const N: usize>(items: [Value; N]) -> Tuple {
-        Tuple { items: items.into_iter().collect() }
+        let mut it = items.into_iter();
+        // One or two items: the inline buffer itself, moved in whole (the
+        // generic collect checks capacity per item). `N` is a constant, so
+        // only one arm remains.
+        let items = match (N, it.next(), it.next()) {
+            (1, Some(a), None) => SmallVec::from_buf_and_len([a, Value::None], 1),
+            (2, Some(a), Some(b)) => SmallVec::from_buf([a, b]),
+            (_, a, b) => a.into_iter().chain(b).chain(it).collect(),
+        };
+        Tuple { items }
     }
 
     pub fn items(&self) -> &[Value] {

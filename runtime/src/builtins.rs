@@ -702,6 +702,9 @@ pub fn next(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 /// `isinstance(obj, classinfo)`.
 pub fn is_instance(obj: &Value, classinfo: &Value) -> PyResult<bool> {
     match classinfo {
+        // An instance of exactly the class: true before any
+        // `__instancecheck__`, as in CPython.
+        Value::Class(c) if matches!(obj, Value::Object(o) if Rc::ptr_eq(&o.class, c)) => Ok(true),
         Value::Class(c) => {
             if let Some(m) = &c.metaclass
                 && m.has_user_attr("__instancecheck__")

@@ -88,6 +88,11 @@ pub const HOOK_NEW: u8 = 8;
 pub const HOOK_INIT: u8 = 16;
 /// ... records `__abstractmethods__` (an ABC: instantiation checks it).
 pub const HOOK_ABSTRACT: u8 = 32;
+/// ... defines `__post_init__` (a dataclass's `__init__` calls it).
+pub const HOOK_POST_INIT: u8 = 64;
+/// `type` is in the MRO: the class is a metaclass, whose instances are
+/// classes (instantiation builds one).
+pub const HOOK_TYPE: u8 = 128;
 
 struct CachedLookup {
     stamp: u64,
@@ -144,10 +149,14 @@ impl Class {
             ("__new__", HOOK_NEW),
             ("__init__", HOOK_INIT),
             ("__abstractmethods__", HOOK_ABSTRACT),
+            ("__post_init__", HOOK_POST_INIT),
         ] {
             if self.has_user_attr(name) {
                 bits |= bit;
             }
+        }
+        if self.is_subclass(&crate::types::types().type_) {
+            bits |= HOOK_TYPE;
         }
         self.cache.borrow_mut().hooks = Some((stamp, bits));
         bits

@@ -294,12 +294,11 @@ pub fn call_class(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult
 /// direct Rust entry taking exactly these, else with one. Anything else
 /// takes [`call_class`].
 pub fn instantiate_n<const N: usize>(cls: &Rc<Class>, args: [Value; N]) -> PyResult<Value> {
+    use crate::class::{HOOK_ABSTRACT, HOOK_INIT, HOOK_NEW, HOOK_TYPE};
     let plain = cls.metaclass.is_none()
         && cls.builtin.is_none()
         && cls.layout == Layout::Object
-        && !cls.mro.iter().any(|c| Rc::ptr_eq(c, &types().type_))
-        && cls.hooks() & (crate::class::HOOK_NEW | crate::class::HOOK_ABSTRACT | crate::class::HOOK_INIT)
-            == crate::class::HOOK_INIT;
+        && cls.hooks() & (HOOK_NEW | HOOK_ABSTRACT | HOOK_INIT | HOOK_TYPE) == HOOK_INIT;
     if plain && let Some(Value::Function(init)) = cls.init_method() {
         let obj = new_instance(cls, &[]);
         let r = match init.direct {

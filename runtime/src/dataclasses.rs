@@ -628,7 +628,7 @@ fn make_init(cls: &Rc<Class>, all: &[Value], frozen: bool, qual: &str) -> PyResu
                 set(&f.name(), f.default.borrow().clone())?;
             }
         }
-        if cls.lookup("__post_init__").is_some() {
+        if cls.hooks() & crate::class::HOOK_POST_INIT != 0 {
             crate::call::call_method(&this, "__post_init__", initvars, vec![])?;
         }
         Ok(Value::None)

@@ -55,14 +55,20 @@ pub fn mapping_rest(subject: &Value, keys: &[Value]) -> PyResult<Value> {
 fn class_of(cls: &Value) -> PyResult<Rc<Class>> {
     match cls {
         Value::Class(c) => Ok(c.clone()),
-        _ => Err(type_error("called match pattern must be a class")),
+        _ => Err(not_a_class()),
     }
+}
+
+fn not_a_class() -> crate::exc::PyErr {
+    type_error("called match pattern must be a class")
 }
 
 /// `case Cls(...)`: whether `subject` is an instance of `cls`.
 pub fn instance_of(subject: &Value, cls: &Value) -> PyResult<bool> {
-    let c = class_of(cls)?;
-    crate::builtins::is_instance(subject, &Value::Class(c))
+    if !matches!(cls, Value::Class(_)) {
+        return Err(not_a_class());
+    }
+    crate::builtins::is_instance(subject, cls)
 }
 
 /// Built-in classes whose single positional sub-pattern matches the

@@ -558,7 +558,7 @@ impl Site {
     }
 
     /// The facts for `cls`, if the site has them under the current stamp.
-    #[inline]
+    #[inline(always)]
     fn way(&self, cls: &Rc<Class>) -> Option<&Way> {
         let want = (cls.id(), cls.stamp());
         self.ways.iter().find(|w| w.class.get() == want)
@@ -592,7 +592,7 @@ impl Site {
 /// [`getattr`].
 ///
 /// The cache hit is inlined into generated code; the rest is one call.
-#[inline]
+#[inline(always)]
 pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     if let Value::Object(inst) = obj
         && let Some(way) = site.way(&inst.class)

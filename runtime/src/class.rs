@@ -169,12 +169,14 @@ impl Class {
     }
 
     /// This class's unique number (see the field).
+    #[inline(always)]
     pub fn id(&self) -> u64 {
         self.id
     }
 
     /// Changes whenever the class's or a base's namespace changes (and, to
     /// keep the check one load, when any other cached class's does).
+    #[inline(always)]
     pub fn stamp(&self) -> u64 {
         crate::dict::namespace_epoch()
     }
@@ -330,7 +332,7 @@ impl Instance {
     }
 
     /// The dict, if one has been materialized.
-    #[inline]
+    #[inline(always)]
     fn dict_if_any(&self) -> Option<&Rc<Dict>> {
         self.rare.get()?.dict.get()
     }
@@ -350,7 +352,7 @@ impl Instance {
 
     /// The attribute at shared-key index `i`, while the instance has no
     /// dict and holds that many.
-    #[inline]
+    #[inline(always)]
     pub fn value_at(&self, i: usize) -> Option<Value> {
         if self.dict_if_any().is_some() {
             return None;

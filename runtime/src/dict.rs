@@ -27,6 +27,7 @@ pub struct Dict {
 /// one load tells every attribute cache whether it may still hold.
 static NAMESPACE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+#[inline(always)]
 pub fn namespace_epoch() -> u64 {
     NAMESPACE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
 }

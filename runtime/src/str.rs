@@ -65,6 +65,7 @@ impl PyStr {
     }
 
     /// Python's `hash()` of the string, computed once.
+    #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.0.hash.get();
         if h != 0 {

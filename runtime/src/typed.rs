@@ -582,10 +582,7 @@ impl<'a> Text<'a> {
     where
         'a: 'b,
     {
-        if self.ascii() && !self.as_str().bytes().any(|b| b.is_ascii_uppercase()) {
-            return Ok(self);
-        }
-        arena.changed(self, crate::str_methods::lower(self.as_str()))
+        self.recased(arena, u8::is_ascii_uppercase, crate::str_methods::lower)
     }
 
     /// `s.upper()`, like [`Text::lower`].
@@ -593,10 +590,19 @@ impl<'a> Text<'a> {
     where
         'a: 'b,
     {
-        if self.ascii() && !self.as_str().bytes().any(|b| b.is_ascii_lowercase()) {
+        self.recased(arena, u8::is_ascii_lowercase, crate::str_methods::upper)
+    }
+
+    /// `convert(s)`, where ASCII text without a byte that `changes` is
+    /// known unchanged without converting it.
+    fn recased<'b>(self, arena: &'b Arena, changes: fn(&u8) -> bool, convert: fn(&str) -> String) -> NResult<Text<'b>>
+    where
+        'a: 'b,
+    {
+        if self.ascii() && !self.as_str().as_bytes().iter().any(changes) {
             return Ok(self);
         }
-        arena.changed(self, crate::str_methods::upper(self.as_str()))
+        arena.changed(self, convert(self.as_str()))
     }
 }
 

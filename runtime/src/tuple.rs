@@ -33,6 +33,11 @@ impl Tuple {
         &self.items
     }
 
+    /// The items, taken out of a tuple no one else holds.
+    pub fn into_items(self) -> SmallVec<[Value; 2]> {
+        self.items
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }

@@ -36,11 +36,20 @@ fn items_up_to(v: &Value, limit: usize) -> PyResult<Vec<Value>> {
 /// An iterator is read one item past `N` at most, as CPython does, so
 /// unpacking an endless one raises instead of running forever.
 pub fn exact<const N: usize>(v: Value) -> PyResult<[Value; N]> {
-    if let Value::Tuple(t) = &v
-        && t.items().len() == N
-    {
-        return Ok(std::array::from_fn(|i| t.items()[i].clone()));
-    }
+    let v = match v {
+        // A tuple nothing else holds (one just yielded or returned) gives
+        // its items up without copying them.
+        Value::Tuple(t) if t.items().len() == N => {
+            return Ok(match std::rc::Rc::try_unwrap(t) {
+                Ok(t) => {
+                    let mut items = t.into_items().into_iter();
+                    std::array::from_fn(|_| items.next().unwrap_or_default())
+                }
+                Err(t) => std::array::from_fn(|i| t.items()[i].clone()),
+            });
+        }
+        other => other,
+    };
     <[Value; N]>::try_from(items_up_to(&v, N + 1)?).map_err(|got| {
         if got.len() < N {
             value_error(format!("not enough values to unpack (expected {N}, got {})", got.len()))

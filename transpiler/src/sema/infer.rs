@@ -410,7 +410,8 @@ fn const_value(e: &ast::Expr, consts: &BTreeMap<String, Const>) -> Option<Const>
 }
 
 /// Whether `math` names the module everywhere: one top-level `import math`
-/// and no other binding of the name.
+/// is the name's only binding at module level, and no function rebinds it
+/// through `global`.
 fn math_imported(prog: &Program, body: &[ast::Stmt]) -> bool {
     let imports = body
         .iter()
@@ -418,17 +419,10 @@ fn math_imported(prog: &Program, body: &[ast::Stmt]) -> bool {
             matches!(s, ast::Stmt::Import(i) if i.names.iter().any(|a| a.name.as_str() == "math" && a.asname.is_none()))
         })
         .count();
-    let rebinds = body.iter().any(|s| match s {
-        ast::Stmt::Assign(_) | ast::Stmt::AugAssign(_) | ast::Stmt::AnnAssign(_) => {
-            format!("{s:?}").contains("id: Identifier(\"math\")")
-        }
-        ast::Stmt::FunctionDef(f) => f.name.as_str() == "math",
-        ast::Stmt::ClassDef(c) => c.name.as_str() == "math",
-        _ => false,
-    });
+    let only_binding = prog.scopes[0].symbols.get("math").is_some_and(|s| s.bindings == 1 && !s.deleted);
     let global_elsewhere =
         prog.scopes.iter().skip(1).any(|sc| sc.symbols.get("math").is_some_and(|s| s.declared_global));
-    imports == 1 && !rebinds && !global_elsewhere
+    imports == 1 && only_binding && !global_elsewhere
 }
 
 /// The type an unannotated parameter probably has: the first use of it

@@ -836,6 +836,12 @@ impl<K: Copy + Eq + std::hash::Hash, V: Copy> Map<K, V> {
         self.get(k).ok_or(Bail)
     }
 
+    /// The `i`th entry in insertion order (a loop over the dict).
+    #[inline]
+    pub fn entry_at(&self, i: usize) -> (K, V) {
+        self.entries[i]
+    }
+
     /// `k in d`.
     #[inline]
     pub fn contains_key(&self, k: K) -> bool {

@@ -19,7 +19,7 @@ use super::LResult;
 use crate::diagnostics::Diagnostic;
 use crate::emit::mangle;
 use crate::frontend::{ast, span};
-use crate::sema::infer::{Const, Iteration, NTy, NativeFn, Typer, World, binop_ty, char_test};
+use crate::sema::infer::{Const, DictPart, Iteration, NTy, NativeFn, Typer, World, binop_ty, char_test};
 
 /// The name of the module holding native functions.
 pub const MODULE: &str = "native";
@@ -723,6 +723,45 @@ impl Nx<'_> {
                 let text = self.expr(iter)?.0;
                 let item = &items[0];
                 quote! { for #item in #text.chars() { #inner } }
+            }
+            Iteration::Dict(_, _, part) => {
+                let Some((dict, _)) = crate::sema::infer::dict_loop(iter) else {
+                    return Err(internal(iter, "a dict loop"));
+                };
+                let d = mangle::ident(dict);
+                let (k, n) = (self.fresh("k"), self.fresh("n"));
+                let take = match part {
+                    DictPart::Keys => {
+                        let item = &items[0];
+                        quote! { let #item = #d.entry_at(#k).0; }
+                    }
+                    DictPart::Values => {
+                        let item = &items[0];
+                        quote! { let #item = #d.entry_at(#k).1; }
+                    }
+                    DictPart::Items => {
+                        let (key, value) = (&items[0], &items[1]);
+                        quote! { let (#key, #value) = #d.entry_at(#k); }
+                    }
+                };
+                // Python's dict iterator raises RuntimeError when the size
+                // changes under it, at the next step (the one finding the
+                // end included): native code bails there instead.
+                quote! {
+                    let #n = #d.len();
+                    let mut #k = 0usize;
+                    loop {
+                        if #d.len() != #n {
+                            return Err(Bail);
+                        }
+                        if #k == #n {
+                            break;
+                        }
+                        #take
+                        #k += 1;
+                        #inner
+                    }
+                }
             }
             Iteration::Split => {
                 let ast::Expr::Call(c) = iter else { return Err(internal(iter, "a split()")) };

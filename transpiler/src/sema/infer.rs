@@ -631,6 +631,17 @@ pub enum Iteration {
     Chars,
     /// `s.split()` on a str: its words, borrowed from it.
     Split,
+    /// A local dict (`d`, `d.keys()`), `d.values()` or `d.items()`: the
+    /// key and value types, and which the loop takes.
+    Dict(NTy, NTy, DictPart),
+}
+
+/// What a loop over a dict takes from each entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
 }
 
 impl Iteration {
@@ -643,6 +654,9 @@ impl Iteration {
             Iteration::Zip(ts) => ts.clone(),
             Iteration::Chars => vec![NTy::Char],
             Iteration::Split => vec![NTy::Str],
+            Iteration::Dict(k, _, DictPart::Keys) => vec![k.clone()],
+            Iteration::Dict(_, v, DictPart::Values) => vec![v.clone()],
+            Iteration::Dict(k, v, DictPart::Items) => vec![k.clone(), v.clone()],
         }
     }
 }
@@ -1111,6 +1125,17 @@ impl<'w> Typer<'w> {
                     }
                     return Ok(Some(Iteration::Zip(elems)));
                 }
+                _ => {}
+            }
+        }
+        if let Some((dict, part)) = dict_loop(e) {
+            match self.var(dict) {
+                Some(NTy::Dict(k, v)) => return Ok(Some(Iteration::Dict(*k, *v, part))),
+                None if self.dicts.contains(dict) => {
+                    self.unknown(e, &format!("'{dict}'"))?;
+                    return Ok(None);
+                }
+                // Not a dict: the rules below decide.
                 _ => {}
             }
         }
@@ -1585,6 +1610,26 @@ impl<'w> Typer<'w> {
             ("atan2" | "hypot", 2) if numeric => Ok(Some(NTy::Float)),
             _ => refuse(e, format!("math.{name}() has no native form here")),
         }
+    }
+}
+
+/// `d`, `d.keys()`, `d.values()` or `d.items()` on a name: the name and
+/// what a loop takes (whether the name is a dict is the caller's to check).
+pub fn dict_loop(e: &ast::Expr) -> Option<(&str, DictPart)> {
+    match e {
+        ast::Expr::Name(n) => Some((n.id.as_str(), DictPart::Keys)),
+        ast::Expr::Call(c) if c.args.is_empty() && c.keywords.is_empty() => {
+            let ast::Expr::Attribute(a) = &*c.func else { return None };
+            let ast::Expr::Name(n) = &*a.value else { return None };
+            let part = match a.attr.as_str() {
+                "keys" => DictPart::Keys,
+                "values" => DictPart::Values,
+                "items" => DictPart::Items,
+                _ => return None,
+            };
+            Some((n.id.as_str(), part))
+        }
+        _ => None,
     }
 }
 

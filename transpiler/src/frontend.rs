@@ -87,3 +87,288 @@ pub fn constant_text(e: &ast::Expr) -> Option<String> {
         _ => None,
     }
 }
+
+/// Every name a statement mentions, nested functions and classes
+/// included: variables read, bound or deleted, parameters, `def`/`class`
+/// names, import aliases, `except ... as` names, pattern captures and
+/// `global`/`nonlocal` names. (A superset is what callers need: a name
+/// reported here is only ever treated more cautiously.)
+pub fn names_in_stmt(s: &ast::Stmt, out: &mut std::collections::BTreeSet<String>) {
+    use ast::Stmt as S;
+    let mut name = |n: &str| {
+        out.insert(n.to_string());
+    };
+    match s {
+        S::FunctionDef(f) => {
+            name(f.name.as_str());
+            names_in_function(&f.args, &f.body, &f.decorator_list, f.returns.as_deref(), out);
+        }
+        S::AsyncFunctionDef(f) => {
+            name(f.name.as_str());
+            names_in_function(&f.args, &f.body, &f.decorator_list, f.returns.as_deref(), out);
+        }
+        S::ClassDef(c) => {
+            name(c.name.as_str());
+            names_in_exprs(&c.bases, out);
+            c.keywords.iter().for_each(|k| names_in_expr(&k.value, out));
+            names_in_exprs(&c.decorator_list, out);
+            names_in_stmts(&c.body, out);
+        }
+        S::Return(r) => r.value.iter().for_each(|v| names_in_expr(v, out)),
+        S::Delete(d) => names_in_exprs(&d.targets, out),
+        S::Assign(a) => {
+            names_in_exprs(&a.targets, out);
+            names_in_expr(&a.value, out);
+        }
+        S::TypeAlias(t) => {
+            names_in_expr(&t.name, out);
+            names_in_expr(&t.value, out);
+        }
+        S::AugAssign(a) => {
+            names_in_expr(&a.target, out);
+            names_in_expr(&a.value, out);
+        }
+        S::AnnAssign(a) => {
+            names_in_expr(&a.target, out);
+            names_in_expr(&a.annotation, out);
+            a.value.iter().for_each(|v| names_in_expr(v, out));
+        }
+        S::For(f) => {
+            names_in_expr(&f.target, out);
+            names_in_expr(&f.iter, out);
+            names_in_stmts(&f.body, out);
+            names_in_stmts(&f.orelse, out);
+        }
+        S::AsyncFor(f) => {
+            names_in_expr(&f.target, out);
+            names_in_expr(&f.iter, out);
+            names_in_stmts(&f.body, out);
+            names_in_stmts(&f.orelse, out);
+        }
+        S::While(w) => {
+            names_in_expr(&w.test, out);
+            names_in_stmts(&w.body, out);
+            names_in_stmts(&w.orelse, out);
+        }
+        S::If(i) => {
+            names_in_expr(&i.test, out);
+            names_in_stmts(&i.body, out);
+            names_in_stmts(&i.orelse, out);
+        }
+        S::With(w) => {
+            for item in &w.items {
+                names_in_expr(&item.context_expr, out);
+                item.optional_vars.iter().for_each(|v| names_in_expr(v, out));
+            }
+            names_in_stmts(&w.body, out);
+        }
+        S::AsyncWith(w) => {
+            for item in &w.items {
+                names_in_expr(&item.context_expr, out);
+                item.optional_vars.iter().for_each(|v| names_in_expr(v, out));
+            }
+            names_in_stmts(&w.body, out);
+        }
+        S::Match(m) => {
+            names_in_expr(&m.subject, out);
+            for case in &m.cases {
+                names_in_pattern(&case.pattern, out);
+                case.guard.iter().for_each(|g| names_in_expr(g, out));
+                names_in_stmts(&case.body, out);
+            }
+        }
+        S::Raise(r) => {
+            r.exc.iter().for_each(|e| names_in_expr(e, out));
+            r.cause.iter().for_each(|e| names_in_expr(e, out));
+        }
+        S::Try(t) => names_in_try(&t.body, &t.handlers, &t.orelse, &t.finalbody, out),
+        S::TryStar(t) => names_in_try(&t.body, &t.handlers, &t.orelse, &t.finalbody, out),
+        S::Assert(a) => {
+            names_in_expr(&a.test, out);
+            a.msg.iter().for_each(|m| names_in_expr(m, out));
+        }
+        S::Import(i) => {
+            for a in &i.names {
+                // `import a.b` binds `a`.
+                let bound =
+                    a.asname.as_ref().map_or_else(|| a.name.split('.').next().unwrap_or_default(), |n| n.as_str());
+                name(bound);
+            }
+        }
+        S::ImportFrom(i) => {
+            for a in &i.names {
+                name(a.asname.as_ref().unwrap_or(&a.name).as_str());
+            }
+        }
+        S::Global(g) => g.names.iter().for_each(|n| name(n.as_str())),
+        S::Nonlocal(g) => g.names.iter().for_each(|n| name(n.as_str())),
+        S::Expr(e) => names_in_expr(&e.value, out),
+        S::Pass(_) | S::Break(_) | S::Continue(_) => {}
+    }
+}
+
+fn names_in_stmts(body: &[ast::Stmt], out: &mut std::collections::BTreeSet<String>) {
+    body.iter().for_each(|s| names_in_stmt(s, out));
+}
+
+fn names_in_exprs(es: &[ast::Expr], out: &mut std::collections::BTreeSet<String>) {
+    es.iter().for_each(|e| names_in_expr(e, out));
+}
+
+fn names_in_function(
+    args: &ast::Arguments,
+    body: &[ast::Stmt],
+    decorators: &[ast::Expr],
+    returns: Option<&ast::Expr>,
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    names_in_arguments(args, out);
+    names_in_exprs(decorators, out);
+    returns.iter().for_each(|r| names_in_expr(r, out));
+    names_in_stmts(body, out);
+}
+
+fn names_in_arguments(args: &ast::Arguments, out: &mut std::collections::BTreeSet<String>) {
+    for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+        out.insert(a.def.arg.to_string());
+        a.def.annotation.iter().for_each(|x| names_in_expr(x, out));
+        a.default.iter().for_each(|x| names_in_expr(x, out));
+    }
+    for a in args.vararg.iter().chain(&args.kwarg) {
+        out.insert(a.arg.to_string());
+        a.annotation.iter().for_each(|x| names_in_expr(x, out));
+    }
+}
+
+fn names_in_try(
+    body: &[ast::Stmt],
+    handlers: &[ast::ExceptHandler],
+    orelse: &[ast::Stmt],
+    finalbody: &[ast::Stmt],
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    names_in_stmts(body, out);
+    for ast::ExceptHandler::ExceptHandler(h) in handlers {
+        h.type_.iter().for_each(|t| names_in_expr(t, out));
+        if let Some(n) = &h.name {
+            out.insert(n.to_string());
+        }
+        names_in_stmts(&h.body, out);
+    }
+    names_in_stmts(orelse, out);
+    names_in_stmts(finalbody, out);
+}
+
+fn names_in_pattern(p: &ast::Pattern, out: &mut std::collections::BTreeSet<String>) {
+    use ast::Pattern as P;
+    match p {
+        P::MatchValue(v) => names_in_expr(&v.value, out),
+        P::MatchSingleton(_) => {}
+        P::MatchSequence(s) => s.patterns.iter().for_each(|p| names_in_pattern(p, out)),
+        P::MatchMapping(m) => {
+            names_in_exprs(&m.keys, out);
+            m.patterns.iter().for_each(|p| names_in_pattern(p, out));
+            if let Some(r) = &m.rest {
+                out.insert(r.to_string());
+            }
+        }
+        P::MatchClass(c) => {
+            names_in_expr(&c.cls, out);
+            c.patterns.iter().chain(&c.kwd_patterns).for_each(|p| names_in_pattern(p, out));
+        }
+        P::MatchStar(s) => {
+            if let Some(n) = &s.name {
+                out.insert(n.to_string());
+            }
+        }
+        P::MatchAs(a) => {
+            a.pattern.iter().for_each(|p| names_in_pattern(p, out));
+            if let Some(n) = &a.name {
+                out.insert(n.to_string());
+            }
+        }
+        P::MatchOr(o) => o.patterns.iter().for_each(|p| names_in_pattern(p, out)),
+    }
+}
+
+/// Every name an expression mentions (see [`names_in_stmt`]).
+pub fn names_in_expr(e: &ast::Expr, out: &mut std::collections::BTreeSet<String>) {
+    use ast::Expr as E;
+    match e {
+        E::BoolOp(b) => names_in_exprs(&b.values, out),
+        E::NamedExpr(n) => {
+            names_in_expr(&n.target, out);
+            names_in_expr(&n.value, out);
+        }
+        E::BinOp(b) => {
+            names_in_expr(&b.left, out);
+            names_in_expr(&b.right, out);
+        }
+        E::UnaryOp(u) => names_in_expr(&u.operand, out),
+        E::Lambda(l) => {
+            names_in_arguments(&l.args, out);
+            names_in_expr(&l.body, out);
+        }
+        E::IfExp(i) => {
+            names_in_expr(&i.test, out);
+            names_in_expr(&i.body, out);
+            names_in_expr(&i.orelse, out);
+        }
+        E::Dict(d) => {
+            d.keys.iter().flatten().for_each(|k| names_in_expr(k, out));
+            names_in_exprs(&d.values, out);
+        }
+        E::Set(s) => names_in_exprs(&s.elts, out),
+        E::ListComp(c) => names_in_comprehension(&c.generators, &[&c.elt], out),
+        E::SetComp(c) => names_in_comprehension(&c.generators, &[&c.elt], out),
+        E::DictComp(c) => names_in_comprehension(&c.generators, &[&c.key, &c.value], out),
+        E::GeneratorExp(c) => names_in_comprehension(&c.generators, &[&c.elt], out),
+        E::Await(a) => names_in_expr(&a.value, out),
+        E::Yield(y) => y.value.iter().for_each(|v| names_in_expr(v, out)),
+        E::YieldFrom(y) => names_in_expr(&y.value, out),
+        E::Compare(c) => {
+            names_in_expr(&c.left, out);
+            names_in_exprs(&c.comparators, out);
+        }
+        E::Call(c) => {
+            names_in_expr(&c.func, out);
+            names_in_exprs(&c.args, out);
+            c.keywords.iter().for_each(|k| names_in_expr(&k.value, out));
+        }
+        E::FormattedValue(f) => {
+            names_in_expr(&f.value, out);
+            f.format_spec.iter().for_each(|s| names_in_expr(s, out));
+        }
+        E::JoinedStr(j) => names_in_exprs(&j.values, out),
+        E::Constant(_) => {}
+        E::Attribute(a) => names_in_expr(&a.value, out),
+        E::Subscript(s) => {
+            names_in_expr(&s.value, out);
+            names_in_expr(&s.slice, out);
+        }
+        E::Starred(s) => names_in_expr(&s.value, out),
+        E::Name(n) => {
+            out.insert(n.id.to_string());
+        }
+        E::List(l) => names_in_exprs(&l.elts, out),
+        E::Tuple(t) => names_in_exprs(&t.elts, out),
+        E::Slice(s) => {
+            for b in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                names_in_expr(b, out);
+            }
+        }
+    }
+}
+
+fn names_in_comprehension(
+    gens: &[ast::Comprehension],
+    elts: &[&ast::Expr],
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    for g in gens {
+        names_in_expr(&g.target, out);
+        names_in_expr(&g.iter, out);
+        names_in_exprs(&g.ifs, out);
+    }
+    elts.iter().for_each(|e| names_in_expr(e, out));
+}

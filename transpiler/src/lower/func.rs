@@ -410,13 +410,13 @@ fn first_top_level_assignments(body: &[ast::Stmt]) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for s in body {
         let mut mentioned = BTreeSet::new();
-        mentions_stmt(s, &mut mentioned);
+        crate::frontend::names_in_stmt(s, &mut mentioned);
         if let ast::Stmt::Assign(a) = s
             && let [ast::Expr::Name(n)] = a.targets.as_slice()
         {
             let name = n.id.to_string();
             let mut in_value = BTreeSet::new();
-            mentions_expr(&a.value, &mut in_value);
+            crate::frontend::names_in_expr(&a.value, &mut in_value);
             if !seen.contains(&name) && !in_value.contains(&name) {
                 out.insert(name);
             }
@@ -424,46 +424,6 @@ fn first_top_level_assignments(body: &[ast::Stmt]) -> BTreeSet<String> {
         seen.extend(mentioned);
     }
     out
-}
-
-fn mentions_stmt(s: &ast::Stmt, out: &mut BTreeSet<String>) {
-    // Conservative: collect every identifier-looking name in the statement's
-    // source-level structure, including nested function bodies.
-    let text = format!("{s:?}");
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find("id: Identifier(\"") {
-        rest = &rest[i + 16..];
-        if let Some(end) = rest.find('"') {
-            out.insert(rest[..end].to_string());
-            rest = &rest[end..];
-        }
-    }
-    if let ast::Stmt::FunctionDef(f) = s {
-        out.insert(f.name.to_string());
-    }
-    if let ast::Stmt::ClassDef(c) = s {
-        out.insert(c.name.to_string());
-    }
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find("arg: Identifier(\"") {
-        rest = &rest[i + 17..];
-        if let Some(end) = rest.find('"') {
-            out.insert(rest[..end].to_string());
-            rest = &rest[end..];
-        }
-    }
-}
-
-fn mentions_expr(e: &ast::Expr, out: &mut BTreeSet<String>) {
-    let text = format!("{e:?}");
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find("id: Identifier(\"") {
-        rest = &rest[i + 16..];
-        if let Some(end) = rest.find('"') {
-            out.insert(rest[..end].to_string());
-            rest = &rest[end..];
-        }
-    }
 }
 
 /// `def name(...): ...` as a statement.

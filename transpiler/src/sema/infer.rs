@@ -336,12 +336,16 @@ pub fn constants(prog: &Program, body: &[ast::Stmt]) -> BTreeMap<String, Const> 
         }
     }
     // Any other binding of the name disqualifies it, and so does reading a
-    // list of strs as a whole (it could be changed or handed on).
+    // list of strs as a whole (it could be changed or handed on). `len(x)`
+    // counts as looking only while `len` is the builtin everywhere.
+    let len_rebound =
+        prog.scopes.iter().any(|sc| sc.symbols.get("len").is_some_and(|s| s.assigned || s.declared_global));
     consts.retain(|name, c| {
+        let looked_into_only =
+            !len_rebound && !prog.scopes.iter().any(|sc| sc.symbols.get(name).is_some_and(|s| s.whole));
         prog.scopes[0].symbols.get(name).is_some_and(|s| s.bindings == 1 && !s.deleted)
             && !prog.scopes.iter().skip(1).any(|sc| sc.symbols.get(name).is_some_and(|s| s.declared_global))
-            && !(matches!(c, Const::Texts(_))
-                && prog.scopes.iter().any(|sc| sc.symbols.get(name).is_some_and(|s| s.whole)))
+            && (!matches!(c, Const::Texts(_)) || looked_into_only)
     });
     consts
 }

@@ -892,6 +892,22 @@ impl<K: Copy + Eq + std::hash::Hash + KeyToValue, V: Copy + ToValue> ToValue for
     }
 }
 
+/// A native function's returned str: the very object it was called with
+/// when it returns that text unchanged (`return s`, `s.strip()` with
+/// nothing to strip, `s[:]`), as CPython returns the object itself there;
+/// else a new str.
+pub fn text_return(t: Text<'_>, origins: &[&Value]) -> Value {
+    for v in origins {
+        if let Value::Str(s) = v
+            && s.as_str().as_ptr() == t.as_str().as_ptr()
+            && s.as_str().len() == t.as_str().len()
+        {
+            return (*v).clone();
+        }
+    }
+    t.to_value()
+}
+
 impl ToValue for Text<'_> {
     fn to_value(self) -> Value {
         Value::Str(crate::str::PyStr::new(self.as_str()))

@@ -50,6 +50,7 @@ const RESERVED: &[&str] = &[
     "_acc",
     "_returned",
     "_arena",
+    "_strs",
 ];
 
 /// Identifiers with this prefix are placeholders inside the lowering

@@ -65,6 +65,10 @@ fn return_ty(t: &NTy) -> TokenStream {
 /// Where a native function keeps the strs it builds (see `rt::typed::Arena`).
 const ARENA: &str = "_arena";
 
+/// The dynamic strs a str-returning native function was called with, so
+/// that returning one of them unchanged returns that very object.
+const ORIGINS: &str = "_strs";
+
 fn default_value(t: &NTy) -> TokenStream {
     match t {
         NTy::Int => quote! { 0 },
@@ -88,15 +92,20 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
         tail: tail.clone(),
         arena: false,
     };
-    let params = nf.params.iter().map(|(name, t)| {
-        let id = mangle::ident(name);
-        let ty = rust_ty(t, true);
-        if t.is_copy() {
-            quote! { mut #id: #ty }
-        } else {
-            quote! { #id: #ty }
-        }
-    });
+    let origins = mangle::raw(ORIGINS);
+    let params = nf
+        .params
+        .iter()
+        .map(|(name, t)| {
+            let id = mangle::ident(name);
+            let ty = rust_ty(t, true);
+            if t.is_copy() {
+                quote! { mut #id: #ty }
+            } else {
+                quote! { #id: #ty }
+            }
+        })
+        .chain((nf.ret == NTy::Str).then(|| quote! { #origins: &[&Value] }));
     let locals = nf.locals.iter().map(|(name, t)| {
         let id = mangle::ident(name);
         let (ty, v) = (rust_ty(t, false), default_value(t));
@@ -194,6 +203,10 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
             passed.push(quote! { rt::typed::Slice::Values(&#id) });
         }
         converted.push(quote! { Some(#id) });
+    }
+    if nf.ret == NTy::Str {
+        let strs = nf.params.iter().zip(args).filter(|((_, t), _)| *t == NTy::Str).map(|(_, arg)| quote! { &#arg });
+        passed.push(quote! { &[#(#strs),*] });
     }
     let module = mangle::raw(MODULE);
     let call = quote! {
@@ -462,6 +475,14 @@ impl Nx<'_> {
                     Some(v) => self.expr(v)?.0,
                     None => return Err(internal(s, "a bare return")),
                 };
+                // `lower()` and `upper()` always make a new str in CPython,
+                // even when nothing changes (here the text is shared then).
+                let recased = matches!(r.value.as_deref(), Some(ast::Expr::Call(c))
+                    if matches!(&*c.func, ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "lower" | "upper")));
+                if self.typer.returns() == Some(&NTy::Str) && !recased {
+                    let origins = mangle::raw(ORIGINS);
+                    return Ok(quote! { return Ok(rt::typed::text_return(#v, #origins)); });
+                }
                 if self.typer.returns().is_some_and(NTy::leaves_as_value) {
                     return Ok(quote! { return Ok(rt::typed::ToValue::to_value(#v)); });
                 }

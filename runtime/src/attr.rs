@@ -603,6 +603,23 @@ pub fn getattr_at(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     getattr_at_miss(obj, name, site)
 }
 
+/// `obj.a.b` through two call-site caches: when both are hits, `b` is read
+/// from the object `obj.a` names without taking a reference to it (no
+/// count changes); anything else is `getattr_at` twice, as written.
+#[inline(always)]
+pub fn getattr2_at(obj: &Value, a: &str, site_a: &Site, b: &str, site_b: &Site) -> PyResult<Value> {
+    if let Value::Object(inst) = obj
+        && let Some(way) = site_a.way(&inst.class)
+        && let Some(v) = inst.with_value_at(way.slot.get(), |mid| match mid {
+            Value::Object(m) => m.value_at(site_b.way(&m.class)?.slot.get()),
+            _ => None,
+        })
+    {
+        return Ok(v);
+    }
+    getattr_at(&getattr_at(obj, a, site_a)?, b, site_b)
+}
+
 #[inline(never)]
 fn getattr_at_miss(obj: &Value, name: &str, site: &Site) -> PyResult<Value> {
     if let Value::Object(inst) = obj {

@@ -360,6 +360,17 @@ impl Instance {
         self.values.borrow().get(i).cloned()
     }
 
+    /// `f` of the attribute at shared-key index `i`, borrowed in place,
+    /// while the instance has no dict and holds that many. `f` must not
+    /// run Python code (the values stay borrowed).
+    #[inline(always)]
+    pub fn with_value_at<R>(&self, i: usize, f: impl FnOnce(&Value) -> Option<R>) -> Option<R> {
+        if self.dict_if_any().is_some() {
+            return None;
+        }
+        f(self.values.borrow().get(i)?)
+    }
+
     /// The attribute `name` itself (no class lookup).
     pub fn get_attr(&self, name: &str) -> Option<Value> {
         match self.dict_if_any() {

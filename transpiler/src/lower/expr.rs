@@ -88,6 +88,17 @@ pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         }
         E::JoinedStr(j) => joined_str(cx, fx, j),
         E::Constant(c) => constant(&c.value),
+        // `x.a.b` reads `b` without taking a reference to `x.a` on a hit.
+        E::Attribute(a)
+            if let E::Attribute(inner) = &*a.value
+                && inner.ctx == ast::ExprContext::Load =>
+        {
+            let obj = expr_ref(cx, fx, &inner.value)?;
+            let (first, second) = (inner.attr.as_str(), a.attr.as_str());
+            Ok(Lowered::any(
+                cx.tri(fx, quote! { rt::attr::getattr2_at(#obj, #first, rt::site!(), #second, rt::site!()) }),
+            ))
+        }
         E::Attribute(a) => {
             let obj = expr_ref(cx, fx, &a.value)?;
             let name = a.attr.as_str();

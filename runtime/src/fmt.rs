@@ -286,6 +286,7 @@ pub fn format_into(out: &mut String, v: &Value, spec: &str) -> PyResult<()> {
         Value::Str(s) => crate::exc::pure(fs::format_str_into(out, s, spec)),
         Value::Int(i) => crate::exc::pure(fs::format_i64_into(out, *i, spec)),
         Value::Float(f) => crate::exc::pure(fs::format_f64_into(out, *f, spec)),
+        Value::Bool(b) => crate::exc::pure(fs::format_bool_into(out, *b, spec)),
         _ => {
             out.push_str(&format(v, spec)?);
             Ok(())
@@ -301,11 +302,9 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
         Value::Int(i) => crate::exc::pure(fs::format_i64(*i, spec)),
         Value::BigInt(b) => crate::exc::pure(fs::format_bigint(b, spec)),
         Value::Bool(b) => {
-            if spec.is_empty() {
-                Ok(if *b { "True".into() } else { "False".into() })
-            } else {
-                crate::exc::pure(fs::format_i64(*b as i64, spec))
-            }
+            let mut out = String::new();
+            crate::exc::pure(fs::format_bool_into(&mut out, *b, spec))?;
+            Ok(out)
         }
         Value::Float(f) => crate::exc::pure(fs::format_f64(*f, spec)),
         Value::Object(o) if o.class.has_user_attr("__format__") => {
@@ -435,24 +434,13 @@ fn star_arg(items: &[Value], next_arg: &mut usize, mapping: bool) -> PyResult<i6
 /// character's index.
 fn printf_into(out: &mut String, spec: &crate::printf::PrintfSpec, arg: &Value, at: usize) -> PyResult<()> {
     use crate::printf;
-    match (spec.conversion, arg) {
-        ('s', Value::Str(s)) => printf::pad_text_into(out, spec, s),
-        ('d' | 'i' | 'u', Value::Int(i)) => crate::exc::pure(printf::format_int_i64_into(out, spec, *i))?,
-        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', Value::Float(f)) => {
-            crate::exc::pure(printf::format_float_into(out, spec, *f))?
-        }
-        _ => out.push_str(&printf_one(spec, arg, at)?),
-    }
-    Ok(())
-}
-
-/// One `%` conversion of `arg`; `at` is the conversion character's index.
-fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value, at: usize) -> PyResult<String> {
-    use crate::printf;
     match spec.conversion {
-        's' => Ok(printf::pad_text(spec, &str_(arg)?)),
-        'r' => Ok(printf::pad_text(spec, &repr(arg)?)),
-        'a' => Ok(printf::pad_text(spec, &ascii(arg)?)),
+        's' => match arg {
+            Value::Str(s) => printf::pad_text_into(out, spec, s),
+            _ => printf::pad_text_into(out, spec, &str_(arg)?),
+        },
+        'r' => printf::pad_text_into(out, spec, &repr(arg)?),
+        'a' => printf::pad_text_into(out, spec, &ascii(arg)?),
         'c' => {
             let text = match arg {
                 Value::Str(s) if s.char_len() == 1 => s.to_string(),
@@ -466,38 +454,41 @@ fn printf_one(spec: &crate::printf::PrintfSpec, arg: &Value, at: usize) -> PyRes
                     )));
                 }
             };
-            Ok(printf::pad_text(spec, &text))
+            printf::pad_text_into(out, spec, &text);
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match arg {
-            Value::Int(i) => crate::exc::pure(printf::format_int_i64(spec, *i)),
-            Value::Bool(b) => crate::exc::pure(printf::format_int_i64(spec, *b as i64)),
-            Value::BigInt(b) => crate::exc::pure(printf::format_int_big(spec, b)),
+            Value::Int(i) => crate::exc::pure(printf::format_int_i64_into(out, spec, *i))?,
+            Value::Bool(b) => crate::exc::pure(printf::format_int_i64_into(out, spec, *b as i64))?,
+            Value::BigInt(b) => out.push_str(&crate::exc::pure(printf::format_int_big(spec, b))?),
             Value::Float(f) if matches!(spec.conversion, 'd' | 'i' | 'u') => {
                 let i = crate::builtins::float_to_int(*f)?;
-                printf_one(spec, &i, at)
+                return printf_into(out, spec, &i, at);
             }
-            _ => Err(type_error(format!(
-                "%{} format: {} is required, not {}",
-                spec.conversion,
-                if matches!(spec.conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" },
-                type_name(arg)
-            ))),
+            _ => {
+                return Err(type_error(format!(
+                    "%{} format: {} is required, not {}",
+                    spec.conversion,
+                    if matches!(spec.conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" },
+                    type_name(arg)
+                )));
+            }
         },
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let Some(f) = crate::ops::to_f64(arg)? else {
                 return Err(type_error(format!("must be real number, not {}", type_name(arg))));
             };
-            crate::exc::pure(printf::format_float(spec, f))
+            crate::exc::pure(printf::format_float_into(out, spec, f))?
         }
         other => {
             // CPython shows a character outside printable ASCII as '?'.
             let shown = if (' '..='~').contains(&other) { other } else { '?' };
-            Err(crate::exc::value_error(format!(
+            return Err(crate::exc::value_error(format!(
                 "unsupported format character '{shown}' ({:#x}) at index {at}",
                 other as u32
-            )))
+            )));
         }
     }
+    Ok(())
 }
 
 /// Appends `repr` of each value separated by `sep` (used by print).

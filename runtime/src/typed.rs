@@ -644,8 +644,7 @@ impl Arena {
         if built == old.as_str() {
             return Ok(old);
         }
-        let chars = built.chars().count();
-        self.text(built, chars)
+        self.built(built)
     }
 
     fn count(&self, len: usize) -> NResult<()> {
@@ -734,11 +733,7 @@ pub fn fmt_float(out: &mut String, v: f64, spec: &str) -> NResult<()> {
 
 /// `{v:spec}` of a bool: its name, or as an int under a spec.
 pub fn fmt_bool(out: &mut String, v: bool, spec: &str) -> NResult<()> {
-    if spec.is_empty() {
-        out.push_str(if v { "True" } else { "False" });
-        return Ok(());
-    }
-    fmt_int(out, v as i64, spec)
+    crate::format_spec::format_bool_into(out, v, spec).map_err(|_| Bail)
 }
 
 /// `{v:spec}` of a str or one character of one.
@@ -869,26 +864,15 @@ impl<K: Copy + Eq + std::hash::Hash, V: Copy> Map<K, V> {
     }
 }
 
-/// A native dict's key as a dynamic value.
-pub trait KeyToValue {
-    fn key_to_value(self) -> Value;
-}
-
-impl KeyToValue for i64 {
-    fn key_to_value(self) -> Value {
-        Value::Int(self)
-    }
-}
-
-impl KeyToValue for Text<'_> {
-    fn key_to_value(self) -> Value {
-        Value::Str(crate::str::PyStr::new(self.as_str()))
-    }
-}
-
-impl<K: Copy + Eq + std::hash::Hash + KeyToValue, V: Copy + ToValue> ToValue for Map<K, V> {
+/// The dict as a Python dict, made once, when the function returns it.
+impl<K: Copy + Eq + std::hash::Hash + ToValue, V: Copy + ToValue> ToValue for Map<K, V> {
     fn to_value(self) -> Value {
-        self.into_value()
+        let d = crate::dict::Dict::with_capacity(self.entries.len());
+        for (k, v) in self.entries {
+            // Int and str keys never run Python code, so this cannot fail.
+            let _ = d.set(k.to_value(), v.to_value());
+        }
+        Value::Dict(std::rc::Rc::new(d))
     }
 }
 
@@ -911,18 +895,6 @@ pub fn text_return(t: Text<'_>, origins: &[&Value]) -> Value {
 impl ToValue for Text<'_> {
     fn to_value(self) -> Value {
         Value::Str(crate::str::PyStr::new(self.as_str()))
-    }
-}
-
-impl<K: Copy + Eq + std::hash::Hash + KeyToValue, V: Copy + ToValue> Map<K, V> {
-    /// The dict as a Python dict, made once, when the function returns it.
-    pub fn into_value(self) -> Value {
-        let d = crate::dict::Dict::with_capacity(self.entries.len());
-        for (k, v) in self.entries {
-            // Int and str keys never run Python code, so this cannot fail.
-            let _ = d.set(k.key_to_value(), v.to_value());
-        }
-        Value::Dict(std::rc::Rc::new(d))
     }
 }
 
@@ -1117,7 +1089,7 @@ mod tests {
         assert_eq!(m.item(2), Err(Bail));
         *m.slot(1).unwrap() += 5;
         assert!(m.slot(9).is_err() && m.contains_key(1) && !m.contains_key(9));
-        let Value::Dict(d) = m.into_value() else { panic!("not a dict") };
+        let Value::Dict(d) = m.to_value() else { panic!("not a dict") };
         let keys: Vec<i64> = d.keys().iter().filter_map(i64::from_value).collect();
         assert_eq!(keys, vec![3, 1]);
         assert!(matches!(d.get(&Value::Int(1)), Ok(Some(Value::Int(15)))));

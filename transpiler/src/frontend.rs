@@ -133,42 +133,12 @@ pub fn names_in_stmt(s: &ast::Stmt, out: &mut std::collections::BTreeSet<String>
             names_in_expr(&a.annotation, out);
             a.value.iter().for_each(|v| names_in_expr(v, out));
         }
-        S::For(f) => {
-            names_in_expr(&f.target, out);
-            names_in_expr(&f.iter, out);
-            names_in_stmts(&f.body, out);
-            names_in_stmts(&f.orelse, out);
-        }
-        S::AsyncFor(f) => {
-            names_in_expr(&f.target, out);
-            names_in_expr(&f.iter, out);
-            names_in_stmts(&f.body, out);
-            names_in_stmts(&f.orelse, out);
-        }
-        S::While(w) => {
-            names_in_expr(&w.test, out);
-            names_in_stmts(&w.body, out);
-            names_in_stmts(&w.orelse, out);
-        }
-        S::If(i) => {
-            names_in_expr(&i.test, out);
-            names_in_stmts(&i.body, out);
-            names_in_stmts(&i.orelse, out);
-        }
-        S::With(w) => {
-            for item in &w.items {
-                names_in_expr(&item.context_expr, out);
-                item.optional_vars.iter().for_each(|v| names_in_expr(v, out));
-            }
-            names_in_stmts(&w.body, out);
-        }
-        S::AsyncWith(w) => {
-            for item in &w.items {
-                names_in_expr(&item.context_expr, out);
-                item.optional_vars.iter().for_each(|v| names_in_expr(v, out));
-            }
-            names_in_stmts(&w.body, out);
-        }
+        S::For(f) => names_in_loop(&[&f.target, &f.iter], &f.body, &f.orelse, out),
+        S::AsyncFor(f) => names_in_loop(&[&f.target, &f.iter], &f.body, &f.orelse, out),
+        S::While(w) => names_in_loop(&[&w.test], &w.body, &w.orelse, out),
+        S::If(i) => names_in_loop(&[&i.test], &i.body, &i.orelse, out),
+        S::With(w) => names_in_with(&w.items, &w.body, out),
+        S::AsyncWith(w) => names_in_with(&w.items, &w.body, out),
         S::Match(m) => {
             names_in_expr(&m.subject, out);
             for case in &m.cases {
@@ -205,6 +175,26 @@ pub fn names_in_stmt(s: &ast::Stmt, out: &mut std::collections::BTreeSet<String>
         S::Expr(e) => names_in_expr(&e.value, out),
         S::Pass(_) | S::Break(_) | S::Continue(_) => {}
     }
+}
+
+/// A loop or `if`: its head's expressions, its body and its `else`.
+fn names_in_loop(
+    head: &[&ast::Expr],
+    body: &[ast::Stmt],
+    orelse: &[ast::Stmt],
+    out: &mut std::collections::BTreeSet<String>,
+) {
+    head.iter().for_each(|e| names_in_expr(e, out));
+    names_in_stmts(body, out);
+    names_in_stmts(orelse, out);
+}
+
+fn names_in_with(items: &[ast::WithItem], body: &[ast::Stmt], out: &mut std::collections::BTreeSet<String>) {
+    for item in items {
+        names_in_expr(&item.context_expr, out);
+        item.optional_vars.iter().for_each(|v| names_in_expr(v, out));
+    }
+    names_in_stmts(body, out);
 }
 
 fn names_in_stmts(body: &[ast::Stmt], out: &mut std::collections::BTreeSet<String>) {

@@ -259,6 +259,15 @@ pub fn format_i64(v: i64, spec: &str) -> R<String> {
     format_int(Int::Small(v), spec)
 }
 
+/// `format(v, spec)` of a bool: its name, or as an int under a spec.
+pub fn format_bool_into(out: &mut String, v: bool, spec: &str) -> R<()> {
+    if spec.is_empty() {
+        out.push_str(if v { "True" } else { "False" });
+        return Ok(());
+    }
+    format_i64_into(out, v as i64, spec)
+}
+
 /// `format(v, spec)` of an int, appended to `out`.
 pub fn format_i64_into(out: &mut String, v: i64, spec: &str) -> R<()> {
     if spec.is_empty() {

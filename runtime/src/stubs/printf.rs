@@ -99,12 +99,6 @@ fn pad(s: &PrintfSpec, sign: &str, prefix: &str, body: &str, numeric: bool) -> S
     out
 }
 
-pub fn pad_text(s: &PrintfSpec, text: &str) -> String {
-    let mut out = String::new();
-    pad_text_into(&mut out, s, text);
-    out
-}
-
 /// `%s` and the like: `text`, cut to the precision and padded.
 pub fn pad_text_into(out: &mut String, s: &PrintfSpec, text: &str) {
     let t = match s.precision.and_then(|p| text.char_indices().nth(p)) {
@@ -159,12 +153,6 @@ pub fn format_int_big(s: &PrintfSpec, v: &BigInt) -> R<String> {
     let prefix = if s.alternate { prefix } else { "" };
     let _ = v.to_i64();
     Ok(pad(s, sign(s, v.is_negative()), prefix, &digits, true))
-}
-
-pub fn format_float(s: &PrintfSpec, v: f64) -> R<String> {
-    let mut out = String::new();
-    format_float_into(&mut out, s, v)?;
-    Ok(out)
 }
 
 /// `%f` and the like, appended to `out`.

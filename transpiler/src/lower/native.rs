@@ -19,7 +19,9 @@ use super::LResult;
 use crate::diagnostics::Diagnostic;
 use crate::emit::mangle;
 use crate::frontend::{ast, span};
-use crate::sema::infer::{Const, DictPart, Iteration, NTy, NativeFn, Typer, World, binop_ty, char_test};
+use crate::sema::infer::{
+    Const, DictPart, Iteration, NTy, NativeFn, PIECE_METHODS, RECASE_METHODS, Typer, World, binop_ty, char_test,
+};
 
 /// The name of the module holding native functions.
 pub const MODULE: &str = "native";
@@ -328,6 +330,22 @@ fn internal<N: ast::Ranged>(node: &N, what: &str) -> Diagnostic {
     Diagnostic::new(a, b, format!("internal error: native lowering of {what}"))
 }
 
+/// A piece of a str being formatted.
+enum Part<'e> {
+    Text(String),
+    /// A value and its format spec.
+    Field(&'e ast::Expr, String),
+}
+
+/// A str or one character of one as an `rt::typed::Piece` reference (a
+/// character is encoded in place).
+fn piece(v: TokenStream, t: &NTy) -> TokenStream {
+    match t {
+        NTy::Char => quote! { &rt::typed::char_text(#v) },
+        _ => quote! { &#v },
+    }
+}
+
 /// Truthiness of a native value.
 fn truthy(v: TokenStream, t: &NTy) -> TokenStream {
     match t {
@@ -478,7 +496,7 @@ impl Nx<'_> {
                 // `lower()` and `upper()` always make a new str in CPython,
                 // even when nothing changes (here the text is shared then).
                 let recased = matches!(r.value.as_deref(), Some(ast::Expr::Call(c))
-                    if matches!(&*c.func, ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "lower" | "upper")));
+                    if matches!(&*c.func, ast::Expr::Attribute(a) if RECASE_METHODS.contains(&a.attr.as_str())));
                 if self.typer.returns() == Some(&NTy::Str) && !recased {
                     let origins = mangle::raw(ORIGINS);
                     return Ok(quote! { return Ok(rt::typed::text_return(#v, #origins)); });
@@ -943,19 +961,17 @@ impl Nx<'_> {
             }
             E::BinOp(b) if b.op == ast::Operator::Mod && t == NTy::Str => {
                 let fmt = self.expr(&b.left)?.0;
-                let items = match &*b.right {
-                    ast::Expr::Tuple(t) => t.elts.as_slice(),
-                    one => std::slice::from_ref(one),
-                };
                 let mut args = Vec::new();
-                for a in items {
+                for a in crate::sema::infer::percent_args(&b.right) {
                     let (v, at) = self.expr(a)?;
                     args.push(match at {
                         NTy::Int => quote! { Value::Int(#v) },
                         NTy::Float => quote! { Value::Float(#v) },
                         NTy::Bool => quote! { Value::Bool(#v) },
-                        NTy::Char => quote! { rt::typed::text_value(&rt::typed::char_text(#v)) },
-                        _ => quote! { rt::typed::text_value(&#v) },
+                        text => {
+                            let p = piece(v, &text);
+                            quote! { rt::typed::text_value(#p) }
+                        }
                     });
                 }
                 let arena = self.use_arena();
@@ -967,28 +983,20 @@ impl Nx<'_> {
                 return self.binop(b.op, l, r, e);
             }
             E::JoinedStr(j) => {
-                let out = self.fresh("f");
-                let mut pushes = Vec::new();
-                for part in &j.values {
-                    pushes.push(match part {
-                        E::FormattedValue(f) => {
-                            let spec =
-                                f.format_spec.as_deref().and_then(crate::frontend::constant_text).unwrap_or_default();
-                            self.format_into(&out, &f.value, &spec)?
-                        }
-                        other => {
-                            let text =
-                                crate::frontend::constant_text(other).ok_or_else(|| internal(other, "an f-string"))?;
-                            quote! { #out.push_str(#text); }
-                        }
-                    });
-                }
-                // Room for the literal text and a short value per field.
-                let fields = j.values.iter().filter(|v| matches!(v, E::FormattedValue(_))).count();
-                let literal: usize = j.values.iter().filter_map(crate::frontend::constant_text).map(|t| t.len()).sum();
-                let room = proc_macro2::Literal::usize_unsuffixed(literal + 8 * fields);
-                let arena = self.use_arena();
-                quote! { ({ let mut #out = String::with_capacity(#room); #(#pushes)* #arena.built(#out)? }) }
+                let parts = j
+                    .values
+                    .iter()
+                    .map(|v| match v {
+                        E::FormattedValue(f) => Ok(Part::Field(
+                            &f.value,
+                            f.format_spec.as_deref().and_then(crate::frontend::constant_text).unwrap_or_default(),
+                        )),
+                        other => crate::frontend::constant_text(other)
+                            .map(Part::Text)
+                            .ok_or_else(|| internal(other, "an f-string")),
+                    })
+                    .collect::<LResult<Vec<_>>>()?;
+                self.formatted_text(&parts)?
             }
             E::UnaryOp(u) => {
                 let (v, ot) = self.expr(&u.operand)?;
@@ -1128,6 +1136,31 @@ impl Nx<'_> {
         mangle::raw(ARENA)
     }
 
+    /// The str `parts` make (literal text and `{value:spec}` fields),
+    /// built in one buffer and kept in the arena: an f-string, or `str(x)`
+    /// as the one field `x`.
+    fn formatted_text(&mut self, parts: &[Part]) -> LResult<TokenStream> {
+        let out = self.fresh("f");
+        let mut pushes = Vec::new();
+        // Room for the literal text and a short value per field.
+        let mut room = 0;
+        for part in parts {
+            pushes.push(match part {
+                Part::Text(text) => {
+                    room += text.len();
+                    quote! { #out.push_str(#text); }
+                }
+                Part::Field(value, spec) => {
+                    room += 8;
+                    self.format_into(&out, value, spec)?
+                }
+            });
+        }
+        let room = proc_macro2::Literal::usize_unsuffixed(room);
+        let arena = self.use_arena();
+        Ok(quote! { ({ let mut #out = String::with_capacity(#room); #(#pushes)* #arena.built(#out)? }) })
+    }
+
     /// Appends `{value:spec}` to the `String` `out`.
     fn format_into(&mut self, out: &Ident, value: &ast::Expr, spec: &str) -> LResult<TokenStream> {
         let (v, t) = self.expr(value)?;
@@ -1135,8 +1168,10 @@ impl Nx<'_> {
             NTy::Int => quote! { rt::typed::fmt_int(&mut #out, #v, #spec)?; },
             NTy::Float => quote! { rt::typed::fmt_float(&mut #out, #v, #spec)?; },
             NTy::Bool => quote! { rt::typed::fmt_bool(&mut #out, #v, #spec)?; },
-            NTy::Char => quote! { rt::typed::fmt_text(&mut #out, &rt::typed::char_text(#v), #spec)?; },
-            NTy::Str => quote! { rt::typed::fmt_text(&mut #out, &#v, #spec)?; },
+            t @ (NTy::Char | NTy::Str) => {
+                let p = piece(v, &t);
+                quote! { rt::typed::fmt_text(&mut #out, #p, #spec)?; }
+            }
             _ => return Err(internal(value, "a formatted value")),
         })
     }
@@ -1186,10 +1221,6 @@ impl Nx<'_> {
         let t = binop_ty(op, &lt, &rt).ok_or_else(|| internal(at, "an operator"))?;
         let v = match (&t, op) {
             (NTy::Str, _) => {
-                let piece = |v: TokenStream, t: &NTy| match t {
-                    NTy::Char => quote! { &rt::typed::char_text(#v) },
-                    _ => quote! { &#v },
-                };
                 let (l, r, arena) = (piece(l, &lt), piece(r, &rt), self.use_arena());
                 quote! { rt::typed::concat(#l, #r, &#arena)? }
             }
@@ -1316,12 +1347,12 @@ impl Nx<'_> {
                 Ok(quote! { #d.get(#k).unwrap_or(#v) })
             }
             ast::Expr::Attribute(a) if a.attr.as_str() == "join" => self.join(a, c, false),
-            ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "strip" | "lstrip" | "rstrip") => {
+            ast::Expr::Attribute(a) if PIECE_METHODS.contains(&a.attr.as_str()) => {
                 let v = self.expr(&a.value)?.0;
                 let m = mangle::raw(a.attr.as_str());
                 Ok(quote! { #v.#m() })
             }
-            ast::Expr::Attribute(a) if matches!(a.attr.as_str(), "lower" | "upper") => {
+            ast::Expr::Attribute(a) if RECASE_METHODS.contains(&a.attr.as_str()) => {
                 let v = self.expr(&a.value)?.0;
                 let (m, arena) = (mangle::raw(a.attr.as_str()), self.use_arena());
                 Ok(quote! { #v.#m(&#arena)? })
@@ -1370,10 +1401,7 @@ impl Nx<'_> {
             if *t == NTy::Str {
                 return Ok(self.expr(&args[0])?.0);
             }
-            let out = self.fresh("f");
-            let push = self.format_into(&out, &args[0], "")?;
-            let arena = self.use_arena();
-            return Ok(quote! { ({ let mut #out = String::new(); #push #arena.built(#out)? }) });
+            return self.formatted_text(&[Part::Field(&args[0], String::new())]);
         }
         if let ("min" | "max" | "sum" | "any" | "all", [NTy::List(elem)]) = (name, tys.as_slice()) {
             let s = self.slice(&args[0])?;

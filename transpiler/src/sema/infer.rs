@@ -490,7 +490,9 @@ fn guess_expr(e: &ast::Expr, name: &str) -> Option<NTy> {
             // among the native types.
             if let E::Attribute(a) = &*c.func
                 && is_name(&a.value, name)
-                && (matches!(a.attr.as_str(), "split" | "strip" | "lstrip" | "rstrip" | "lower" | "upper")
+                && (a.attr.as_str() == "split"
+                    || PIECE_METHODS.contains(&a.attr.as_str())
+                    || RECASE_METHODS.contains(&a.attr.as_str())
                     || char_test(a.attr.as_str()).is_some())
             {
                 return Some(NTy::Str);
@@ -1356,12 +1358,8 @@ impl<'w> Typer<'w> {
 
     /// `fmt % args` on a str: a tuple display or one value of them.
     fn percent(&mut self, args: &ast::Expr) -> R<Option<NTy>> {
-        let items = match args {
-            ast::Expr::Tuple(t) => t.elts.as_slice(),
-            one => std::slice::from_ref(one),
-        };
         let mut known = true;
-        for a in items {
+        for a in percent_args(args) {
             known &= self.formatted(a)?;
         }
         Ok(known.then_some(NTy::Str))
@@ -1496,20 +1494,14 @@ impl<'w> Typer<'w> {
                 (_, _, _) => Ok(Some(None)),
             };
         }
-        if method == "join"
-            && let [ast::Expr::GeneratorExp(g)] = args
-        {
-            let sep = self.expr(&a.value)?;
-            return match (sep, self.comprehension(&g.generators, &g.elt)?) {
-                (Some(NTy::Str), Some(NTy::Str)) => Ok(Some(Some(NTy::Str))),
-                (Some(NTy::Str), Some(t)) => refuse(e, format!("join() of {t} items")),
-                (Some(t), _) => refuse(e, format!("join() on a {t}")),
-                _ => Ok(Some(None)),
-            };
-        }
         if method == "join" {
             let [items] = args else { return refuse(e, "join() takes one argument") };
-            let (sep, items_ty) = (self.expr(&a.value)?, self.expr(items)?);
+            let sep = self.expr(&a.value)?;
+            // A generator expression is joined as the list it would make.
+            let items_ty = match items {
+                ast::Expr::GeneratorExp(g) => self.comprehension(&g.generators, &g.elt)?.map(NTy::list_of),
+                items => self.expr(items)?,
+            };
             return match (sep, items_ty) {
                 (Some(NTy::Str), Some(t)) if t == NTy::list_of(NTy::Str) => Ok(Some(Some(NTy::Str))),
                 (Some(NTy::Str), Some(t)) => refuse(e, format!("join() of a {t}")),
@@ -1517,7 +1509,7 @@ impl<'w> Typer<'w> {
                 _ => Ok(Some(None)),
             };
         }
-        if !matches!(method, "strip" | "lstrip" | "rstrip" | "lower" | "upper") {
+        if !PIECE_METHODS.contains(&method) && !RECASE_METHODS.contains(&method) {
             return Ok(None);
         }
         if !args.is_empty() {
@@ -1614,6 +1606,20 @@ impl<'w> Typer<'w> {
             ("atan2" | "hypot", 2) if numeric => Ok(Some(NTy::Float)),
             _ => refuse(e, format!("math.{name}() has no native form here")),
         }
+    }
+}
+
+/// The str methods whose result is a piece of the str (no new text).
+pub const PIECE_METHODS: &[&str] = &["strip", "lstrip", "rstrip"];
+
+/// The str methods that change case, making new text when something changes.
+pub const RECASE_METHODS: &[&str] = &["lower", "upper"];
+
+/// The arguments of `fmt % args`: a tuple display's items, or one value.
+pub fn percent_args(args: &ast::Expr) -> &[ast::Expr] {
+    match args {
+        ast::Expr::Tuple(t) => t.elts.as_slice(),
+        one => std::slice::from_ref(one),
     }
 }
 

@@ -30,6 +30,11 @@ impl Global {
     }
 
     #[inline]
+    /// The value, if bound (no NameError).
+    pub fn peek(&self) -> Option<Value> {
+        self.slot.get()
+    }
+
     pub fn set(&self, value: Value) {
         let old = self.slot.replace(Some(value));
         drop(old);

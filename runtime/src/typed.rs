@@ -245,6 +245,61 @@ impl Iterator for Range {
     }
 }
 
+/// What native code steps through one item at a time: a native
+/// generator, or the values of a `range()`. A generator's step may bail
+/// (its body is native code); a range's never does.
+pub trait Step<T> {
+    fn step(&mut self) -> NResult<Option<T>>;
+}
+
+impl Step<i64> for std::ops::Range<i64> {
+    #[inline]
+    fn step(&mut self) -> NResult<Option<i64>> {
+        Ok(self.next())
+    }
+}
+
+impl Step<i64> for Range {
+    #[inline]
+    fn step(&mut self) -> NResult<Option<i64>> {
+        Ok(self.next())
+    }
+}
+
+/// A native generator: its body is a step function flattened from the
+/// Python generator (see the transpiler's `lower::resumable`). Once the
+/// body has finished, the generator stays exhausted, as in Python.
+pub struct Gen<F> {
+    body: F,
+    done: bool,
+}
+
+/// Wraps a step function as a native generator.
+#[inline]
+pub fn generator<T, F: FnMut() -> NResult<Option<T>>>(body: F) -> Gen<F> {
+    Gen { body, done: false }
+}
+
+impl<T, F: FnMut() -> NResult<Option<T>>> Step<T> for Gen<F> {
+    #[inline]
+    fn step(&mut self) -> NResult<Option<T>> {
+        if self.done {
+            return Ok(None);
+        }
+        let item = (self.body)()?;
+        self.done = item.is_none();
+        Ok(item)
+    }
+}
+
+/// The native value of a module-level variable a native loop reads:
+/// `None` when it is unbound or holds something else (the loop then runs
+/// dynamically, which raises or computes as CPython does).
+#[inline]
+pub fn global_arg<T: FromValue>(g: &crate::scope::Global) -> Option<T> {
+    g.peek().as_ref().and_then(T::from_value)
+}
+
 /// `sum()` over floats, as CPython 3.12 adds them: Neumaier's compensated
 /// summation. An empty sum is the int `0` in Python, which bails here.
 #[derive(Default)]
@@ -949,6 +1004,16 @@ impl ToValue for bool {
 impl ToValue for Value {
     fn to_value(self) -> Value {
         self
+    }
+}
+
+/// A native local that may hold `None` (`prev = None`, then an int).
+impl<T: ToValue> ToValue for Option<T> {
+    fn to_value(self) -> Value {
+        match self {
+            Some(v) => v.to_value(),
+            None => Value::None,
+        }
     }
 }
 

@@ -363,3 +363,57 @@ def halves(x: float) -> float:
     // Float addition is not associative: no accumulator there.
     assert!(!module[module.find("fn halves(").unwrap_or(0)..].contains("tail_call"), "{module}");
 }
+
+/// A pipeline of generators consumed by a module-level loop: each
+/// generator is a native step function over `i64`s typed by its native
+/// callers, the loop runs natively on the module variables it reads, and
+/// the dynamic loop and generators stay for when the native ones cannot
+/// run.
+#[test]
+fn generator_pipelines_lower_to_native_steps() {
+    let py = "\
+def numbers(n):
+    for i in range(n):
+        yield i
+
+def pairs(xs):
+    prev = None
+    for x in xs:
+        if prev is not None:
+            yield prev, x
+        prev = x
+
+total = 0
+for a, b in pairs(numbers(10)):
+    total += b - a
+print(total)
+";
+    let rust = convert(py);
+    let module = native_module(&rust);
+    assert_native(
+        module,
+        &[
+            "fn numbers(mut n: i64, _depth: usize) -> NResult<impl Step<i64>>",
+            "fn pairs(",
+            "mut xs: impl Step<i64>,",
+            "-> NResult<impl Step<(i64, i64)>>",
+            "let mut prev: Option<i64> = None;",
+            "if !prev.is_some()",
+            "return Ok(Some((prev.ok_or(Bail)?, x)));",
+            "fn loop_13(",
+            "-> NResult<(Option<i64>, Option<i64>, i64)>",
+            "pairs(numbers(10, _depth - 1)?, _depth - 1)?",
+        ],
+        &["Value", "rt::ops", "rt::iter", "PyResult", "clone()"],
+    );
+    // The module runs the native loop when `total` holds an int, and the
+    // dynamic generators are still generated for dynamic callers.
+    for want in [
+        "rt::typed::global_arg::<i64>(&globals::total)",
+        "native::loop_13(",
+        "globals::total.set(rt::typed::ToValue::to_value(total));",
+        "rt::generator::Generator::steps",
+    ] {
+        assert!(rust.contains(want), "missing `{want}` in:\n{rust}");
+    }
+}

@@ -554,24 +554,26 @@ pub fn find_known_functions(cx: &mut Cx, body: &[ast::Stmt]) {
                 .iter()
                 .skip(1)
                 .any(|sc| sc.symbols.get(&name).is_some_and(|sym| sym.declared_global && sym.assigned));
-            let scope_ok = cx
-                .prog
-                .scope_of(s)
-                .is_some_and(|id| !cx.prog.scopes[id].is_generator && cx.prog.scopes[id].free_order.is_empty());
+            let scope = cx.prog.scope_of(s).map(|id| &cx.prog.scopes[id]);
+            let scope_ok = scope.is_some_and(|sc| sc.free_order.is_empty());
             if simple
                 && scope_ok
                 && !rebound_elsewhere
                 && cx.prog.scopes[0].symbols.get(&name).is_some_and(|sym| sym.bindings == 1)
             {
-                cx.known.insert(
-                    name.clone(),
-                    KnownFn {
-                        rust: mangle::ident(&name),
-                        positional: a.posonlyargs.len() + a.args.len(),
-                        def_offset: span(s).0,
-                        early: !executing,
-                    },
-                );
+                let known = KnownFn {
+                    rust: mangle::ident(&name),
+                    positional: a.posonlyargs.len() + a.args.len(),
+                    def_offset: span(s).0,
+                    early: !executing,
+                };
+                // Calls of a generator function stay dynamic; only native
+                // code calls one directly (its native version).
+                if scope.is_some_and(|sc| sc.is_generator) {
+                    cx.known_generators.insert(name.clone(), known);
+                } else {
+                    cx.known.insert(name.clone(), known);
+                }
             }
             if !f.decorator_list.is_empty() {
                 executing = true;

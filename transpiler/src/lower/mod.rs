@@ -30,6 +30,7 @@ use quote::quote;
 use crate::diagnostics::Diagnostic;
 use crate::emit::mangle;
 use crate::frontend::{ast, span};
+use crate::sema::infer;
 use crate::sema::types::Ty;
 use crate::sema::{Binding, Program, ScopeId};
 
@@ -127,11 +128,16 @@ pub struct Cx<'a> {
     pub mods: ModTree,
     pub globals: BTreeSet<String>,
     pub known: HashMap<String, KnownFn>,
+    /// Module-level generator functions that could be `known`: the native
+    /// tier may call them.
+    pub known_generators: HashMap<String, KnownFn>,
     pub counter: usize,
     pub imports: HashMap<String, String>,
     /// Functions with a native version, by scope: their dynamic version
     /// tries it first.
     pub native: HashMap<ScopeId, crate::sema::infer::NativeFn>,
+    /// Top-level loops with a native version, by offset.
+    pub regions: HashMap<usize, crate::sema::infer::Region>,
 }
 
 /// How a Python variable is stored in the Rust function being generated.
@@ -252,6 +258,8 @@ impl<'a> Cx<'a> {
             counter: 0,
             imports: HashMap::new(),
             native: HashMap::new(),
+            known_generators: HashMap::new(),
+            regions: HashMap::new(),
         }
     }
 
@@ -346,21 +354,34 @@ pub fn unsupported<T: ast::Ranged>(node: &T, what: &str) -> Diagnostic {
 /// Infers which module-level functions can run natively and emits their
 /// native versions into `mod native`.
 fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
-    let (plans, world) = native_plans(cx.prog, body, &cx.known);
+    let (plans, world, regions) = native_plans(cx, body);
     let mut items = Vec::new();
     for s in body {
         let ast::Stmt::FunctionDef(f) = s else { continue };
-        let (Some(Ok(nf)), Some(known), Some(scope)) =
-            (plans.get(f.name.as_str()), cx.known.get(f.name.as_str()), cx.prog.scope_of(s))
-        else {
+        let known = cx.known.get(f.name.as_str()).or_else(|| cx.known_generators.get(f.name.as_str()));
+        let (Some(Ok(nf)), Some(known), Some(scope)) = (plans.get(f.name.as_str()), known, cx.prog.scope_of(s)) else {
             continue;
         };
         items.push(native::function(&world, f, nf, &known.rust)?);
-        cx.native.insert(scope, nf.clone());
+        // A native generator is only ever made by native code.
+        if !matches!(nf.ret, infer::NTy::Gen(_)) {
+            cx.native.insert(scope, nf.clone());
+        }
+    }
+    let generators = plans.values().any(|p| matches!(p, Ok(nf) if matches!(nf.ret, infer::NTy::Gen(_))));
+    for region in regions.into_iter().flatten() {
+        let Some(s) = body.iter().find(|s| span(*s).0 == region.offset) else { continue };
+        let line = crate::diagnostics::line_col(cx.source, region.offset).0;
+        items.push(native::region(&world, s, &region, line)?);
+        cx.regions.insert(region.offset, region);
     }
     if !items.is_empty() {
         let m = cx.mods.at(&[native::MODULE.to_string()]);
-        m.items.push(quote! { use rt::typed::{Bail, NResult}; });
+        if generators {
+            m.items.push(quote! { use rt::typed::{Bail, NResult, Step}; });
+        } else {
+            m.items.push(quote! { use rt::typed::{Bail, NResult}; });
+        }
         m.items.extend(native::text_constants(&world));
         m.items.extend(items);
     }
@@ -371,28 +392,46 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
 /// module-level name `native` would collide with the module: then nothing
 /// is native.
 fn native_plans(
-    prog: &Program,
+    cx: &Cx,
     body: &[ast::Stmt],
-    known: &HashMap<String, KnownFn>,
-) -> (crate::sema::infer::Plans, crate::sema::infer::World) {
-    let mut candidates: BTreeSet<String> = known.keys().cloned().collect();
-    if prog.scopes[0].symbols.contains_key(native::MODULE) {
+) -> (infer::Plans, infer::World, Vec<Result<infer::Region, infer::Refusal>>) {
+    let known = || cx.known.iter().chain(&cx.known_generators);
+    let mut candidates: BTreeSet<String> = known().map(|(n, _)| n.clone()).collect();
+    let collides = cx.prog.scopes[0].symbols.contains_key(native::MODULE);
+    if collides {
         candidates.clear();
     }
-    let early: BTreeSet<String> = known.iter().filter(|(_, k)| k.early).map(|(n, _)| n.clone()).collect();
-    crate::sema::infer::plan(prog, body, &candidates, &early)
+    let early: BTreeSet<String> = known().filter(|(_, k)| k.early).map(|(n, _)| n.clone()).collect();
+    infer::plan(cx.prog, cx.source, body, &candidates, &early, !collides)
 }
 
 /// What `--explain-types` prints: for every module-level function, whether
 /// it runs natively (with its types) or stays dynamic (and why).
 pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<String> {
     let cx = module_cx(prog, source, body);
-    let (plans, _) = native_plans(prog, body, &cx.known);
+    let (plans, _, regions) = native_plans(&cx, body);
     let mut out = Vec::new();
+    let mut regions = regions.into_iter().peekable();
     for s in body {
         let (name, offset) = match s {
             ast::Stmt::FunctionDef(f) => (f.name.to_string(), span(s).0),
             ast::Stmt::AsyncFunctionDef(f) => (f.name.to_string(), span(s).0),
+            ast::Stmt::For(_) | ast::Stmt::While(_) => {
+                let (line, _) = crate::diagnostics::line_col(source, span(s).0);
+                let what = match regions.next_if(|r| {
+                    r.as_ref().map_or_else(|e| e.offset, |r| r.offset) >= span(s).0
+                        && r.as_ref().map_or_else(|e| e.offset, |r| r.offset) < span(s).1
+                }) {
+                    Some(Ok(r)) => native::describe_region(&r),
+                    Some(Err(e)) => {
+                        let (line, col) = crate::diagnostics::line_col(source, e.offset);
+                        format!("dynamic: {line}:{col}: {}", e.reason)
+                    }
+                    None => "dynamic".to_string(),
+                };
+                out.push(format!("{line}: loop: {what}"));
+                continue;
+            }
             _ => continue,
         };
         let what = match plans.get(&name) {

@@ -50,6 +50,15 @@ fn rust_ty(t: &NTy, param: bool) -> TokenStream {
             let (k, v) = (rust_ty(k, false), rust_ty(v, false));
             quote! { rt::typed::Map<#k, #v> }
         }
+        NTy::Gen(t) => {
+            let t = rust_ty(t, false);
+            quote! { impl Step<#t> }
+        }
+        NTy::None => quote! { () },
+        NTy::Opt(t) => {
+            let t = rust_ty(t, false);
+            quote! { Option<#t> }
+        }
     }
 }
 
@@ -81,42 +90,22 @@ fn default_value(t: &NTy) -> TokenStream {
         NTy::Str => quote! { rt::typed::Text::EMPTY },
         NTy::Char => quote! { '\0' },
         NTy::Dict(..) => quote! { rt::typed::Map::new() },
+        NTy::Opt(_) => quote! { None },
+        NTy::Gen(_) | NTy::None => quote! { () },
     }
 }
 
 /// The native function for `f` (Rust name `rust`).
 pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &Ident) -> LResult<TokenStream> {
+    if let NTy::Gen(item) = &nf.ret {
+        return generator(world, f, nf, item, rust);
+    }
     let tail = Tail::of(f, nf);
-    let mut nx = Nx {
-        typer: Typer::for_lowering(world, nf),
-        counter: 0,
-        maybe_unbound: nf.maybe_unbound.clone(),
-        tail: tail.clone(),
-        arena: false,
-    };
+    let mut nx = Nx::new(world, nf);
+    nx.tail = tail.clone();
     let origins = mangle::raw(ORIGINS);
-    let params = nf
-        .params
-        .iter()
-        .map(|(name, t)| {
-            let id = mangle::ident(name);
-            let ty = rust_ty(t, true);
-            if t.is_copy() {
-                quote! { mut #id: #ty }
-            } else {
-                quote! { #id: #ty }
-            }
-        })
-        .chain((nf.ret == NTy::Str).then(|| quote! { #origins: &[&Value] }));
-    let locals = nf.locals.iter().map(|(name, t)| {
-        let id = mangle::ident(name);
-        let (ty, v) = (rust_ty(t, false), default_value(t));
-        if nf.maybe_unbound.contains(name) {
-            quote! { let mut #id: Option<#ty> = None; }
-        } else {
-            quote! { let mut #id: #ty = #v; }
-        }
-    });
+    let params = params(nf).into_iter().chain((nf.ret == NTy::Str).then(|| quote! { #origins: &[&Value] }));
+    let locals = local_decls(nf);
     // Native calls count down a depth budget instead of touching the
     // interpreter's counter: at zero they bail, and the dynamic code
     // raises RecursionError where CPython would.
@@ -163,6 +152,150 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     })
 }
 
+/// The declarations of a native function's locals.
+fn local_decls(nf: &NativeFn) -> Vec<TokenStream> {
+    nf.locals
+        .iter()
+        .map(|(name, t)| {
+            let id = mangle::ident(name);
+            let (ty, v) = (rust_ty(t, false), default_value(t));
+            if nf.maybe_unbound.contains(name) {
+                quote! { let mut #id: Option<#ty> = None; }
+            } else {
+                quote! { let mut #id: #ty = #v; }
+            }
+        })
+        .collect()
+}
+
+/// A native function's parameters as Rust parameters.
+fn params(nf: &NativeFn) -> Vec<TokenStream> {
+    nf.params
+        .iter()
+        .map(|(name, t)| {
+            let id = mangle::ident(name);
+            let ty = rust_ty(t, true);
+            if t.is_copy() || matches!(t, NTy::Gen(_)) {
+                quote! { mut #id: #ty }
+            } else {
+                quote! { #id: #ty }
+            }
+        })
+        .collect()
+}
+
+/// A native generator function: it makes a `rt::typed::Gen` whose step
+/// function is the body flattened at its yields (as `lower::resumable`
+/// flattens dynamic generators). Only native code calls it; a dynamic
+/// call makes the dynamic generator.
+fn generator(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, item: &NTy, rust: &Ident) -> LResult<TokenStream> {
+    let mut nx = Nx::new(world, nf);
+    let flat = super::resumable::flatten_with(&mut nx, &f.body)?;
+    let (decls, body) = (flat.decls, flat.body);
+    let params = params(nf);
+    let locals = local_decls(nf);
+    let item_ty = rust_ty(item, false);
+    let guard = nf.calls.then(|| quote! { if _depth == 0 { return Err(Bail); } });
+    let shown: Vec<String> = nf.params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
+    let doc = format!(" `{}({})`, a generator of {item}, on native values.", f.name, shown.join(", "));
+    Ok(quote! {
+        #[doc = #doc]
+        pub(crate) fn #rust(#(#params,)* _depth: usize) -> NResult<impl Step<#item_ty>> {
+            #guard
+            #(#locals)*
+            #(#decls)*
+            Ok(rt::typed::generator(move || -> NResult<Option<#item_ty>> { #body }))
+        }
+    })
+}
+
+/// A top-level loop's native version (see `infer::Region`): it takes the
+/// module variables the loop reads first and returns every one it binds,
+/// those it may not have bound as `Option`s.
+pub fn region(world: &World, s: &ast::Stmt, r: &crate::sema::infer::Region, line: usize) -> LResult<TokenStream> {
+    let nf = &r.nf;
+    let mut nx = Nx::new(world, nf);
+    let body = nx.stmt(s)?;
+    let params = params(nf);
+    let locals = local_decls(nf);
+    let guard = nf.calls.then(|| quote! { if _depth == 0 { return Err(Bail); } });
+    let outs: Vec<Ident> = r.outputs.iter().map(|(n, _)| mangle::ident(n)).collect();
+    let out_tys = r.outputs.iter().map(|(n, t)| {
+        let t = rust_ty(t, false);
+        if nf.maybe_unbound.contains(n) {
+            quote! { Option<#t> }
+        } else {
+            t
+        }
+    });
+    let name = mangle::raw(&r.name);
+    let doc =
+        format!(" The loop at line {line} on native values, {}.", describe_region(r).trim_start_matches("native, "));
+    let arena = nx.arena.then(|| {
+        let id = mangle::raw(ARENA);
+        quote! { let #id = rt::typed::Arena::default(); }
+    });
+    Ok(quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(#(#params,)* _depth: usize) -> NResult<(#(#out_tys,)*)> {
+            #guard
+            #arena
+            #(#locals)*
+            #body
+            Ok((#(#outs,)*))
+        }
+    })
+}
+
+/// The module-level code for a loop with a native version: the native
+/// loop runs when the module variables it reads hold their native types,
+/// and its results are stored back; otherwise, or if it bails, `dynamic`
+/// runs the loop as Python would.
+pub fn region_entry(r: &crate::sema::infer::Region, dynamic: TokenStream) -> TokenStream {
+    let label = super::lifetime(&mangle::raw("native_loop"));
+    let ins: Vec<Ident> = r.nf.params.iter().map(|(n, _)| mangle::ident(n)).collect();
+    let reads = r.nf.params.iter().map(|(n, t)| {
+        let (g, ty) = (mangle::ident(n), rust_ty(t, false));
+        quote! { rt::typed::global_arg::<#ty>(&globals::#g) }
+    });
+    let outs: Vec<Ident> = r.outputs.iter().map(|(n, _)| mangle::ident(n)).collect();
+    let stores = r.outputs.iter().map(|(n, _)| {
+        let g = mangle::ident(n);
+        if r.nf.maybe_unbound.contains(n) {
+            quote! { if let Some(v) = #g { globals::#g.set(rt::typed::ToValue::to_value(v)); } }
+        } else {
+            quote! { globals::#g.set(rt::typed::ToValue::to_value(#g)); }
+        }
+    });
+    let name = mangle::raw(&r.name);
+    let module = mangle::raw(MODULE);
+    let run = quote! {
+        if let Ok((#(#outs,)*)) = #module::#name(#(#ins,)* rt::typed::depth_budget()) {
+            #(#stores)*
+            break #label;
+        }
+    };
+    let checked = if ins.is_empty() {
+        run
+    } else {
+        let somes = ins.iter().map(|i| quote! { Some(#i) });
+        quote! { if let (#(#somes,)*) = (#(#reads,)*) { #run } }
+    };
+    quote! {
+        #label: {
+            #checked
+            #dynamic
+        }
+    }
+}
+
+/// A native loop's types, for `--explain-types` and its doc comment.
+pub fn describe_region(r: &crate::sema::infer::Region) -> String {
+    let shown = |vars: &[(String, NTy)]| vars.iter().map(|(n, t)| format!("{n}: {t}")).collect::<Vec<_>>().join(", ");
+    let reads = if r.nf.params.is_empty() { "nothing".to_string() } else { shown(&r.nf.params) };
+    format!("native, reading {reads}; binding {}", shown(&r.outputs))
+}
+
 /// The module's constant lists of strs, as native slices.
 pub fn text_constants(world: &World) -> Vec<TokenStream> {
     world
@@ -186,6 +319,10 @@ pub fn text_constants(world: &World) -> Vec<TokenStream> {
 /// The start of the dynamic function: runs the native one when every
 /// argument (the incoming `Value`s `args`) has exactly its native type.
 pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
+    // A dynamic caller has no native generator to pass.
+    if nf.params.iter().any(|(_, t)| matches!(t, NTy::Gen(_))) {
+        return quote! {};
+    }
     let mut converted = Vec::new();
     let mut checks = Vec::new();
     let mut passed = Vec::new();
@@ -236,6 +373,12 @@ struct Nx<'w> {
     tail: Option<Tail>,
     /// Whether the body builds strs (and so needs an arena).
     arena: bool,
+    /// In a generator: for each loop around the code being lowered,
+    /// innermost last, where `break` and `continue` go when the loop is
+    /// split at a yield (`None` for a loop lowered as a Rust loop).
+    loops: Vec<Option<(TokenStream, TokenStream)>>,
+    /// In a generator: the iterators of split loops.
+    iters: Vec<Ident>,
 }
 
 /// The accumulator and loop label of a function whose self-recursion is a
@@ -353,7 +496,9 @@ fn truthy(v: TokenStream, t: &NTy) -> TokenStream {
         NTy::Float => quote! { (#v != 0.0) },
         NTy::Bool => v,
         NTy::List(_) => quote! { !#v.is_empty() },
-        NTy::Tuple(_) | NTy::Char => quote! { true },
+        NTy::Tuple(_) | NTy::Char | NTy::Gen(_) => quote! { true },
+        NTy::None => quote! { false },
+        NTy::Opt(_) => quote! { #v.is_some() },
         NTy::Str | NTy::Dict(..) => quote! { !#v.is_empty() },
     }
 }
@@ -375,11 +520,39 @@ fn as_float(v: TokenStream, t: &NTy) -> TokenStream {
     }
 }
 
+impl<'w> Nx<'w> {
+    fn new(world: &'w World, nf: &NativeFn) -> Nx<'w> {
+        Nx {
+            typer: Typer::for_lowering(world, nf),
+            counter: 0,
+            maybe_unbound: nf.maybe_unbound.clone(),
+            tail: None,
+            arena: false,
+            loops: Vec::new(),
+            iters: Vec::new(),
+        }
+    }
+
+    fn generator(&self) -> bool {
+        matches!(self.typer.returns(), Some(NTy::Gen(_)))
+    }
+}
+
 impl Nx<'_> {
     /// Whether `name` is a function local held as an `Option` here (not a
-    /// comprehension variable of the same name).
+    /// comprehension variable of the same name): one that may be unbound,
+    /// or one that holds `None` at times.
     fn optional(&self, name: &str) -> bool {
-        self.maybe_unbound.contains(name) && !self.typer.in_comprehension(name)
+        !self.typer.in_comprehension(name)
+            && (self.maybe_unbound.contains(name) || matches!(self.typer.var(name), Some(NTy::Opt(_))))
+    }
+
+    /// A Rust loop's body: `break` and `continue` in it are Rust's.
+    fn rust_loop_body(&mut self, body: &[ast::Stmt]) -> LResult<Vec<TokenStream>> {
+        self.loops.push(None);
+        let r = self.block(body);
+        self.loops.pop();
+        r
     }
 
     /// Reads the local `name`; an unbound one bails.
@@ -422,8 +595,14 @@ impl Nx<'_> {
         use ast::Stmt as S;
         Ok(match s {
             S::Pass(_) => quote! {},
-            S::Break(_) => quote! { break; },
-            S::Continue(_) => quote! { continue; },
+            S::Break(_) => match self.loops.last() {
+                Some(Some((on_break, _))) => on_break.clone(),
+                _ => quote! { break; },
+            },
+            S::Continue(_) => match self.loops.last() {
+                Some(Some((_, on_continue))) => on_continue.clone(),
+                _ => quote! { continue; },
+            },
             S::Expr(e) => match &*e.value {
                 ast::Expr::Constant(_) => quote! {},
                 ast::Expr::Call(c) => match append_target(c) {
@@ -456,7 +635,7 @@ impl Nx<'_> {
                 }
             }
             S::While(w) => {
-                let body = self.block(&w.body)?;
+                let body = self.rust_loop_body(&w.body)?;
                 if matches!(&*w.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true))) {
                     quote! { loop { #(#body)* } }
                 } else {
@@ -465,9 +644,11 @@ impl Nx<'_> {
                 }
             }
             S::For(f) => {
-                let body = self.block(&f.body)?;
+                let body = self.rust_loop_body(&f.body)?;
                 self.for_loop(&f.target, &f.iter, false, quote! { #(#body)* })?
             }
+            // A generator's `return` ends it.
+            S::Return(_) if self.generator() => quote! { return Ok(None); },
             S::Return(r) => {
                 let v = match r.value.as_deref() {
                     Some(ast::Expr::Tuple(t)) => {
@@ -556,6 +737,9 @@ impl Nx<'_> {
                     && d.keys.is_empty()
                 {
                     return Ok(quote! { #id = rt::typed::Map::new(); });
+                }
+                if matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) {
+                    return Ok(quote! { #id = None; });
                 }
                 if let Some(source) = self.local_list_copy(value)
                     && !self.typer.is_param(n.id.as_str())
@@ -724,18 +908,8 @@ impl Nx<'_> {
         };
         Ok(match it {
             Iteration::Range => {
-                let args = call_args(iter);
-                let mut vals = Vec::new();
-                for a in &args {
-                    vals.push(self.expr(a)?.0);
-                }
                 let item = &items[0];
-                let range = match vals.as_slice() {
-                    [stop] => quote! { 0..#stop },
-                    [start, stop] => quote! { #start..#stop },
-                    [start, stop, step] => quote! { rt::typed::range(#start, #stop, #step)? },
-                    _ => return Err(internal(iter, "range arguments")),
-                };
+                let range = self.range(iter)?;
                 quote! { for #item in #range { #inner } }
             }
             // A list parameter cannot change while the loop runs.
@@ -802,6 +976,14 @@ impl Nx<'_> {
                     }
                 }
             }
+            Iteration::Gen(_) => {
+                let pattern = match items.as_slice() {
+                    [one] => quote! { #one },
+                    many => quote! { (#(#many),*) },
+                };
+                let (setup, source) = self.stepped(iter)?;
+                quote! { #setup while let Some(#pattern) = #source.step()? { #inner } }
+            }
             Iteration::Split => {
                 let ast::Expr::Call(c) = iter else { return Err(internal(iter, "a split()")) };
                 let ast::Expr::Attribute(a) = &*c.func else { return Err(internal(iter, "a split()")) };
@@ -810,6 +992,34 @@ impl Nx<'_> {
                 quote! { for #item in #text.split() { #inner } }
             }
         })
+    }
+
+    /// The values of `range(...)`, as a Rust range when the step is 1.
+    fn range(&mut self, iter: &ast::Expr) -> LResult<TokenStream> {
+        let ast::Expr::Call(c) = iter else { return Err(internal(iter, "a range()")) };
+        let mut vals = Vec::new();
+        for a in &c.args {
+            vals.push(self.expr(a)?.0);
+        }
+        Ok(match vals.as_slice() {
+            [stop] => quote! { 0..#stop },
+            [start, stop] => quote! { #start..#stop },
+            [start, stop, step] => quote! { rt::typed::range(#start, #stop, #step)? },
+            _ => return Err(internal(iter, "range arguments")),
+        })
+    }
+
+    /// A generator a loop steps: a parameter in place, or one a call makes
+    /// (into a fresh variable, set up by the returned code).
+    fn stepped(&mut self, iter: &ast::Expr) -> LResult<(TokenStream, Ident)> {
+        if let ast::Expr::Name(n) = iter
+            && self.typer.is_param(n.id.as_str())
+        {
+            return Ok((quote! {}, mangle::ident(n.id.as_str())));
+        }
+        let v = self.expr(iter)?.0;
+        let g = self.fresh("gen");
+        Ok((quote! { let mut #g = #v; }, g))
     }
 
     /// A loop over lists in step, by index, re-reading their lengths each
@@ -1273,6 +1483,14 @@ impl Nx<'_> {
 
     /// A comparison chain; `a < b < c` evaluates `c` only when `a < b`.
     fn compare(&mut self, c: &ast::ExprCompare) -> LResult<TokenStream> {
+        if crate::sema::infer::is_none_test(c) {
+            let ast::Expr::Name(n) = &*c.left else { return Err(internal(&*c.left, "an `is None`")) };
+            let id = mangle::ident(n.id.as_str());
+            return Ok(match c.ops[0] {
+                ast::CmpOp::Is => quote! { #id.is_none() },
+                _ => quote! { #id.is_some() },
+            });
+        }
         let next = self.ty(&c.comparators[0])?;
         let (first, lt) = self.operand(&c.left, &next, c.ops[0])?;
         if let ([op], [right]) = (c.ops.as_slice(), c.comparators.as_slice()) {
@@ -1323,7 +1541,8 @@ impl Nx<'_> {
                     let params = sig.params.clone();
                     let mut args = Vec::new();
                     for (a, (_, pt)) in c.args.iter().zip(&params) {
-                        args.push(if pt.is_copy() { self.expr(a)?.0 } else { self.slice_arg(a)? });
+                        let by_value = pt.is_copy() || matches!(pt, NTy::Gen(_));
+                        args.push(if by_value { self.expr(a)?.0 } else { self.slice_arg(a)? });
                     }
                     let id = mangle::ident(name);
                     return Ok(quote! { #id(#(#args,)* _depth - 1)? });
@@ -1523,6 +1742,106 @@ impl Nx<'_> {
 }
 
 /// Binds a comprehension target in the typer (lowering binds it in Rust).
+/// A native generator's body between its yields: native statements, and
+/// split loops over a range or another generator, whose iterators are
+/// `Option`s declared outside the step function (filled as each loop
+/// starts, emptied as it ends).
+impl super::resumable::StepLowering for Nx<'_> {
+    fn has_yield(&self, s: &ast::Stmt) -> bool {
+        crate::sema::infer::has_yield(std::slice::from_ref(s))
+    }
+
+    fn plain(&mut self, s: &ast::Stmt) -> LResult<TokenStream> {
+        self.stmt(s)
+    }
+
+    fn cond(&mut self, e: &ast::Expr) -> LResult<TokenStream> {
+        Nx::cond(self, e)
+    }
+
+    fn yielded(&mut self, value: Option<&ast::Expr>) -> LResult<TokenStream> {
+        match value {
+            Some(ast::Expr::Tuple(t)) => {
+                let items = t.elts.iter().map(|e| self.expr(e).map(|v| v.0)).collect::<LResult<Vec<_>>>()?;
+                Ok(quote! { (#(#items),*) })
+            }
+            Some(v) => Ok(self.expr(v)?.0),
+            None => Err(Diagnostic::new(0, 0, "internal error: a native generator yields None")),
+        }
+    }
+
+    fn for_start(&mut self, f: &ast::StmtFor) -> LResult<(TokenStream, Ident, Ident)> {
+        let item = self.fresh("item");
+        if let ast::Expr::Name(n) = &*f.iter
+            && self.typer.is_param(n.id.as_str())
+        {
+            return Ok((quote! {}, mangle::ident(n.id.as_str()), item));
+        }
+        let source = match self.typer.iteration(&f.iter) {
+            Ok(Some(Iteration::Range)) => self.range(&f.iter)?,
+            Ok(Some(Iteration::Gen(_))) => self.expr(&f.iter)?.0,
+            _ => return Err(internal(&*f.iter, "a loop a generator suspends in")),
+        };
+        let it = self.fresh("it");
+        self.iters.push(it.clone());
+        Ok((quote! { #it = Some(#source); }, it, item))
+    }
+
+    fn for_next(&mut self, f: &ast::StmtFor, it: &Ident, item: &Ident, exit: TokenStream) -> LResult<TokenStream> {
+        let source = if self.iters.contains(it) {
+            quote! { #it.as_mut().ok_or(Bail)? }
+        } else {
+            quote! { #it }
+        };
+        let names: Vec<&str> = match &*f.target {
+            ast::Expr::Name(n) => vec![n.id.as_str()],
+            ast::Expr::Tuple(t) => t
+                .elts
+                .iter()
+                .filter_map(|e| if let ast::Expr::Name(n) = e { Some(n.id.as_str()) } else { None })
+                .collect(),
+            _ => return Err(internal(&*f.target, "a loop target")),
+        };
+        let parts: Vec<Ident> =
+            if names.len() == 1 { vec![item.clone()] } else { names.iter().map(|_| self.fresh("item")).collect() };
+        let pattern = match parts.as_slice() {
+            [one] => quote! { #one },
+            many => quote! { (#(#many),*) },
+        };
+        let binds: Vec<TokenStream> =
+            names.iter().zip(&parts).map(|(n, p)| self.write_local(n, quote! { #p })).collect();
+        Ok(quote! { let Some(#pattern) = #source.step()? else { #exit }; #(#binds)* })
+    }
+
+    fn for_end(&mut self, it: &Ident) -> TokenStream {
+        if self.iters.contains(it) {
+            quote! { #it = None; }
+        } else {
+            quote! {}
+        }
+    }
+
+    fn enter_loop(&mut self, on_break: TokenStream, on_continue: TokenStream) {
+        self.loops.push(Some((on_break, on_continue)));
+    }
+
+    fn leave_loop(&mut self) {
+        self.loops.pop();
+    }
+
+    fn fresh(&mut self, kind: &str) -> Ident {
+        Nx::fresh(self, kind)
+    }
+
+    fn label(&mut self, kind: &str) -> Ident {
+        Nx::fresh(self, kind)
+    }
+
+    fn decls(&self) -> Vec<TokenStream> {
+        self.iters.iter().map(|it| quote! { let mut #it = None; }).collect()
+    }
+}
+
 fn bind_comp_target(typer: &mut Typer, target: &ast::Expr, it: &Iteration) {
     let names: Vec<&str> = match target {
         ast::Expr::Name(n) => vec![n.id.as_str()],
@@ -1656,7 +1975,15 @@ pub fn describe(nf: &NativeFn) -> String {
     let params: Vec<String> = nf
         .params
         .iter()
-        .map(|(n, t)| if nf.guessed.contains(n) { format!("{n}: {t} (guessed from use)") } else { format!("{n}: {t}") })
+        .map(|(n, t)| {
+            if nf.from_callers.contains(n) {
+                format!("{n}: {t} (from its native callers)")
+            } else if nf.guessed.contains(n) {
+                format!("{n}: {t} (guessed from use)")
+            } else {
+                format!("{n}: {t}")
+            }
+        })
         .collect();
     let locals: Vec<String> = nf.locals.iter().map(|(n, t)| format!("{n}: {t}")).collect();
     let mut s = format!("native ({}) -> {}", params.join(", "), nf.ret);

@@ -17,6 +17,9 @@
 //! Only statements that contain a `yield` are split into states; the rest
 //! lower as usual inside one state's arm. Locals live outside the closure
 //! (captured by move), so they persist from one call to the next.
+//!
+//! The flattening is shared with the native tier's generators, which lower
+//! their pieces differently (see [`StepLowering`]).
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -81,8 +84,6 @@ struct Machine {
     forward: Vec<Option<usize>>,
     /// The state code is being added to.
     cur: usize,
-    /// Iterators of split loops, declared outside the closure.
-    iters: Vec<Ident>,
 }
 
 /// State placeholders: `__py2rs_state_N` (no Python name is spelled so,
@@ -200,23 +201,122 @@ pub struct Flattened {
     pub body: TokenStream,
 }
 
+/// How one tier's statements lower inside a step function: the dynamic
+/// tier's here, the native tier's in `native`. The flattening itself is
+/// the same for both.
+pub trait StepLowering {
+    /// Whether `s` holds a `yield`, and so is split into states.
+    fn has_yield(&self, s: &ast::Stmt) -> bool;
+    /// A statement without a `yield`, lowered as usual.
+    fn plain(&mut self, s: &ast::Stmt) -> LResult<TokenStream>;
+    fn cond(&mut self, e: &ast::Expr) -> LResult<TokenStream>;
+    /// The value a `yield` hands out.
+    fn yielded(&mut self, value: Option<&ast::Expr>) -> LResult<TokenStream>;
+    /// A split `for`: the code starting it, and the names of its iterator
+    /// (declared outside the closure) and of its item.
+    fn for_start(&mut self, f: &ast::StmtFor) -> LResult<(TokenStream, Ident, Ident)>;
+    /// Takes the loop's next item, running `exit` when there is none, and
+    /// binds the target.
+    fn for_next(&mut self, f: &ast::StmtFor, it: &Ident, item: &Ident, exit: TokenStream) -> LResult<TokenStream>;
+    /// Releases the iterator once the loop is over.
+    fn for_end(&mut self, it: &Ident) -> TokenStream;
+    /// Inside a split loop's body: where `break` and `continue` go.
+    fn enter_loop(&mut self, on_break: TokenStream, on_continue: TokenStream);
+    fn leave_loop(&mut self);
+    fn fresh(&mut self, kind: &str) -> Ident;
+    fn label(&mut self, kind: &str) -> Ident;
+    /// Declarations of the iterators `for_start` named.
+    fn decls(&self) -> Vec<TokenStream>;
+}
+
+/// The dynamic tier's step lowering.
+struct Dynamic<'c, 'a, 'f> {
+    cx: &'c mut Cx<'a>,
+    fx: &'f mut Fx,
+    iters: Vec<Ident>,
+}
+
+impl StepLowering for Dynamic<'_, '_, '_> {
+    fn has_yield(&self, s: &ast::Stmt) -> bool {
+        contains_yield(self.cx.scope(self.fx), s)
+    }
+
+    fn plain(&mut self, s: &ast::Stmt) -> LResult<TokenStream> {
+        stmt::stmt(self.cx, self.fx, s)
+    }
+
+    fn cond(&mut self, e: &ast::Expr) -> LResult<TokenStream> {
+        cond(self.cx, self.fx, e)
+    }
+
+    fn yielded(&mut self, value: Option<&ast::Expr>) -> LResult<TokenStream> {
+        Ok(match value {
+            Some(v) => expr(self.cx, self.fx, v)?.ts,
+            None => quote! { Value::None },
+        })
+    }
+
+    fn for_start(&mut self, f: &ast::StmtFor) -> LResult<(TokenStream, Ident, Ident)> {
+        let it = self.cx.fresh("it");
+        let item = self.cx.fresh("item");
+        let iterable = super::expr::expr_ref(self.cx, self.fx, &f.iter)?;
+        let make_iter = self.cx.tri(self.fx, quote! { rt::iter::iter(#iterable) });
+        self.iters.push(it.clone());
+        Ok((quote! { #it = #make_iter; }, it, item))
+    }
+
+    fn for_next(&mut self, f: &ast::StmtFor, it: &Ident, item: &Ident, exit: TokenStream) -> LResult<TokenStream> {
+        let next = self.cx.tri(self.fx, quote! { #it.next() });
+        let bind = assign::store_target(self.cx, self.fx, &f.target, quote! { #item })?;
+        Ok(quote! { let Some(#item) = #next else { #exit }; #bind })
+    }
+
+    fn for_end(&mut self, it: &Ident) -> TokenStream {
+        quote! { #it = rt::iter::PyIter::empty(); }
+    }
+
+    fn enter_loop(&mut self, on_break: TokenStream, on_continue: TokenStream) {
+        self.fx.frames.push(Frame::Resume { on_break, on_continue });
+    }
+
+    fn leave_loop(&mut self) {
+        self.fx.frames.pop();
+    }
+
+    fn fresh(&mut self, kind: &str) -> Ident {
+        self.cx.fresh(kind)
+    }
+
+    fn label(&mut self, kind: &str) -> Ident {
+        self.cx.label(kind)
+    }
+
+    fn decls(&self) -> Vec<TokenStream> {
+        self.iters.iter().map(|it| quote! { let mut #it = rt::iter::PyIter::empty(); }).collect()
+    }
+}
+
 /// Lowers a generator `body` that [`eligible`] accepted.
 pub fn flatten(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<Flattened> {
+    flatten_with(&mut Dynamic { cx, fx, iters: Vec::new() }, body)
+}
+
+/// Flattens `body` into a step function, lowering its pieces with `lw`.
+pub fn flatten_with(lw: &mut impl StepLowering, body: &[ast::Stmt]) -> LResult<Flattened> {
     let mut m = Machine {
-        state: cx.fresh("state"),
-        label: cx.label("resume"),
+        state: lw.fresh("state"),
+        label: lw.label("resume"),
         blocks: Vec::new(),
         forward: Vec::new(),
         cur: 0,
-        iters: Vec::new(),
     };
     m.block();
-    seq(cx, fx, &mut m, body)?;
+    seq(lw, &mut m, body)?;
     m.emit(quote! { return Ok(None); });
     let (arms, start) = m.finish();
     let (state, l) = (&m.state, lifetime(&m.label));
     let mut decls = vec![quote! { let mut #state: u32 = #start; }];
-    decls.extend(m.iters.iter().map(|it| quote! { let mut #it = rt::iter::PyIter::empty(); }));
+    decls.extend(lw.decls());
     let body = quote! {
         #l: loop {
             match #state {
@@ -227,12 +327,12 @@ pub fn flatten(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<Flattene
     Ok(Flattened { decls, body })
 }
 
-fn seq(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, body: &[ast::Stmt]) -> LResult<()> {
+fn seq(lw: &mut impl StepLowering, m: &mut Machine, body: &[ast::Stmt]) -> LResult<()> {
     for s in body {
-        if contains_yield(cx.scope(fx), s) {
-            split(cx, fx, m, s)?;
+        if lw.has_yield(s) {
+            split(lw, m, s)?;
         } else {
-            let code = stmt::stmt(cx, fx, s)?;
+            let code = lw.plain(s)?;
             m.emit(code);
         }
     }
@@ -240,32 +340,29 @@ fn seq(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, body: &[ast::Stmt]) -> LResult
 }
 
 /// A statement containing a `yield`, split into states.
-fn split(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, s: &ast::Stmt) -> LResult<()> {
+fn split(lw: &mut impl StepLowering, m: &mut Machine, s: &ast::Stmt) -> LResult<()> {
     use ast::Stmt as S;
     match s {
         S::Expr(e) => {
             let ast::Expr::Yield(y) = &*e.value else { return Err(internal(s)) };
-            let v = match &y.value {
-                Some(v) => expr(cx, fx, v)?.ts,
-                None => quote! { Value::None },
-            };
+            let v = lw.yielded(y.value.as_deref())?;
             let next = m.block();
             m.fall_to(next);
             m.emit(quote! { return Ok(Some(#v)); });
             m.cur = next;
         }
         S::If(i) => {
-            let c = cond(cx, fx, &i.test)?;
+            let c = lw.cond(&i.test)?;
             let join = m.block();
             let skip = if i.orelse.is_empty() { join } else { m.block() };
             let to_skip = m.goto(skip);
             let skip_if = negate(c);
             m.emit(quote! { if #skip_if { #to_skip } });
-            seq(cx, fx, m, &i.body)?;
+            seq(lw, m, &i.body)?;
             m.fall_to(join);
             if !i.orelse.is_empty() {
                 m.cur = skip;
-                seq(cx, fx, m, &i.orelse)?;
+                seq(lw, m, &i.orelse)?;
                 m.fall_to(join);
             }
             m.cur = join;
@@ -278,37 +375,32 @@ fn split(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, s: &ast::Stmt) -> LResult<()
             m.cur = head;
             let forever = matches!(&*w.test, ast::Expr::Constant(k) if matches!(k.value, ast::Constant::Bool(true)));
             if !forever {
-                let c = cond(cx, fx, &w.test)?;
+                let c = lw.cond(&w.test)?;
                 let to_exit = m.goto(exit);
                 let exit_if = negate(c);
                 m.emit(quote! { if #exit_if { #to_exit } });
             }
-            looped(cx, fx, m, &w.body, head, after)?;
-            else_clause(cx, fx, m, &w.orelse, exit, after)?;
+            looped(lw, m, &w.body, head, after)?;
+            else_clause(lw, m, &w.orelse, exit, after)?;
             m.cur = after;
         }
         S::For(f) => {
-            let it = cx.fresh("it");
-            let item = cx.fresh("item");
-            let iterable = super::expr::expr_ref(cx, fx, &f.iter)?;
-            let make_iter = cx.tri(fx, quote! { rt::iter::iter(#iterable) });
-            m.emit(quote! { #it = #make_iter; });
-            m.iters.push(it.clone());
+            let (start, it, item) = lw.for_start(f)?;
+            m.emit(start);
             let head = m.block();
             let after = m.block();
             let exit = if f.orelse.is_empty() { after } else { m.block() };
             m.fall_to(head);
             m.cur = head;
-            let next = cx.tri(fx, quote! { #it.next() });
             let to_exit = m.goto(exit);
-            m.emit(quote! { let Some(#item) = #next else { #to_exit }; });
-            let bind = assign::store_target(cx, fx, &f.target, quote! { #item })?;
-            m.emit(bind);
-            looped(cx, fx, m, &f.body, head, after)?;
-            else_clause(cx, fx, m, &f.orelse, exit, after)?;
+            let next = lw.for_next(f, &it, &item, to_exit)?;
+            m.emit(next);
+            looped(lw, m, &f.body, head, after)?;
+            else_clause(lw, m, &f.orelse, exit, after)?;
             // The loop is over: its iterator is released, as in CPython.
             m.cur = after;
-            m.emit(quote! { #it = rt::iter::PyIter::empty(); });
+            let end = lw.for_end(&it);
+            m.emit(end);
         }
         _ => return Err(internal(s)),
     }
@@ -317,10 +409,10 @@ fn split(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, s: &ast::Stmt) -> LResult<()
 
 /// A split loop's body, where `break` goes to `after` and `continue` and
 /// the body's end go back to `head`.
-fn looped(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, body: &[ast::Stmt], head: usize, after: usize) -> LResult<()> {
-    fx.frames.push(Frame::Resume { on_break: m.goto(after), on_continue: m.goto(head) });
-    let r = seq(cx, fx, m, body);
-    fx.frames.pop();
+fn looped(lw: &mut impl StepLowering, m: &mut Machine, body: &[ast::Stmt], head: usize, after: usize) -> LResult<()> {
+    lw.enter_loop(m.goto(after), m.goto(head));
+    let r = seq(lw, m, body);
+    lw.leave_loop();
     r?;
     m.fall_to(head);
     Ok(())
@@ -328,8 +420,7 @@ fn looped(cx: &mut Cx, fx: &mut Fx, m: &mut Machine, body: &[ast::Stmt], head: u
 
 /// A split loop's `else`, in state `exit` when there is one.
 fn else_clause(
-    cx: &mut Cx,
-    fx: &mut Fx,
+    lw: &mut impl StepLowering,
     m: &mut Machine,
     orelse: &[ast::Stmt],
     exit: usize,
@@ -339,7 +430,7 @@ fn else_clause(
         return Ok(());
     }
     m.cur = exit;
-    seq(cx, fx, m, orelse)?;
+    seq(lw, m, orelse)?;
     m.fall_to(after);
     Ok(())
 }

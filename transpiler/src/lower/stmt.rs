@@ -54,12 +54,18 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
             };
             Ok(quote! { #store #annotate; })
         }
-        S::For(f) => control::for_loop(cx, fx, &f.target, &f.iter, &f.body, &f.orelse),
+        S::For(f) => {
+            let dynamic = control::for_loop(cx, fx, &f.target, &f.iter, &f.body, &f.orelse)?;
+            Ok(native_region(cx, fx, s, dynamic))
+        }
         S::AsyncFor(f) => {
             let co = async_handle(cx, fx, s)?;
             control::for_loop_with(cx, fx, &f.target, &f.iter, &f.body, &f.orelse, Some(&co))
         }
-        S::While(w) => control::while_loop(cx, fx, &w.test, &w.body, &w.orelse),
+        S::While(w) => {
+            let dynamic = control::while_loop(cx, fx, &w.test, &w.body, &w.orelse)?;
+            Ok(native_region(cx, fx, s, dynamic))
+        }
         S::If(i) => control::if_stmt(cx, fx, &i.test, &i.body, &i.orelse),
         S::With(w) => {
             let body = control::with_stmt(cx, fx, &w.items, &w.body, None)?;
@@ -92,5 +98,13 @@ fn async_handle(cx: &Cx, fx: &Fx, s: &ast::Stmt) -> LResult<proc_macro2::Ident> 
     match fx.co.clone() {
         Some(co) if super::in_async(cx, fx) => Ok(co),
         _ => Err(unsupported(s, "async statement outside an async function")),
+    }
+}
+
+/// A top-level loop with a native version tries it before `dynamic`.
+fn native_region(cx: &Cx, fx: &Fx, s: &ast::Stmt, dynamic: TokenStream) -> TokenStream {
+    match cx.regions.get(&crate::frontend::span(s).0) {
+        Some(r) if fx.scope == 0 => super::native::region_entry(r, dynamic),
+        _ => dynamic,
     }
 }

@@ -9,9 +9,18 @@
 //! its native code bail out (see `py2rs_runtime::typed`) and leave the rest
 //! to the dynamic version.
 //!
+//! Generator functions are native too (their every `yield` a statement):
+//! native code steps them, while a dynamic call still makes a Python
+//! generator. So are the module's top-level loops ("regions"): one whose
+//! body is native works on the module variables it reads and binds as
+//! if they were locals, read as it starts and stored back as it ends.
+//!
 //! Parameters take their types from annotations. Annotations are hints,
 //! not promises: the caller checks each argument's actual type before
 //! entering native code, so `f(1)` on `def f(x: float)` runs dynamically.
+//! An unannotated parameter is guessed from its use, or else typed by what
+//! native callers pass (`evens(numbers(n))` makes `evens`'s parameter a
+//! generator of ints).
 //! Everything else is inferred: literals, operators, calls, loop variables,
 //! comprehensions. Inference runs to a fixpoint over all functions at once
 //! (return types feed callers, recursion included); a function whose types
@@ -42,6 +51,15 @@ pub enum NTy {
     /// A dict the function builds from `{}`: int or str keys, scalar
     /// values. It never leaves the function except as its return value.
     Dict(Box<NTy>, Box<NTy>),
+    /// What a native generator function returns, stepped by a `for` or
+    /// handed straight to another native call: its items' type.
+    Gen(Box<NTy>),
+    /// The value `None`, as assigned to a local.
+    None,
+    /// A scalar local that is `None` at times (`prev = None`, later an
+    /// int). Reading it anywhere but in `is None` bails when it is `None`:
+    /// the dynamic code then does whatever Python does with `None`.
+    Opt(Box<NTy>),
 }
 
 impl NTy {
@@ -88,6 +106,14 @@ impl NTy {
         }
     }
 
+    /// A generator's items: scalars or tuples of them.
+    fn is_item(&self) -> bool {
+        match self {
+            NTy::Tuple(items) => items.iter().all(NTy::is_scalar),
+            t => t.is_scalar(),
+        }
+    }
+
     /// A type a native dict may have as its key.
     fn is_key(&self) -> bool {
         matches!(self, NTy::Int | NTy::Str)
@@ -108,6 +134,9 @@ impl fmt::Display for NTy {
                 let parts: Vec<String> = items.iter().map(ToString::to_string).collect();
                 write!(f, "tuple[{}]", parts.join(", "))
             }
+            NTy::Gen(t) => write!(f, "generator[{t}]"),
+            NTy::None => write!(f, "None"),
+            NTy::Opt(t) => write!(f, "{t} | None"),
         }
     }
 }
@@ -135,6 +164,8 @@ pub struct NativeFn {
     pub calls: bool,
     /// Parameters without annotations whose type was guessed from use.
     pub guessed: BTreeSet<String>,
+    /// Of those, the ones typed by what native callers pass.
+    pub from_callers: BTreeSet<String>,
     /// Scalar locals that a read may find unbound.
     pub maybe_unbound: BTreeSet<String>,
 }
@@ -175,6 +206,9 @@ impl Const {
 /// What the bodies may refer to besides their own locals.
 pub struct World {
     pub sigs: BTreeMap<String, Sig>,
+    /// Candidates with a parameter that neither an annotation nor a guess
+    /// types: native callers give it its type (`evens(numbers(n))`).
+    pub pending: BTreeMap<String, Vec<(String, Option<NTy>)>>,
     /// Module globals bound once, to a constant, before any code that could
     /// call a function runs: native code uses their values.
     pub consts: BTreeMap<String, Const>,
@@ -186,27 +220,73 @@ pub struct World {
     pub early: BTreeSet<String>,
 }
 
+/// What inference works through: a function's body, or one module-level
+/// loop (a region) whose module variables act as its locals.
+struct Unit<'a> {
+    name: String,
+    body: &'a [ast::Stmt],
+    /// Where a refusal about the whole unit points.
+    offset: usize,
+    kind: UnitKind,
+    /// The names the body binds, besides its parameters.
+    local_names: BTreeSet<String>,
+    /// Parameters without annotations (typed by a guess or by callers).
+    guessed: BTreeSet<String>,
+    /// Parameters typed by native callers.
+    from_callers: BTreeSet<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Function,
+    Generator,
+    Region,
+}
+
+/// A module-level loop proven native. Nothing but the loop can observe
+/// module variables while it runs (it calls only native functions), so it
+/// reads the ones it needs as it starts and writes the ones it binds back
+/// as it ends; if it bails, the dynamic loop runs from the start instead.
+#[derive(Clone, Debug)]
+pub struct Region {
+    /// Offset of the loop statement.
+    pub offset: usize,
+    /// Its name in `mod native`.
+    pub name: String,
+    /// The function it runs as: parameters are the module variables read
+    /// before being bound, locals the ones it binds.
+    pub nf: NativeFn,
+    /// Every module variable it binds, with its type, in name order.
+    pub outputs: Vec<(String, NTy)>,
+}
+
 /// Infers native plans for `candidates`: module-level functions that are
-/// never rebound and are called only by position.
-/// Returns the plans and the world of the functions proven native.
+/// never rebound and are called only by position, and for the module's
+/// top-level loops when `regions` is set.
+/// Returns the plans, the world of the functions proven native and the
+/// regions proven native.
 /// `early` names the candidates whose `def` runs before any code that could
 /// call a function: only those may be called from other native functions
 /// (a later one could still be undefined, a NameError in Python).
 pub fn plan(
     prog: &Program,
+    source: &str,
     body: &[ast::Stmt],
     candidates: &BTreeSet<String>,
     early: &BTreeSet<String>,
-) -> (Plans, World) {
+    regions: bool,
+) -> (Plans, World, Vec<Result<Region, Refusal>>) {
     let mut plans = Plans::new();
-    let mut defs = BTreeMap::new();
+    let mut units: Vec<Unit> = Vec::new();
     let mut world = World {
         sigs: BTreeMap::new(),
+        pending: BTreeMap::new(),
         consts: constants(prog, body),
         early: early.clone(),
         math: math_imported(prog, body),
         module_names: prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect(),
     };
+    let mut region_refusals = BTreeMap::new();
     for s in body {
         let ast::Stmt::FunctionDef(f) = s else { continue };
         let name = f.name.to_string();
@@ -214,37 +294,84 @@ pub fn plan(
             continue;
         }
         match signature(prog, s, f) {
-            Ok((params, local_names)) => {
-                world.sigs.insert(name.clone(), Sig { params, ret: None });
-                defs.insert(name, (f, local_names));
+            Ok((params, local_names, kind)) => {
+                let from_callers = params.iter().filter(|(_, t)| t.is_none()).map(|(n, _)| n.clone()).collect();
+                if params.iter().all(|(_, t)| t.is_some()) {
+                    let params = params.into_iter().map(|(n, t)| (n, t.unwrap_or(NTy::Int))).collect();
+                    world.sigs.insert(name.clone(), Sig { params, ret: None });
+                } else {
+                    world.pending.insert(name.clone(), params);
+                }
+                let guessed = f
+                    .args
+                    .posonlyargs
+                    .iter()
+                    .chain(&f.args.args)
+                    .filter(|a| a.def.annotation.is_none())
+                    .map(|a| a.def.arg.to_string())
+                    .collect();
+                let offset = span(s).0;
+                units.push(Unit { name, body: &f.body, offset, kind, local_names, guessed, from_callers });
             }
             Err(r) => {
                 plans.insert(name, Err(r));
             }
         }
     }
-    // Fixpoint: return types start unknown and only become known; a
-    // refusal removes the function, and its callers are re-inferred.
-    loop {
-        let mut changed = false;
-        for (name, (f, local_names)) in &defs {
-            if !world.sigs.contains_key(name) {
+    if regions {
+        for (i, s) in body.iter().enumerate() {
+            if !matches!(s, ast::Stmt::For(_) | ast::Stmt::While(_)) {
                 continue;
             }
-            let outcome = infer_fn(&world, f, local_names, false).map(|(ret, _)| ret);
+            let (line, _) = crate::diagnostics::line_col(source, span(s).0);
+            let name = format!("loop_{line}");
+            match region_signature(&world, body, i) {
+                Ok((params, local_names)) => {
+                    world.sigs.insert(name.clone(), Sig { params, ret: None });
+                    units.push(Unit {
+                        name,
+                        body: std::slice::from_ref(s),
+                        offset: span(s).0,
+                        kind: UnitKind::Region,
+                        local_names,
+                        guessed: BTreeSet::new(),
+                        from_callers: BTreeSet::new(),
+                    });
+                }
+                Err(r) => {
+                    region_refusals.insert(name, r);
+                }
+            }
+        }
+    }
+    // Fixpoint: return types start unknown and only become known, and so
+    // do the parameter types native callers give; a refusal removes the
+    // function, and its callers are re-inferred.
+    loop {
+        let mut changed = false;
+        for unit in &units {
+            if !world.sigs.contains_key(&unit.name) {
+                continue;
+            }
+            let outcome = infer_fn(&world, unit, false).map(|(ret, typer)| (ret, typer.demands));
             match outcome {
-                Ok(Some(ret)) => {
-                    if let Some(sig) = world.sigs.get_mut(name)
+                Ok((ret, demands)) => {
+                    changed |= world.demand(&demands, &mut plans);
+                    if let Some(ret) = ret
+                        && let Some(sig) = world.sigs.get_mut(&unit.name)
                         && sig.ret.as_ref() != Some(&ret)
                     {
                         sig.ret = Some(ret);
                         changed = true;
                     }
                 }
-                Ok(None) => {}
                 Err(r) => {
-                    world.sigs.remove(name);
-                    plans.insert(name.clone(), Err(r));
+                    world.sigs.remove(&unit.name);
+                    if unit.kind == UnitKind::Region {
+                        region_refusals.insert(unit.name.clone(), r);
+                    } else {
+                        plans.insert(unit.name.clone(), Err(r));
+                    }
                     changed = true;
                 }
             }
@@ -253,57 +380,248 @@ pub fn plan(
             break;
         }
     }
+    for (name, params) in std::mem::take(&mut world.pending) {
+        let (p, _) = params.iter().find(|(_, t)| t.is_none()).cloned().unwrap_or_default();
+        let offset = units.iter().find(|u| u.name == name).map_or(0, |u| u.offset);
+        let reason = format!("parameter '{p}' has no type annotation, and no native code calls it");
+        plans.insert(name, Err(Refusal { offset, reason }));
+    }
     // A final strict pass: every type must now be known. Refusing one
     // function can refuse its callers, so repeat until none is refused.
+    let mut regions_out = BTreeMap::new();
     loop {
         let mut refused = false;
-        for (name, (f, local_names)) in &defs {
-            if !world.sigs.contains_key(name) {
+        for unit in &units {
+            if !world.sigs.contains_key(&unit.name) {
                 continue;
             }
-            let outcome = infer_fn(&world, f, local_names, true).and_then(|(ret, typer)| match ret {
-                Some(ret) => Ok(NativeFn {
-                    params: world.sigs[name].params.clone(),
-                    locals: typer.locals,
-                    ret,
-                    calls: typer.calls,
-                    guessed: f
-                        .args
-                        .posonlyargs
-                        .iter()
-                        .chain(&f.args.args)
-                        .filter(|a| a.def.annotation.is_none())
-                        .map(|a| a.def.arg.to_string())
-                        .collect(),
-                    maybe_unbound: BTreeSet::new(),
-                }),
-                None => refuse(*f, "its return type cannot be inferred"),
-            });
-            // A local that may be read unbound is an `Option` in native code
-            // (reading `None` bails; the dynamic code raises
-            // UnboundLocalError); lists cannot be.
-            let outcome = outcome.and_then(|mut nf| {
-                let params: Vec<String> = nf.params.iter().map(|(n, _)| n.clone()).collect();
-                let da = crate::sema::definite::analyze(&f.body, local_names, &params);
-                for name in &da.maybe_unbound {
-                    if let Some(t) = nf.locals.get(name).filter(|t| t.is_container()) {
-                        return refuse(*f, format!("the {t} '{name}' may be read before it is assigned"));
-                    }
-                }
-                nf.maybe_unbound = da.maybe_unbound;
-                Ok(nf)
-            });
+            let outcome = finish(&world, unit);
             if outcome.is_err() {
-                world.sigs.remove(name);
+                world.sigs.remove(&unit.name);
                 refused = true;
             }
-            plans.insert(name.clone(), outcome);
+            if unit.kind == UnitKind::Region {
+                match outcome.and_then(|nf| region_outputs(unit, nf)) {
+                    Ok(r) => regions_out.insert(unit.name.clone(), Ok(r)),
+                    Err(e) => regions_out.insert(unit.name.clone(), Err(e)),
+                };
+            } else {
+                plans.insert(unit.name.clone(), outcome);
+            }
         }
         if !refused {
             break;
         }
     }
-    (plans, world)
+    // The strict pass's word on a region is final; one refused before it
+    // keeps the refusal it had.
+    let mut regions: Vec<Result<Region, Refusal>> = units.iter().filter_map(|u| regions_out.remove(&u.name)).collect();
+    regions.extend(region_refusals.into_values().map(Err));
+    regions.sort_by_key(|r| match r {
+        Ok(r) => r.offset,
+        Err(e) => e.offset,
+    });
+    for u in units.iter().filter(|u| u.kind == UnitKind::Region) {
+        world.sigs.remove(&u.name);
+    }
+    (plans, world, regions)
+}
+
+impl World {
+    /// Takes the parameter types native callers gave pending candidates;
+    /// a candidate whose parameters are all typed now becomes inferable.
+    /// Callers that disagree refuse it. Returns whether anything changed.
+    fn demand(&mut self, demands: &[(String, Vec<NTy>, usize)], plans: &mut Plans) -> bool {
+        let mut changed = false;
+        for (callee, args, offset) in demands {
+            let Some(params) = self.pending.get_mut(callee) else { continue };
+            let mut conflict = None;
+            for ((pname, slot), t) in params.iter_mut().zip(args) {
+                match slot {
+                    Some(prev) if prev != t => conflict = Some(format!("'{pname}' is given both {prev} and {t}")),
+                    Some(_) => {}
+                    None => *slot = Some(t.clone()),
+                }
+            }
+            if let Some(reason) = conflict {
+                self.pending.remove(callee);
+                plans.insert(callee.clone(), Err(Refusal { offset: *offset, reason }));
+                changed = true;
+            } else if params.iter().all(|(_, t)| t.is_some()) {
+                let params = self.pending.remove(callee).unwrap_or_default();
+                let params = params.into_iter().filter_map(|(n, t)| Some((n, t?))).collect();
+                self.sigs.insert(callee.clone(), Sig { params, ret: None });
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+/// The strict pass over one unit: its final types, or why it stays dynamic.
+fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
+    let nf = infer_fn(world, unit, true).and_then(|(ret, typer)| {
+        let ret = match (ret, unit.kind) {
+            (Some(ret), _) => ret,
+            // A region returns nothing; the tuple of what it binds leaves it.
+            (None, UnitKind::Region) => NTy::Tuple(Vec::new()),
+            (None, _) => {
+                return Err(Refusal { offset: unit.offset, reason: "its return type cannot be inferred".into() });
+            }
+        };
+        Ok(NativeFn {
+            params: world.sigs[&unit.name].params.clone(),
+            locals: typer.locals,
+            ret,
+            calls: typer.calls,
+            guessed: BTreeSet::new(),
+            from_callers: BTreeSet::new(),
+            maybe_unbound: BTreeSet::new(),
+        })
+    })?;
+    let mut nf = nf;
+    if let Some((name, _)) = nf.locals.iter().find(|(_, t)| **t == NTy::None) {
+        return Err(Refusal { offset: unit.offset, reason: format!("'{name}' is only ever None") });
+    }
+    // A local that may be read unbound is an `Option` in native code
+    // (reading `None` bails; the dynamic code raises UnboundLocalError or
+    // NameError); lists cannot be, nor locals that hold `None` at times.
+    let params: Vec<String> = nf.params.iter().map(|(n, _)| n.clone()).collect();
+    let da = crate::sema::definite::analyze(unit.body, &unit.local_names, &params);
+    let mut maybe_unbound = da.maybe_unbound;
+    if unit.kind == UnitKind::Region {
+        // What a region binds is written back only if it was bound.
+        maybe_unbound.extend(nf.locals.keys().cloned());
+    }
+    for name in &maybe_unbound {
+        match nf.locals.get(name) {
+            Some(t) if t.is_container() => {
+                return Err(Refusal {
+                    offset: unit.offset,
+                    reason: format!("the {t} '{name}' may be read before it is assigned"),
+                });
+            }
+            Some(t @ NTy::Opt(_)) => {
+                return Err(Refusal {
+                    offset: unit.offset,
+                    reason: format!("the {t} '{name}' may be read before it is assigned"),
+                });
+            }
+            _ => {}
+        }
+    }
+    nf.maybe_unbound = maybe_unbound;
+    if unit.kind == UnitKind::Generator {
+        let texts = nf.params.iter().map(|(n, t)| (n, t)).chain(&nf.locals).find(|(_, t)| t.is_text());
+        if let Some((name, t)) = texts {
+            return Err(Refusal { offset: unit.offset, reason: format!("the generator works on the {t} '{name}'") });
+        }
+        if let Some((name, t)) = nf.params.iter().find(|(_, t)| !t.is_scalar() && !matches!(t, NTy::Gen(_))) {
+            return Err(Refusal { offset: unit.offset, reason: format!("the generator takes the {t} '{name}'") });
+        }
+    }
+    nf.guessed = unit.guessed.clone();
+    nf.from_callers = unit.from_callers.clone();
+    Ok(nf)
+}
+
+/// A region's outputs: every module variable it binds, all scalars.
+fn region_outputs(unit: &Unit, nf: NativeFn) -> R<Region> {
+    let mut bound = BTreeSet::new();
+    bound_names(unit.body, &mut bound);
+    let mut outputs = Vec::new();
+    for name in bound {
+        let param = nf.params.iter().find(|(n, _)| *n == name).map(|(_, t)| t);
+        let Some(t) = nf.locals.get(&name).or(param) else { continue };
+        if !t.is_scalar() && !matches!(t, NTy::Opt(_)) {
+            let reason = format!("it leaves a {t} in the module variable '{name}'");
+            return Err(Refusal { offset: unit.offset, reason });
+        }
+        outputs.push((name, t.clone()));
+    }
+    Ok(Region { offset: unit.offset, name: unit.name.clone(), nf, outputs })
+}
+
+/// A region's typed inputs and the other names it binds.
+type RegionSignature = (Vec<(String, NTy)>, BTreeSet<String>);
+
+/// The module variables a top-level loop (`body[index]`) reads before it
+/// binds them, typed from the constant each was last assigned before the
+/// loop (a guess the loop checks as it starts), and the names it binds.
+fn region_signature(world: &World, body: &[ast::Stmt], index: usize) -> R<RegionSignature> {
+    let s = &body[index];
+    let mut mentioned = BTreeSet::new();
+    crate::frontend::names_in_stmt(s, &mut mentioned);
+    let mut assigned = BTreeSet::new();
+    bound_names(std::slice::from_ref(s), &mut assigned);
+    let is_function = |n: &str| world.sigs.contains_key(n) || world.pending.contains_key(n);
+    let variables: BTreeSet<String> = mentioned
+        .into_iter()
+        .filter(|n| {
+            let math = n == "math" && world.math;
+            world.module_names.contains(n) && !world.consts.contains_key(n) && !is_function(n) && !math
+        })
+        .collect();
+    let da = crate::sema::definite::analyze(std::slice::from_ref(s), &assigned, &[]);
+    let mut params = Vec::new();
+    for name in &variables {
+        if assigned.contains(name) && !da.maybe_unbound.contains(name) {
+            continue;
+        }
+        let Some(ty) = last_constant(world, &body[..index], name) else {
+            return refuse(s, format!("the type of the module variable '{name}' is not known where the loop starts"));
+        };
+        params.push((name.clone(), ty));
+    }
+    let locals = assigned.into_iter().filter(|n| !params.iter().any(|(p, _)| p == n)).collect();
+    Ok((params, locals))
+}
+
+/// The type of the constant `name` was last bound to by a plain top-level
+/// assignment among `before`; `None` if another statement bound it last.
+fn last_constant(world: &World, before: &[ast::Stmt], name: &str) -> Option<NTy> {
+    for s in before.iter().rev() {
+        let mut bound = BTreeSet::new();
+        bound_names(std::slice::from_ref(s), &mut bound);
+        if !bound.contains(name) {
+            continue;
+        }
+        let value = match s {
+            ast::Stmt::Assign(a) if a.targets.len() == 1 && is_name(&a.targets[0], name) => &*a.value,
+            ast::Stmt::AnnAssign(a) if is_name(&a.target, name) => a.value.as_deref()?,
+            _ => return None,
+        };
+        return const_value(value, &world.consts).map(|c| c.ty()).filter(NTy::is_scalar);
+    }
+    None
+}
+
+/// The names bound by assignments and loop targets in `body`, nested
+/// blocks included (the statements inference accepts bind no others).
+fn bound_names(body: &[ast::Stmt], out: &mut BTreeSet<String>) {
+    fn targets(e: &ast::Expr, out: &mut BTreeSet<String>) {
+        match e {
+            ast::Expr::Name(n) => {
+                out.insert(n.id.to_string());
+            }
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| targets(e, out)),
+            ast::Expr::List(l) => l.elts.iter().for_each(|e| targets(e, out)),
+            ast::Expr::Starred(s) => targets(&s.value, out),
+            _ => {}
+        }
+    }
+    for s in body {
+        match s {
+            ast::Stmt::Assign(a) => a.targets.iter().for_each(|t| targets(t, out)),
+            ast::Stmt::AugAssign(a) => targets(&a.target, out),
+            ast::Stmt::AnnAssign(a) => targets(&a.target, out),
+            ast::Stmt::For(f) => targets(&f.target, out),
+            _ => {}
+        }
+        for block in crate::frontend::child_blocks(s) {
+            bound_names(block, out);
+        }
+    }
 }
 
 /// Module-level names bound exactly once, by `NAME = <constant
@@ -524,17 +842,24 @@ fn guess_expr(e: &ast::Expr, name: &str) -> Option<NTy> {
 
 /// The native parameter types of a candidate, from its annotations, and
 /// the checks on its scope that inference does not repeat.
-/// A candidate's typed parameters and the names of its other locals.
-type Signature = (Vec<(String, NTy)>, BTreeSet<String>);
+/// A candidate's parameters (typed, or left to its native callers), the
+/// names of its other locals, and whether it is a generator.
+type Signature = (Vec<(String, Option<NTy>)>, BTreeSet<String>, UnitKind);
 
 fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signature> {
     let Some(scope_id) = prog.scope_of(s) else {
         return refuse(s, "internal: no scope");
     };
     let scope = &prog.scopes[scope_id];
-    if scope.is_generator || scope.is_coroutine {
-        return refuse(s, "it is a generator");
+    if scope.is_coroutine {
+        return refuse(s, "it is a coroutine");
     }
+    // A generator is native when each `yield` is a statement: nothing in
+    // it sees what a caller sends in.
+    if let Some(y) = scope.yields.iter().find(|y| !y.statement) {
+        return Err(Refusal { offset: y.span.0, reason: "its yield is used as a value, or is a yield from".into() });
+    }
+    let kind = if scope.is_generator { UnitKind::Generator } else { UnitKind::Function };
     for &c in &scope.children {
         let kind = prog.scopes[c].kind;
         if !matches!(kind, ScopeKind::Comprehension | ScopeKind::GenExpr) {
@@ -552,12 +877,11 @@ fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signa
     for a in f.args.posonlyargs.iter().chain(&f.args.args) {
         let name = a.def.arg.to_string();
         let Some(ann) = &a.def.annotation else {
-            // Unannotated: guess from how the body uses it. The guess is
-            // checked at every call, like an annotation.
-            match guess(&f.body, &name) {
-                Some(ty) => params.push((name, ty)),
-                None => return refuse(&a.def, format!("parameter '{name}' has no type annotation")),
-            }
+            // Unannotated: guess from how the body uses it, else let native
+            // callers say. Either is checked at every dynamic call, like an
+            // annotation.
+            let guessed = guess(&f.body, &name);
+            params.push((name, guessed));
             continue;
         };
         let Some(ty) = annotation(ann) else {
@@ -566,7 +890,7 @@ fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signa
                 format!("parameter '{name}' is not annotated int, float, bool, str or a list of int, float or bool"),
             );
         };
-        params.push((name, ty));
+        params.push((name, Some(ty)));
     }
     let local_names = scope
         .symbols
@@ -574,7 +898,7 @@ fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signa
         .filter(|(n, s)| s.assigned && !params.iter().any(|(p, _)| p == *n))
         .map(|(n, _)| n.clone())
         .collect();
-    Ok((params, local_names))
+    Ok((params, local_names, kind))
 }
 
 fn annotation(e: &ast::Expr) -> Option<NTy> {
@@ -594,22 +918,19 @@ fn annotation(e: &ast::Expr) -> Option<NTy> {
     }
 }
 
-/// Infers one function's locals to their fixpoint; with `strict`, then
+/// Infers one unit's locals to their fixpoint; with `strict`, then
 /// checks that every expression has a known type. Returns the return type
 /// (`None` while a callee's is still unknown) and the typer.
-fn infer_fn<'w>(
-    world: &'w World,
-    f: &ast::StmtFunctionDef,
-    local_names: &BTreeSet<String>,
-    strict: bool,
-) -> R<(Option<NTy>, Typer<'w>)> {
-    let params = world.sigs.get(f.name.as_str()).map(|s| s.params.clone()).unwrap_or_default();
-    let mut typer = Typer::new(world, &params, local_names.clone());
-    typer.current = f.name.to_string();
+fn infer_fn<'w>(world: &'w World, unit: &Unit, strict: bool) -> R<(Option<NTy>, Typer<'w>)> {
+    let params = world.sigs.get(&unit.name).map(|s| s.params.clone()).unwrap_or_default();
+    let mut typer = Typer::new(world, &params, unit.local_names.clone());
+    typer.current = unit.name.clone();
+    typer.kind = unit.kind;
     loop {
         typer.changed = false;
         typer.ret = None;
-        typer.infer_body(f)?;
+        typer.demands.clear();
+        typer.infer_body(unit)?;
         if !typer.changed {
             break;
         }
@@ -617,7 +938,7 @@ fn infer_fn<'w>(
     if strict {
         typer.strict = true;
         typer.ret = None;
-        typer.infer_body(f)?;
+        typer.infer_body(unit)?;
     }
     Ok((typer.ret.clone(), typer))
 }
@@ -640,6 +961,8 @@ pub enum Iteration {
     /// A local dict (`d`, `d.keys()`), `d.values()` or `d.items()`: the
     /// key and value types, and which the loop takes.
     Dict(NTy, NTy, DictPart),
+    /// A native generator: its items' type.
+    Gen(NTy),
 }
 
 /// What a loop over a dict takes from each entry.
@@ -663,6 +986,8 @@ impl Iteration {
             Iteration::Dict(k, _, DictPart::Keys) => vec![k.clone()],
             Iteration::Dict(_, v, DictPart::Values) => vec![v.clone()],
             Iteration::Dict(k, v, DictPart::Items) => vec![k.clone(), v.clone()],
+            Iteration::Gen(NTy::Tuple(items)) => items.clone(),
+            Iteration::Gen(t) => vec![t.clone()],
         }
     }
 }
@@ -688,6 +1013,10 @@ pub struct Typer<'w> {
     mutates: bool,
     aliased: bool,
     pub calls: bool,
+    kind: UnitKind,
+    /// Calls of pending candidates with every argument typed: the callee,
+    /// the argument types and where the call is.
+    demands: Vec<(String, Vec<NTy>, usize)>,
 }
 
 impl<'w> Typer<'w> {
@@ -706,6 +1035,8 @@ impl<'w> Typer<'w> {
             mutates: false,
             aliased: false,
             calls: false,
+            kind: UnitKind::Function,
+            demands: Vec::new(),
         }
     }
 
@@ -725,6 +1056,8 @@ impl<'w> Typer<'w> {
             mutates: false,
             aliased: false,
             calls: f.calls,
+            kind: if matches!(f.ret, NTy::Gen(_)) { UnitKind::Generator } else { UnitKind::Function },
+            demands: Vec::new(),
         }
     }
 
@@ -761,15 +1094,48 @@ impl<'w> Typer<'w> {
         }
     }
 
-    fn infer_body(&mut self, f: &ast::StmtFunctionDef) -> R<()> {
-        self.block(&f.body)?;
-        if !always_returns(&f.body) {
-            return refuse(f, "it can reach its end and return None");
+    fn infer_body(&mut self, unit: &Unit) -> R<()> {
+        self.block(unit.body)?;
+        let whole = |reason: &str| Err(Refusal { offset: unit.offset, reason: reason.into() });
+        if unit.kind == UnitKind::Function && !always_returns(unit.body) {
+            return whole("it can reach its end and return None");
         }
         if self.mutates && self.aliased {
-            return refuse(f, "a list is both shared between two names and modified");
+            return whole("a list is both shared between two names and modified");
         }
         Ok(())
+    }
+
+    /// `yield v` in a generator: `v` is an item, all of one type.
+    fn yielded(&mut self, y: &ast::ExprYield) -> R<()> {
+        let Some(v) = &y.value else { return refuse(y, "it yields None") };
+        let ty = match &**v {
+            ast::Expr::Tuple(t) => {
+                let mut items = Vec::new();
+                for e in &t.elts {
+                    match self.expr(e)? {
+                        Some(ty) => items.push(ty),
+                        None => return Ok(()),
+                    }
+                }
+                NTy::Tuple(items)
+            }
+            e => match self.expr(e)? {
+                Some(t) => t,
+                None => return Ok(()),
+            },
+        };
+        if !ty.is_item() {
+            return refuse(y, format!("it yields a {ty}"));
+        }
+        let ty = NTy::Gen(Box::new(ty));
+        match &self.ret {
+            Some(prev) if *prev != ty => refuse(y, format!("it yields both the items of {prev} and of {ty}")),
+            _ => {
+                self.ret = Some(ty);
+                Ok(())
+            }
+        }
     }
 
     /// The type of a variable, if known.
@@ -801,6 +1167,7 @@ impl<'w> Typer<'w> {
             S::Expr(e) => match &*e.value {
                 ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)) => Ok(()),
                 ast::Expr::Call(c) if self.append_call(c)? => Ok(()),
+                ast::Expr::Yield(y) if self.kind == UnitKind::Generator => self.yielded(y),
                 ast::Expr::Call(_) => self.expr(&e.value).map(drop),
                 _ => refuse(s, "an expression statement other than a call"),
             },
@@ -851,10 +1218,25 @@ impl<'w> Typer<'w> {
                     return refuse(s, "a for loop with else");
                 }
                 if let Some(it) = self.iteration(&f.iter)? {
+                    // A loop a generator suspends in keeps its iterator
+                    // across steps: a range or another generator.
+                    if self.kind == UnitKind::Generator
+                        && has_yield(&f.body)
+                        && !matches!(it, Iteration::Range | Iteration::Gen(_))
+                    {
+                        return refuse(
+                            &*f.iter,
+                            "a yield inside a loop over something other than range() or a generator",
+                        );
+                    }
                     self.bind_target(&f.target, it.item_types(), false)?;
                 }
                 self.block(&f.body)
             }
+            S::Return(r) if self.kind == UnitKind::Generator => match &r.value {
+                None => Ok(()),
+                Some(_) => refuse(s, "it returns a value from a generator"),
+            },
             S::Return(r) => {
                 let Some(v) = &r.value else { return refuse(s, "it returns None") };
                 let ty = match &**v {
@@ -876,6 +1258,7 @@ impl<'w> Typer<'w> {
                     }
                     e => match self.expr(e)? {
                         Some(NTy::Char) => return refuse(s, "it returns one character of a str"),
+                        Some(t @ NTy::Gen(_)) => return refuse(s, format!("it returns a {t}")),
                         Some(t) => t,
                         None => return Ok(()),
                     },
@@ -1046,15 +1429,21 @@ impl<'w> Typer<'w> {
             }
             return Ok(());
         }
-        match self.locals.get(name) {
-            Some(prev) if *prev != ty => refuse(n, format!("'{name}' holds both {prev} and {ty}")),
-            Some(_) => Ok(()),
-            None => {
-                self.locals.insert(name.to_string(), ty);
-                self.changed = true;
-                Ok(())
-            }
+        if let NTy::Gen(_) = ty {
+            return refuse(n, format!("it keeps a {ty} in the variable '{name}'"));
         }
+        // `None` and a scalar make the local optional.
+        let merged = match (self.locals.get(name), &ty) {
+            (None, _) => ty.clone(),
+            (Some(prev), t) if prev == t => return Ok(()),
+            (Some(NTy::Opt(inner)), t) if **inner == *t || *t == NTy::None => return Ok(()),
+            (Some(NTy::None), t) if t.is_scalar() => NTy::Opt(Box::new(t.clone())),
+            (Some(prev), NTy::None) if prev.is_scalar() => NTy::Opt(Box::new(prev.clone())),
+            (Some(prev), _) => return refuse(n, format!("'{name}' holds both {prev} and {ty}")),
+        };
+        self.locals.insert(name.to_string(), merged);
+        self.changed = true;
+        Ok(())
     }
 
     /// Binds a `for` or comprehension target to the item types.
@@ -1158,8 +1547,10 @@ impl<'w> Typer<'w> {
                 None => Ok(None),
             };
         }
-        if let Some(NTy::Str) = self.expr(e)? {
-            return Ok(Some(Iteration::Chars));
+        match self.expr(e)? {
+            Some(NTy::Str) => return Ok(Some(Iteration::Chars)),
+            Some(NTy::Gen(t)) => return Ok(Some(Iteration::Gen(*t))),
+            _ => {}
         }
         Ok(self.list_elem(e)?.map(Iteration::List))
     }
@@ -1188,12 +1579,19 @@ impl<'w> Typer<'w> {
                 ast::Constant::Float(_) => Ok(Some(NTy::Float)),
                 ast::Constant::Bool(_) => Ok(Some(NTy::Bool)),
                 ast::Constant::Str(_) => Ok(Some(NTy::Str)),
-                _ => refuse(e, "a constant other than int, float, bool or str"),
+                ast::Constant::None => Ok(Some(NTy::None)),
+                _ => refuse(e, "a constant other than int, float, bool, str or None"),
             },
             E::Name(n) => {
                 let name = n.id.as_str();
                 if let Some(t) = self.var(name) {
-                    Ok(Some(t))
+                    // An optional local is read as its scalar (see `NTy::Opt`);
+                    // one only seen holding None so far may still become one.
+                    match t {
+                        NTy::Opt(t) => Ok(Some(*t)),
+                        NTy::None => self.unknown(e, &format!("'{name}'")),
+                        t => Ok(Some(t)),
+                    }
                 } else if self.local_names.contains(name) {
                     self.unknown(e, &format!("'{name}'"))
                 } else if let Some(c) = self.world.consts.get(name) {
@@ -1229,6 +1627,15 @@ impl<'w> Typer<'w> {
                 }
             }
             E::BoolOp(b) => self.common_scalar(e, &b.values, "and/or on a", "and/or over values of different types"),
+            E::Compare(c) if is_none_test(c) => match &*c.left {
+                ast::Expr::Name(n) if matches!(self.var(n.id.as_str()), Some(NTy::Opt(_) | NTy::None)) => {
+                    Ok(Some(NTy::Bool))
+                }
+                ast::Expr::Name(n) if self.local_names.contains(n.id.as_str()) && self.var(n.id.as_str()).is_none() => {
+                    self.unknown(e, &format!("'{}'", n.id))
+                }
+                _ => refuse(e, "`is None` on something other than a local that holds None at times"),
+            },
             E::Compare(c) => {
                 let mut left = self.expr(&c.left)?;
                 for (op, right) in c.ops.iter().zip(&c.comparators) {
@@ -1414,20 +1821,31 @@ impl<'w> Typer<'w> {
                 if self.is_variable(name) {
                     return refuse(e, format!("calling the local '{name}'"));
                 }
-                if let Some(sig) = self.world.sigs.get(name) {
-                    if !self.current.is_empty() && name != self.current && !self.world.early.contains(name) {
-                        return refuse(e, format!("it calls {name}(), which is defined after code that may call it"));
+                let known = self.world.sigs.contains_key(name) || self.world.pending.contains_key(name);
+                if known && !self.current.is_empty() && name != self.current && !self.world.early.contains(name) {
+                    return refuse(e, format!("it calls {name}(), which is defined after code that may call it"));
+                }
+                if let Some(params) = self.world.pending.get(name) {
+                    // Typed by its callers: this call gives its types.
+                    self.calls = true;
+                    if params.len() != c.args.len() {
+                        return refuse(e, format!("{name}() called with {} arguments", c.args.len()));
                     }
+                    if let Some(args) = self.call_args(&c.args)? {
+                        self.demands.push((name.to_string(), args, span(e).0));
+                    }
+                    return self.unknown(e, &format!("{name}()"));
+                }
+                if let Some(sig) = self.world.sigs.get(name) {
                     self.calls = true;
                     if sig.params.len() != c.args.len() {
                         return refuse(e, format!("{name}() called with {} arguments", c.args.len()));
                     }
                     let (params, ret) = (sig.params.clone(), sig.ret.clone());
-                    for (a, (pname, pty)) in c.args.iter().zip(&params) {
-                        match self.expr(a)? {
-                            Some(t) if t == *pty => {}
-                            Some(t) => return refuse(a, format!("{name}() gets a {t} for '{pname}: {pty}'")),
-                            None => return Ok(None),
+                    let Some(args) = self.call_args(&c.args)? else { return Ok(None) };
+                    for ((a, t), (pname, pty)) in c.args.iter().zip(args).zip(&params) {
+                        if t != *pty {
+                            return refuse(a, format!("{name}() gets a {t} for '{pname}: {pty}'"));
                         }
                     }
                     return match ret {
@@ -1520,6 +1938,24 @@ impl<'w> Typer<'w> {
             Some(t) => refuse(e, format!("{method}() of a {t}")),
             None => Ok(Some(None)),
         }
+    }
+
+    /// The argument types of a call of a native function. A generator
+    /// argument must be made by the call (`f(g(x))`): one in a parameter
+    /// is stepped only where it is.
+    fn call_args(&mut self, args: &[ast::Expr]) -> R<Option<Vec<NTy>>> {
+        let Some(tys) = self.args(args)? else { return Ok(None) };
+        for (a, t) in args.iter().zip(&tys) {
+            if let NTy::Gen(_) = t
+                && !matches!(a, ast::Expr::Call(_))
+            {
+                return refuse(a, "it passes on a generator it did not make");
+            }
+            if matches!(t, NTy::None | NTy::Tuple(_)) {
+                return refuse(a, format!("it passes a {t}"));
+            }
+        }
+        Ok(Some(tys))
     }
 
     fn args(&mut self, args: &[ast::Expr]) -> R<Option<Vec<NTy>>> {
@@ -1673,22 +2109,22 @@ pub fn binop_ty(op: ast::Operator, l: &NTy, r: &NTy) -> Option<NTy> {
             (List(a), Int) | (Int, List(a)) if op == O::Mult => List(a.clone()),
             (a, b) if int_like(a) && int_like(b) => Int,
             (Float, b) | (b, Float) if b.is_scalar() => Float,
-            _ => return None,
+            _ => return Option::None,
         },
         O::Div => match (l, r) {
             (a, b) if a.is_scalar() && b.is_scalar() => Float,
-            _ => return None,
+            _ => return Option::None,
         },
         O::BitAnd | O::BitOr | O::BitXor => match (l, r) {
             (Bool, Bool) => Bool,
             (a, b) if int_like(a) && int_like(b) => Int,
-            _ => return None,
+            _ => return Option::None,
         },
         O::LShift | O::RShift => match (l, r) {
             (a, b) if int_like(a) && int_like(b) => Int,
-            _ => return None,
+            _ => return Option::None,
         },
-        O::MatMult => return None,
+        O::MatMult => return Option::None,
     })
 }
 
@@ -1709,6 +2145,20 @@ pub fn op_text(op: ast::Operator) -> &'static str {
         O::BitAnd => "&",
         O::FloorDiv => "//",
     }
+}
+
+/// `x is None` or `x is not None`.
+pub fn is_none_test(c: &ast::ExprCompare) -> bool {
+    matches!(c.ops.as_slice(), [ast::CmpOp::Is | ast::CmpOp::IsNot])
+        && matches!(&c.comparators[0], ast::Expr::Constant(k) if matches!(k.value, ast::Constant::None))
+}
+
+/// Whether a generator suspends inside `body` (its yields are statements).
+pub fn has_yield(body: &[ast::Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        ast::Stmt::Expr(e) => matches!(&*e.value, ast::Expr::Yield(_)),
+        s => crate::frontend::child_blocks(s).into_iter().any(has_yield),
+    })
 }
 
 /// Whether control cannot reach the end of `body`.

@@ -369,7 +369,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
         }
     }
     let generators = plans.values().any(|p| matches!(p, Ok(nf) if matches!(nf.ret, infer::NTy::Gen(_))));
-    for region in regions.into_iter().flatten() {
+    for region in regions.into_values().flatten() {
         let Some(s) = body.iter().find(|s| span(*s).0 == region.offset) else { continue };
         let line = crate::diagnostics::line_col(cx.source, region.offset).0;
         items.push(native::region(&world, s, &region, line)?);
@@ -391,10 +391,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
 /// The native-tier plans for the module's never-rebound functions. A
 /// module-level name `native` would collide with the module: then nothing
 /// is native.
-fn native_plans(
-    cx: &Cx,
-    body: &[ast::Stmt],
-) -> (infer::Plans, infer::World, Vec<Result<infer::Region, infer::Refusal>>) {
+fn native_plans(cx: &Cx, body: &[ast::Stmt]) -> (infer::Plans, infer::World, infer::Regions) {
     let known = || cx.known.iter().chain(&cx.known_generators);
     let mut candidates: BTreeSet<String> = known().map(|(n, _)| n.clone()).collect();
     let collides = cx.prog.scopes[0].symbols.contains_key(native::MODULE);
@@ -410,45 +407,38 @@ fn native_plans(
 pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<String> {
     let cx = module_cx(prog, source, body);
     let (plans, _, regions) = native_plans(&cx, body);
-    let mut out = Vec::new();
-    let mut regions = regions.into_iter().peekable();
+    let at = |offset: usize| crate::diagnostics::line_col(source, offset);
+    let refused = |r: &infer::Refusal| {
+        let (line, col) = at(r.offset);
+        format!("dynamic: {line}:{col}: {}", r.reason)
+    };
+    // Functions and loops, in the order of the source.
+    let mut out: Vec<(usize, String)> = Vec::new();
     for s in body {
-        let (name, offset) = match s {
-            ast::Stmt::FunctionDef(f) => (f.name.to_string(), span(s).0),
-            ast::Stmt::AsyncFunctionDef(f) => (f.name.to_string(), span(s).0),
-            ast::Stmt::For(_) | ast::Stmt::While(_) => {
-                let (line, _) = crate::diagnostics::line_col(source, span(s).0);
-                let what = match regions.next_if(|r| {
-                    r.as_ref().map_or_else(|e| e.offset, |r| r.offset) >= span(s).0
-                        && r.as_ref().map_or_else(|e| e.offset, |r| r.offset) < span(s).1
-                }) {
-                    Some(Ok(r)) => native::describe_region(&r),
-                    Some(Err(e)) => {
-                        let (line, col) = crate::diagnostics::line_col(source, e.offset);
-                        format!("dynamic: {line}:{col}: {}", e.reason)
-                    }
-                    None => "dynamic".to_string(),
-                };
-                out.push(format!("{line}: loop: {what}"));
-                continue;
-            }
+        let name = match s {
+            ast::Stmt::FunctionDef(f) => f.name.to_string(),
+            ast::Stmt::AsyncFunctionDef(f) => f.name.to_string(),
             _ => continue,
         };
         let what = match plans.get(&name) {
             Some(Ok(nf)) => native::describe(nf),
-            Some(Err(r)) => {
-                let (line, col) = crate::diagnostics::line_col(source, r.offset);
-                format!("dynamic: {}:{}: {}", line, col, r.reason)
-            }
+            Some(Err(r)) => refused(r),
             None => {
                 "dynamic: it is rebound, decorated, a coroutine, or takes *args, **kwargs or keyword-only parameters"
                     .to_string()
             }
         };
-        let (line, _) = crate::diagnostics::line_col(source, offset);
-        out.push(format!("{line}: {name}: {what}"));
+        out.push((span(s).0, format!("{}: {name}: {what}", at(span(s).0).0)));
     }
-    out
+    for (offset, r) in &regions {
+        let what = match r {
+            Ok(r) => native::describe_region(r),
+            Err(e) => refused(e),
+        };
+        out.push((*offset, format!("{}: loop: {what}", at(*offset).0)));
+    }
+    out.sort_by_key(|(offset, _)| *offset);
+    out.into_iter().map(|(_, line)| line).collect()
 }
 
 /// A lowered module: the file's inner attributes and its items, kept apart

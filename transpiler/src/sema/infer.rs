@@ -260,6 +260,9 @@ pub struct Region {
     pub outputs: Vec<(String, NTy)>,
 }
 
+/// Every module-level loop considered, by offset: native, or why not.
+pub type Regions = BTreeMap<usize, Result<Region, Refusal>>;
+
 /// Infers native plans for `candidates`: module-level functions that are
 /// never rebound and are called only by position, and for the module's
 /// top-level loops when `regions` is set.
@@ -275,7 +278,7 @@ pub fn plan(
     candidates: &BTreeSet<String>,
     early: &BTreeSet<String>,
     regions: bool,
-) -> (Plans, World, Vec<Result<Region, Refusal>>) {
+) -> (Plans, World, Regions) {
     let mut plans = Plans::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut world = World {
@@ -287,6 +290,8 @@ pub fn plan(
         module_names: prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect(),
     };
     let mut region_refusals = BTreeMap::new();
+    // Each loop's offset, by its name.
+    let mut loop_offsets = BTreeMap::new();
     for s in body {
         let ast::Stmt::FunctionDef(f) = s else { continue };
         let name = f.name.to_string();
@@ -318,14 +323,16 @@ pub fn plan(
             }
         }
     }
+    let mut loops = Vec::new();
     if regions {
-        for (i, s) in body.iter().enumerate() {
-            if !matches!(s, ast::Stmt::For(_) | ast::Stmt::While(_)) {
-                continue;
-            }
+        module_loops(body, &mut Vec::new(), &mut loops);
+    }
+    for (s, before) in loops {
+        {
             let (line, _) = crate::diagnostics::line_col(source, span(s).0);
             let name = format!("loop_{line}");
-            match region_signature(&world, body, i) {
+            loop_offsets.insert(name.clone(), span(s).0);
+            match region_signature(&world, s, &before) {
                 Ok((params, local_names)) => {
                     world.sigs.insert(name.clone(), Sig { params, ret: None });
                     units.push(Unit {
@@ -415,12 +422,13 @@ pub fn plan(
     }
     // The strict pass's word on a region is final; one refused before it
     // keeps the refusal it had.
-    let mut regions: Vec<Result<Region, Refusal>> = units.iter().filter_map(|u| regions_out.remove(&u.name)).collect();
-    regions.extend(region_refusals.into_values().map(Err));
-    regions.sort_by_key(|r| match r {
-        Ok(r) => r.offset,
-        Err(e) => e.offset,
-    });
+    let regions = loop_offsets
+        .into_iter()
+        .filter_map(|(name, offset)| {
+            let outcome = regions_out.remove(&name).or_else(|| region_refusals.remove(&name).map(Err))?;
+            Some((offset, outcome))
+        })
+        .collect();
     for u in units.iter().filter(|u| u.kind == UnitKind::Region) {
         world.sigs.remove(&u.name);
     }
@@ -548,8 +556,7 @@ type RegionSignature = (Vec<(String, NTy)>, BTreeSet<String>);
 /// The module variables a top-level loop (`body[index]`) reads before it
 /// binds them, typed from the constant each was last assigned before the
 /// loop (a guess the loop checks as it starts), and the names it binds.
-fn region_signature(world: &World, body: &[ast::Stmt], index: usize) -> R<RegionSignature> {
-    let s = &body[index];
+fn region_signature(world: &World, s: &ast::Stmt, before: &[&ast::Stmt]) -> R<RegionSignature> {
     let mut mentioned = BTreeSet::new();
     crate::frontend::names_in_stmt(s, &mut mentioned);
     let mut assigned = BTreeSet::new();
@@ -568,7 +575,7 @@ fn region_signature(world: &World, body: &[ast::Stmt], index: usize) -> R<Region
         if assigned.contains(name) && !da.maybe_unbound.contains(name) {
             continue;
         }
-        let Some(ty) = last_constant(world, &body[..index], name) else {
+        let Some(ty) = last_constant(world, before, name) else {
             return refuse(s, format!("the type of the module variable '{name}' is not known where the loop starts"));
         };
         params.push((name.clone(), ty));
@@ -579,7 +586,7 @@ fn region_signature(world: &World, body: &[ast::Stmt], index: usize) -> R<Region
 
 /// The type of the constant `name` was last bound to by a plain top-level
 /// assignment among `before`; `None` if another statement bound it last.
-fn last_constant(world: &World, before: &[ast::Stmt], name: &str) -> Option<NTy> {
+fn last_constant(world: &World, before: &[&ast::Stmt], name: &str) -> Option<NTy> {
     for s in before.iter().rev() {
         let mut bound = BTreeSet::new();
         bound_names(std::slice::from_ref(s), &mut bound);
@@ -594,6 +601,32 @@ fn last_constant(world: &World, before: &[ast::Stmt], name: &str) -> Option<NTy>
         return const_value(value, &world.consts).map(|c| c.ty()).filter(NTy::is_scalar);
     }
     None
+}
+
+/// The loops that run as module-level code: top-level statements and
+/// those of top-level `if`s (`if __name__ == "__main__":`), each with the
+/// statements that run before it in the module, innermost last.
+fn module_loops<'a>(
+    body: &'a [ast::Stmt],
+    before: &mut Vec<&'a ast::Stmt>,
+    out: &mut Vec<(&'a ast::Stmt, Vec<&'a ast::Stmt>)>,
+) {
+    let depth = before.len();
+    for s in body {
+        match s {
+            ast::Stmt::For(_) | ast::Stmt::While(_) => out.push((s, before.clone())),
+            ast::Stmt::If(i) => {
+                for block in [&i.body, &i.orelse] {
+                    let mark = before.len();
+                    module_loops(block, before, out);
+                    before.truncate(mark);
+                }
+            }
+            _ => {}
+        }
+        before.push(s);
+    }
+    before.truncate(depth);
 }
 
 /// The names bound by assignments and loop targets in `body`, nested

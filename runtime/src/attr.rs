@@ -115,7 +115,16 @@ fn getattr_fallback(obj: &Value, cls: &Rc<Class>, name: &str) -> PyResult<Value>
     Err(no_attribute(obj, name))
 }
 
+/// The error of reading an attribute `obj` does not have. Like CPython's
+/// attribute lookup, it records `name` and `obj` on the exception, which a
+/// printed traceback uses for its "Did you mean" hint.
 pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
+    crate::exc::attribute_error_for(obj, name, format!("'{}' object has no attribute '{}'", type_name(obj), name))
+}
+
+/// The error of storing or deleting an attribute `obj` cannot hold: the
+/// same message, without the hint (CPython records nothing for these).
+fn no_attribute_to_store(obj: &Value, name: &str) -> PyErr {
     attribute_error(format!("'{}' object has no attribute '{}'", type_name(obj), name))
 }
 
@@ -240,7 +249,7 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     {
         return crate::call::call_method(obj, "__getattr__", vec![Value::str(name)], vec![]);
     }
-    Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name(), name)))
+    Err(crate::exc::attribute_error_for(obj, name, format!("type object '{}' has no attribute '{}'", cls.name(), name)))
 }
 
 /// An attribute looked up on a class itself (`Cls.attr`): functions stay
@@ -374,7 +383,7 @@ pub fn generic_setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     if let Some(slots) = &inst.class.slots
         && !slots.iter().any(|s| s.as_str() == name)
     {
-        return Err(no_attribute(obj, name));
+        return Err(no_attribute_to_store(obj, name));
     }
     // Interned, so instances of a class share their key objects.
     inst.set_attr(&intern(name), value);
@@ -423,9 +432,9 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
         },
         Value::Function(f) => match f.attrs().remove(&Value::str(name))? {
             Some(_) => Ok(()),
-            None => Err(no_attribute(obj, name)),
+            None => Err(no_attribute_to_store(obj, name)),
         },
-        _ => Err(no_attribute(obj, name)),
+        _ => Err(no_attribute_to_store(obj, name)),
     }
 }
 
@@ -447,7 +456,7 @@ pub fn generic_delattr(obj: &Value, name: &str) -> PyResult<()> {
     }
     match inst.remove_attr(name)? {
         true => Ok(()),
-        false => Err(no_attribute(obj, name)),
+        false => Err(no_attribute_to_store(obj, name)),
     }
 }
 

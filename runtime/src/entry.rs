@@ -68,6 +68,7 @@ fn print_chain(e: &PyErr, file: &str, out: &mut String, depth: usize) {
     out.push_str("Traceback (most recent call last):\n");
     out.push_str(&format!("  File \"{file}\", in <module>\n"));
     out.push_str(&crate::fmt::exception_line(e));
+    out.push_str(&crate::suggest::hint(e));
     out.push('\n');
     if let Some(notes) = e.data().and_then(|d| d.notes.clone())
         && let Ok(items) = crate::iter::to_vec(&notes)

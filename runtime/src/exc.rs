@@ -27,6 +27,8 @@ pub struct ExcData {
     pub context: Option<Value>,
     pub suppress_context: bool,
     pub notes: Option<Value>,
+    /// Where a failed name lookup happened, for its "Did you mean" hint.
+    pub frame: Option<Rc<crate::suggest::Frame>>,
 }
 
 impl PyErr {
@@ -105,6 +107,33 @@ pub fn new_exception(cls: &Rc<Class>, args: Vec<Value>) -> Value {
         d.borrow_mut().args = args;
     }
     Value::Object(Rc::new(inst))
+}
+
+/// Records a field CPython's interpreter sets on the errors of failed
+/// lookups (`NameError.name`, `AttributeError.obj`).
+fn set_field(e: &PyErr, field: &str, value: Value) {
+    if let Value::Object(inst) = e.value() {
+        inst.set_attr(&crate::str::PyStr::new(field), value);
+    }
+}
+
+/// The `NameError` of looking up `name` and finding it nowhere, raised in
+/// `frame` when the lookup was in a function.
+pub fn name_error_for(name: &str, frame: Option<Rc<crate::suggest::Frame>>) -> PyErr {
+    let e = name_error(format!("name '{name}' is not defined"));
+    set_field(&e, "name", Value::str(name));
+    if let Some(mut d) = e.data() {
+        d.frame = frame;
+    }
+    e
+}
+
+/// The `AttributeError` of reading `obj.name` and finding nothing.
+pub fn attribute_error_for(obj: &Value, name: &str, msg: String) -> PyErr {
+    let e = attribute_error(msg);
+    set_field(&e, "name", Value::str(name));
+    set_field(&e, "obj", obj.clone());
+    e
 }
 
 macro_rules! error_constructors {

@@ -35,10 +35,11 @@ impl Native for Module {
         }
         Some(match self.attrs.get_str(name) {
             Some(v) => Ok(v),
-            None => {
-                let _ = this;
-                Err(crate::exc::attribute_error(format!("module '{}' has no attribute '{}'", self.name, name)))
-            }
+            None => Err(crate::exc::attribute_error_for(
+                this,
+                name,
+                format!("module '{}' has no attribute '{}'", self.name, name),
+            )),
         })
     }
 

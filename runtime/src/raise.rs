@@ -69,5 +69,13 @@ pub fn assertion_error(msg: Option<Value>) -> PyErr {
 
 /// Reading a name no scope defines.
 pub fn name_error(name: &str) -> PyResult<Value> {
-    Err(crate::exc::name_error(format!("name '{name}' is not defined")))
+    Err(crate::exc::name_error_for(name, None))
+}
+
+/// Reading a name no scope defines, in a function with local variables
+/// `varnames` (and `self`, when it has one): the printed error's "Did you
+/// mean" hint looks among them first, as CPython's does.
+pub fn name_error_in(name: &str, varnames: &'static [&'static str], self_obj: Option<&Value>) -> PyResult<Value> {
+    let frame = crate::suggest::Frame { varnames, self_obj: self_obj.cloned() };
+    Err(crate::exc::name_error_for(name, Some(std::rc::Rc::new(frame))))
 }

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::exc::{PyResult, name_error, unbound_local_error};
+use crate::exc::{PyResult, name_error, name_error_for, unbound_local_error};
 use crate::gil::GilCell;
 use crate::value::Value;
 
@@ -25,7 +25,7 @@ impl Global {
     pub fn get(&self) -> PyResult<Value> {
         match self.slot.get() {
             Some(v) => Ok(v),
-            None => Err(name_error(format!("name '{}' is not defined", self.name))),
+            None => Err(name_error_for(self.name, None)),
         }
     }
 
@@ -37,22 +37,46 @@ impl Global {
 
     pub fn set(&self, value: Value) {
         let old = self.slot.replace(Some(value));
+        if old.is_none() {
+            bound(self.name, true);
+        }
         drop(old);
     }
 
     pub fn delete(&self) -> PyResult<()> {
         match self.slot.replace(None) {
             Some(old) => {
+                bound(self.name, false);
                 drop(old);
                 Ok(())
             }
-            None => Err(name_error(format!("name '{}' is not defined", self.name))),
+            None => Err(name_error_for(self.name, None)),
         }
     }
 
     pub fn is_bound(&self) -> bool {
         self.slot.with(Option::is_some)
     }
+}
+
+/// The module's variables in the order they were bound, as the keys of
+/// CPython's module dict run (a deleted one leaves, and comes back last):
+/// "Did you mean" hints scan them in this order.
+static BOUND_ORDER: GilCell<Vec<&'static str>> = GilCell::new(Vec::new());
+
+fn bound(name: &'static str, now: bool) {
+    let mut order = BOUND_ORDER.replace(Vec::new());
+    if now {
+        order.push(name);
+    } else {
+        order.retain(|n| *n != name);
+    }
+    BOUND_ORDER.replace(order);
+}
+
+/// The bound module variables, in the order they were bound.
+pub fn bound_globals() -> Vec<&'static str> {
+    BOUND_ORDER.get()
 }
 
 /// A variable captured by a nested function: both scopes share the slot.

@@ -250,6 +250,11 @@ fn build_types() -> Types {
         let c = new_builtin_class(name, &[parent], Layout::Exception, Some(&ctors::EXCEPTION));
         by_name.insert(name, c);
     }
+    // What failed lookups record (see `exc::name_error_for`); `None` on an
+    // error made by hand.
+    by_name["NameError"].dict.set_str("name", Value::None);
+    by_name["AttributeError"].dict.set_str("name", Value::None);
+    by_name["AttributeError"].dict.set_str("obj", Value::None);
     // ExceptionGroup derives from both BaseExceptionGroup and Exception.
     let eg_bases = vec![by_name["BaseExceptionGroup"].clone(), by_name["Exception"].clone()];
     let eg = Rc::new(Class {

@@ -168,11 +168,11 @@ pub fn aug_assign(
                 },
                 Some(Binding::ClassLocal) => {
                     let ns = fx.class_ns.clone().ok_or_else(|| unsupported(target, "class namespace"))?;
-                    let fallback = global_read(cx, name);
+                    let fallback = global_read(cx, fx, name);
                     cx.tri(fx, quote! { rt::classes::ns_load(&#ns, #name, || #fallback) })
                 }
                 Some(Binding::Global) | None => {
-                    let g = global_read(cx, name);
+                    let g = global_read(cx, fx, name);
                     cx.tri(fx, g)
                 }
             };

@@ -573,18 +573,19 @@ pub fn load_name(cx: &mut Cx, fx: &mut Fx, name: &str, at: &ast::Expr) -> LResul
         },
         Some(Binding::ClassLocal) => {
             let ns = fx.class_ns.clone().ok_or_else(|| unsupported(at, "class namespace access"))?;
-            let fallback = global_read(cx, name);
+            let fallback = global_read(cx, fx, name);
             Ok(Lowered::any(cx.tri(fx, quote! { rt::classes::ns_load(&#ns, #name, || #fallback) })))
         }
         Some(Binding::Global) | None => {
-            let g = global_read(cx, name);
+            let g = global_read(cx, fx, name);
             Ok(Lowered::any(cx.tri(fx, g)))
         }
     }
 }
 
-/// Tokens (a `PyResult<Value>`) reading a module global or builtin.
-pub fn global_read(cx: &Cx, name: &str) -> TokenStream {
+/// Tokens (a `PyResult<Value>`) reading a module global or builtin from
+/// code of `fx`.
+pub fn global_read(cx: &Cx, fx: &Fx, name: &str) -> TokenStream {
     let assigned = cx.globals.contains(name);
     let builtin = super::builtins::is_builtin_name(name);
     let id = mangle::ident(name);
@@ -595,9 +596,54 @@ pub fn global_read(cx: &Cx, name: &str) -> TokenStream {
         (false, false) => match name {
             "__name__" => quote! { Ok::<Value, PyErr>(Value::str("__main__")) },
             "__file__" => quote! { Ok::<Value, PyErr>(Value::str(rt::builtins::main_file())) },
-            _ => quote! { rt::raise::name_error(#name) },
+            _ => match frame_names(cx, fx) {
+                Some((varnames, self_obj)) => quote! { rt::raise::name_error_in(#name, &[#(#varnames),*], #self_obj) },
+                None => quote! { rt::raise::name_error(#name) },
+            },
         },
     }
+}
+
+/// For a NameError's "Did you mean" hint: the local variable names of the
+/// function `fx` lowers (CPython's `co_varnames`: parameters first, then
+/// the other locals in the order they appear, without those only nested
+/// functions read), and its `self`, if it has one. `None` in module code
+/// and class bodies, whose names are the module's.
+fn frame_names(cx: &Cx, fx: &Fx) -> Option<(Vec<String>, TokenStream)> {
+    let mut id = fx.scope;
+    // A list, set or dict comprehension runs in its function's frame.
+    while cx.prog.scopes[id].kind == crate::sema::ScopeKind::Comprehension {
+        id = cx.prog.scopes[id].parent?;
+    }
+    let scope = &cx.prog.scopes[id];
+    if !matches!(scope.kind, crate::sema::ScopeKind::Function | crate::sema::ScopeKind::Lambda) {
+        return None;
+    }
+    let text = cx.source.get(scope.span.0..scope.span.1).unwrap_or("");
+    let mut names: Vec<(usize, bool, String)> = scope
+        .symbols
+        .iter()
+        .filter(|(_, s)| s.param || (s.assigned && s.binding == Some(Binding::Local)))
+        .map(|(n, s)| (first_word(text, n).unwrap_or(usize::MAX), !s.param, n.clone()))
+        .collect();
+    // Parameters first (they come first in the text too), then the rest.
+    names.sort_by_key(|(at, local, _)| (*local, *at));
+    let varnames: Vec<String> = names.into_iter().map(|(_, _, n)| n).collect();
+    let self_obj = match fx.lookup("self") {
+        Some(Var::Plain(id)) if varnames.iter().any(|n| n == "self") => quote! { Some(&#id) },
+        _ => quote! { None },
+    };
+    Some((varnames, self_obj))
+}
+
+/// The offset of the first whole-word occurrence of `word` in `text`.
+fn first_word(text: &str, word: &str) -> Option<usize> {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !is_ident(c));
+        let after = text[i + word.len()..].chars().next().is_none_or(|c| !is_ident(c));
+        before && after
+    })
 }
 
 pub fn read_var(cx: &Cx, fx: &Fx, name: &str, var: &Var) -> TokenStream {

@@ -363,6 +363,9 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
     }
 }
 
+/// Code looping over some items, handing each to its callback.
+type ItemLoop<'a, N> = dyn FnMut(&mut N, &mut dyn FnMut(TokenStream) -> TokenStream) -> LResult<TokenStream> + 'a;
+
 /// Lowering state of one native function.
 struct Nx<'w> {
     typer: Typer<'w>,
@@ -379,6 +382,9 @@ struct Nx<'w> {
     loops: Vec<Option<(TokenStream, TokenStream)>>,
     /// In a generator: the iterators of split loops.
     iters: Vec<Ident>,
+    /// Of those, the positions in a list variable: the iterator, the
+    /// list, and whether it is a parameter (a `Slice`).
+    positions: Vec<(Ident, Ident, bool)>,
 }
 
 /// The accumulator and loop label of a function whose self-recursion is a
@@ -530,6 +536,7 @@ impl<'w> Nx<'w> {
             arena: false,
             loops: Vec::new(),
             iters: Vec::new(),
+            positions: Vec::new(),
         }
     }
 
@@ -1014,6 +1021,7 @@ impl Nx<'_> {
     fn stepped(&mut self, iter: &ast::Expr) -> LResult<(TokenStream, Ident)> {
         if let ast::Expr::Name(n) = iter
             && self.typer.is_param(n.id.as_str())
+            && matches!(self.typer.var(n.id.as_str()), Some(NTy::Gen(_)))
         {
             return Ok((quote! {}, mangle::ident(n.id.as_str())));
         }
@@ -1626,6 +1634,16 @@ impl Nx<'_> {
             let s = self.slice(&args[0])?;
             return Ok(reduce_slice(name, s, elem));
         }
+        if let ("min" | "max" | "sum" | "any" | "all", [NTy::Gen(elem)]) = (name, tys.as_slice()) {
+            return self.reduce_generator(e, name, &args[0], elem);
+        }
+        if let ("list", [NTy::Gen(_)]) = (name, tys.as_slice()) {
+            let (setup, source) = self.stepped(&args[0])?;
+            let (out, x) = (self.fresh("list"), self.fresh("x"));
+            return Ok(
+                quote! { ({ #setup let mut #out = Vec::new(); while let Some(#x) = #source.step()? { #out.push(#x); } #out }) },
+            );
+        }
         if name == "len"
             && let [ast::Expr::Name(n)] = args
         {
@@ -1667,10 +1685,39 @@ impl Nx<'_> {
         gens: &[ast::Comprehension],
         elt: &ast::Expr,
     ) -> LResult<TokenStream> {
+        let elem_ty = self.element_type(gens, elt)?;
+        self.reduce(e, name, &elem_ty, &mut |nx, each| nx.comprehension(gens, elt, each))
+    }
+
+    /// `sum`/`min`/`max`/`any`/`all` over what a native generator yields.
+    fn reduce_generator(
+        &mut self,
+        e: &ast::Expr,
+        name: &str,
+        generator: &ast::Expr,
+        elem: &NTy,
+    ) -> LResult<TokenStream> {
+        self.reduce(e, name, elem, &mut |nx, each| {
+            let (setup, source) = nx.stepped(generator)?;
+            let x = nx.fresh("x");
+            let body = each(quote! { #x });
+            Ok(quote! { #setup while let Some(#x) = #source.step()? { #body } })
+        })
+    }
+
+    /// A reduction of the items `items` hands to its callback, one by one
+    /// (the code it returns loops over them).
+    fn reduce(
+        &mut self,
+        e: &ast::Expr,
+        name: &str,
+        elem_ty: &NTy,
+        items: &mut ItemLoop<'_, Self>,
+    ) -> LResult<TokenStream> {
         let acc = self.fresh("acc");
         let label = self.fresh("reduce");
         let exit = syn::Lifetime::new(&format!("'{label}"), proc_macro2::Span::call_site());
-        let elem_ty = self.element_type(gens, elt)?;
+        let elem_ty = elem_ty.clone();
         let t = self.ty(e)?;
         let (init, finish) = match (name, &t) {
             ("sum", NTy::Float) => {
@@ -1683,7 +1730,7 @@ impl Nx<'_> {
         };
         let float_sum = t == NTy::Float && name == "sum";
         let name = name.to_string();
-        let body = self.comprehension(gens, elt, &mut |v| match name.as_str() {
+        let body = items(self, &mut |v| match name.as_str() {
             "sum" if float_sum => quote! { #acc.add(#v); },
             "sum" => {
                 let v = as_int(v, &elem_ty);
@@ -1772,14 +1819,24 @@ impl super::resumable::StepLowering for Nx<'_> {
 
     fn for_start(&mut self, f: &ast::StmtFor) -> LResult<(TokenStream, Ident, Ident)> {
         let item = self.fresh("item");
+        // A generator parameter is stepped in place.
         if let ast::Expr::Name(n) = &*f.iter
             && self.typer.is_param(n.id.as_str())
+            && matches!(self.typer.var(n.id.as_str()), Some(NTy::Gen(_)))
         {
             return Ok((quote! {}, mangle::ident(n.id.as_str()), item));
         }
-        let source = match self.typer.iteration(&f.iter) {
-            Ok(Some(Iteration::Range)) => self.range(&f.iter)?,
-            Ok(Some(Iteration::Gen(_))) => self.expr(&f.iter)?.0,
+        let source = match (self.typer.iteration(&f.iter), &*f.iter) {
+            (Ok(Some(Iteration::Range)), _) => self.range(&f.iter)?,
+            (Ok(Some(Iteration::Gen(_))), _) => self.expr(&f.iter)?.0,
+            // A list is read live, by position, as Python's list iterator does.
+            (Ok(Some(Iteration::List(_))), ast::Expr::Name(n)) => {
+                let it = self.fresh("it");
+                self.iters.push(it.clone());
+                let list = mangle::ident(n.id.as_str());
+                self.positions.push((it.clone(), list, self.typer.is_param(n.id.as_str())));
+                return Ok((quote! { #it = Some(0usize); }, it, item));
+            }
             _ => return Err(internal(&*f.iter, "a loop a generator suspends in")),
         };
         let it = self.fresh("it");
@@ -1788,10 +1845,29 @@ impl super::resumable::StepLowering for Nx<'_> {
     }
 
     fn for_next(&mut self, f: &ast::StmtFor, it: &Ident, item: &Ident, exit: TokenStream) -> LResult<TokenStream> {
-        let source = if self.iters.contains(it) {
-            quote! { #it.as_mut().ok_or(Bail)? }
-        } else {
-            quote! { #it }
+        let position = self.positions.iter().find(|(p, _, _)| p == it).cloned();
+        let next = match (position, self.iters.contains(it)) {
+            (Some((_, list, param)), _) => {
+                let read = if param {
+                    quote! { #list.at(*k)? }
+                } else {
+                    quote! { #list[*k] }
+                };
+                quote! {
+                    ({
+                        let k = #it.as_mut().ok_or(Bail)?;
+                        if *k < #list.len() {
+                            let v = #read;
+                            *k += 1;
+                            Some(v)
+                        } else {
+                            None
+                        }
+                    })
+                }
+            }
+            (None, true) => quote! { #it.as_mut().ok_or(Bail)?.step()? },
+            (None, false) => quote! { #it.step()? },
         };
         let names: Vec<&str> = match &*f.target {
             ast::Expr::Name(n) => vec![n.id.as_str()],
@@ -1810,7 +1886,7 @@ impl super::resumable::StepLowering for Nx<'_> {
         };
         let binds: Vec<TokenStream> =
             names.iter().zip(&parts).map(|(n, p)| self.write_local(n, quote! { #p })).collect();
-        Ok(quote! { let Some(#pattern) = #source.step()? else { #exit }; #(#binds)* })
+        Ok(quote! { let Some(#pattern) = #next else { #exit }; #(#binds)* })
     }
 
     fn for_end(&mut self, it: &Ident) -> TokenStream {

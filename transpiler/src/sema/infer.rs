@@ -524,7 +524,9 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
         if let Some((name, t)) = texts {
             return Err(Refusal { offset: unit.offset, reason: format!("the generator works on the {t} '{name}'") });
         }
-        if let Some((name, t)) = nf.params.iter().find(|(_, t)| !t.is_scalar() && !matches!(t, NTy::Gen(_))) {
+        let steppable =
+            |t: &NTy| t.is_scalar() || matches!(t, NTy::Gen(_)) || matches!(t, NTy::List(e) if e.is_scalar());
+        if let Some((name, t)) = nf.params.iter().find(|(_, t)| !steppable(t)) {
             return Err(Refusal { offset: unit.offset, reason: format!("the generator takes the {t} '{name}'") });
         }
     }
@@ -1252,14 +1254,17 @@ impl<'w> Typer<'w> {
                 }
                 if let Some(it) = self.iteration(&f.iter)? {
                     // A loop a generator suspends in keeps its iterator
-                    // across steps: a range or another generator.
+                    // across steps: a range, another generator, or a
+                    // position in a list variable.
+                    let list_variable = matches!(it, Iteration::List(_)) && matches!(&*f.iter, ast::Expr::Name(_));
                     if self.kind == UnitKind::Generator
                         && has_yield(&f.body)
                         && !matches!(it, Iteration::Range | Iteration::Gen(_))
+                        && !list_variable
                     {
                         return refuse(
                             &*f.iter,
-                            "a yield inside a loop over something other than range() or a generator",
+                            "a yield inside a loop over something other than range(), a generator or a list variable",
                         );
                     }
                     self.bind_target(&f.target, it.item_types(), false)?;
@@ -1880,6 +1885,17 @@ impl<'w> Typer<'w> {
                         if t != *pty {
                             return refuse(a, format!("{name}() gets a {t} for '{pname}: {pty}'"));
                         }
+                        // A generator borrows a list it is given for as long
+                        // as it lives: the list must outlive it, as a variable
+                        // of a caller that is not itself a generator.
+                        if matches!(ret, Some(NTy::Gen(_))) && matches!(t, NTy::List(_)) {
+                            if self.kind == UnitKind::Generator {
+                                return refuse(a, format!("a generator passes a list to the generator {name}()"));
+                            }
+                            if !matches!(a, ast::Expr::Name(_)) {
+                                return refuse(a, format!("{name}() gets a list that is not in a variable"));
+                            }
+                        }
                     }
                     return match ret {
                         // Made a dynamic object as it returns.
@@ -2043,10 +2059,11 @@ impl<'w> Typer<'w> {
                 }
                 a.clone()
             }
-            ("min" | "max" | "sum" | "any" | "all", [T::List(elem)]) => {
+            ("min" | "max" | "sum" | "any" | "all", [T::List(elem) | T::Gen(elem)]) => {
                 return self.reduction(e, name, (**elem).clone());
             }
             ("list", [T::List(elem)]) => T::List(elem.clone()),
+            ("list", [T::Gen(elem)]) if elem.is_scalar() => T::List(elem.clone()),
             ("list", []) => return refuse(e, "an empty list whose element type is not known here"),
             _ => {
                 let shown: Vec<String> = tys.iter().map(ToString::to_string).collect();

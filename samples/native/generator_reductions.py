@@ -37,6 +37,24 @@ def literal(n: int) -> int:
 def empty_max(n: int) -> int:
     return max(numbers(n))
 
+def grows(n: int) -> int:
+    # The generator borrows xs while the loop changes it: dynamic.
+    xs = [1, 2, 3]
+    t = 0
+    for x in each(xs):
+        if len(xs) < n:
+            xs.append(x)
+        t += x
+    return t
+
+
+def twice(n: int) -> int:
+    xs = [n, 2, 3]
+    return sum(each(xs)) + sum(each(xs))
+
+
+print(grows(5), twice(4))
+
 print(stats(10), stats2(2), stats2(5), list(grow(6)), sum(each([1, 2])))
 print(empty_max(3), literal(4))
 # max() of nothing: the native code bails, the dynamic code raises.

@@ -1052,6 +1052,11 @@ pub struct Typer<'w> {
     /// Calls of pending candidates with every argument typed: the callee,
     /// the argument types and where the call is.
     demands: Vec<(String, Vec<NTy>, usize)>,
+    /// Lists handed to generators (which borrow them), lists changed in
+    /// place, and every assignment to a name (by name and offset).
+    lent: BTreeSet<String>,
+    changed_lists: BTreeSet<String>,
+    bindings: BTreeSet<(String, usize)>,
 }
 
 impl<'w> Typer<'w> {
@@ -1072,6 +1077,9 @@ impl<'w> Typer<'w> {
             calls: false,
             kind: UnitKind::Function,
             demands: Vec::new(),
+            lent: BTreeSet::new(),
+            changed_lists: BTreeSet::new(),
+            bindings: BTreeSet::new(),
         }
     }
 
@@ -1093,6 +1101,9 @@ impl<'w> Typer<'w> {
             calls: f.calls,
             kind: if matches!(f.ret, NTy::Gen(_)) { UnitKind::Generator } else { UnitKind::Function },
             demands: Vec::new(),
+            lent: BTreeSet::new(),
+            changed_lists: BTreeSet::new(),
+            bindings: BTreeSet::new(),
         }
     }
 
@@ -1137,6 +1148,14 @@ impl<'w> Typer<'w> {
         }
         if self.mutates && self.aliased {
             return whole("a list is both shared between two names and modified");
+        }
+        // A list a generator borrows must not change while it lives: here,
+        // not at all after its one assignment.
+        for name in &self.lent {
+            let assignments = self.bindings.iter().filter(|(n, _)| n == name).count();
+            if self.changed_lists.contains(name) || assignments > 1 {
+                return whole(&format!("the list '{name}' is handed to a generator and changed"));
+            }
         }
         Ok(())
     }
@@ -1347,6 +1366,9 @@ impl<'w> Typer<'w> {
     /// A list that is modified: it must be a local the function created.
     fn stored_list(&mut self, e: &ast::Expr) -> R<()> {
         self.mutates = true;
+        if let ast::Expr::Name(n) = e {
+            self.changed_lists.insert(n.id.to_string());
+        }
         match e {
             ast::Expr::Name(n) if !self.is_param(n.id.as_str()) => Ok(()),
             ast::Expr::Name(_) => refuse(e, "it modifies a list parameter"),
@@ -1357,6 +1379,7 @@ impl<'w> Typer<'w> {
     fn assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> R<()> {
         match target {
             ast::Expr::Name(n) => {
+                self.bindings.insert((n.id.to_string(), span(target).0));
                 if let ast::Expr::List(l) = value
                     && l.elts.is_empty()
                 {
@@ -1892,9 +1915,10 @@ impl<'w> Typer<'w> {
                             if self.kind == UnitKind::Generator {
                                 return refuse(a, format!("a generator passes a list to the generator {name}()"));
                             }
-                            if !matches!(a, ast::Expr::Name(_)) {
+                            let ast::Expr::Name(list) = a else {
                                 return refuse(a, format!("{name}() gets a list that is not in a variable"));
-                            }
+                            };
+                            self.lent.insert(list.id.to_string());
                         }
                     }
                     return match ret {

@@ -61,10 +61,7 @@ fn main() -> ExitCode {
         Cmd::Convert { explain_types: true, program, .. } => explain(&program),
         Cmd::Convert { program, output, stdout, .. } => convert(&program, output, stdout),
         Cmd::Build { program, output, debug } => match build(&program, output, !debug) {
-            Ok(bin) => {
-                println!("{}", bin.display());
-                ExitCode::SUCCESS
-            }
+            Ok(bin) => write_stdout(&format!("{}\n", bin.display())),
             Err(code) => code,
         },
         Cmd::Run { program, args } => run(&program, &args),
@@ -99,20 +96,36 @@ fn explain(program: &Path) -> ExitCode {
     };
     match py2rs::explain_types(&source, &Options { file_name: program.display().to_string() }) {
         Ok(lines) => {
+            let mut text = String::new();
             if lines.is_empty() {
-                println!(
-                    "{}: no module-level functions (methods and nested functions stay dynamic)",
+                text.push_str(&format!(
+                    "{}: no module-level functions or loops (methods and nested functions stay dynamic)\n",
                     program.display()
-                );
+                ));
             }
             for l in lines {
-                println!("{}:{l}", program.display());
+                text.push_str(&format!("{}:{l}\n", program.display()));
             }
-            ExitCode::SUCCESS
+            write_stdout(&text)
         }
         Err(diags) => {
             eprint!("{}", diagnostics::render(&program.display().to_string(), &source, &diags));
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `text` to stdout. A reader that stops early (`| head`) is not
+/// an error; another failure is reported.
+fn write_stdout(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("py2rs: cannot write to stdout: {e}");
+            ExitCode::from(1)
         }
     }
 }
@@ -127,8 +140,7 @@ fn convert(program: &Path, output: Option<PathBuf>, stdout: bool) -> ExitCode {
         Err(code) => return code,
     };
     if stdout {
-        print!("{rust}");
-        return ExitCode::SUCCESS;
+        return write_stdout(&rust);
     }
     let dir = output.unwrap_or_else(|| default_crate_dir(program));
     match cargo::write_crate(&dir, &cargo::crate_name(program), &rust) {

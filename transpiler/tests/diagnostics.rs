@@ -58,3 +58,27 @@ fn cli_exits_2_with_source_line_and_caret() {
     assert_eq!(lines[2], "    ^");
     assert!(out.stdout.is_empty());
 }
+
+/// A reader that stops early (`py2rs convert --stdout prog.py | head`)
+/// ends the output quietly: no panic, exit code 0.
+#[test]
+fn cli_output_into_a_closed_pipe_is_not_an_error() {
+    use std::process::Stdio;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let sample = root.join("samples/bench/attribute_heavy.py");
+    for args in [&["convert", "--stdout"][..], &["convert", "--explain-types"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_py2rs"))
+            .args(args)
+            .arg(&sample)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // Close the reading end before py2rs writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

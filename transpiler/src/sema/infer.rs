@@ -328,26 +328,24 @@ pub fn plan(
         module_loops(body, &mut Vec::new(), &mut loops);
     }
     for (s, before) in loops {
-        {
-            let (line, _) = crate::diagnostics::line_col(source, span(s).0);
-            let name = format!("loop_{line}");
-            loop_offsets.insert(name.clone(), span(s).0);
-            match region_signature(&world, s, &before) {
-                Ok((params, local_names)) => {
-                    world.sigs.insert(name.clone(), Sig { params, ret: None });
-                    units.push(Unit {
-                        name,
-                        body: std::slice::from_ref(s),
-                        offset: span(s).0,
-                        kind: UnitKind::Region,
-                        local_names,
-                        guessed: BTreeSet::new(),
-                        from_callers: BTreeSet::new(),
-                    });
-                }
-                Err(r) => {
-                    region_refusals.insert(name, r);
-                }
+        let (line, _) = crate::diagnostics::line_col(source, span(s).0);
+        let name = format!("loop_{line}");
+        loop_offsets.insert(name.clone(), span(s).0);
+        match region_signature(&world, s, &before) {
+            Ok((params, local_names)) => {
+                world.sigs.insert(name.clone(), Sig { params, ret: None });
+                units.push(Unit {
+                    name,
+                    body: std::slice::from_ref(s),
+                    offset: span(s).0,
+                    kind: UnitKind::Region,
+                    local_names,
+                    guessed: BTreeSet::new(),
+                    from_callers: BTreeSet::new(),
+                });
+            }
+            Err(r) => {
+                region_refusals.insert(name, r);
             }
         }
     }
@@ -578,7 +576,12 @@ fn region_signature(world: &World, s: &ast::Stmt, before: &[&ast::Stmt]) -> R<Re
             continue;
         }
         let Some(ty) = last_constant(world, before, name) else {
-            return refuse(s, format!("the type of the module variable '{name}' is not known where the loop starts"));
+            return refuse(
+                s,
+                format!(
+                    "it reads the module variable '{name}', which is no int, float or bool constant before the loop"
+                ),
+            );
         };
         params.push((name.clone(), ty));
     }

@@ -166,6 +166,8 @@ pub struct NativeFn {
     pub guessed: BTreeSet<String>,
     /// Of those, the ones typed by what native callers pass.
     pub from_callers: BTreeSet<String>,
+    /// The native generators it calls.
+    pub generators: BTreeSet<String>,
     /// Scalar locals that a read may find unbound.
     pub maybe_unbound: BTreeSet<String>,
 }
@@ -414,6 +416,17 @@ pub fn plan(
                 plans.insert(unit.name.clone(), outcome);
             }
         }
+        // A native generator's type holds those of the generators it makes,
+        // so one that makes itself, directly or through others, has no
+        // Rust type: it stays dynamic.
+        for unit in units.iter().filter(|u| u.kind == UnitKind::Generator) {
+            if world.sigs.contains_key(&unit.name) && makes_itself(&plans, &unit.name) {
+                world.sigs.remove(&unit.name);
+                let reason = "it makes itself, directly or through other generators".to_string();
+                plans.insert(unit.name.clone(), Err(Refusal { offset: unit.offset, reason }));
+                refused = true;
+            }
+        }
         if !refused {
             break;
         }
@@ -431,6 +444,26 @@ pub fn plan(
         world.sigs.remove(&u.name);
     }
     (plans, world, regions)
+}
+
+/// Whether the native generator `name` reaches itself through the
+/// generators it calls.
+fn makes_itself(plans: &Plans, name: &str) -> bool {
+    let calls = |n: &str| match plans.get(n) {
+        Some(Ok(nf)) => nf.generators.iter().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let mut seen = BTreeSet::new();
+    let mut todo = calls(name);
+    while let Some(n) = todo.pop() {
+        if n == name {
+            return true;
+        }
+        if seen.insert(n.clone()) {
+            todo.extend(calls(&n));
+        }
+    }
+    false
 }
 
 impl World {
@@ -482,6 +515,7 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
             calls: typer.calls,
             guessed: BTreeSet::new(),
             from_callers: BTreeSet::new(),
+            generators: typer.generators,
             maybe_unbound: BTreeSet::new(),
         })
     })?;
@@ -1060,6 +1094,8 @@ pub struct Typer<'w> {
     lent: BTreeSet<String>,
     changed_lists: BTreeSet<String>,
     bindings: BTreeSet<(String, usize)>,
+    /// The native generators it calls.
+    generators: BTreeSet<String>,
 }
 
 impl<'w> Typer<'w> {
@@ -1083,6 +1119,7 @@ impl<'w> Typer<'w> {
             lent: BTreeSet::new(),
             changed_lists: BTreeSet::new(),
             bindings: BTreeSet::new(),
+            generators: BTreeSet::new(),
         }
     }
 
@@ -1107,6 +1144,7 @@ impl<'w> Typer<'w> {
             lent: BTreeSet::new(),
             changed_lists: BTreeSet::new(),
             bindings: BTreeSet::new(),
+            generators: BTreeSet::new(),
         }
     }
 
@@ -1906,6 +1944,9 @@ impl<'w> Typer<'w> {
                         return refuse(e, format!("{name}() called with {} arguments", c.args.len()));
                     }
                     let (params, ret) = (sig.params.clone(), sig.ret.clone());
+                    if let Some(NTy::Gen(_)) = ret {
+                        self.generators.insert(name.to_string());
+                    }
                     let Some(args) = self.call_args(&c.args)? else { return Ok(None) };
                     for ((a, t), (pname, pty)) in c.args.iter().zip(args).zip(&params) {
                         if t != *pty {

@@ -22,7 +22,7 @@ OUT = Path(__file__).resolve().parent.parent / "runtime" / "src" / "name_tables.
 
 def table(name, doc, items):
     body = "".join(f"    {item!r},\n".replace("'", '"') for item in items)
-    return f"/// {doc}\n#[rustfmt::skip]\npub const {name}: &[&str] = &[\n{body}];\n"
+    return f"/// {doc}\n#[rustfmt::skip]\npub static {name}: &[&str] = &[\n{body}];\n"
 
 
 TYPES = [int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, type(None), object]
@@ -33,7 +33,7 @@ MODULES = ["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "tim
 
 def dirs(name, doc, pairs):
     rows = "".join(f'    ("{key}", &[{", ".join(chr(34) + n + chr(34) for n in names)}]),\n' for key, names in pairs)
-    return f"/// {doc}\n#[rustfmt::skip]\npub const {name}: &[(&str, &[&str])] = &[\n{rows}];\n"
+    return f"/// {doc}\n#[rustfmt::skip]\npub static {name}: &[(&str, &[&str])] = &[\n{rows}];\n"
 
 
 type_dirs = [(t.__name__, dir(t)) for t in TYPES]

@@ -119,6 +119,8 @@ fn set_field(e: &PyErr, field: &str, value: Value) {
 
 /// The `NameError` of looking up `name` and finding it nowhere, raised in
 /// `frame` when the lookup was in a function.
+#[cold]
+#[inline(never)]
 pub fn name_error_for(name: &str, frame: Option<Rc<crate::suggest::Frame>>) -> PyErr {
     let e = name_error(format!("name '{name}' is not defined"));
     set_field(&e, "name", Value::str(name));
@@ -129,6 +131,8 @@ pub fn name_error_for(name: &str, frame: Option<Rc<crate::suggest::Frame>>) -> P
 }
 
 /// The `AttributeError` of reading `obj.name` and finding nothing.
+#[cold]
+#[inline(never)]
 pub fn attribute_error_for(obj: &Value, name: &str, msg: String) -> PyErr {
     let e = attribute_error(msg);
     set_field(&e, "name", Value::str(name));

@@ -64,6 +64,8 @@ impl Global {
 /// "Did you mean" hints scan them in this order.
 static BOUND_ORDER: GilCell<Vec<&'static str>> = GilCell::new(Vec::new());
 
+#[cold]
+#[inline(never)]
 fn bound(name: &'static str, now: bool) {
     let mut order = BOUND_ORDER.replace(Vec::new());
     if now {

@@ -148,12 +148,22 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
             Err(e) => format!("cannot run cargo: {e}"),
         };
         for (rel, r) in results.iter_mut() {
+            let name = crate_name(rel);
             if let Ok(bin) = r
                 && !bin.exists()
             {
-                let name = crate_name(rel);
                 let lines: Vec<&str> = log.lines().filter(|l| l.contains(&name)).take(40).collect();
                 *r = Err(format!("generated Rust failed to build:\n{}", lines.join("\n")));
+                continue;
+            }
+            // Generated code is for people: rustc has nothing to say about it.
+            let warnings: Vec<&str> = log
+                .lines()
+                .filter(|l| l.starts_with(&format!("{name}/")) && l.contains(": warning:"))
+                .take(10)
+                .collect();
+            if r.is_ok() && !warnings.is_empty() {
+                *r = Err(format!("generated Rust builds with warnings:\n{}", warnings.join("\n")));
             }
         }
     }

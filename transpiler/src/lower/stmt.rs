@@ -84,6 +84,8 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::Import(i) => func::import(cx, fx, s, i),
         S::ImportFrom(i) => func::import_from(cx, fx, s, i),
         S::Global(_) | S::Nonlocal(_) | S::Pass(_) => Ok(quote! {}),
+        // A constant on its own line (a docstring, `...`) does nothing.
+        S::Expr(e) if matches!(&*e.value, ast::Expr::Constant(_)) => Ok(quote! {}),
         S::Expr(e) => {
             let v = super::expr::expr(cx, fx, &e.value)?.ts;
             Ok(quote! { #v; })

@@ -1001,6 +1001,13 @@ impl Nx<'_> {
         })
     }
 
+    /// `iter` as a generator parameter, which is stepped in place.
+    fn generator_param(&self, iter: &ast::Expr) -> Option<Ident> {
+        let ast::Expr::Name(n) = iter else { return None };
+        let name = n.id.as_str();
+        (self.typer.is_param(name) && matches!(self.typer.var(name), Some(NTy::Gen(_)))).then(|| mangle::ident(name))
+    }
+
     /// The values of `range(...)`, as a Rust range when the step is 1.
     fn range(&mut self, iter: &ast::Expr) -> LResult<TokenStream> {
         let ast::Expr::Call(c) = iter else { return Err(internal(iter, "a range()")) };
@@ -1019,11 +1026,8 @@ impl Nx<'_> {
     /// A generator a loop steps: a parameter in place, or one a call makes
     /// (into a fresh variable, set up by the returned code).
     fn stepped(&mut self, iter: &ast::Expr) -> LResult<(TokenStream, Ident)> {
-        if let ast::Expr::Name(n) = iter
-            && self.typer.is_param(n.id.as_str())
-            && matches!(self.typer.var(n.id.as_str()), Some(NTy::Gen(_)))
-        {
-            return Ok((quote! {}, mangle::ident(n.id.as_str())));
+        if let Some(param) = self.generator_param(iter) {
+            return Ok((quote! {}, param));
         }
         let v = self.expr(iter)?.0;
         let g = self.fresh("gen");
@@ -1819,12 +1823,8 @@ impl super::resumable::StepLowering for Nx<'_> {
 
     fn for_start(&mut self, f: &ast::StmtFor) -> LResult<(TokenStream, Ident, Ident)> {
         let item = self.fresh("item");
-        // A generator parameter is stepped in place.
-        if let ast::Expr::Name(n) = &*f.iter
-            && self.typer.is_param(n.id.as_str())
-            && matches!(self.typer.var(n.id.as_str()), Some(NTy::Gen(_)))
-        {
-            return Ok((quote! {}, mangle::ident(n.id.as_str()), item));
+        if let Some(param) = self.generator_param(&f.iter) {
+            return Ok((quote! {}, param, item));
         }
         let source = match (self.typer.iteration(&f.iter), &*f.iter) {
             (Ok(Some(Iteration::Range)), _) => self.range(&f.iter)?,

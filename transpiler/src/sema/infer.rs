@@ -236,6 +236,8 @@ struct Unit<'a> {
     guessed: BTreeSet<String>,
     /// Parameters typed by native callers.
     from_callers: BTreeSet<String>,
+    /// A region's parameters that it also binds (outputs as well as inputs).
+    rebinds: BTreeSet<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -318,7 +320,8 @@ pub fn plan(
                     .map(|a| a.def.arg.to_string())
                     .collect();
                 let offset = span(s).0;
-                units.push(Unit { name, body: &f.body, offset, kind, local_names, guessed, from_callers });
+                let rebinds = BTreeSet::new();
+                units.push(Unit { name, body: &f.body, offset, kind, local_names, guessed, from_callers, rebinds });
             }
             Err(r) => {
                 plans.insert(name, Err(r));
@@ -334,7 +337,7 @@ pub fn plan(
         let name = format!("loop_{line}");
         loop_offsets.insert(name.clone(), span(s).0);
         match region_signature(&world, s, &before) {
-            Ok((params, local_names)) => {
+            Ok((params, local_names, rebinds)) => {
                 world.sigs.insert(name.clone(), Sig { params, ret: None });
                 units.push(Unit {
                     name,
@@ -344,6 +347,7 @@ pub fn plan(
                     local_names,
                     guessed: BTreeSet::new(),
                     from_callers: BTreeSet::new(),
+                    rebinds,
                 });
             }
             Err(r) => {
@@ -567,12 +571,11 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
     Ok(nf)
 }
 
-/// A region's outputs: every module variable it binds, all scalars.
+/// A region's outputs: every module variable it binds (its locals and the
+/// parameters it assigns), all scalars.
 fn region_outputs(unit: &Unit, nf: NativeFn) -> R<Region> {
-    let mut bound = BTreeSet::new();
-    bound_names(unit.body, &mut bound);
     let mut outputs = Vec::new();
-    for name in bound {
+    for name in unit.local_names.iter().chain(&unit.rebinds).cloned().collect::<BTreeSet<_>>() {
         let param = nf.params.iter().find(|(n, _)| *n == name).map(|(_, t)| t);
         let Some(t) = nf.locals.get(&name).or(param) else { continue };
         if !t.is_scalar() && !matches!(t, NTy::Opt(_)) {
@@ -584,8 +587,9 @@ fn region_outputs(unit: &Unit, nf: NativeFn) -> R<Region> {
     Ok(Region { offset: unit.offset, name: unit.name.clone(), nf, outputs })
 }
 
-/// A region's typed inputs and the other names it binds.
-type RegionSignature = (Vec<(String, NTy)>, BTreeSet<String>);
+/// A region's typed inputs, the other names it binds, and the inputs it
+/// binds too.
+type RegionSignature = (Vec<(String, NTy)>, BTreeSet<String>, BTreeSet<String>);
 
 /// The module variables a top-level loop (`body[index]`) reads before it
 /// binds them, typed from the constant each was last assigned before the
@@ -604,12 +608,21 @@ fn region_signature(world: &World, s: &ast::Stmt, before: &[&ast::Stmt]) -> R<Re
         })
         .collect();
     let da = crate::sema::definite::analyze(std::slice::from_ref(s), &assigned, &[]);
+    // What each earlier statement binds, walked once for all the inputs.
+    let before_bound: Vec<(&ast::Stmt, BTreeSet<String>)> = before
+        .iter()
+        .map(|s| {
+            let mut bound = BTreeSet::new();
+            bound_names(std::slice::from_ref(*s), &mut bound);
+            (*s, bound)
+        })
+        .collect();
     let mut params = Vec::new();
     for name in &variables {
         if assigned.contains(name) && !da.maybe_unbound.contains(name) {
             continue;
         }
-        let Some(ty) = last_constant(world, before, name) else {
+        let Some(ty) = last_constant(world, &before_bound, name) else {
             return refuse(
                 s,
                 format!(
@@ -619,16 +632,15 @@ fn region_signature(world: &World, s: &ast::Stmt, before: &[&ast::Stmt]) -> R<Re
         };
         params.push((name.clone(), ty));
     }
-    let locals = assigned.into_iter().filter(|n| !params.iter().any(|(p, _)| p == n)).collect();
-    Ok((params, locals))
+    let (rebinds, locals) = assigned.into_iter().partition(|n| params.iter().any(|(p, _)| p == n));
+    Ok((params, locals, rebinds))
 }
 
 /// The type of the constant `name` was last bound to by a plain top-level
 /// assignment among `before`; `None` if another statement bound it last.
-fn last_constant(world: &World, before: &[&ast::Stmt], name: &str) -> Option<NTy> {
-    for s in before.iter().rev() {
-        let mut bound = BTreeSet::new();
-        bound_names(std::slice::from_ref(s), &mut bound);
+/// `before` pairs each statement with the names it binds.
+fn last_constant(world: &World, before: &[(&ast::Stmt, BTreeSet<String>)], name: &str) -> Option<NTy> {
+    for (s, bound) in before.iter().rev() {
         if !bound.contains(name) {
             continue;
         }

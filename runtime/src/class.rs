@@ -307,7 +307,7 @@ pub struct Instance {
     rare: std::cell::OnceCell<Box<Rare>>,
 }
 
-type Values = smallvec::SmallVec<[Value; 2]>;
+pub type Values = smallvec::SmallVec<[Value; 2]>;
 
 #[derive(Default)]
 struct Rare {
@@ -426,6 +426,42 @@ impl Instance {
         }
         values.push(value);
         Ok(())
+    }
+
+    /// How many attribute values the instance holds, while it has no dict
+    /// (native code reads and writes only such instances).
+    #[inline(always)]
+    pub fn fixed_len(&self) -> Option<usize> {
+        match self.dict_if_any() {
+            Some(_) => None,
+            None => Some(self.values.borrow().len()),
+        }
+    }
+
+    /// Stores the value at shared-key index `i` for native code: replaces
+    /// the one held there (returned, for the caller to drop or keep), or
+    /// appends it when `i` is the next index. `Err` gives the value back
+    /// when the instance has a dict or `i` is beyond the next index.
+    pub fn fixed_set(&self, i: usize, value: Value) -> Result<Option<Value>, Value> {
+        if self.dict_if_any().is_some() {
+            return Err(value);
+        }
+        let mut values = self.values.borrow_mut();
+        match values.len() {
+            n if i < n => Ok(Some(std::mem::replace(&mut values[i], value))),
+            n if i == n => {
+                values.push(value);
+                Ok(None)
+            }
+            _ => Err(value),
+        }
+    }
+
+    /// Drops the values from index `n` on (undoing native appends); they
+    /// are returned so that they are dropped after the borrow ends.
+    pub fn fixed_truncate(&self, n: usize) -> Values {
+        let mut values = self.values.borrow_mut();
+        if n < values.len() { values.drain(n..).collect() } else { Values::new() }
     }
 
     /// Sets attribute `key` (an interned name); returns its shared-key

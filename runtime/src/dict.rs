@@ -19,8 +19,9 @@ use crate::value::Value;
 
 pub struct Dict {
     table: RefCell<Table>,
-    /// A class namespace some cache depends on (see `mark_namespace`).
-    namespace: Cell<bool>,
+    /// For a class namespace some cache depends on (see `mark_namespace`):
+    /// one more than the number of changes made to it since; 0 otherwise.
+    namespace: Cell<u64>,
 }
 
 /// Changes whenever any class namespace that a cache depends on changes:
@@ -85,7 +86,7 @@ impl Default for Dict {
 
 impl Dict {
     pub fn new() -> Dict {
-        Dict { table: RefCell::new(Table::default()), namespace: Cell::new(false) }
+        Dict { table: RefCell::new(Table::default()), namespace: Cell::new(0) }
     }
 
     /// An empty dict with room for `n` entries.
@@ -98,13 +99,17 @@ impl Dict {
     /// Marks this dict as a class namespace that lookup caches depend on:
     /// from now on every change to it bumps [`namespace_epoch`].
     pub fn mark_namespace(&self) {
-        self.namespace.set(true);
+        if self.namespace.get() == 0 {
+            self.namespace.set(1);
+        }
     }
 
     /// Records a change: class caches must hear of it when this is a
     /// namespace they depend on.
     fn touch(&self) {
-        if self.namespace.get() {
+        let n = self.namespace.get();
+        if n != 0 {
+            self.namespace.set(n + 1);
             NAMESPACE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
     }
@@ -115,6 +120,13 @@ impl Dict {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// How many changes this namespace has seen since it was marked (any
+    /// store or removal, unlike [`Dict::version`], which moves only when
+    /// keys come or go).
+    pub fn namespace_changes(&self) -> u64 {
+        self.namespace.get()
     }
 
     pub fn version(&self) -> u64 {
@@ -280,7 +292,7 @@ impl Dict {
     pub fn copy(&self) -> Dict {
         let mut t = self.table.borrow().clone();
         t.compact();
-        Dict { table: RefCell::new(t), namespace: Cell::new(false) }
+        Dict { table: RefCell::new(t), namespace: Cell::new(0) }
     }
 
     /// Builds a dict from key/value pairs, later keys overriding earlier ones.

@@ -39,6 +39,7 @@ pub mod enum_mod;
 pub mod exc;
 pub mod excgroup;
 pub mod file;
+pub mod fixed;
 #[path = "stubs/float_repr.rs"]
 pub mod float_repr;
 pub mod fmt;

@@ -10,6 +10,7 @@
 //! the re-run is indistinguishable from having run dynamically all along,
 //! and it raises or promotes exactly as CPython does.
 
+pub use crate::fixed::{Fixed, Obj};
 use crate::list::List;
 use crate::num_ops;
 use crate::value::Value;
@@ -997,6 +998,13 @@ impl ToValue for f64 {
 impl ToValue for bool {
     fn to_value(self) -> Value {
         Value::Bool(self)
+    }
+}
+
+/// What a native method returns when Python's returns None.
+impl ToValue for () {
+    fn to_value(self) -> Value {
+        Value::None
     }
 }
 

@@ -417,3 +417,68 @@ print(total)
         assert!(rust.contains(want), "missing `{want}` in:\n{rust}");
     }
 }
+
+#[test]
+fn fixed_layout_methods_use_fields_by_index_and_call_directly() {
+    let py = "\
+class Vec:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def add(self, other: \"Vec\"):
+        return Vec(self.x + other.x, self.y + other.y)
+
+    def grow(self, k: int):
+        self.x += k
+
+
+class Shape:
+    def __init__(self):
+        self.sides = 4
+
+    def area(self):
+        return 1
+
+
+class Square(Shape):
+    pass
+
+
+v = Vec(1, 2).add(Vec(3, 4))
+v.grow(1)
+print(v.x, v.y)
+";
+    let rust = convert(py);
+    let module = native_module(&rust);
+    assert_native(
+        module,
+        &[
+            "pub(crate) static Vec__layout: rt::typed::Fixed = rt::typed::Fixed::new(&[\"x\", \"y\"]);",
+            "pub(crate) fn Vec__add(",
+            "other: rt::typed::Obj,",
+            ") -> NResult<rt::typed::Obj> {",
+            "rt::typed::Obj::new(&Vec__layout)?,",
+            "rt::typed::add(self_.get::<i64>(0)?, other.get::<i64>(0)?)?",
+            "pub(crate) fn Vec__grow(",
+            ") -> NResult<()> {",
+            "self_.set(0, _v1)?;",
+            "_o1.set(0, _v4)?;",
+        ],
+        &["rt::ops", "rt::attr", "PyResult", "getattr"],
+    );
+    // The class statement seals the layout; the dynamic methods try the
+    // native ones on instances of exactly the class, and undo the writes
+    // of a native call that bails.
+    for want in [
+        "native::Vec__layout.seal(&_decorated);",
+        "rt::typed::Obj::check(&self_, &native::Vec__layout)",
+        "let _mark = rt::fixed::mark();",
+        "Err(_) => rt::fixed::undo(_mark),",
+    ] {
+        assert!(rust.contains(want), "missing `{want}` in:\n{rust}");
+    }
+    // A class with a base stays dynamic; its base has a fixed layout.
+    assert!(!rust.contains("Square__layout"), "{rust}");
+    assert!(rust.contains("Shape__layout"), "{rust}");
+}

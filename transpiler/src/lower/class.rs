@@ -30,11 +30,18 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     let value = value?;
     let store = super::assign::store_name(cx, fx, &c.name, quote! { _decorated })?;
     let decls = generic.as_ref().map(|g| g.decls.clone());
+    // A fixed-layout class native code uses: its fields become its first
+    // shared keys, and native code may now make and use its instances.
+    let seal = cx.layouts.get(&crate::frontend::span(s).0).map(|layout| {
+        let module = crate::emit::mangle::raw(super::native::MODULE);
+        quote! { #module::#layout.seal(&_decorated); }
+    });
     Ok(quote! {
         {
             #(#decorator_lets)*
             #decls
             let _decorated = #value;
+            #seal
             #store
         }
     })

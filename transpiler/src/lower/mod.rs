@@ -138,6 +138,12 @@ pub struct Cx<'a> {
     pub native: HashMap<ScopeId, crate::sema::infer::NativeFn>,
     /// Top-level loops with a native version, by offset.
     pub regions: HashMap<usize, crate::sema::infer::Region>,
+    /// The fixed-layout classes native code uses, by the offset of their
+    /// `class` statement: the statement seals the class's layout.
+    pub layouts: HashMap<usize, Ident>,
+    /// Native code uses instances: entries to it keep a journal of field
+    /// writes to undo if it bails.
+    pub journal: bool,
 }
 
 /// How a Python variable is stored in the Rust function being generated.
@@ -260,6 +266,8 @@ impl<'a> Cx<'a> {
             native: HashMap::new(),
             known_generators: HashMap::new(),
             regions: HashMap::new(),
+            layouts: HashMap::new(),
+            journal: false,
         }
     }
 
@@ -368,6 +376,31 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
             cx.native.insert(scope, nf.clone());
         }
     }
+    // Methods of fixed-layout classes, after the functions.
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        for item in &c.body {
+            let ast::Stmt::FunctionDef(f) = item else { continue };
+            let name = format!("{}.{}", c.name, f.name);
+            let (Some(Ok(nf)), Some(scope)) = (plans.get(&name), cx.prog.scope_of(item)) else { continue };
+            items.push(native::function(&world, f, nf, &native::method_ident(&c.name, &f.name))?);
+            cx.native.insert(scope, nf.clone());
+        }
+    }
+    let mut used = BTreeSet::new();
+    for nf in plans.values().flatten() {
+        native::classes_used(nf, &mut used);
+    }
+    for r in regions.values().flatten() {
+        native::classes_used(&r.nf, &mut used);
+    }
+    for name in &used {
+        if let Some(class) = world.classes.get(name) {
+            cx.layouts.insert(class.offset, native::layout_ident(name));
+        }
+    }
+    cx.journal = !used.is_empty();
+    let layouts = native::layouts(&world, &used);
     let generators = plans.values().any(|p| matches!(p, Ok(nf) if matches!(nf.ret, infer::NTy::Gen(_))));
     for region in regions.into_values().flatten() {
         let Some(s) = body.iter().find(|s| span(*s).0 == region.offset) else { continue };
@@ -383,6 +416,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
             m.items.push(quote! { use rt::typed::{Bail, NResult}; });
         }
         m.items.extend(native::text_constants(&world));
+        m.items.extend(layouts);
         m.items.extend(items);
     }
     Ok(())
@@ -429,6 +463,27 @@ pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<St
             }
         };
         out.push((span(s).0, format!("{}: {name}: {what}", at(span(s).0).0)));
+    }
+    // Classes: fixed-layout or not, then each method's plan.
+    let classes = crate::sema::fixed::classes(prog, body);
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        let what = match classes.get(c.name.as_str()) {
+            Some(Ok(class)) => format!("fixed layout, fields {}", class.fields.join(", ")),
+            Some(Err(r)) => refused(r),
+            None => continue,
+        };
+        out.push((span(s).0, format!("{}: class {}: {what}", at(span(s).0).0, c.name)));
+        for item in &c.body {
+            let ast::Stmt::FunctionDef(f) = item else { continue };
+            let name = format!("{}.{}", c.name, f.name);
+            let Some(plan) = plans.get(&name) else { continue };
+            let what = match plan {
+                Ok(nf) => native::describe(nf),
+                Err(r) => refused(r),
+            };
+            out.push((span(item).0, format!("{}: {name}: {what}", at(span(item).0).0)));
+        }
     }
     for (offset, r) in &regions {
         let what = match r {

@@ -59,7 +59,55 @@ fn rust_ty(t: &NTy, param: bool) -> TokenStream {
             let t = rust_ty(t, false);
             quote! { Option<#t> }
         }
+        NTy::Obj(_) => quote! { rt::typed::Obj },
     }
+}
+
+/// The static in `mod native` holding a fixed-layout class's field names
+/// and, once its `class` statement has run, the class.
+pub fn layout_ident(class: &str) -> Ident {
+    mangle::ident(&format!("{class}__layout"))
+}
+
+/// The native function of a method, in `mod native`.
+pub fn method_ident(class: &str, method: &str) -> Ident {
+    mangle::ident(&format!("{class}__{method}"))
+}
+
+/// The layouts of the fixed-layout classes native code uses.
+pub fn layouts(world: &World, used: &std::collections::BTreeSet<String>) -> Vec<TokenStream> {
+    used.iter()
+        .filter_map(|name| world.classes.get(name))
+        .map(|class| {
+            let id = layout_ident(&class.name);
+            let fields = &class.fields;
+            let doc = format!(" The fields of `{}` instances, by index.", class.name);
+            quote! {
+                #[doc = #doc]
+                pub(crate) static #id: rt::typed::Fixed = rt::typed::Fixed::new(&[#(#fields),*]);
+            }
+        })
+        .collect()
+}
+
+/// The fixed-layout classes a native function's types mention.
+pub fn classes_used(nf: &NativeFn, out: &mut std::collections::BTreeSet<String>) {
+    fn walk(t: &NTy, out: &mut std::collections::BTreeSet<String>) {
+        match t {
+            NTy::Obj(c) => {
+                out.insert(c.clone());
+            }
+            NTy::List(e) | NTy::Gen(e) | NTy::Opt(e) => walk(e, out),
+            NTy::Dict(k, v) => {
+                walk(k, out);
+                walk(v, out);
+            }
+            NTy::Tuple(items) => items.iter().for_each(|t| walk(t, out)),
+            _ => {}
+        }
+    }
+    nf.params.iter().map(|(_, t)| t).chain(nf.locals.values()).chain([&nf.ret]).for_each(|t| walk(t, out));
+    out.extend(nf.owner.iter().cloned());
 }
 
 /// The Rust type a native function returns: strs, lists of them and
@@ -92,6 +140,7 @@ fn default_value(t: &NTy) -> TokenStream {
         NTy::Dict(..) => quote! { rt::typed::Map::new() },
         NTy::Opt(_) => quote! { None },
         NTy::Gen(_) | NTy::None => quote! { () },
+        NTy::Obj(_) => quote! { rt::typed::Obj::default() },
     }
 }
 
@@ -112,13 +161,27 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     let guard = nf.calls.then(|| quote! { if _depth == 0 { return Err(Bail); } });
     let body = nx.block(&f.body)?;
     let ret = return_ty(&nf.ret);
+    // `__init__` ends by handing its instance back; other functions
+    // always return before their end.
+    let end = match nx.init_self() {
+        Some(me) => quote! { Ok(#me) },
+        None if nf.ret == NTy::None => quote! { Ok(()) },
+        None => quote! {
+            // Not reached: the function always returns.
+            Err(Bail)
+        },
+    };
     // Declared before the locals, so it outlives the strs they borrow.
     let arena = nx.arena.then(|| {
         let id = mangle::raw(ARENA);
         quote! { let #id = rt::typed::Arena::default(); }
     });
     let shown: Vec<String> = nf.params.iter().map(|(n, t)| format!("{n}: {t}")).collect();
-    let doc = format!(" `{}({}) -> {}`, on native values.", f.name, shown.join(", "), nf.ret);
+    let qualified = match &nf.owner {
+        Some(class) => format!("{class}.{}", f.name),
+        None => f.name.to_string(),
+    };
+    let doc = format!(" `{qualified}({}) -> {}`, on native values.", shown.join(", "), nf.ret);
     if let Some(tail) = tail {
         let (acc, start) = (mangle::raw(ACC), tail.identity());
         let l = super::lifetime(&mangle::raw(TAIL_LABEL));
@@ -146,8 +209,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
             #arena
             #(#locals)*
             #(#body)*
-            // Not reached: the function always returns.
-            Err(Bail)
+            #end
         }
     })
 }
@@ -251,7 +313,7 @@ pub fn region(world: &World, s: &ast::Stmt, r: &crate::sema::infer::Region, line
 /// loop runs when the module variables it reads hold their native types,
 /// and its results are stored back; otherwise, or if it bails, `dynamic`
 /// runs the loop as Python would.
-pub fn region_entry(r: &crate::sema::infer::Region, dynamic: TokenStream) -> TokenStream {
+pub fn region_entry(r: &crate::sema::infer::Region, dynamic: TokenStream, journal: bool) -> TokenStream {
     let label = super::lifetime(&mangle::raw("native_loop"));
     let ins: Vec<Ident> = r.nf.params.iter().map(|(n, _)| mangle::ident(n)).collect();
     let reads = r.nf.params.iter().map(|(n, t)| {
@@ -269,10 +331,24 @@ pub fn region_entry(r: &crate::sema::infer::Region, dynamic: TokenStream) -> Tok
     });
     let name = mangle::raw(&r.name);
     let module = mangle::raw(MODULE);
-    let run = quote! {
-        if let Ok((#(#outs,)*)) = #module::#name(#(#ins,)* rt::typed::depth_budget()) {
-            #(#stores)*
-            break #label;
+    let run = if journal {
+        quote! {
+            let _mark = rt::fixed::mark();
+            match #module::#name(#(#ins,)* rt::typed::depth_budget()) {
+                Ok((#(#outs,)*)) => {
+                    rt::fixed::commit(_mark);
+                    #(#stores)*
+                    break #label;
+                }
+                Err(_) => rt::fixed::undo(_mark),
+            }
+        }
+    } else {
+        quote! {
+            if let Ok((#(#outs,)*)) = #module::#name(#(#ins,)* rt::typed::depth_budget()) {
+                #(#stores)*
+                break #label;
+            }
         }
     };
     let checked = if ins.is_empty() {
@@ -318,7 +394,9 @@ pub fn text_constants(world: &World) -> Vec<TokenStream> {
 
 /// The start of the dynamic function: runs the native one when every
 /// argument (the incoming `Value`s `args`) has exactly its native type.
-pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
+/// With `journal`, the native call's field writes are undone if it bails
+/// (see `rt::fixed`).
+pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident], journal: bool) -> TokenStream {
     // A dynamic caller has no native generator to pass.
     if nf.params.iter().any(|(_, t)| matches!(t, NTy::Gen(_))) {
         return quote! {};
@@ -336,6 +414,10 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
             // A str is read in place.
             checks.push(quote! { rt::typed::str_arg(&#arg) });
             passed.push(quote! { #id });
+        } else if let NTy::Obj(class) = t {
+            let layout = layout_ident(class);
+            checks.push(quote! { rt::typed::Obj::check(&#arg, &native::#layout) });
+            passed.push(quote! { #id });
         } else {
             // A list is read in place, its items checked as they are read.
             checks.push(quote! { rt::typed::list_items(&#arg) });
@@ -348,9 +430,28 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident]) -> TokenStream {
         passed.push(quote! { &[#(#strs),*] });
     }
     let module = mangle::raw(MODULE);
-    let call = quote! {
-        if let Ok(r) = #module::#rust(#(#passed,)* rt::typed::depth_budget()) {
-            return Ok(rt::typed::ToValue::to_value(r));
+    // `__init__` returns None to Python; natively it returns its instance.
+    let result = if nf.kind == crate::sema::infer::UnitKind::Init {
+        quote! { Value::None }
+    } else {
+        quote! { rt::typed::ToValue::to_value(r) }
+    };
+    let call = if journal {
+        quote! {
+            let _mark = rt::fixed::mark();
+            match #module::#rust(#(#passed,)* rt::typed::depth_budget()) {
+                Ok(r) => {
+                    rt::fixed::commit(_mark);
+                    return Ok(#result);
+                }
+                Err(_) => rt::fixed::undo(_mark),
+            }
+        }
+    } else {
+        quote! {
+            if let Ok(r) = #module::#rust(#(#passed,)* rt::typed::depth_budget()) {
+                return Ok(#result);
+            }
         }
     };
     if checks.is_empty() {
@@ -369,6 +470,8 @@ type ItemLoop<'a, N> = dyn FnMut(&mut N, &mut dyn FnMut(TokenStream) -> TokenStr
 /// Lowering state of one native function.
 struct Nx<'w> {
     typer: Typer<'w>,
+    kind: crate::sema::infer::UnitKind,
+    first_param: String,
     counter: usize,
     /// Scalar locals held as `Option` (see `NativeFn::maybe_unbound`).
     maybe_unbound: std::collections::BTreeSet<String>,
@@ -502,7 +605,8 @@ fn truthy(v: TokenStream, t: &NTy) -> TokenStream {
         NTy::Float => quote! { (#v != 0.0) },
         NTy::Bool => v,
         NTy::List(_) => quote! { !#v.is_empty() },
-        NTy::Tuple(_) | NTy::Char | NTy::Gen(_) => quote! { true },
+        // Inference refuses the truth of an instance (it may define `__bool__`).
+        NTy::Tuple(_) | NTy::Char | NTy::Gen(_) | NTy::Obj(_) => quote! { true },
         NTy::None => quote! { false },
         NTy::Opt(_) => quote! { #v.is_some() },
         NTy::Str | NTy::Dict(..) => quote! { !#v.is_empty() },
@@ -529,6 +633,8 @@ fn as_float(v: TokenStream, t: &NTy) -> TokenStream {
 impl<'w> Nx<'w> {
     fn new(world: &'w World, nf: &NativeFn) -> Nx<'w> {
         Nx {
+            kind: nf.kind,
+            first_param: nf.params.first().map(|(n, _)| n.clone()).unwrap_or_default(),
             typer: Typer::for_lowering(world, nf),
             counter: 0,
             maybe_unbound: nf.maybe_unbound.clone(),
@@ -542,6 +648,11 @@ impl<'w> Nx<'w> {
 
     fn generator(&self) -> bool {
         matches!(self.typer.returns(), Some(NTy::Gen(_)))
+    }
+
+    /// In `__init__`: its instance parameter, which it returns.
+    fn init_self(&self) -> Option<Ident> {
+        (self.kind == crate::sema::infer::UnitKind::Init).then(|| mangle::ident(&self.first_param))
     }
 }
 
@@ -679,7 +790,11 @@ impl Nx<'_> {
                         return Ok(quote! { return Ok(#v); });
                     }
                     Some(v) => self.expr(v)?.0,
-                    None => return Err(internal(s, "a bare return")),
+                    None => match self.init_self() {
+                        Some(me) => return Ok(quote! { return Ok(#me); }),
+                        None if self.typer.returns() == Some(&NTy::None) => return Ok(quote! { return Ok(()); }),
+                        None => return Err(internal(s, "a bare return")),
+                    },
                 };
                 // `lower()` and `upper()` always make a new str in CPython,
                 // even when nothing changes (here the text is shared then).
@@ -760,6 +875,14 @@ impl Nx<'_> {
             ast::Expr::Subscript(s) => {
                 let v = self.expr(value)?.0;
                 self.store(s, v, simple(value))
+            }
+            ast::Expr::Attribute(a) => {
+                // Python computes the value before the object it goes into.
+                let v = self.expr(value)?.0;
+                let tmp = self.fresh("v");
+                let (obj, _) = self.instance(&a.value)?;
+                let store = self.field_store(&obj, a, quote! { #tmp })?;
+                Ok(quote! { let #tmp = #v; #store })
             }
             ast::Expr::Tuple(t) => {
                 let values: Vec<TokenStream> = match value {
@@ -874,8 +997,142 @@ impl Nx<'_> {
                     *#item = #v;
                 })
             }
+            ast::Expr::Attribute(attr) => {
+                let t = self.ty(&a.target)?;
+                let (obj, _) = self.instance(&attr.value)?;
+                let (o, cur, r, v) = (self.fresh("o"), self.fresh("cur"), self.fresh("r"), self.fresh("v"));
+                let read = self.field_get(&quote! { #o }, attr, &t)?;
+                let sum = self.binop(a.op, (quote! { #cur }, t), (quote! { #r }, rhs_ty), &a.target)?.0;
+                let store = self.field_store(&quote! { #o }, attr, quote! { #v })?;
+                // The object, then its field, then the value, as Python does.
+                Ok(quote! {
+                    let #o = &#obj;
+                    let #cur = #read;
+                    let #r = #rhs;
+                    let #v = #sum;
+                    #store
+                })
+            }
             other => Err(internal(other, "an augmented target")),
         }
+    }
+
+    /// An instance to read a field of or call a method on, as a place
+    /// (a variable is used in place), with its class.
+    fn instance(&mut self, e: &ast::Expr) -> LResult<(TokenStream, crate::sema::fixed::FixedClass)> {
+        let class = self.class_of(e)?;
+        let v = match e {
+            ast::Expr::Name(n) => {
+                let id = mangle::ident(n.id.as_str());
+                quote! { #id }
+            }
+            _ => {
+                let v = self.expr(e)?.0;
+                quote! { (#v) }
+            }
+        };
+        Ok((v, class))
+    }
+
+    /// The fixed-layout class of an instance expression.
+    fn class_of(&mut self, e: &ast::Expr) -> LResult<crate::sema::fixed::FixedClass> {
+        let t = self.ty(e)?;
+        self.typer.world().class_of(&t).cloned().ok_or_else(|| internal(e, "an instance"))
+    }
+
+    /// The index of a field, as a literal.
+    fn field_index(
+        &self,
+        a: &ast::ExprAttribute,
+        class: &crate::sema::fixed::FixedClass,
+    ) -> LResult<proc_macro2::Literal> {
+        let i = class.field(a.attr.as_str()).ok_or_else(|| internal(a, "a field"))?;
+        Ok(proc_macro2::Literal::usize_unsuffixed(i))
+    }
+
+    /// `obj.field` read, the field of type `t`.
+    fn field_read(&mut self, a: &ast::ExprAttribute, t: &NTy) -> LResult<TokenStream> {
+        let (obj, _) = self.instance(&a.value)?;
+        self.field_get(&obj, a, t)
+    }
+
+    /// Reads field `a.attr` of the instance `obj` (of `a.value`'s class).
+    fn field_get(&mut self, obj: &TokenStream, a: &ast::ExprAttribute, t: &NTy) -> LResult<TokenStream> {
+        let class = self.class_of(&a.value)?;
+        let i = self.field_index(a, &class)?;
+        Ok(match t {
+            NTy::Obj(c) => {
+                let layout = layout_ident(c);
+                quote! { #obj.get_obj(#i, &#layout)? }
+            }
+            t => {
+                let ty = rust_ty(t, false);
+                quote! { #obj.get::<#ty>(#i)? }
+            }
+        })
+    }
+
+    /// Stores `v` into field `a.attr` of the instance `obj`.
+    fn field_store(&mut self, obj: &TokenStream, a: &ast::ExprAttribute, v: TokenStream) -> LResult<TokenStream> {
+        let class = self.class_of(&a.value)?;
+        let i = self.field_index(a, &class)?;
+        let key = (class.name.clone(), a.attr.to_string());
+        Ok(match self.typer.world().field_types.get(&key) {
+            Some(NTy::Obj(c)) => {
+                let layout = layout_ident(c);
+                quote! { #obj.set_obj(#i, #v, &#layout)?; }
+            }
+            Some(_) => quote! { #obj.set(#i, #v)?; },
+            None => return Err(internal(a, "a field store")),
+        })
+    }
+
+    /// The arguments of a call of a native unit whose parameters (after
+    /// any receiver) are `params`.
+    fn unit_args(&mut self, args: &[ast::Expr], params: &[(String, NTy)]) -> LResult<Vec<TokenStream>> {
+        let params = &params[params.len().saturating_sub(args.len())..];
+        let mut out = Vec::new();
+        for (a, (_, pt)) in args.iter().zip(params) {
+            let by_value = pt.is_copy() || matches!(pt, NTy::Gen(_) | NTy::Obj(_));
+            out.push(if by_value { self.expr(a)?.0 } else { self.slice_arg(a)? });
+        }
+        Ok(out)
+    }
+
+    /// `C(args)`: a new instance, through the native `__init__` if any.
+    fn construct(&mut self, class: &str, args: &[ast::Expr]) -> LResult<TokenStream> {
+        let layout = layout_ident(class);
+        let init = format!("{class}.__init__");
+        let Some(sig) = self.typer.world().sigs.get(&init) else {
+            return Ok(quote! { rt::typed::Obj::new(&#layout)? });
+        };
+        let params = sig.params.clone();
+        let args = self.unit_args(args, &params)?;
+        let f = method_ident(class, "__init__");
+        Ok(quote! { #f(rt::typed::Obj::new(&#layout)?, #(#args,)* _depth - 1)? })
+    }
+
+    /// `obj.method(args)` on an instance of a fixed-layout class.
+    fn method_call(&mut self, a: &ast::ExprAttribute, args: &[ast::Expr]) -> LResult<Option<TokenStream>> {
+        let instance_like = match &*a.value {
+            ast::Expr::Name(n) => self.typer.var(n.id.as_str()).is_some_and(|t| matches!(t, NTy::Obj(_))),
+            ast::Expr::Attribute(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
+            _ => false,
+        };
+        let world = self.typer.world();
+        if !instance_like || !world.classes.values().any(|c| c.methods.contains(a.attr.as_str())) {
+            return Ok(None);
+        }
+        let Ok(Some(t)) = self.typer.expr(&a.value) else { return Ok(None) };
+        let Some(class) = self.typer.world().class_of(&t).cloned() else { return Ok(None) };
+        let name = format!("{}.{}", class.name, a.attr);
+        let Some(sig) = self.typer.world().sigs.get(&name) else { return Err(internal(a, "a method call")) };
+        let params = sig.params.clone();
+        // Another handle to the instance, for the method's `self`.
+        let recv = self.expr(&a.value)?.0;
+        let args = self.unit_args(args, &params)?;
+        let f = method_ident(&class.name, a.attr.as_str());
+        Ok(Some(quote! { #f(#recv, #(#args,)* _depth - 1)? }))
     }
 
     /// A `for` loop (or one generator of a comprehension when `comp`) over
@@ -1168,6 +1425,11 @@ impl Nx<'_> {
                 }
             }
             E::Name(n) if t.is_copy() => self.read_local(n.id.as_str()),
+            // An instance is shared: another handle to it.
+            E::Name(n) if matches!(t, NTy::Obj(_)) => {
+                let id = mangle::ident(n.id.as_str());
+                quote! { #id.clone() }
+            }
             // A dict is only ever read in place.
             E::Name(n) if matches!(t, NTy::Dict(..)) => {
                 let id = mangle::ident(n.id.as_str());
@@ -1267,7 +1529,7 @@ impl Nx<'_> {
                 "e" => quote! { std::f64::consts::E },
                 "tau" => quote! { std::f64::consts::TAU },
                 "inf" => quote! { f64::INFINITY },
-                _ => return Err(internal(e, "an attribute")),
+                _ => self.field_read(a, &t)?,
             },
             E::Subscript(s) => {
                 if let (E::Slice(sl), NTy::Str) = (&*s.slice, self.ty(&s.value)?) {
@@ -1549,18 +1811,18 @@ impl Nx<'_> {
         match &*c.func {
             ast::Expr::Name(f) => {
                 let name = f.id.as_str();
+                if self.typer.world().classes.contains_key(name) && self.typer.var(name).is_none() {
+                    return self.construct(name, &c.args);
+                }
                 if let Some(sig) = self.typer.world().sigs.get(name) {
                     let params = sig.params.clone();
-                    let mut args = Vec::new();
-                    for (a, (_, pt)) in c.args.iter().zip(&params) {
-                        let by_value = pt.is_copy() || matches!(pt, NTy::Gen(_));
-                        args.push(if by_value { self.expr(a)?.0 } else { self.slice_arg(a)? });
-                    }
+                    let args = self.unit_args(&c.args, &params)?;
                     let id = mangle::ident(name);
                     return Ok(quote! { #id(#(#args,)* _depth - 1)? });
                 }
                 self.builtin(e, name, &c.args)
             }
+            ast::Expr::Attribute(a) if let Some(call) = self.method_call(a, &c.args)? => Ok(call),
             ast::Expr::Attribute(a) if let Some(f) = char_test(a.attr.as_str()) => {
                 let (v, t) = self.expr(&a.value)?;
                 let f = mangle::raw(f);
@@ -2052,7 +2314,9 @@ pub fn describe(nf: &NativeFn) -> String {
         .params
         .iter()
         .map(|(n, t)| {
-            if nf.from_callers.contains(n) {
+            if nf.speculated.contains(n) {
+                format!("{n}: {t} (assumed, as nothing else types it)")
+            } else if nf.from_callers.contains(n) {
                 format!("{n}: {t} (from its native callers)")
             } else if nf.guessed.contains(n) {
                 format!("{n}: {t} (guessed from use)")

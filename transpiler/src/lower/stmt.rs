@@ -106,7 +106,7 @@ fn async_handle(cx: &Cx, fx: &Fx, s: &ast::Stmt) -> LResult<proc_macro2::Ident> 
 /// A top-level loop with a native version tries it before `dynamic`.
 fn native_region(cx: &Cx, fx: &Fx, s: &ast::Stmt, dynamic: TokenStream) -> TokenStream {
     match cx.regions.get(&crate::frontend::span(s).0) {
-        Some(r) if fx.scope == 0 => super::native::region_entry(r, dynamic),
+        Some(r) if fx.scope == 0 => super::native::region_entry(r, dynamic, cx.journal),
         _ => dynamic,
     }
 }

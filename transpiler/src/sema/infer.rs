@@ -33,6 +33,7 @@ use std::fmt;
 use num_traits::ToPrimitive;
 
 use crate::frontend::{ast, span};
+use crate::sema::fixed::FixedClass;
 use crate::sema::{Program, ScopeKind};
 
 /// A native type. Lists hold scalars; tuples appear only as return values
@@ -60,6 +61,10 @@ pub enum NTy {
     /// int). Reading it anywhere but in `is None` bails when it is `None`:
     /// the dynamic code then does whatever Python does with `None`.
     Opt(Box<NTy>),
+    /// An instance of the fixed-layout class of that name (`sema::fixed`),
+    /// shared with the dynamic world: its fields are read and written in
+    /// place.
+    Obj(String),
 }
 
 impl NTy {
@@ -114,6 +119,11 @@ impl NTy {
         }
     }
 
+    /// A type a field of a fixed-layout class may have natively.
+    pub fn is_field(&self) -> bool {
+        self.is_scalar() || matches!(self, NTy::Obj(_))
+    }
+
     /// A type a native dict may have as its key.
     fn is_key(&self) -> bool {
         matches!(self, NTy::Int | NTy::Str)
@@ -137,6 +147,7 @@ impl fmt::Display for NTy {
             NTy::Gen(t) => write!(f, "generator[{t}]"),
             NTy::None => write!(f, "None"),
             NTy::Opt(t) => write!(f, "{t} | None"),
+            NTy::Obj(c) => write!(f, "{c}"),
         }
     }
 }
@@ -170,6 +181,12 @@ pub struct NativeFn {
     pub generators: BTreeSet<String>,
     /// Scalar locals that a read may find unbound.
     pub maybe_unbound: BTreeSet<String>,
+    /// For a method: its class.
+    pub owner: Option<String>,
+    pub kind: UnitKind,
+    /// Parameters nothing typed, taken to be ints (methods only; checked
+    /// at each dynamic call like an annotation).
+    pub speculated: BTreeSet<String>,
 }
 
 /// The outcome of inference for every module-level function considered.
@@ -220,6 +237,15 @@ pub struct World {
     pub module_names: BTreeSet<String>,
     /// Functions defined before any user code can run (see `plan`).
     pub early: BTreeSet<String>,
+    /// The fixed-layout classes, by name.
+    pub classes: BTreeMap<String, FixedClass>,
+    /// The native type of each field native code stores into, by class and
+    /// field; and the fields stored with two types (native code leaves
+    /// those alone), with the reason.
+    pub field_types: BTreeMap<(String, String), NTy>,
+    pub mixed_fields: BTreeMap<(String, String), String>,
+    /// Method parameters taken to be ints, by unit.
+    pub speculated: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// What inference works through: a function's body, or one module-level
@@ -245,6 +271,8 @@ pub enum UnitKind {
     Function,
     Generator,
     Region,
+    /// A fixed-layout class's `__init__`: it returns its instance natively.
+    Init,
 }
 
 /// A module-level loop proven native. Nothing but the loop can observe
@@ -292,7 +320,18 @@ pub fn plan(
         early: early.clone(),
         math: math_imported(prog, body),
         module_names: prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect(),
+        classes: BTreeMap::new(),
+        field_types: BTreeMap::new(),
+        mixed_fields: BTreeMap::new(),
+        speculated: BTreeMap::new(),
     };
+    if regions {
+        for (name, class) in crate::sema::fixed::classes(prog, body) {
+            if let Ok(class) = class {
+                world.classes.insert(name, class);
+            }
+        }
+    }
     let mut region_refusals = BTreeMap::new();
     // Each loop's offset, by its name.
     let mut loop_offsets = BTreeMap::new();
@@ -302,7 +341,7 @@ pub fn plan(
         if !candidates.contains(&name) {
             continue;
         }
-        match signature(prog, s, f) {
+        match signature(prog, s, f, &world.classes) {
             Ok((params, local_names, kind)) => {
                 let from_callers = params.iter().filter(|(_, t)| t.is_none()).map(|(n, _)| n.clone()).collect();
                 if params.iter().all(|(_, t)| t.is_some()) {
@@ -327,6 +366,9 @@ pub fn plan(
                 plans.insert(name, Err(r));
             }
         }
+    }
+    if regions {
+        method_units(prog, body, &mut world, &mut units, &mut plans);
     }
     let mut loops = Vec::new();
     if regions {
@@ -355,41 +397,32 @@ pub fn plan(
             }
         }
     }
-    // Fixpoint: return types start unknown and only become known, and so
-    // do the parameter types native callers give; a refusal removes the
-    // function, and its callers are re-inferred.
+    fixpoint(&mut world, &units, &mut plans, &mut region_refusals);
+    // A method parameter that nothing typed is taken to be an int: the
+    // dynamic method checks it at each call, so a wrong guess only costs
+    // the native path. Outermost methods first (those no other unit calls),
+    // so that their native calls type the methods they call.
     loop {
-        let mut changed = false;
-        for unit in &units {
-            if !world.sigs.contains_key(&unit.name) {
-                continue;
-            }
-            let outcome = infer_fn(&world, unit, false).map(|(ret, typer)| (ret, typer.demands));
-            match outcome {
-                Ok((ret, demands)) => {
-                    changed |= world.demand(&demands, &mut plans);
-                    if let Some(ret) = ret
-                        && let Some(sig) = world.sigs.get_mut(&unit.name)
-                        && sig.ret.as_ref() != Some(&ret)
-                    {
-                        sig.ret = Some(ret);
-                        changed = true;
-                    }
-                }
-                Err(r) => {
-                    world.sigs.remove(&unit.name);
-                    if unit.kind == UnitKind::Region {
-                        region_refusals.insert(unit.name.clone(), r);
-                    } else {
-                        plans.insert(unit.name.clone(), Err(r));
-                    }
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
+        let untyped: Vec<&Unit> =
+            units.iter().filter(|u| u.name.contains('.') && world.pending.contains_key(&u.name)).collect();
+        if untyped.is_empty() {
             break;
         }
+        let outermost: Vec<String> = untyped
+            .iter()
+            .filter(|u| !units.iter().any(|caller| caller.name != u.name && calls_method(source, caller.body, &u.name)))
+            .map(|u| u.name.clone())
+            .collect();
+        let chosen = if outermost.is_empty() { vec![untyped[untyped.len() - 1].name.clone()] } else { outermost };
+        for name in chosen {
+            let params = world.pending.remove(&name).unwrap_or_default();
+            let guessed: BTreeSet<String> =
+                params.iter().filter(|(_, t)| t.is_none()).map(|(n, _)| n.clone()).collect();
+            let params = params.into_iter().map(|(n, t)| (n, t.unwrap_or(NTy::Int))).collect();
+            world.sigs.insert(name.clone(), Sig { params, ret: initial_ret(&name) });
+            world.speculated.insert(name, guessed);
+        }
+        fixpoint(&mut world, &units, &mut plans, &mut region_refusals);
     }
     for (name, params) in std::mem::take(&mut world.pending) {
         let (p, _) = params.iter().find(|(_, t)| t.is_none()).cloned().unwrap_or_default();
@@ -450,6 +483,144 @@ pub fn plan(
     (plans, world, regions)
 }
 
+/// Infers every unit until nothing changes: return types start unknown
+/// and only become known, and so do the parameter types native callers
+/// give and the types of fields; a refusal removes the unit, and its
+/// callers are re-inferred.
+fn fixpoint(world: &mut World, units: &[Unit], plans: &mut Plans, region_refusals: &mut BTreeMap<String, Refusal>) {
+    loop {
+        let mut changed = false;
+        for unit in units {
+            if !world.sigs.contains_key(&unit.name) {
+                continue;
+            }
+            let outcome = infer_fn(world, unit, false).map(|(ret, typer)| (ret, typer.demands, typer.field_writes));
+            match outcome {
+                Ok((ret, demands, writes)) => {
+                    changed |= world.demand(&demands, plans);
+                    changed |= world.store_fields(&writes);
+                    if let Some(ret) = ret
+                        && let Some(sig) = world.sigs.get_mut(&unit.name)
+                        && sig.ret.as_ref() != Some(&ret)
+                    {
+                        sig.ret = Some(ret);
+                        changed = true;
+                    }
+                }
+                Err(r) => {
+                    world.sigs.remove(&unit.name);
+                    if unit.kind == UnitKind::Region {
+                        region_refusals.insert(unit.name.clone(), r);
+                    } else {
+                        plans.insert(unit.name.clone(), Err(r));
+                    }
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The units for the methods of fixed-layout classes, named `Class.method`;
+/// `self` is an instance of the class.
+fn method_units<'a>(
+    prog: &Program,
+    body: &'a [ast::Stmt],
+    world: &mut World,
+    units: &mut Vec<Unit<'a>>,
+    plans: &mut Plans,
+) {
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        let Some(class) = world.classes.get(c.name.as_str()) else { continue };
+        let class_name = class.name.clone();
+        for item in &c.body {
+            let ast::Stmt::FunctionDef(f) = item else { continue };
+            if !class.methods.contains(f.name.as_str()) {
+                continue;
+            }
+            let name = format!("{class_name}.{}", f.name);
+            match method_signature(prog, item, f, &class_name, &world.classes) {
+                Ok((params, local_names, kind)) => {
+                    let from_callers: BTreeSet<String> =
+                        params.iter().filter(|(_, t)| t.is_none()).map(|(n, _)| n.clone()).collect();
+                    let ret = initial_ret(&name);
+                    if from_callers.is_empty() {
+                        let params = params.into_iter().map(|(n, t)| (n, t.unwrap_or(NTy::Int))).collect();
+                        world.sigs.insert(name.clone(), Sig { params, ret });
+                    } else {
+                        world.pending.insert(name.clone(), params);
+                    }
+                    let guessed = f
+                        .args
+                        .posonlyargs
+                        .iter()
+                        .chain(&f.args.args)
+                        .skip(1)
+                        .filter(|a| a.def.annotation.is_none())
+                        .map(|a| a.def.arg.to_string())
+                        .collect();
+                    let offset = span(item).0;
+                    let rebinds = BTreeSet::new();
+                    units.push(Unit { name, body: &f.body, offset, kind, local_names, guessed, from_callers, rebinds });
+                }
+                Err(r) => {
+                    plans.insert(name, Err(r));
+                }
+            }
+        }
+    }
+}
+
+/// A method's signature: as a function's, with `self` an instance of its
+/// class, and none of what a method may need from its class statement
+/// (`super()`, `__class__`).
+fn method_signature(
+    prog: &Program,
+    s: &ast::Stmt,
+    f: &ast::StmtFunctionDef,
+    class: &str,
+    classes: &BTreeMap<String, FixedClass>,
+) -> R<Signature> {
+    let a = &f.args;
+    if a.vararg.is_some() || a.kwarg.is_some() || !a.kwonlyargs.is_empty() || !f.type_params.is_empty() {
+        return refuse(s, "it takes *args, **kwargs, keyword-only or type parameters");
+    }
+    if prog.scope_of(s).is_some_and(|id| !prog.scopes[id].free_order.is_empty()) {
+        return refuse(s, "it uses super(), __class__ or a variable of an enclosing scope");
+    }
+    let (mut params, local_names, kind) = signature(prog, s, f, classes)?;
+    if kind == UnitKind::Generator {
+        return refuse(s, "it is a generator method");
+    }
+    let Some(me) = params.first_mut() else { return refuse(s, "it takes no self parameter") };
+    me.1 = Some(NTy::Obj(class.to_string()));
+    let kind = if f.name.as_str() == "__init__" { UnitKind::Init } else { kind };
+    Ok((params, local_names, kind))
+}
+
+/// What a unit returns before inference says: `__init__` of a fixed-layout
+/// class returns its instance (natively).
+fn initial_ret(unit: &str) -> Option<NTy> {
+    let (class, method) = unit.split_once('.')?;
+    (method == "__init__").then(|| NTy::Obj(class.to_string()))
+}
+
+/// Whether `body` may call the method unit `unit` (`Class.method`): its
+/// text calls something named like the method (`.method(`), or the class
+/// itself for `__init__`. An over-approximation, used only to order guesses.
+fn calls_method(source: &str, body: &[ast::Stmt], unit: &str) -> bool {
+    let (Some((class, method)), Some(first), Some(last)) = (unit.split_once('.'), body.first(), body.last()) else {
+        return false;
+    };
+    let text = source.get(span(first).0..span(last).1).unwrap_or_default();
+    let called = if method == "__init__" { format!("{class}(") } else { format!(".{method}(") };
+    text.contains(&called)
+}
+
 /// Whether the native generator `name` reaches itself through the
 /// generators it calls.
 fn makes_itself(plans: &Plans, name: &str) -> bool {
@@ -471,6 +642,41 @@ fn makes_itself(plans: &Plans, name: &str) -> bool {
 }
 
 impl World {
+    /// Records the types native code stores into fields; a field stored
+    /// with two types is left to dynamic code. Returns whether anything
+    /// changed.
+    fn store_fields(&mut self, writes: &[(String, String, NTy)]) -> bool {
+        let mut changed = false;
+        for (class, field, ty) in writes {
+            let key = (class.clone(), field.clone());
+            if self.mixed_fields.contains_key(&key) {
+                continue;
+            }
+            match self.field_types.get(&key) {
+                Some(t) if t == ty => {}
+                Some(t) => {
+                    let reason = format!("the field {class}.{field} is stored both a {t} and a {ty}");
+                    self.field_types.remove(&key);
+                    self.mixed_fields.insert(key, reason);
+                    changed = true;
+                }
+                None => {
+                    self.field_types.insert(key, ty.clone());
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// The fixed-layout class of an instance type.
+    pub fn class_of(&self, t: &NTy) -> Option<&FixedClass> {
+        match t {
+            NTy::Obj(c) => self.classes.get(c),
+            _ => None,
+        }
+    }
+
     /// Takes the parameter types native callers gave pending candidates;
     /// a candidate whose parameters are all typed now becomes inferable.
     /// Callers that disagree refuse it. Returns whether anything changed.
@@ -493,7 +699,7 @@ impl World {
             } else if params.iter().all(|(_, t)| t.is_some()) {
                 let params = self.pending.remove(callee).unwrap_or_default();
                 let params = params.into_iter().filter_map(|(n, t)| Some((n, t?))).collect();
-                self.sigs.insert(callee.clone(), Sig { params, ret: None });
+                self.sigs.insert(callee.clone(), Sig { params, ret: initial_ret(callee) });
                 changed = true;
             }
         }
@@ -508,6 +714,8 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
             (Some(ret), _) => ret,
             // A region returns nothing; the tuple of what it binds leaves it.
             (None, UnitKind::Region) => NTy::Tuple(Vec::new()),
+            // `__init__` hands its instance back to the native code that made it.
+            (None, UnitKind::Init) => world.sigs[&unit.name].ret.clone().unwrap_or(NTy::None),
             (None, _) => {
                 return Err(Refusal { offset: unit.offset, reason: "its return type cannot be inferred".into() });
             }
@@ -521,6 +729,9 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
             from_callers: BTreeSet::new(),
             generators: typer.generators,
             maybe_unbound: BTreeSet::new(),
+            owner: unit.name.split_once('.').map(|(class, _)| class.to_string()),
+            kind: unit.kind,
+            speculated: world.speculated.get(&unit.name).cloned().unwrap_or_default(),
         })
     })?;
     let mut nf = nf;
@@ -539,7 +750,7 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
     }
     for name in &maybe_unbound {
         match nf.locals.get(name) {
-            Some(t) if t.is_container() => {
+            Some(t) if t.is_container() || matches!(t, NTy::Obj(_)) => {
                 return Err(Refusal {
                     offset: unit.offset,
                     reason: format!("the {t} '{name}' may be read before it is assigned"),
@@ -558,6 +769,10 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
     if unit.kind == UnitKind::Generator {
         let texts = nf.params.iter().map(|(n, t)| (n, t)).chain(&nf.locals).find(|(_, t)| t.is_text());
         if let Some((name, t)) = texts {
+            return Err(Refusal { offset: unit.offset, reason: format!("the generator works on the {t} '{name}'") });
+        }
+        // Run lazily, it could see an instance another interleaving changed.
+        if let Some((name, t)) = nf.locals.iter().find(|(_, t)| matches!(t, NTy::Obj(_))) {
             return Err(Refusal { offset: unit.offset, reason: format!("the generator works on the {t} '{name}'") });
         }
         let steppable =
@@ -930,7 +1145,12 @@ fn guess_expr(e: &ast::Expr, name: &str) -> Option<NTy> {
 /// names of its other locals, and whether it is a generator.
 type Signature = (Vec<(String, Option<NTy>)>, BTreeSet<String>, UnitKind);
 
-fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signature> {
+fn signature(
+    prog: &Program,
+    s: &ast::Stmt,
+    f: &ast::StmtFunctionDef,
+    classes: &BTreeMap<String, FixedClass>,
+) -> R<Signature> {
     let Some(scope_id) = prog.scope_of(s) else {
         return refuse(s, "internal: no scope");
     };
@@ -968,7 +1188,7 @@ fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signa
             params.push((name, guessed));
             continue;
         };
-        let Some(ty) = annotation(ann) else {
+        let Some(ty) = annotation(ann).or_else(|| class_annotation(ann, classes)) else {
             return refuse(
                 &**ann,
                 format!("parameter '{name}' is not annotated int, float, bool, str or a list of int, float or bool"),
@@ -983,6 +1203,16 @@ fn signature(prog: &Program, s: &ast::Stmt, f: &ast::StmtFunctionDef) -> R<Signa
         .map(|(n, _)| n.clone())
         .collect();
     Ok((params, local_names, kind))
+}
+
+/// `C` or `"C"` for a fixed-layout class `C`: an instance of exactly `C`
+/// (checked at each dynamic call, like any annotation).
+fn class_annotation(e: &ast::Expr, classes: &BTreeMap<String, FixedClass>) -> Option<NTy> {
+    let name = match e {
+        ast::Expr::Name(n) => n.id.to_string(),
+        e => crate::frontend::constant_text(e)?,
+    };
+    classes.contains_key(&name).then_some(NTy::Obj(name))
 }
 
 fn annotation(e: &ast::Expr) -> Option<NTy> {
@@ -1014,6 +1244,7 @@ fn infer_fn<'w>(world: &'w World, unit: &Unit, strict: bool) -> R<(Option<NTy>, 
         typer.changed = false;
         typer.ret = None;
         typer.demands.clear();
+        typer.field_writes.clear();
         typer.infer_body(unit)?;
         if !typer.changed {
             break;
@@ -1108,6 +1339,8 @@ pub struct Typer<'w> {
     bindings: BTreeSet<(String, usize)>,
     /// The native generators it calls.
     generators: BTreeSet<String>,
+    /// Stores into fields: class, field and the type stored.
+    field_writes: Vec<(String, String, NTy)>,
 }
 
 impl<'w> Typer<'w> {
@@ -1132,6 +1365,7 @@ impl<'w> Typer<'w> {
             changed_lists: BTreeSet::new(),
             bindings: BTreeSet::new(),
             generators: BTreeSet::new(),
+            field_writes: Vec::new(),
         }
     }
 
@@ -1151,12 +1385,13 @@ impl<'w> Typer<'w> {
             mutates: false,
             aliased: false,
             calls: f.calls,
-            kind: if matches!(f.ret, NTy::Gen(_)) { UnitKind::Generator } else { UnitKind::Function },
+            kind: f.kind,
             demands: Vec::new(),
             lent: BTreeSet::new(),
             changed_lists: BTreeSet::new(),
             bindings: BTreeSet::new(),
             generators: BTreeSet::new(),
+            field_writes: Vec::new(),
         }
     }
 
@@ -1197,7 +1432,14 @@ impl<'w> Typer<'w> {
         self.block(unit.body)?;
         let whole = |reason: &str| Err(Refusal { offset: unit.offset, reason: reason.into() });
         if unit.kind == UnitKind::Function && !always_returns(unit.body) {
-            return whole("it can reach its end and return None");
+            // A method may be run for what it does to its instances.
+            if !unit.name.contains('.') {
+                return whole("it can reach its end and return None");
+            }
+            match &self.ret {
+                Some(t) if *t != NTy::None => return whole(&format!("it returns a {t}, or None at its end")),
+                _ => self.ret = Some(NTy::None),
+            }
         }
         if self.mutates && self.aliased {
             return whole("a list is both shared between two names and modified");
@@ -1300,6 +1542,8 @@ impl<'w> Typer<'w> {
                 }
                 if let ast::Expr::Subscript(sub) = &*a.target {
                     self.stored_list(&sub.value)?;
+                } else if let ast::Expr::Attribute(attr) = &*a.target {
+                    self.stored_field(attr, &r)?;
                 } else if let ast::Expr::Name(n) = &*a.target
                     && self.is_param(n.id.as_str())
                     && !t.is_scalar()
@@ -1347,8 +1591,21 @@ impl<'w> Typer<'w> {
                 None => Ok(()),
                 Some(_) => refuse(s, "it returns a value from a generator"),
             },
+            S::Return(r) if self.kind == UnitKind::Init => match &r.value {
+                None => Ok(()),
+                Some(_) => refuse(s, "it returns a value from __init__"),
+            },
             S::Return(r) => {
-                let Some(v) = &r.value else { return refuse(s, "it returns None") };
+                let Some(v) = &r.value else {
+                    return match &self.ret {
+                        _ if !self.current.contains('.') => refuse(s, "it returns None"),
+                        Some(t) if *t != NTy::None => refuse(s, format!("it returns both {t} and None")),
+                        _ => {
+                            self.ret = Some(NTy::None);
+                            Ok(())
+                        }
+                    };
+                };
                 let ty = match &**v {
                     ast::Expr::Tuple(t) => {
                         let mut items = Vec::new();
@@ -1467,6 +1724,14 @@ impl<'w> Typer<'w> {
                     None => Ok(()),
                 }
             }
+            ast::Expr::Attribute(a) => {
+                let v = self.expr(value)?;
+                match v {
+                    Some(v) => self.stored_field(a, &v),
+                    // Still checks the object is an instance with that field.
+                    None => self.expr(target).map(drop),
+                }
+            }
             ast::Expr::Subscript(s) => {
                 let elem = self.expr(target)?;
                 let v = self.expr(value)?;
@@ -1532,11 +1797,58 @@ impl<'w> Typer<'w> {
         self.set_local(n, NTy::dict_of(k, v.clone()))
     }
 
+    /// `obj.field = v`: the object must be an instance of a fixed-layout
+    /// class with that field, and `v` a type a field holds.
+    fn stored_field(&mut self, a: &ast::ExprAttribute, v: &NTy) -> R<()> {
+        let Some(obj) = self.expr(&a.value)? else { return Ok(()) };
+        let field = a.attr.to_string();
+        let Some(class) = self.world.class_of(&obj) else {
+            return refuse(a, format!("it stores an attribute of a {obj}"));
+        };
+        if class.field(&field).is_none() {
+            return refuse(a, format!("it stores '{field}', which is not a field of {}", class.name));
+        }
+        if !v.is_field() {
+            return refuse(a, format!("it stores a {v} in the field {}.{field}", class.name));
+        }
+        let key = (class.name.clone(), field.clone());
+        if let Some(reason) = self.world.mixed_fields.get(&key) {
+            return refuse(a, reason.clone());
+        }
+        if let Some(t) = self.world.field_types.get(&key)
+            && t != v
+        {
+            return refuse(a, format!("it stores a {v} in the {t} field {}.{field}", class.name));
+        }
+        self.field_writes.push((key.0, key.1, v.clone()));
+        Ok(())
+    }
+
+    /// `obj.field` read: the field's type.
+    fn field(&mut self, e: &ast::Expr, a: &ast::ExprAttribute, obj: &NTy) -> R<Option<NTy>> {
+        let field = a.attr.as_str();
+        let Some(class) = self.world.class_of(obj) else {
+            return refuse(e, format!("an attribute of a {obj}"));
+        };
+        if class.field(field).is_none() {
+            let what = if class.methods.contains(field) { "a method used as a value" } else { "not a field" };
+            return refuse(e, format!("{}.{field} is {what}", class.name));
+        }
+        let key = (class.name.clone(), field.to_string());
+        if let Some(reason) = self.world.mixed_fields.get(&key) {
+            return refuse(e, reason.clone());
+        }
+        match self.world.field_types.get(&key) {
+            Some(t) => Ok(Some(t.clone())),
+            None => self.unknown(e, &format!("the field {}.{field}", key.0)),
+        }
+    }
+
     fn set_local(&mut self, n: &ast::ExprName, ty: NTy) -> R<()> {
         let name = n.id.as_str();
         if let Some(p) = self.params.get(name) {
-            if let NTy::List(_) = p {
-                return refuse(n, format!("it rebinds the list parameter '{name}'"));
+            if let NTy::List(_) | NTy::Obj(_) = p {
+                return refuse(n, format!("it rebinds the parameter '{name}'"));
             }
             if *p != ty {
                 return refuse(n, format!("parameter '{name}' is {p} but is assigned a {ty}"));
@@ -1595,6 +1907,7 @@ impl<'w> Typer<'w> {
         }
         match self.expr(e)? {
             Some(NTy::Tuple(_)) => refuse(e, "a tuple as a condition"),
+            Some(t @ NTy::Obj(_)) => refuse(e, format!("the truth of a {t} instance")),
             _ => Ok(()),
         }
     }
@@ -1731,7 +2044,7 @@ impl<'w> Typer<'w> {
             E::UnaryOp(u) => {
                 let Some(t) = self.expr(&u.operand)? else { return Ok(None) };
                 match (u.op, &t) {
-                    (ast::UnaryOp::Not, NTy::Tuple(_)) => refuse(e, "not of a tuple"),
+                    (ast::UnaryOp::Not, NTy::Tuple(_) | NTy::Obj(_)) => refuse(e, format!("not of a {t}")),
                     (ast::UnaryOp::Not, _) => Ok(Some(NTy::Bool)),
                     (ast::UnaryOp::USub | ast::UnaryOp::UAdd, NTy::Float) => Ok(Some(NTy::Float)),
                     (ast::UnaryOp::USub | ast::UnaryOp::UAdd | ast::UnaryOp::Invert, NTy::Int | NTy::Bool) => {
@@ -1799,10 +2112,16 @@ impl<'w> Typer<'w> {
                 Ok(known.then_some(NTy::Str))
             }
             E::Attribute(a) => match (&*a.value, a.attr.as_str()) {
-                (E::Name(m), "pi" | "e" | "tau" | "inf") if m.id.as_str() == "math" && self.world.math => {
+                (E::Name(m), "pi" | "e" | "tau" | "inf")
+                    if m.id.as_str() == "math" && self.world.math && self.var("math").is_none() =>
+                {
                     Ok(Some(NTy::Float))
                 }
-                _ => refuse(e, "an attribute other than math's constants"),
+                _ => match self.receiver(&a.value)? {
+                    Some(obj) => self.field(e, a, &obj),
+                    None if self.strict => refuse(e, "an attribute other than math's constants"),
+                    None => Ok(None),
+                },
             },
             E::Subscript(s) => {
                 let Some(seq) = self.expr(&s.value)? else { return Ok(None) };
@@ -1925,6 +2244,126 @@ impl<'w> Typer<'w> {
         self.expr(elt)
     }
 
+    /// A call of the native unit `name` (a function, or a method with its
+    /// `receiver`'s type first): `Some(type)` when `name` is one, the
+    /// type `None` while its return type is unknown.
+    fn call_unit(
+        &mut self,
+        e: &ast::Expr,
+        name: &str,
+        receiver: Option<NTy>,
+        args: &[ast::Expr],
+    ) -> R<Option<Option<NTy>>> {
+        let arity = args.len() + usize::from(receiver.is_some());
+        let shown = |n: usize| n - usize::from(receiver.is_some());
+        if let Some(params) = self.world.pending.get(name) {
+            // Typed by its callers: this call gives its types.
+            self.calls = true;
+            if params.len() != arity {
+                return refuse(e, format!("{name}() called with {} arguments", args.len()));
+            }
+            if let Some(args) = self.call_args(args)? {
+                let types = receiver.into_iter().chain(args).collect();
+                self.demands.push((name.to_string(), types, span(e).0));
+            }
+            return self.unknown(e, &format!("{name}()")).map(Some);
+        }
+        let Some(sig) = self.world.sigs.get(name) else { return Ok(None) };
+        self.calls = true;
+        if sig.params.len() != arity {
+            return refuse(
+                e,
+                format!("{name}() takes {} arguments but is given {}", shown(sig.params.len()), args.len()),
+            );
+        }
+        let (params, ret) = (sig.params.clone(), sig.ret.clone());
+        if let Some(NTy::Gen(_)) = ret {
+            self.generators.insert(name.to_string());
+        }
+        let Some(types) = self.call_args(args)? else { return Ok(Some(None)) };
+        let params = &params[params.len() - args.len()..];
+        for ((a, t), (pname, pty)) in args.iter().zip(types).zip(params) {
+            if t != *pty {
+                return refuse(a, format!("{name}() gets a {t} for '{pname}: {pty}'"));
+            }
+            // A generator borrows a list it is given for as long
+            // as it lives: the list must outlive it, as a variable
+            // of a caller that is not itself a generator.
+            if matches!(ret, Some(NTy::Gen(_))) && matches!(t, NTy::List(_)) {
+                if self.kind == UnitKind::Generator {
+                    return refuse(a, format!("a generator passes a list to the generator {name}()"));
+                }
+                let ast::Expr::Name(list) = a else {
+                    return refuse(a, format!("{name}() gets a list that is not in a variable"));
+                };
+                self.lent.insert(list.id.to_string());
+            }
+        }
+        match ret {
+            // Made a dynamic object as it returns.
+            Some(r) if r.leaves_as_value() => refuse(e, format!("it uses the {r} {name}() returns")),
+            Some(r) => Ok(Some(Some(r))),
+            None => self.unknown(e, &format!("{name}()")).map(Some),
+        }
+    }
+
+    /// `C(args)` for a fixed-layout class: a new instance, set up by the
+    /// native `__init__` when the class has one.
+    fn construct(&mut self, e: &ast::Expr, class: FixedClass, args: &[ast::Expr]) -> R<Option<NTy>> {
+        let obj = NTy::Obj(class.name.clone());
+        if class.methods.contains("__init__") {
+            let init = format!("{}.__init__", class.name);
+            return match self.call_unit(e, &init, Some(obj.clone()), args)? {
+                Some(_) => Ok(Some(obj)),
+                None => refuse(e, format!("it calls {init}(), which is not native")),
+            };
+        }
+        if class.others.contains("__init__") {
+            return refuse(e, format!("{}.__init__ is not a plain method", class.name));
+        }
+        if !args.is_empty() {
+            return refuse(e, format!("{}() takes no arguments", class.name));
+        }
+        Ok(Some(obj))
+    }
+
+    /// The type of what an attribute is taken of, when it may be an
+    /// instance (a variable, another attribute, a list item).
+    fn receiver(&mut self, e: &ast::Expr) -> R<Option<NTy>> {
+        match e {
+            ast::Expr::Name(n) if self.is_variable(n.id.as_str()) => self.expr(e),
+            ast::Expr::Attribute(_) | ast::Expr::Subscript(_) => self.expr(e),
+            _ => refuse(e, "an attribute other than math's constants"),
+        }
+    }
+
+    /// `obj.method(args)` on an instance of a fixed-layout class.
+    fn method_call(&mut self, e: &ast::Expr, a: &ast::ExprAttribute, args: &[ast::Expr]) -> R<Option<Option<NTy>>> {
+        let instance_like = match &*a.value {
+            ast::Expr::Name(n) => self.is_variable(n.id.as_str()),
+            ast::Expr::Attribute(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
+            _ => false,
+        };
+        if !instance_like || !self.world.classes.values().any(|c| c.methods.contains(a.attr.as_str())) {
+            return Ok(None);
+        }
+        let obj = match self.expr(&a.value)? {
+            Some(obj @ NTy::Obj(_)) => obj,
+            Some(_) => return Ok(None),
+            None => return Ok(Some(None)),
+        };
+        let Some(class) = self.world.class_of(&obj) else { return Ok(None) };
+        let method = a.attr.as_str();
+        if !class.methods.contains(method) {
+            return refuse(e, format!("{}.{method} is not a plain method", class.name));
+        }
+        let name = format!("{}.{method}", class.name);
+        match self.call_unit(e, &name, Some(obj), args)? {
+            Some(t) => Ok(Some(t)),
+            None => refuse(e, format!("it calls {name}(), which is not native")),
+        }
+    }
+
     fn call(&mut self, e: &ast::Expr, c: &ast::ExprCall) -> R<Option<NTy>> {
         if !c.keywords.is_empty() || c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
             return refuse(e, "a call with keywords or *");
@@ -1935,54 +2374,15 @@ impl<'w> Typer<'w> {
                 if self.is_variable(name) {
                     return refuse(e, format!("calling the local '{name}'"));
                 }
+                if let Some(class) = self.world.classes.get(name) {
+                    return self.construct(e, class.clone(), &c.args);
+                }
                 let known = self.world.sigs.contains_key(name) || self.world.pending.contains_key(name);
                 if known && !self.current.is_empty() && name != self.current && !self.world.early.contains(name) {
                     return refuse(e, format!("it calls {name}(), which is defined after code that may call it"));
                 }
-                if let Some(params) = self.world.pending.get(name) {
-                    // Typed by its callers: this call gives its types.
-                    self.calls = true;
-                    if params.len() != c.args.len() {
-                        return refuse(e, format!("{name}() called with {} arguments", c.args.len()));
-                    }
-                    if let Some(args) = self.call_args(&c.args)? {
-                        self.demands.push((name.to_string(), args, span(e).0));
-                    }
-                    return self.unknown(e, &format!("{name}()"));
-                }
-                if let Some(sig) = self.world.sigs.get(name) {
-                    self.calls = true;
-                    if sig.params.len() != c.args.len() {
-                        return refuse(e, format!("{name}() called with {} arguments", c.args.len()));
-                    }
-                    let (params, ret) = (sig.params.clone(), sig.ret.clone());
-                    if let Some(NTy::Gen(_)) = ret {
-                        self.generators.insert(name.to_string());
-                    }
-                    let Some(args) = self.call_args(&c.args)? else { return Ok(None) };
-                    for ((a, t), (pname, pty)) in c.args.iter().zip(args).zip(&params) {
-                        if t != *pty {
-                            return refuse(a, format!("{name}() gets a {t} for '{pname}: {pty}'"));
-                        }
-                        // A generator borrows a list it is given for as long
-                        // as it lives: the list must outlive it, as a variable
-                        // of a caller that is not itself a generator.
-                        if matches!(ret, Some(NTy::Gen(_))) && matches!(t, NTy::List(_)) {
-                            if self.kind == UnitKind::Generator {
-                                return refuse(a, format!("a generator passes a list to the generator {name}()"));
-                            }
-                            let ast::Expr::Name(list) = a else {
-                                return refuse(a, format!("{name}() gets a list that is not in a variable"));
-                            };
-                            self.lent.insert(list.id.to_string());
-                        }
-                    }
-                    return match ret {
-                        // Made a dynamic object as it returns.
-                        Some(r) if r.leaves_as_value() => refuse(e, format!("it uses the {r} {name}() returns")),
-                        Some(r) => Ok(Some(r)),
-                        None => self.unknown(e, &format!("{name}()")),
-                    };
+                if let Some(t) = self.call_unit(e, name, None, &c.args)? {
+                    return Ok(t);
                 }
                 if self.world.module_names.contains(name) {
                     return refuse(e, format!("it calls '{name}', which is not native"));
@@ -1996,6 +2396,9 @@ impl<'w> Typer<'w> {
                     && self.var("math").is_none()
                 {
                     return self.math_call(e, a.attr.as_str(), &c.args);
+                }
+                if let Some(t) = self.method_call(e, a, &c.args)? {
+                    return Ok(t);
                 }
                 if char_test(a.attr.as_str()).is_some() && c.args.is_empty() {
                     return match self.expr(&a.value)? {
@@ -2169,7 +2572,7 @@ impl<'w> Typer<'w> {
         match (name, tys.len()) {
             ("sqrt" | "sin" | "cos" | "tan" | "atan" | "exp" | "log" | "fabs", 1) if numeric => Ok(Some(NTy::Float)),
             ("floor" | "ceil", 1) if numeric => Ok(Some(NTy::Int)),
-            ("atan2" | "hypot", 2) if numeric => Ok(Some(NTy::Float)),
+            ("atan2", 2) if numeric => Ok(Some(NTy::Float)),
             _ => refuse(e, format!("math.{name}() has no native form here")),
         }
     }

@@ -6,6 +6,7 @@
 //! Input: the parsed module. Output: [`Program`], consulted by `lower`.
 
 pub mod definite;
+pub mod fixed;
 pub mod infer;
 pub mod scope;
 pub mod types;

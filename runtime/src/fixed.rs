@@ -1,0 +1,338 @@
+//! Instances of fixed-layout classes as the native tier sees them.
+//!
+//! The transpiler proves some classes *fixed-layout*: a plain module-level
+//! class whose instance attributes (its fields) are known from its methods,
+//! with no hooks that could change how an attribute is found. Native code
+//! then reads and writes a field at its index in the instance's values, and
+//! calls methods directly, instead of looking names up.
+//!
+//! The dynamic world can still do anything to such a class or instance, so
+//! every native use is guarded, and a failed guard bails:
+//! - an instance is native only while it is of exactly that class, has no
+//!   dict, and holds no attributes beyond the fields (an extra one could
+//!   shadow a method);
+//! - the class is native only while its namespace is the one it was made
+//!   with (a method rebound, an attribute added: its dict's version moved).
+//!
+//! Native code is otherwise pure, but a field write changes an object the
+//! dynamic world may see. So that a bail can still rerun the dynamic code
+//! from the start, every write is journaled and a bail undoes them, newest
+//! first ([`mark`], [`undo`], [`commit`]). The journal keeps the values it
+//! replaced alive until the native call ends; they are only ever scalars or
+//! instances of fixed-layout classes (which define no `__del__`), so
+//! freeing them later is not observable.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::class::{Class, Instance};
+use crate::gil::GilCell;
+use crate::typed::{Bail, FromValue, NResult, ToValue};
+use crate::value::Value;
+
+/// One fixed-layout class: its field names in index order, and the class
+/// object once its `class` statement has run.
+pub struct Fixed {
+    fields: &'static [&'static str],
+    /// The class and the count of changes to its namespace when it was
+    /// sealed.
+    class: GilCell<Option<(Rc<Class>, u64)>>,
+    /// The namespace epoch when the class was last found unchanged: while
+    /// no namespace has changed since, it still is (a cheap test).
+    checked: AtomicU64,
+}
+
+impl Fixed {
+    pub const fn new(fields: &'static [&'static str]) -> Fixed {
+        Fixed { fields, class: GilCell::new(None), checked: AtomicU64::new(0) }
+    }
+
+    /// Whether the class's namespace is the one it was sealed with.
+    #[inline(always)]
+    fn unchanged(&self, cls: &Class, version: u64) -> bool {
+        let now = crate::dict::namespace_epoch();
+        if self.checked.load(Ordering::Relaxed) == now {
+            return true;
+        }
+        let same = cls.dict.namespace_changes() == version;
+        if same {
+            self.checked.store(now, Ordering::Relaxed);
+        }
+        same
+    }
+
+    /// Called as the `class` statement ends with the class it made: its
+    /// fields become the class's first shared keys, in order, so that field
+    /// `i` is value `i` of every instance that sets its fields in order.
+    /// A class that already has keys, or is not a class, is never native.
+    pub fn seal(&self, cls: &Value) {
+        let Value::Class(c) = cls else { return };
+        if !c.keys.borrow().is_empty() {
+            return;
+        }
+        *c.keys.borrow_mut() = self.fields.iter().map(|f| crate::attr::intern(f)).collect();
+        // Every change to the namespace now moves the epoch `unchanged` reads.
+        c.dict.mark_namespace();
+        self.class.replace(Some((c.clone(), c.dict.namespace_changes())));
+    }
+
+    /// Whether `inst` is an instance native code may use as this class's.
+    #[inline(always)]
+    fn admits(&self, inst: &Instance) -> bool {
+        let class_ok = self.class.with(|c| match c {
+            Some((cls, version)) => Rc::ptr_eq(&inst.class, cls) && self.unchanged(cls, *version),
+            None => false,
+        });
+        class_ok && inst.fixed_len().is_some_and(|n| n <= self.fields.len())
+    }
+
+    /// The class, while it is unchanged.
+    fn class(&self) -> Option<Rc<Class>> {
+        self.class.with(|c| match c {
+            Some((cls, version)) if self.unchanged(cls, *version) => Some(cls.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// An instance of a fixed-layout class in native code. The default (a
+/// native local not yet assigned) holds no instance; using it bails.
+#[derive(Clone, Default)]
+pub struct Obj(Value);
+
+impl Obj {
+    /// `v` as an instance of `layout`'s class, if the guards hold.
+    #[inline]
+    pub fn check(v: &Value, layout: &Fixed) -> Option<Obj> {
+        match v {
+            Value::Object(o) if layout.admits(o) => Some(Obj(v.clone())),
+            _ => None,
+        }
+    }
+
+    /// A new instance of `layout`'s class with no attributes yet, as
+    /// instantiating it does before `__init__` runs (a fixed-layout class
+    /// has no `__new__`). Bails if the class statement has not run yet.
+    pub fn new(layout: &Fixed) -> NResult<Obj> {
+        let cls = layout.class().ok_or(Bail)?;
+        Ok(Obj(Value::Object(Rc::new(Instance::new(cls)))))
+    }
+
+    #[inline(always)]
+    fn inst(&self) -> NResult<&Rc<Instance>> {
+        match &self.0 {
+            Value::Object(o) => Ok(o),
+            _ => Err(Bail),
+        }
+    }
+
+    /// Field `i` as a scalar; bails when unset or of another type (the
+    /// dynamic code then raises AttributeError, or does what Python does
+    /// with the other type).
+    #[inline]
+    pub fn get<T: FromValue>(&self, i: usize) -> NResult<T> {
+        self.inst()?.with_value_at(i, T::from_value).ok_or(Bail)
+    }
+
+    /// Field `i` as an instance of `layout`'s class.
+    #[inline]
+    pub fn get_obj(&self, i: usize, layout: &Fixed) -> NResult<Obj> {
+        let v = self.inst()?.value_at(i).ok_or(Bail)?;
+        match &v {
+            Value::Object(o) if layout.admits(o) => Ok(Obj(v)),
+            _ => Err(Bail),
+        }
+    }
+
+    /// Stores a scalar into field `i`. What it replaces must be of the same
+    /// type (see the module's note on the journal).
+    #[inline]
+    pub fn set<T: FromValue + ToValue>(&self, i: usize, v: T) -> NResult<()> {
+        let inst = self.inst()?;
+        if let Some(false) = inst.with_value_at(i, |old| Some(T::from_value(old).is_some())) {
+            return Err(Bail);
+        }
+        store(inst, i, v.to_value())
+    }
+
+    /// Stores an instance into field `i`; what it replaces must be an
+    /// instance of the same fixed-layout class.
+    #[inline]
+    pub fn set_obj(&self, i: usize, v: Obj, layout: &Fixed) -> NResult<()> {
+        let inst = self.inst()?;
+        let replaces_other = inst.with_value_at(i, |old| Some(!matches!(old, Value::Object(o) if layout.admits(o))));
+        if replaces_other == Some(true) {
+            return Err(Bail);
+        }
+        store(inst, i, v.0)
+    }
+}
+
+impl ToValue for Obj {
+    fn to_value(self) -> Value {
+        self.0
+    }
+}
+
+/// A field write to undo if the native call bails.
+struct Undo {
+    inst: Rc<Instance>,
+    index: usize,
+    /// The value replaced; `None` when the write appended the field.
+    old: Option<Value>,
+}
+
+/// Past this many writes in one native call, the next one bails: the
+/// journal's memory stays bounded (the dynamic rerun needs none).
+const JOURNAL_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static JOURNAL: RefCell<Vec<Undo>> = const { RefCell::new(Vec::new()) };
+    static SPARE: std::cell::Cell<Vec<Undo>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+fn store(inst: &Rc<Instance>, index: usize, v: Value) -> NResult<()> {
+    let old = inst.fixed_set(index, v).map_err(|_| Bail)?;
+    // Only native code holds an instance it just made: if the call bails,
+    // nothing can see what was written into it.
+    if Rc::strong_count(inst) == 1 {
+        drop(old);
+        return Ok(());
+    }
+    JOURNAL.with(|j| {
+        let mut j = j.borrow_mut();
+        if j.len() >= JOURNAL_LIMIT {
+            // Put the value back first, then bail: undo sees a consistent instance.
+            drop(j);
+            if let Some(old) = old {
+                let _ = inst.fixed_set(index, old);
+            } else {
+                inst.fixed_truncate(index);
+            }
+            return Err(Bail);
+        }
+        j.push(Undo { inst: inst.clone(), index, old });
+        Ok(())
+    })
+}
+
+/// Where the journal stands as a native call starts from dynamic code.
+#[inline]
+pub fn mark() -> usize {
+    JOURNAL.with(|j| j.borrow().len())
+}
+
+/// Takes the writes made since `mark` off the journal. The caller drops
+/// them after the journal's borrow ends: dropping a replaced instance may
+/// run Python code (a `__del__` of something it holds).
+fn take_since(mark: usize) -> Option<Vec<Undo>> {
+    JOURNAL.with(|j| {
+        let mut j = j.borrow_mut();
+        if j.len() <= mark {
+            None
+        } else if mark == 0 {
+            // The whole journal: swap in the spare (empty) vector.
+            Some(std::mem::replace(&mut *j, SPARE.take()))
+        } else {
+            Some(j.split_off(mark))
+        }
+    })
+}
+
+/// Keeps an emptied journal's allocation for the next call.
+fn recycle(mut v: Vec<Undo>) {
+    v.clear();
+    SPARE.set(v);
+}
+
+/// The native call that started at `mark` bailed: undoes its writes,
+/// newest first.
+pub fn undo(mark: usize) {
+    let Some(mut undone) = take_since(mark) else { return };
+    let mut dropped = Vec::new();
+    for u in undone.drain(..).rev() {
+        match u.old {
+            Some(old) => {
+                if let Ok(Some(new)) = u.inst.fixed_set(u.index, old) {
+                    dropped.push(new);
+                }
+            }
+            None => dropped.extend(u.inst.fixed_truncate(u.index)),
+        }
+    }
+    drop(dropped);
+    recycle(undone);
+}
+
+/// The native call that started at `mark` returned: its writes stand.
+#[inline]
+pub fn commit(mark: usize) {
+    if let Some(written) = take_since(mark) {
+        recycle(written);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static POINT: Fixed = Fixed::new(&["x", "y"]);
+
+    fn point_class() -> Value {
+        let object = crate::types::types().object.clone();
+        let cls = crate::types::new_class_in("t", "Point", &[object], crate::class::Layout::Object);
+        Value::Class(cls)
+    }
+
+    #[test]
+    fn writes_are_undone_newest_first_and_committed_writes_stand() {
+        let cls = point_class();
+        POINT.seal(&cls);
+        let p = Obj::new(&POINT).unwrap();
+        // Writes into an instance only native code holds need no undoing.
+        let start = mark();
+        p.set(0, 1i64).unwrap();
+        assert_eq!(mark(), start);
+        undo(start);
+        assert_eq!(p.get::<i64>(0), Ok(1));
+        let p = Obj::new(&POINT).unwrap();
+        // Held by the dynamic world too: every write is journaled.
+        let _shared = p.clone().to_value();
+        let start = mark();
+        p.set(0, 1i64).unwrap();
+        p.set(1, 2i64).unwrap();
+        p.set(0, 5i64).unwrap();
+        assert_eq!(p.get::<i64>(0), Ok(5));
+        undo(start);
+        // Both appends and the replacement are gone.
+        assert_eq!(p.get::<i64>(0), Err(Bail));
+        let start = mark();
+        p.set(0, 7i64).unwrap();
+        commit(start);
+        assert_eq!(p.get::<i64>(0), Ok(7));
+        assert_eq!(mark(), start);
+        // A field out of order, or replacing a value of another type, bails.
+        assert_eq!(p.set(1, 0.5f64), Ok(()));
+        assert_eq!(p.set(1, 1i64), Err(Bail));
+        assert_eq!(p.get::<i64>(1), Err(Bail));
+        commit(mark());
+    }
+
+    #[test]
+    fn an_instance_with_a_dict_or_a_rebound_class_is_not_admitted() {
+        static PAIR: Fixed = Fixed::new(&["a"]);
+        let cls = point_class();
+        let Value::Class(c) = &cls else { unreachable!() };
+        c.dict.set_str("method", Value::Int(0));
+        PAIR.seal(&cls);
+        let p = Obj::new(&PAIR).unwrap();
+        let v = p.clone().to_value();
+        assert!(Obj::check(&v, &PAIR).is_some());
+        // Rebinding a name the class already has changes no key, but it is
+        // a change of the namespace all the same.
+        c.dict.set_str("method", Value::Int(1));
+        assert!(Obj::check(&v, &PAIR).is_none());
+        assert!(Obj::new(&PAIR).is_err());
+    }
+}

@@ -180,7 +180,24 @@ pub fn print(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         None => false,
     };
     a.finish_kw()?;
-    let mut text = crate::fmt::join_str(&a.pos, &sep)?;
+    // CPython writes each separator and argument as it goes: when an
+    // argument cannot be made a str, what came before it is already out.
+    let mut text = String::new();
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        match v {
+            Value::Str(s) => text.push_str(s),
+            _ => match crate::fmt::str_(v) {
+                Ok(s) => text.push_str(&s),
+                Err(e) => {
+                    write_to(&file, &text)?;
+                    return Err(e);
+                }
+            },
+        }
+    }
     text.push_str(&end);
     write_to(&file, &text)?;
     if flush {

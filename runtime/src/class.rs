@@ -443,11 +443,24 @@ impl Instance {
     /// appends it when `i` is the next index. `Err` gives the value back
     /// when the instance has a dict or `i` is beyond the next index.
     pub fn fixed_set(&self, i: usize, value: Value) -> Result<Option<Value>, Value> {
+        self.fixed_set_if(i, value, |_| true)
+    }
+
+    /// [`Instance::fixed_set`], when the value held at `i` (if any)
+    /// passes `replaceable`.
+    #[inline]
+    pub fn fixed_set_if(
+        &self,
+        i: usize,
+        value: Value,
+        replaceable: impl FnOnce(&Value) -> bool,
+    ) -> Result<Option<Value>, Value> {
         if self.dict_if_any().is_some() {
             return Err(value);
         }
         let mut values = self.values.borrow_mut();
         match values.len() {
+            n if i < n && !replaceable(&values[i]) => Err(value),
             n if i < n => Ok(Some(std::mem::replace(&mut values[i], value))),
             n if i == n => {
                 values.push(value);

@@ -145,27 +145,30 @@ impl Obj {
         }
     }
 
+    /// `obj.a.b`: field `j` (a scalar) of the instance of `layout`'s
+    /// class in field `i`, read in place.
+    #[inline]
+    pub fn get_via<T: FromValue>(&self, i: usize, layout: &Fixed, j: usize) -> NResult<T> {
+        self.inst()?
+            .with_value_at(i, |v| match v {
+                Value::Object(o) if layout.admits(o) => o.with_value_at(j, T::from_value),
+                _ => None,
+            })
+            .ok_or(Bail)
+    }
+
     /// Stores a scalar into field `i`. What it replaces must be of the same
     /// type (see the module's note on the journal).
     #[inline]
     pub fn set<T: FromValue + ToValue>(&self, i: usize, v: T) -> NResult<()> {
-        let inst = self.inst()?;
-        if let Some(false) = inst.with_value_at(i, |old| Some(T::from_value(old).is_some())) {
-            return Err(Bail);
-        }
-        store(inst, i, v.to_value())
+        store(self.inst()?, i, v.to_value(), |old| T::from_value(old).is_some())
     }
 
     /// Stores an instance into field `i`; what it replaces must be an
     /// instance of the same fixed-layout class.
     #[inline]
     pub fn set_obj(&self, i: usize, v: Obj, layout: &Fixed) -> NResult<()> {
-        let inst = self.inst()?;
-        let replaces_other = inst.with_value_at(i, |old| Some(!matches!(old, Value::Object(o) if layout.admits(o))));
-        if replaces_other == Some(true) {
-            return Err(Bail);
-        }
-        store(inst, i, v.0)
+        store(self.inst()?, i, v.0, |old| matches!(old, Value::Object(o) if layout.admits(o)))
     }
 }
 
@@ -192,8 +195,9 @@ thread_local! {
     static SPARE: std::cell::Cell<Vec<Undo>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-fn store(inst: &Rc<Instance>, index: usize, v: Value) -> NResult<()> {
-    let old = inst.fixed_set(index, v).map_err(|_| Bail)?;
+#[inline]
+fn store(inst: &Rc<Instance>, index: usize, v: Value, replaceable: impl FnOnce(&Value) -> bool) -> NResult<()> {
+    let old = inst.fixed_set_if(index, v, replaceable).map_err(|_| Bail)?;
     // Only native code holds an instance it just made: if the call bails,
     // nothing can see what was written into it.
     if Rc::strong_count(inst) == 1 {

@@ -1,13 +1,15 @@
 //! Support for the native tier: functions the transpiler proved to work on
 //! plain `i64`/`f64`/`bool` values and lists of them.
 //!
-//! Native functions are pure (they touch only their own locals and lists
-//! they created), so they never raise: whenever Python would do something
-//! their types cannot express (an int overflowing `i64`, a division by
-//! zero, an index out of range, recursion past the limit) they *bail*, and
-//! the dynamic version of the function runs again from the start with the
-//! original arguments. Because nothing outside the native call changed,
-//! the re-run is indistinguishable from having run dynamically all along,
+//! Native functions are pure (they touch only their own locals, lists
+//! they created, and fields of fixed-layout instances, whose writes
+//! `crate::fixed` journals and undoes on a bail), so they never raise:
+//! whenever Python would do something their types cannot express (an int
+//! overflowing `i64`, a division by zero, an index out of range, recursion
+//! past the limit) they *bail*, and the dynamic version of the function
+//! runs again from the start with the original arguments. Because nothing
+//! outside the native call changed, the re-run is indistinguishable from
+//! having run dynamically all along,
 //! and it raises or promotes exactly as CPython does.
 
 pub use crate::fixed::{Fixed, Obj};

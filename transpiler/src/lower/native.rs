@@ -8,9 +8,10 @@
 //! entry tries the native one first when the arguments have exactly the
 //! native types.
 //!
-//! Because native functions are pure, the order in which their
-//! subexpressions run is not observable; the code below still follows
-//! Python's order where it costs nothing.
+//! Native code changes nothing the dynamic world sees except fields of
+//! fixed-layout instances (journaled, see `rt::fixed`), and only method
+//! calls write those: so subexpressions run in Python's order wherever a
+//! call could come between two reads.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -981,10 +982,13 @@ impl Nx<'_> {
                 let ast::Expr::Name(n) = &*s.value else { return Err(internal(s, "a stored list")) };
                 let list = mangle::ident(n.id.as_str());
                 let t = self.ty(&a.target)?;
+                // The index, then the value (Python's order: a method the
+                // value calls may change what the index reads), both
+                // before the item is borrowed.
                 let mut setup = Vec::new();
-                let rhs = self.settled(rhs, simple(&a.value), "r", &mut setup);
                 let i = self.expr(&s.slice)?.0;
                 let i = self.settled(i, simple(&s.slice), "k", &mut setup);
+                let rhs = self.settled(rhs, simple(&a.value), "r", &mut setup);
                 let item = self.fresh("item");
                 let v = self.binop(a.op, (quote! { *#item }, t), (rhs, rhs_ty), &a.target)?.0;
                 let slot = match self.typer.var(n.id.as_str()) {
@@ -1050,8 +1054,21 @@ impl Nx<'_> {
         Ok(proc_macro2::Literal::usize_unsuffixed(i))
     }
 
-    /// `obj.field` read, the field of type `t`.
+    /// `obj.field` read, the field of type `t`. A scalar two fields away
+    /// (`self.pos.x`) is read in place, with no handle to the middle one.
     fn field_read(&mut self, a: &ast::ExprAttribute, t: &NTy) -> LResult<TokenStream> {
+        if t.is_scalar()
+            && let ast::Expr::Attribute(inner) = &*a.value
+            && let NTy::Obj(middle) = self.ty(&a.value)?
+            && !matches!(&*inner.value, ast::Expr::Name(m) if m.id.as_str() == "math")
+        {
+            let (outer, outer_class) = self.instance(&inner.value)?;
+            let i = self.field_index(inner, &outer_class)?;
+            let middle_class = self.class_of(&a.value)?;
+            let j = self.field_index(a, &middle_class)?;
+            let (ty, layout) = (rust_ty(t, false), layout_ident(&middle));
+            return Ok(quote! { #outer.get_via::<#ty>(#i, &#layout, #j)? });
+        }
         let (obj, _) = self.instance(&a.value)?;
         self.field_get(&obj, a, t)
     }

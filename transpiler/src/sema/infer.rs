@@ -2310,6 +2310,10 @@ impl<'w> Typer<'w> {
     /// `C(args)` for a fixed-layout class: a new instance, set up by the
     /// native `__init__` when the class has one.
     fn construct(&mut self, e: &ast::Expr, class: FixedClass, args: &[ast::Expr]) -> R<Option<NTy>> {
+        // A generator runs lazily, interleaved with its consumer.
+        if self.kind == UnitKind::Generator {
+            return refuse(e, format!("a generator makes a {} instance", class.name));
+        }
         let obj = NTy::Obj(class.name.clone());
         if class.methods.contains("__init__") {
             let init = format!("{}.__init__", class.name);

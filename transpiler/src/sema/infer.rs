@@ -342,26 +342,7 @@ pub fn plan(
             continue;
         }
         match signature(prog, s, f, &world.classes) {
-            Ok((params, local_names, kind)) => {
-                let from_callers = params.iter().filter(|(_, t)| t.is_none()).map(|(n, _)| n.clone()).collect();
-                if params.iter().all(|(_, t)| t.is_some()) {
-                    let params = params.into_iter().map(|(n, t)| (n, t.unwrap_or(NTy::Int))).collect();
-                    world.sigs.insert(name.clone(), Sig { params, ret: None });
-                } else {
-                    world.pending.insert(name.clone(), params);
-                }
-                let guessed = f
-                    .args
-                    .posonlyargs
-                    .iter()
-                    .chain(&f.args.args)
-                    .filter(|a| a.def.annotation.is_none())
-                    .map(|a| a.def.arg.to_string())
-                    .collect();
-                let offset = span(s).0;
-                let rebinds = BTreeSet::new();
-                units.push(Unit { name, body: &f.body, offset, kind, local_names, guessed, from_callers, rebinds });
-            }
+            Ok(sig) => register(&mut world, &mut units, name, s, f, sig, 0),
             Err(r) => {
                 plans.insert(name, Err(r));
             }
@@ -524,6 +505,47 @@ fn fixpoint(world: &mut World, units: &[Unit], plans: &mut Plans, region_refusal
     }
 }
 
+/// Adds the unit of a function or method (whose first `skip` parameters
+/// are typed by what it is, not guessed): typed now, or pending until its
+/// native callers type it.
+fn register<'a>(
+    world: &mut World,
+    units: &mut Vec<Unit<'a>>,
+    name: String,
+    s: &ast::Stmt,
+    f: &'a ast::StmtFunctionDef,
+    (params, local_names, kind): Signature,
+    skip: usize,
+) {
+    let from_callers: BTreeSet<String> = params.iter().filter(|(_, t)| t.is_none()).map(|(n, _)| n.clone()).collect();
+    if from_callers.is_empty() {
+        let params = params.into_iter().map(|(n, t)| (n, t.unwrap_or(NTy::Int))).collect();
+        world.sigs.insert(name.clone(), Sig { params, ret: initial_ret(&name) });
+    } else {
+        world.pending.insert(name.clone(), params);
+    }
+    let guessed = f
+        .args
+        .posonlyargs
+        .iter()
+        .chain(&f.args.args)
+        .skip(skip)
+        .filter(|a| a.def.annotation.is_none())
+        .map(|a| a.def.arg.to_string())
+        .collect();
+    let offset = span(s).0;
+    units.push(Unit {
+        name,
+        body: &f.body,
+        offset,
+        kind,
+        local_names,
+        guessed,
+        from_callers,
+        rebinds: BTreeSet::new(),
+    });
+}
+
 /// The units for the methods of fixed-layout classes, named `Class.method`;
 /// `self` is an instance of the class.
 fn method_units<'a>(
@@ -535,7 +557,7 @@ fn method_units<'a>(
 ) {
     for s in body {
         let ast::Stmt::ClassDef(c) = s else { continue };
-        let Some(class) = world.classes.get(c.name.as_str()) else { continue };
+        let Some(class) = world.classes.get(c.name.as_str()).cloned() else { continue };
         let class_name = class.name.clone();
         for item in &c.body {
             let ast::Stmt::FunctionDef(f) = item else { continue };
@@ -544,29 +566,7 @@ fn method_units<'a>(
             }
             let name = format!("{class_name}.{}", f.name);
             match method_signature(prog, item, f, &class_name, &world.classes) {
-                Ok((params, local_names, kind)) => {
-                    let from_callers: BTreeSet<String> =
-                        params.iter().filter(|(_, t)| t.is_none()).map(|(n, _)| n.clone()).collect();
-                    let ret = initial_ret(&name);
-                    if from_callers.is_empty() {
-                        let params = params.into_iter().map(|(n, t)| (n, t.unwrap_or(NTy::Int))).collect();
-                        world.sigs.insert(name.clone(), Sig { params, ret });
-                    } else {
-                        world.pending.insert(name.clone(), params);
-                    }
-                    let guessed = f
-                        .args
-                        .posonlyargs
-                        .iter()
-                        .chain(&f.args.args)
-                        .skip(1)
-                        .filter(|a| a.def.annotation.is_none())
-                        .map(|a| a.def.arg.to_string())
-                        .collect();
-                    let offset = span(item).0;
-                    let rebinds = BTreeSet::new();
-                    units.push(Unit { name, body: &f.body, offset, kind, local_names, guessed, from_callers, rebinds });
-                }
+                Ok(sig) => register(world, units, name, item, f, sig, 1),
                 Err(r) => {
                     plans.insert(name, Err(r));
                 }

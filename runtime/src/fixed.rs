@@ -96,6 +96,16 @@ impl Fixed {
     }
 }
 
+impl Fixed {
+    /// Whether `v` is an instance native code may use as this class's:
+    /// then its attribute `name`, for a plain method of the class, is that
+    /// method (no instance attribute or change to the class hides it).
+    #[inline]
+    pub fn holds(&self, v: &Value) -> bool {
+        matches!(v, Value::Object(o) if self.admits(o))
+    }
+}
+
 /// An instance of a fixed-layout class in native code. The default (a
 /// native local not yet assigned) holds no instance; using it bails.
 #[derive(Clone, Default)]

@@ -89,6 +89,9 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
         }
     }
     if let ast::Expr::Attribute(a) = &*c.func {
+        if let Some(fast) = fast_method_call(cx, fx, a, c)? {
+            return Ok(fast);
+        }
         let obj = super::expr::expr_ref(cx, fx, &a.value)?;
         let name = a.attr.as_str();
         if let Some(args) = positional_array(cx, fx, c)? {
@@ -108,6 +111,44 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
 /// The arguments of a call passing one to three positional ones and
 /// nothing else, as an array: the runtime calls functions that take
 /// exactly those without building an argument vector.
+/// `obj.method(args)` where `method` is a method with a native version of
+/// one fixed-layout class: when `obj` is an instance native code may use
+/// as that class's, its attribute is that very method, so the call goes
+/// straight to it (which tries the native version); otherwise, the usual
+/// lookup. Only positional arguments, exactly the method's.
+fn fast_method_call(cx: &mut Cx, fx: &mut Fx, a: &ast::ExprAttribute, c: &ast::ExprCall) -> LResult<Option<Lowered>> {
+    let Some(Some(fast)) = cx.fast_methods.get(a.attr.as_str()).cloned() else { return Ok(None) };
+    if !c.keywords.is_empty()
+        || c.args.len() + 1 != fast.params
+        || c.args.iter().any(|x| matches!(x, ast::Expr::Starred(_)))
+    {
+        return Ok(None);
+    }
+    let obj = super::expr::expr_ref(cx, fx, &a.value)?;
+    let mut lets = Vec::new();
+    let mut ids = Vec::new();
+    for arg in &c.args {
+        let v = expr(cx, fx, arg)?.ts;
+        let id = cx.fresh("arg");
+        lets.push(quote! { let #id = #v; });
+        ids.push(id);
+    }
+    let (recv, name, path) = (cx.fresh("recv"), a.attr.as_str(), &fast.path);
+    let layout = super::native::layout_ident(&fast.class);
+    let module = crate::emit::mangle::raw(super::native::MODULE);
+    let slow = if ids.is_empty() {
+        quote! { rt::attr::call_method_at(#recv, #name, vec![], vec![], rt::site!()) }
+    } else {
+        quote! { rt::attr::call_method_n(#recv, #name, [#(#ids),*], rt::site!()) }
+    };
+    let call = quote! {{
+        let #recv: &Value = #obj;
+        #(#lets)*
+        if #module::#layout.holds(#recv) { #path(#recv.clone(), #(#ids),*) } else { #slow }
+    }};
+    Ok(Some(Lowered::any(cx.tri(fx, call))))
+}
+
 fn positional_array(cx: &mut Cx, fx: &mut Fx, c: &ast::ExprCall) -> LResult<Option<TokenStream>> {
     if !c.keywords.is_empty()
         || !(1..=3).contains(&c.args.len())

@@ -78,7 +78,9 @@ fn class_value(
     let name = c.name.to_string();
 
     // Lower the body in the class scope, methods going to `mod Class`.
-    let class_mod = {
+    let class_mod = if let Some(m) = cx.class_mods.get(&crate::frontend::span(c).0) {
+        m.clone()
+    } else {
         let tree = cx.mods.at(&fx.path);
         let base = mangle::rust_name(&name);
         let mut m = base.clone();

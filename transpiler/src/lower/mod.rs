@@ -144,6 +144,15 @@ pub struct Cx<'a> {
     /// Native code uses instances: entries to it keep a journal of field
     /// writes to undo if it bails.
     pub journal: bool,
+    /// The Rust module of each fixed-layout class native code uses, by the
+    /// offset of its `class` statement, chosen before any lowering so that
+    /// calls lowered earlier can name its methods.
+    pub class_mods: HashMap<usize, String>,
+    /// Method names that dynamic calls may send straight to a method with
+    /// a native version, when the receiver is an instance of its class
+    /// (`None` where two classes have one): the class, the Rust path of
+    /// the dynamic method, and its number of parameters.
+    pub fast_methods: HashMap<String, Option<FastMethod>>,
 }
 
 /// How a Python variable is stored in the Rust function being generated.
@@ -268,6 +277,8 @@ impl<'a> Cx<'a> {
             regions: HashMap::new(),
             layouts: HashMap::new(),
             journal: false,
+            class_mods: HashMap::new(),
+            fast_methods: HashMap::new(),
         }
     }
 
@@ -400,6 +411,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
         }
     }
     cx.journal = !used.is_empty();
+    fast_methods(cx, body, &plans, &used);
     let layouts = native::layouts(&world, &used);
     let generators = plans.values().any(|p| matches!(p, Ok(nf) if matches!(nf.ret, infer::NTy::Gen(_))));
     for region in regions.into_values().flatten() {
@@ -420,6 +432,66 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
         m.items.extend(items);
     }
     Ok(())
+}
+
+/// A dynamic call's way straight into a method with a native version.
+#[derive(Clone)]
+pub struct FastMethod {
+    pub class: String,
+    /// `crate::Class::method`, the dynamic method (it tries the native one).
+    pub path: TokenStream,
+    pub params: usize,
+}
+
+/// Chooses the Rust modules of the fixed-layout classes native code uses
+/// and records their natively planned methods for dynamic calls.
+fn fast_methods(cx: &mut Cx, body: &[ast::Stmt], plans: &infer::Plans, used: &BTreeSet<String>) {
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        if !used.contains(c.name.as_str()) {
+            continue;
+        }
+        // The class module's items are its defs, each named after its
+        // method; a clash would rename one, so such a class gets no fast path.
+        let defs: Vec<String> = c
+            .body
+            .iter()
+            .filter_map(|item| match item {
+                ast::Stmt::FunctionDef(f) => Some(mangle::rust_name(&f.name)),
+                ast::Stmt::AsyncFunctionDef(f) => Some(mangle::rust_name(&f.name)),
+                _ => None,
+            })
+            .collect();
+        let mut names = BTreeSet::new();
+        let clash = defs.iter().any(|d| !names.insert(d.clone()) || defs.contains(&format!("{d}_SIG")));
+        let class_mod = {
+            let tree = cx.mods.at(&[]);
+            let base = mangle::rust_name(&c.name);
+            let mut m = base.clone();
+            let mut k = 1;
+            while tree.used.contains(&m) {
+                k += 1;
+                m = format!("{base}_{k}");
+            }
+            tree.used.insert(m.clone());
+            m
+        };
+        cx.class_mods.insert(span(s).0, class_mod.clone());
+        if clash {
+            continue;
+        }
+        for item in &c.body {
+            let ast::Stmt::FunctionDef(f) = item else { continue };
+            let Some(Ok(nf)) = plans.get(&format!("{}.{}", c.name, f.name)) else { continue };
+            if nf.kind == infer::UnitKind::Init {
+                continue;
+            }
+            let (m, fun) = (mangle::raw(&class_mod), mangle::raw(&mangle::rust_name(&f.name)));
+            let fast =
+                FastMethod { class: c.name.to_string(), path: quote! { crate::#m::#fun }, params: nf.params.len() };
+            cx.fast_methods.entry(f.name.to_string()).and_modify(|e| *e = None).or_insert(Some(fast));
+        }
+    }
 }
 
 /// The native-tier plans for the module's never-rebound functions. A

@@ -486,3 +486,32 @@ print(v.x, v.y)
     assert!(!rust.contains("Square__layout"), "{rust}");
     assert!(rust.contains("Shape__layout"), "{rust}");
 }
+
+#[test]
+fn explain_types_describes_fixed_layout_classes() {
+    let py = "\
+class P:
+    def __init__(self, x: int):
+        self.x = x
+        self.tag = None
+
+    def double(self):
+        return P(self.x * 2)
+
+    def show(self):
+        print(self.x)
+
+
+class Q(P):
+    pass
+";
+    let lines = py2rs::explain_types(py, &py2rs::Options { file_name: "t.py".into() }).expect("parses");
+    let want = [
+        "1: class P: fixed layout, fields x (dynamic), tag (dynamic)",
+        "2: P.__init__: dynamic: 4:9: it stores a None in the field P.tag",
+        "6: P.double: dynamic: 7:16: it calls P.__init__(), which is not native",
+        "9: P.show: dynamic: 10:9: it calls print(), which has no native form",
+        "13: class Q: dynamic: 13:9: it has a base class",
+    ];
+    assert_eq!(lines, want);
+}

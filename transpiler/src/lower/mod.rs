@@ -512,7 +512,7 @@ fn native_plans(cx: &Cx, body: &[ast::Stmt]) -> (infer::Plans, infer::World, inf
 /// it runs natively (with its types) or stays dynamic (and why).
 pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<String> {
     let cx = module_cx(prog, source, body);
-    let (plans, _, regions) = native_plans(&cx, body);
+    let (plans, world, regions) = native_plans(&cx, body);
     let at = |offset: usize| crate::diagnostics::line_col(source, offset);
     let refused = |r: &infer::Refusal| {
         let (line, col) = at(r.offset);
@@ -541,7 +541,22 @@ pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<St
     for s in body {
         let ast::Stmt::ClassDef(c) = s else { continue };
         let what = match classes.get(c.name.as_str()) {
-            Some(Ok(class)) => format!("fixed layout, fields {}", class.fields.join(", ")),
+            Some(Ok(class)) => {
+                // Each field with the type native code stores in it, if any.
+                let fields: Vec<String> = class
+                    .fields
+                    .iter()
+                    .map(|f| match world.field_types.get(&(class.name.clone(), f.clone())) {
+                        Some(t) => format!("{f}: {t}"),
+                        None => format!("{f} (dynamic)"),
+                    })
+                    .collect();
+                if fields.is_empty() {
+                    "fixed layout, no fields".to_string()
+                } else {
+                    format!("fixed layout, fields {}", fields.join(", "))
+                }
+            }
             Some(Err(r)) => refused(r),
             None => continue,
         };

@@ -2343,7 +2343,12 @@ pub fn describe(nf: &NativeFn) -> String {
         })
         .collect();
     let locals: Vec<String> = nf.locals.iter().map(|(n, t)| format!("{n}: {t}")).collect();
-    let mut s = format!("native ({}) -> {}", params.join(", "), nf.ret);
+    // `__init__` returns None to Python; natively, the instance it set up.
+    let ret = match nf.kind {
+        crate::sema::infer::UnitKind::Init => "None".to_string(),
+        _ => nf.ret.to_string(),
+    };
+    let mut s = format!("native ({}) -> {ret}", params.join(", "));
     if !locals.is_empty() {
         s.push_str(&format!("; locals {}", locals.join(", ")));
     }

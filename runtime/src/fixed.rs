@@ -18,9 +18,9 @@
 //! dynamic world may see. So that a bail can still rerun the dynamic code
 //! from the start, every write is journaled and a bail undoes them, newest
 //! first ([`mark`], [`undo`], [`commit`]). The journal keeps the values it
-//! replaced alive until the native call ends; they are only ever scalars or
-//! instances of fixed-layout classes (which define no `__del__`), so
-//! freeing them later is not observable.
+//! replaced alive until the native call ends; they are only ever None,
+//! scalars or instances of fixed-layout classes (which define no
+//! `__del__`), so freeing them later is not observable.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -171,14 +171,21 @@ impl Obj {
     /// type (see the module's note on the journal).
     #[inline]
     pub fn set<T: FromValue + ToValue>(&self, i: usize, v: T) -> NResult<()> {
-        store(self.inst()?, i, v.to_value(), |old| T::from_value(old).is_some())
+        store(self.inst()?, i, v.to_value(), |old| old.is_none() || T::from_value(old).is_some())
+    }
+
+    /// Stores `None` into field `i`, replacing `None` or a scalar.
+    #[inline]
+    pub fn set_none(&self, i: usize) -> NResult<()> {
+        let scalar = |old: &Value| matches!(old, Value::None | Value::Int(_) | Value::Float(_) | Value::Bool(_));
+        store(self.inst()?, i, Value::None, scalar)
     }
 
     /// Stores an instance into field `i`; what it replaces must be an
     /// instance of the same fixed-layout class.
     #[inline]
     pub fn set_obj(&self, i: usize, v: Obj, layout: &Fixed) -> NResult<()> {
-        store(self.inst()?, i, v.0, |old| matches!(old, Value::Object(o) if layout.admits(o)))
+        store(self.inst()?, i, v.0, |old| old.is_none() || matches!(old, Value::Object(o) if layout.admits(o)))
     }
 }
 

@@ -501,17 +501,21 @@ class P:
     def show(self):
         print(self.x)
 
+    def label(self):
+        return self.tag + 1
+
 
 class Q(P):
     pass
 ";
     let lines = py2rs::explain_types(py, &py2rs::Options { file_name: "t.py".into() }).expect("parses");
     let want = [
-        "1: class P: fixed layout, fields x (dynamic), tag (dynamic)",
-        "2: P.__init__: dynamic: 4:9: it stores a None in the field P.tag",
-        "6: P.double: dynamic: 7:16: it calls P.__init__(), which is not native",
+        "1: class P: fixed layout, fields x: int, tag: None",
+        "2: P.__init__: native (self: P, x: int) -> None",
+        "6: P.double: native (self: P) -> P",
         "9: P.show: dynamic: 10:9: it calls print(), which has no native form",
-        "13: class Q: dynamic: 13:9: it has a base class",
+        "12: P.label: dynamic: 13:16: the field P.tag may hold None",
+        "16: class Q: dynamic: 16:9: it has a base class",
     ];
     assert_eq!(lines, want);
 }

@@ -546,9 +546,15 @@ pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<St
                 let fields: Vec<String> = class
                     .fields
                     .iter()
-                    .map(|f| match world.field_types.get(&(class.name.clone(), f.clone())) {
-                        Some(t) => format!("{f}: {t}"),
-                        None => format!("{f} (dynamic)"),
+                    .map(|f| {
+                        let key = (class.name.clone(), f.clone());
+                        let none = world.none_fields.contains(&key);
+                        match world.field_types.get(&key) {
+                            Some(t) if none => format!("{f}: {t} | None"),
+                            Some(t) => format!("{f}: {t}"),
+                            None if none => format!("{f}: None"),
+                            None => format!("{f} (dynamic)"),
+                        }
                     })
                     .collect();
                 if fields.is_empty() {

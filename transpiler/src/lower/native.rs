@@ -877,6 +877,12 @@ impl Nx<'_> {
                 let v = self.expr(value)?.0;
                 self.store(s, v, simple(value))
             }
+            ast::Expr::Attribute(a) if matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) =>
+            {
+                let (obj, class) = self.instance(&a.value)?;
+                let i = self.field_index(a, &class)?;
+                Ok(quote! { #obj.set_none(#i)?; })
+            }
             ast::Expr::Attribute(a) => {
                 // Python computes the value before the object it goes into.
                 let v = self.expr(value)?.0;

@@ -244,6 +244,8 @@ pub struct World {
     /// those alone), with the reason.
     pub field_types: BTreeMap<(String, String), NTy>,
     pub mixed_fields: BTreeMap<(String, String), String>,
+    /// Fields native code stores `None` into: it may store, not read them.
+    pub none_fields: BTreeSet<(String, String)>,
     /// Method parameters taken to be ints, by unit.
     pub speculated: BTreeMap<String, BTreeSet<String>>,
 }
@@ -323,6 +325,7 @@ pub fn plan(
         classes: BTreeMap::new(),
         field_types: BTreeMap::new(),
         mixed_fields: BTreeMap::new(),
+        none_fields: BTreeSet::new(),
         speculated: BTreeMap::new(),
     };
     if regions {
@@ -649,6 +652,10 @@ impl World {
         let mut changed = false;
         for (class, field, ty) in writes {
             let key = (class.clone(), field.clone());
+            if *ty == NTy::None {
+                changed |= self.none_fields.insert(key);
+                continue;
+            }
             if self.mixed_fields.contains_key(&key) {
                 continue;
             }
@@ -1808,10 +1815,15 @@ impl<'w> Typer<'w> {
         if class.field(&field).is_none() {
             return refuse(a, format!("it stores '{field}', which is not a field of {}", class.name));
         }
+        let key = (class.name.clone(), field.clone());
+        if *v == NTy::None {
+            // Stored as the dynamic None; native code never reads it back.
+            self.field_writes.push((key.0, key.1, NTy::None));
+            return Ok(());
+        }
         if !v.is_field() {
             return refuse(a, format!("it stores a {v} in the field {}.{field}", class.name));
         }
-        let key = (class.name.clone(), field.clone());
         if let Some(reason) = self.world.mixed_fields.get(&key) {
             return refuse(a, reason.clone());
         }
@@ -1837,6 +1849,9 @@ impl<'w> Typer<'w> {
         let key = (class.name.clone(), field.to_string());
         if let Some(reason) = self.world.mixed_fields.get(&key) {
             return refuse(e, reason.clone());
+        }
+        if self.world.none_fields.contains(&key) {
+            return refuse(e, format!("the field {}.{field} may hold None", class.name));
         }
         match self.world.field_types.get(&key) {
             Some(t) => Ok(Some(t.clone())),

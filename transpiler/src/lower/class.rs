@@ -47,6 +47,21 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     })
 }
 
+/// A name for the Rust module of class `name` in module `path`, unique
+/// there (and now taken).
+pub(super) fn class_module(cx: &mut Cx, path: &[String], name: &str) -> String {
+    let tree = cx.mods.at(path);
+    let base = mangle::rust_name(name);
+    let mut m = base.clone();
+    let mut k = 1;
+    while tree.used.contains(&m) {
+        k += 1;
+        m = format!("{base}_{k}");
+    }
+    tree.used.insert(m.clone());
+    m
+}
+
 /// A block evaluating to the (decorated) class object.
 fn class_value(
     cx: &mut Cx,
@@ -78,19 +93,9 @@ fn class_value(
     let name = c.name.to_string();
 
     // Lower the body in the class scope, methods going to `mod Class`.
-    let class_mod = if let Some(m) = cx.class_mods.get(&crate::frontend::span(c).0) {
-        m.clone()
-    } else {
-        let tree = cx.mods.at(&fx.path);
-        let base = mangle::rust_name(&name);
-        let mut m = base.clone();
-        let mut k = 1;
-        while tree.used.contains(&m) {
-            k += 1;
-            m = format!("{base}_{k}");
-        }
-        tree.used.insert(m.clone());
-        m
+    let class_mod = match cx.class_mods.get(&crate::frontend::span(c).0) {
+        Some(m) => m.clone(),
+        None => class_module(cx, &fx.path, &name),
     };
     let saved_scope = fx.scope;
     let saved_ns = fx.class_ns.replace(ns.clone());

@@ -464,18 +464,7 @@ fn fast_methods(cx: &mut Cx, body: &[ast::Stmt], plans: &infer::Plans, used: &BT
             .collect();
         let mut names = BTreeSet::new();
         let clash = defs.iter().any(|d| !names.insert(d.clone()) || defs.contains(&format!("{d}_SIG")));
-        let class_mod = {
-            let tree = cx.mods.at(&[]);
-            let base = mangle::rust_name(&c.name);
-            let mut m = base.clone();
-            let mut k = 1;
-            while tree.used.contains(&m) {
-                k += 1;
-                m = format!("{base}_{k}");
-            }
-            tree.used.insert(m.clone());
-            m
-        };
+        let class_mod = class::class_module(cx, &[], &c.name);
         cx.class_mods.insert(span(s).0, class_mod.clone());
         if clash {
             continue;

@@ -115,10 +115,7 @@ impl Obj {
     /// `v` as an instance of `layout`'s class, if the guards hold.
     #[inline]
     pub fn check(v: &Value, layout: &Fixed) -> Option<Obj> {
-        match v {
-            Value::Object(o) if layout.admits(o) => Some(Obj(v.clone())),
-            _ => None,
-        }
+        layout.holds(v).then(|| Obj(v.clone()))
     }
 
     /// A new instance of `layout`'s class with no attributes yet, as
@@ -149,10 +146,7 @@ impl Obj {
     #[inline]
     pub fn get_obj(&self, i: usize, layout: &Fixed) -> NResult<Obj> {
         let v = self.inst()?.value_at(i).ok_or(Bail)?;
-        match &v {
-            Value::Object(o) if layout.admits(o) => Ok(Obj(v)),
-            _ => Err(Bail),
-        }
+        if layout.holds(&v) { Ok(Obj(v)) } else { Err(Bail) }
     }
 
     /// `obj.a.b`: field `j` (a scalar) of the instance of `layout`'s

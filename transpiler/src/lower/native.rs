@@ -657,7 +657,7 @@ impl<'w> Nx<'w> {
     }
 }
 
-impl Nx<'_> {
+impl<'w> Nx<'w> {
     /// Whether `name` is a function local held as an `Option` here (not a
     /// comprehension variable of the same name): one that may be unbound,
     /// or one that holds `None` at times.
@@ -880,7 +880,7 @@ impl Nx<'_> {
             ast::Expr::Attribute(a) if matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) =>
             {
                 let (obj, class) = self.instance(&a.value)?;
-                let i = self.field_index(a, &class)?;
+                let i = self.field_index(a, class)?;
                 Ok(quote! { #obj.set_none(#i)?; })
             }
             ast::Expr::Attribute(a) => {
@@ -1029,7 +1029,7 @@ impl Nx<'_> {
 
     /// An instance to read a field of or call a method on, as a place
     /// (a variable is used in place), with its class.
-    fn instance(&mut self, e: &ast::Expr) -> LResult<(TokenStream, crate::sema::fixed::FixedClass)> {
+    fn instance(&mut self, e: &ast::Expr) -> LResult<(TokenStream, &'w crate::sema::fixed::FixedClass)> {
         let class = self.class_of(e)?;
         let v = match e {
             ast::Expr::Name(n) => {
@@ -1045,9 +1045,9 @@ impl Nx<'_> {
     }
 
     /// The fixed-layout class of an instance expression.
-    fn class_of(&mut self, e: &ast::Expr) -> LResult<crate::sema::fixed::FixedClass> {
+    fn class_of(&mut self, e: &ast::Expr) -> LResult<&'w crate::sema::fixed::FixedClass> {
         let t = self.ty(e)?;
-        self.typer.world().class_of(&t).cloned().ok_or_else(|| internal(e, "an instance"))
+        self.typer.world().class_of(&t).ok_or_else(|| internal(e, "an instance"))
     }
 
     /// The index of a field, as a literal.
@@ -1069,9 +1069,9 @@ impl Nx<'_> {
             && !matches!(&*inner.value, ast::Expr::Name(m) if m.id.as_str() == "math")
         {
             let (outer, outer_class) = self.instance(&inner.value)?;
-            let i = self.field_index(inner, &outer_class)?;
+            let i = self.field_index(inner, outer_class)?;
             let middle_class = self.class_of(&a.value)?;
-            let j = self.field_index(a, &middle_class)?;
+            let j = self.field_index(a, middle_class)?;
             let (ty, layout) = (rust_ty(t, false), layout_ident(&middle));
             return Ok(quote! { #outer.get_via::<#ty>(#i, &#layout, #j)? });
         }
@@ -1082,7 +1082,7 @@ impl Nx<'_> {
     /// Reads field `a.attr` of the instance `obj` (of `a.value`'s class).
     fn field_get(&mut self, obj: &TokenStream, a: &ast::ExprAttribute, t: &NTy) -> LResult<TokenStream> {
         let class = self.class_of(&a.value)?;
-        let i = self.field_index(a, &class)?;
+        let i = self.field_index(a, class)?;
         Ok(match t {
             NTy::Obj(c) => {
                 let layout = layout_ident(c);
@@ -1098,7 +1098,7 @@ impl Nx<'_> {
     /// Stores `v` into field `a.attr` of the instance `obj`.
     fn field_store(&mut self, obj: &TokenStream, a: &ast::ExprAttribute, v: TokenStream) -> LResult<TokenStream> {
         let class = self.class_of(&a.value)?;
-        let i = self.field_index(a, &class)?;
+        let i = self.field_index(a, class)?;
         let key = (class.name.clone(), a.attr.to_string());
         Ok(match self.typer.world().field_types.get(&key) {
             Some(NTy::Obj(c)) => {
@@ -1137,17 +1137,12 @@ impl Nx<'_> {
 
     /// `obj.method(args)` on an instance of a fixed-layout class.
     fn method_call(&mut self, a: &ast::ExprAttribute, args: &[ast::Expr]) -> LResult<Option<TokenStream>> {
-        let instance_like = match &*a.value {
-            ast::Expr::Name(n) => self.typer.var(n.id.as_str()).is_some_and(|t| matches!(t, NTy::Obj(_))),
-            ast::Expr::Attribute(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
-            _ => false,
-        };
         let world = self.typer.world();
-        if !instance_like || !world.classes.values().any(|c| c.methods.contains(a.attr.as_str())) {
+        if !world.may_call_method(a, |n| matches!(self.typer.var(n), Some(NTy::Obj(_)))) {
             return Ok(None);
         }
         let Ok(Some(t)) = self.typer.expr(&a.value) else { return Ok(None) };
-        let Some(class) = self.typer.world().class_of(&t).cloned() else { return Ok(None) };
+        let Some(class) = world.class_of(&t) else { return Ok(None) };
         let name = format!("{}.{}", class.name, a.attr);
         let Some(sig) = self.typer.world().sigs.get(&name) else { return Err(internal(a, "a method call")) };
         let params = sig.params.clone();

@@ -299,7 +299,8 @@ pub type Regions = BTreeMap<usize, Result<Region, Refusal>>;
 
 /// Infers native plans for `candidates`: module-level functions that are
 /// never rebound and are called only by position, and for the module's
-/// top-level loops when `regions` is set.
+/// top-level loops and the methods of fixed-layout classes when `beyond_functions`
+/// is set.
 /// Returns the plans, the world of the functions proven native and the
 /// regions proven native.
 /// `early` names the candidates whose `def` runs before any code that could
@@ -311,7 +312,7 @@ pub fn plan(
     body: &[ast::Stmt],
     candidates: &BTreeSet<String>,
     early: &BTreeSet<String>,
-    regions: bool,
+    beyond_functions: bool,
 ) -> (Plans, World, Regions) {
     let mut plans = Plans::new();
     let mut units: Vec<Unit> = Vec::new();
@@ -328,7 +329,7 @@ pub fn plan(
         none_fields: BTreeSet::new(),
         speculated: BTreeMap::new(),
     };
-    if regions {
+    if beyond_functions {
         for (name, class) in crate::sema::fixed::classes(prog, body) {
             if let Ok(class) = class {
                 world.classes.insert(name, class);
@@ -351,11 +352,11 @@ pub fn plan(
             }
         }
     }
-    if regions {
+    if beyond_functions {
         method_units(prog, body, &mut world, &mut units, &mut plans);
     }
     let mut loops = Vec::new();
-    if regions {
+    if beyond_functions {
         module_loops(body, &mut Vec::new(), &mut loops);
     }
     for (s, before) in loops {
@@ -386,17 +387,20 @@ pub fn plan(
     // dynamic method checks it at each call, so a wrong guess only costs
     // the native path. Outermost methods first (those no other unit calls),
     // so that their native calls type the methods they call.
+    let called: BTreeSet<&str> = units
+        .iter()
+        .filter(|u| u.name.contains('.'))
+        .filter(|u| units.iter().any(|caller| caller.name != u.name && calls_method(source, caller.body, &u.name)))
+        .map(|u| u.name.as_str())
+        .collect();
     loop {
         let untyped: Vec<&Unit> =
             units.iter().filter(|u| u.name.contains('.') && world.pending.contains_key(&u.name)).collect();
         if untyped.is_empty() {
             break;
         }
-        let outermost: Vec<String> = untyped
-            .iter()
-            .filter(|u| !units.iter().any(|caller| caller.name != u.name && calls_method(source, caller.body, &u.name)))
-            .map(|u| u.name.clone())
-            .collect();
+        let outermost: Vec<String> =
+            untyped.iter().filter(|u| !called.contains(u.name.as_str())).map(|u| u.name.clone()).collect();
         let chosen = if outermost.is_empty() { vec![untyped[untyped.len() - 1].name.clone()] } else { outermost };
         for name in chosen {
             let params = world.pending.remove(&name).unwrap_or_default();
@@ -674,6 +678,19 @@ impl World {
             }
         }
         changed
+    }
+
+    /// Whether `a` (the callee of a call) may be a method of a fixed-layout
+    /// class: some class has a plain method of that name, and what it is
+    /// taken of may be an instance (a variable as `is_variable` says,
+    /// another attribute, a list item, a call's result).
+    pub fn may_call_method(&self, a: &ast::ExprAttribute, is_variable: impl Fn(&str) -> bool) -> bool {
+        let receiver = match &*a.value {
+            ast::Expr::Name(n) => is_variable(n.id.as_str()),
+            ast::Expr::Attribute(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
+            _ => false,
+        };
+        receiver && self.classes.values().any(|c| c.methods.contains(a.attr.as_str()))
     }
 
     /// The fixed-layout class of an instance type.
@@ -1402,7 +1419,7 @@ impl<'w> Typer<'w> {
         }
     }
 
-    pub fn world(&self) -> &World {
+    pub fn world(&self) -> &'w World {
         self.world
     }
 
@@ -2324,7 +2341,7 @@ impl<'w> Typer<'w> {
 
     /// `C(args)` for a fixed-layout class: a new instance, set up by the
     /// native `__init__` when the class has one.
-    fn construct(&mut self, e: &ast::Expr, class: FixedClass, args: &[ast::Expr]) -> R<Option<NTy>> {
+    fn construct(&mut self, e: &ast::Expr, class: &FixedClass, args: &[ast::Expr]) -> R<Option<NTy>> {
         // A generator runs lazily, interleaved with its consumer.
         if self.kind == UnitKind::Generator {
             return refuse(e, format!("a generator makes a {} instance", class.name));
@@ -2358,12 +2375,7 @@ impl<'w> Typer<'w> {
 
     /// `obj.method(args)` on an instance of a fixed-layout class.
     fn method_call(&mut self, e: &ast::Expr, a: &ast::ExprAttribute, args: &[ast::Expr]) -> R<Option<Option<NTy>>> {
-        let instance_like = match &*a.value {
-            ast::Expr::Name(n) => self.is_variable(n.id.as_str()),
-            ast::Expr::Attribute(_) | ast::Expr::Subscript(_) | ast::Expr::Call(_) => true,
-            _ => false,
-        };
-        if !instance_like || !self.world.classes.values().any(|c| c.methods.contains(a.attr.as_str())) {
+        if !self.world.may_call_method(a, |n| self.is_variable(n)) {
             return Ok(None);
         }
         let obj = match self.expr(&a.value)? {
@@ -2394,7 +2406,7 @@ impl<'w> Typer<'w> {
                     return refuse(e, format!("calling the local '{name}'"));
                 }
                 if let Some(class) = self.world.classes.get(name) {
-                    return self.construct(e, class.clone(), &c.args);
+                    return self.construct(e, class, &c.args);
                 }
                 let known = self.world.sigs.contains_key(name) || self.world.pending.contains_key(name);
                 if known && !self.current.is_empty() && name != self.current && !self.world.early.contains(name) {

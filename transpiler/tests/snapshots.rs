@@ -519,3 +519,29 @@ class Q(P):
     ];
     assert_eq!(lines, want);
 }
+
+/// A long module body is split into parts, called in source order, each
+/// in its own module; a short one stays one function.
+#[test]
+fn long_module_body_runs_in_parts() {
+    let py = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples/core/long_module.py"))
+        .expect("the long_module sample");
+    let rust = convert(&py);
+    let body = &rust[rust.find("fn module_body()").expect("a module body")..];
+    let body = &body[..body.find("\n}\n").expect("its end")];
+    let calls: Vec<&str> = body.lines().filter_map(|l| l.trim().strip_suffix("::run()?;")).collect();
+    assert!(calls.len() >= 3, "expected parts, got:\n{body}");
+    let mut previous_end = 0;
+    for name in &calls {
+        let lines: Vec<usize> =
+            name.strip_prefix("module_lines_").expect("a part name").split('_').map(|n| n.parse().unwrap()).collect();
+        assert!(lines[0] > previous_end && lines[1] >= lines[0], "parts out of order: {calls:?}");
+        previous_end = lines[1];
+        assert_eq!(rust.matches(&format!("mod {name} {{")).count(), 1, "{name} defined once");
+    }
+    // The late `Ledger("late")` statement is in the last part, not the first.
+    let last = &rust[rust.find(&format!("mod {} {{", calls[calls.len() - 1])).unwrap()..];
+    assert!(last.contains("\"late\""));
+    let short = convert("x = 1\nprint(x)\n");
+    assert!(!short.contains("mod module_lines_") && short.contains("fn module_body()"));
+}

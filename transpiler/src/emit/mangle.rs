@@ -53,6 +53,10 @@ const RESERVED: &[&str] = &[
     "_strs",
 ];
 
+/// The modules holding the parts of a large module body are named so
+/// (`module_lines_12_80`); a Python name that starts so is renamed.
+pub const MODULE_PART_PREFIX: &str = "module_lines_";
+
 /// Identifiers with this prefix are placeholders inside the lowering
 /// (rewritten before emission); a Python name that starts so is renamed.
 pub const PLACEHOLDER_PREFIX: &str = "__py2rs_";
@@ -96,7 +100,7 @@ pub fn rust_name(py: &str) -> String {
         }
         return out;
     }
-    if NOT_RAW.contains(&py) || RESERVED.contains(&py) {
+    if NOT_RAW.contains(&py) || RESERVED.contains(&py) || py.starts_with(MODULE_PART_PREFIX) {
         return format!("{py}_");
     }
     if is_temp_like(py) || py.starts_with(PLACEHOLDER_PREFIX) {
@@ -136,6 +140,7 @@ mod tests {
         assert_eq!(ident("Value").to_string(), "Value_");
         assert_eq!(ident("_t1").to_string(), "py_t1");
         assert_eq!(ident("_").to_string(), "__");
+        assert_eq!(ident("module_lines_1_2").to_string(), "module_lines_1_2_");
         assert_eq!(ident("total").to_string(), "total");
         assert_eq!(ident("_private").to_string(), "_private");
         assert_eq!(ident("__py2rs_state_1").to_string(), "py__py2rs_state_1");

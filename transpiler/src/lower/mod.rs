@@ -17,6 +17,7 @@ mod control;
 mod expr;
 mod func;
 mod generic;
+mod module_body;
 mod native;
 mod pattern;
 mod resumable;
@@ -643,14 +644,8 @@ pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]
                 rt::entry::run_main(#file, module_body)
             }
         },
-        quote! {
-            /// The module's top-level statements.
-            fn module_body() -> PyResult<()> {
-                #(#stmts)*
-                Ok(())
-            }
-        },
     ];
+    items.extend(module_body::items(source, body, stmts));
     items.extend(cx.mods.item_list());
     Ok(LoweredFile { header, items })
 }

@@ -1,4 +1,4 @@
-# A generator pipeline over 2,000,000 items: produce, filter, transform,
+# A generator pipeline over 4,000,000 items: produce, filter, transform,
 # window and reduce lazily.
 def numbers(n):
     for i in range(n):
@@ -22,7 +22,7 @@ def pairs(xs):
 
 total = 0
 count = 0
-for a, b in pairs(scaled(evens(numbers(2_000_000)), 3)):
+for a, b in pairs(scaled(evens(numbers(4_000_000)), 3)):
     total += b - a
     count += 1
 print(count, total, sum(x for x in scaled(evens(numbers(1000)), 2) if x % 3 == 0))

@@ -69,6 +69,7 @@ pub mod pathlib;
 pub mod pattern;
 #[path = "stubs/printf.rs"]
 pub mod printf;
+pub mod radix;
 pub mod raise;
 pub mod re;
 pub mod scope;

@@ -841,7 +841,7 @@ pub fn sort_values(
         Keys::Items => {
             if let Some(mut ints) = all_ints(&items) {
                 drop(items);
-                ints.sort_unstable();
+                crate::radix::sort_ints(&mut ints);
                 if reverse {
                     ints.reverse();
                 }
@@ -857,11 +857,20 @@ pub fn sort_values(
             if reverse {
                 ks.reverse();
             }
-            // Position breaks ties, so an unstable sort of the pairs is a
-            // stable sort by key, and a faster one.
-            let mut pairs: Vec<(i64, usize)> = ks.into_iter().zip(0..).collect();
-            pairs.sort_unstable();
-            pairs.into_iter().map(|(_, i)| i).collect()
+            // Int items ride along with their keys, so the sorted list is
+            // built in one sequential pass instead of by permutation.
+            if let Some(ints) = all_ints(&items) {
+                drop(items);
+                let mut pairs: Vec<(i64, i64)> = ks.into_iter().zip(ints).collect();
+                crate::radix::sort_pairs(&mut pairs);
+                if reverse {
+                    pairs.reverse();
+                }
+                return Ok(pairs.into_iter().map(|(_, x)| Value::Int(x)).collect());
+            }
+            let mut pairs: Vec<(i64, i64)> = ks.into_iter().zip(0..).collect();
+            crate::radix::sort_pairs(&mut pairs);
+            pairs.into_iter().map(|(_, i)| i as usize).collect()
         }
         Keys::Values(mut ks) => {
             if reverse {

@@ -840,12 +840,16 @@ pub fn sort_values(
         // not matter.
         Keys::Items => {
             if let Some(mut ints) = all_ints(&items) {
-                drop(items);
                 crate::radix::sort_ints(&mut ints);
                 if reverse {
                     ints.reverse();
                 }
-                return Ok(ints.into_iter().map(Value::Int).collect());
+                // Written back into the items' own buffer: a second
+                // list-sized allocation would raise the peak memory.
+                for (slot, x) in items.iter_mut().zip(ints) {
+                    *slot = Value::Int(x);
+                }
+                return Ok(items);
             }
             match sorted_order(&items) {
                 Ok(order) => order,

@@ -51,6 +51,6 @@ def fannkuch(n: int) -> tuple[int, int]:
         perm_count += 1
 
 
-n = 9
-checksum, flips = fannkuch(n)
-print(f"{checksum}\nPfannkuchen({n}) = {flips}")
+for n in (7, 8, 9):
+    checksum, flips = fannkuch(n)
+    print(f"{checksum}\nPfannkuchen({n}) = {flips}")

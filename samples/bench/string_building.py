@@ -34,7 +34,7 @@ def build_formatted(n: int) -> str:
     return "".join("%-6s|%5d|%7.2f\n" % (WORDS[i % 8], i, i / 7) for i in range(n))
 
 
-text = build_concat(150000)
+text = build_concat(190000)
 lines = text.split("\n")
 print(len(text), len(lines), checksum(text))
 print(repr(lines[0]))
@@ -45,12 +45,12 @@ words = upper.split()
 print(len(upper), len(words), words.count("Spam!"), checksum(upper[:100000]))
 print(upper[:60])
 
-joined = build_join(150000)
+joined = build_join(190000)
 print(len(joined), checksum(joined), joined[::50000])
 print(joined[:50])
 print(joined[-40:])
 
-table = build_formatted(80000)
+table = build_formatted(100000)
 rows = table.splitlines()
 print(len(table), len(rows), checksum(table[-20000:]))
 print(rows[1234])

@@ -168,6 +168,20 @@ impl Obj {
         store(self.inst()?, i, v.to_value(), |old| old.is_none() || T::from_value(old).is_some())
     }
 
+    /// `obj.field is None` for field `i`; bails when the field is unset
+    /// (Python raises AttributeError).
+    #[inline]
+    pub fn is_none_at(&self, i: usize) -> NResult<bool> {
+        self.inst()?.with_value_at(i, |v| Some(v.is_none())).ok_or(Bail)
+    }
+
+    /// Stores `None` into field `i` of instances of `layout`'s class,
+    /// replacing `None` or such an instance.
+    #[inline]
+    pub fn set_none_obj(&self, i: usize, layout: &Fixed) -> NResult<()> {
+        store(self.inst()?, i, Value::None, |old| old.is_none() || matches!(old, Value::Object(o) if layout.admits(o)))
+    }
+
     /// Stores `None` into field `i`, replacing `None` or a scalar.
     #[inline]
     pub fn set_none(&self, i: usize) -> NResult<()> {
@@ -349,5 +363,29 @@ mod tests {
         c.dict.set_str("method", Value::Int(1));
         assert!(Obj::check(&v, &PAIR).is_none());
         assert!(Obj::new(&PAIR).is_err());
+    }
+
+    #[test]
+    fn none_in_an_instance_field_is_tested_in_place_and_set_over_an_instance() {
+        static LINK: Fixed = Fixed::new(&["next", "n"]);
+        let cls = point_class();
+        LINK.seal(&cls);
+        let a = Obj::new(&LINK).unwrap();
+        // An unset field is no None: Python raises AttributeError.
+        assert_eq!(a.is_none_at(0), Err(Bail));
+        a.set_none(0).unwrap();
+        assert_eq!(a.is_none_at(0), Ok(true));
+        // Read as an instance, None bails.
+        assert!(a.get_obj(0, &LINK).is_err());
+        let b = Obj::new(&LINK).unwrap();
+        a.set_obj(0, b, &LINK).unwrap();
+        assert_eq!(a.is_none_at(0), Ok(false));
+        assert!(a.get_obj(0, &LINK).is_ok());
+        // None replaces the instance; a scalar field refuses it.
+        a.set_none_obj(0, &LINK).unwrap();
+        assert_eq!(a.is_none_at(0), Ok(true));
+        a.set(1, 3i64).unwrap();
+        assert_eq!(a.set_none_obj(1, &LINK), Err(Bail));
+        assert_eq!(a.get::<i64>(1), Ok(3));
     }
 }

@@ -545,3 +545,47 @@ fn long_module_body_runs_in_parts() {
     let short = convert("x = 1\nprint(x)\n");
     assert!(!short.contains("mod module_lines_") && short.contains("fn module_body()"));
 }
+
+/// A field holding an instance or None is tested in place by native
+/// methods (`is None` reads it without bailing) and set back to None.
+#[test]
+fn optional_instance_fields_are_tested_in_place() {
+    let py = "\
+class Cell:
+    def __init__(self, value):
+        self.value = value
+        self.next = None
+
+
+class Stack:
+    def __init__(self):
+        self.top = None
+
+    def push(self, value):
+        cell = Cell(value)
+        if self.top is not None:
+            cell.next = self.top
+        self.top = cell
+
+    def clear(self):
+        self.top = None
+
+
+s = Stack()
+s.push(1)
+s.clear()
+";
+    let rust = convert(py);
+    assert_native(
+        native_module(&rust),
+        &[
+            "fn Stack__push(",
+            "if !self_.is_none_at(0)? {",
+            "let _v1 = self_.get_obj(0, &Cell__layout)?;",
+            "cell.set_obj(1, _v1, &Cell__layout)?;",
+            "fn Stack__clear(",
+            "self_.set_none_obj(0, &Cell__layout)?;",
+        ],
+        &["rt::attr", "getattr", "rt::ops"],
+    );
+}

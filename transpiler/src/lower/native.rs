@@ -881,7 +881,15 @@ impl<'w> Nx<'w> {
             {
                 let (obj, class) = self.instance(&a.value)?;
                 let i = self.field_index(a, class)?;
-                Ok(quote! { #obj.set_none(#i)?; })
+                let key = (class.name.clone(), a.attr.to_string());
+                // What None replaces must be what the field holds otherwise.
+                Ok(match self.typer.world().field_types.get(&key) {
+                    Some(NTy::Obj(c)) => {
+                        let layout = layout_ident(c);
+                        quote! { #obj.set_none_obj(#i, &#layout)?; }
+                    }
+                    _ => quote! { #obj.set_none(#i)?; },
+                })
             }
             ast::Expr::Attribute(a) => {
                 // Python computes the value before the object it goes into.
@@ -1776,11 +1784,24 @@ impl<'w> Nx<'w> {
     /// A comparison chain; `a < b < c` evaluates `c` only when `a < b`.
     fn compare(&mut self, c: &ast::ExprCompare) -> LResult<TokenStream> {
         if crate::sema::infer::is_none_test(c) {
-            let ast::Expr::Name(n) = &*c.left else { return Err(internal(&*c.left, "an `is None`")) };
-            let id = mangle::ident(n.id.as_str());
+            let is_none = match &*c.left {
+                ast::Expr::Name(n) => {
+                    let id = mangle::ident(n.id.as_str());
+                    return Ok(match c.ops[0] {
+                        ast::CmpOp::Is => quote! { #id.is_none() },
+                        _ => quote! { #id.is_some() },
+                    });
+                }
+                ast::Expr::Attribute(a) => {
+                    let (obj, class) = self.instance(&a.value)?;
+                    let i = self.field_index(a, class)?;
+                    quote! { #obj.is_none_at(#i)? }
+                }
+                other => return Err(internal(other, "an `is None`")),
+            };
             return Ok(match c.ops[0] {
-                ast::CmpOp::Is => quote! { #id.is_none() },
-                _ => quote! { #id.is_some() },
+                ast::CmpOp::Is => is_none,
+                _ => quote! { !#is_none },
             });
         }
         let next = self.ty(&c.comparators[0])?;

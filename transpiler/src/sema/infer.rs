@@ -1867,11 +1867,15 @@ impl<'w> Typer<'w> {
         if let Some(reason) = self.world.mixed_fields.get(&key) {
             return refuse(e, reason.clone());
         }
-        if self.world.none_fields.contains(&key) {
-            return refuse(e, format!("the field {}.{field} may hold None", class.name));
-        }
+        // A field that may hold None reads as its other type: reading None
+        // bails, and the dynamic code does what Python does with it. Tests
+        // of `obj.field is None` read it without bailing.
         match self.world.field_types.get(&key) {
             Some(t) => Ok(Some(t.clone())),
+            // Only None stored so far: another unit may still store a type.
+            None if self.world.none_fields.contains(&key) && self.strict => {
+                refuse(e, format!("the field {}.{field} may hold None", class.name))
+            }
             None => self.unknown(e, &format!("the field {}.{field}", key.0)),
         }
     }
@@ -2093,7 +2097,14 @@ impl<'w> Typer<'w> {
                 ast::Expr::Name(n) if self.local_names.contains(n.id.as_str()) && self.var(n.id.as_str()).is_none() => {
                     self.unknown(e, &format!("'{}'", n.id))
                 }
-                _ => refuse(e, "`is None` on something other than a local that holds None at times"),
+                ast::Expr::Attribute(a) => {
+                    let Some(obj) = self.expr(&a.value)? else { return Ok(None) };
+                    match self.world.class_of(&obj) {
+                        Some(class) if class.field(a.attr.as_str()).is_some() => Ok(Some(NTy::Bool)),
+                        _ => refuse(e, format!("`is None` on an attribute of a {obj} that is not a field")),
+                    }
+                }
+                _ => refuse(e, "`is None` on something other than a field or a local that holds None at times"),
             },
             E::Compare(c) => {
                 let mut left = self.expr(&c.left)?;

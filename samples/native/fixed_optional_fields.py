@@ -1,0 +1,151 @@
+# Fields of fixed-layout classes that hold an instance or None: a binary
+# search tree and a linked stack whose methods run natively, testing
+# `field is None` in place. Reading a field that holds None bails to the
+# dynamic code, which does what Python does: nothing special when the
+# value is only passed on, AttributeError when it is used.
+class Node:
+    def __init__(self, value):
+        self.value = value
+        self.left = None
+        self.right = None
+
+
+class Tree:
+    def __init__(self):
+        self.root = None
+        self.size = 0
+
+    def insert(self, value):
+        self.size += 1
+        if self.root is None:
+            self.root = Node(value)
+            return
+        node = self.root
+        while True:
+            if value < node.value:
+                if node.left is None:
+                    node.left = Node(value)
+                    return
+                node = node.left
+            else:
+                if node.right is not None:
+                    node = node.right
+                else:
+                    node.right = Node(value)
+                    return
+
+    def contains(self, value):
+        node = self.root
+        while True:
+            if value == node.value:
+                return True
+            if value < node.value:
+                if node.left is None:
+                    return False
+                node = node.left
+            else:
+                if node.right is None:
+                    return False
+                node = node.right
+
+    def leftmost(self):
+        node = self.root
+        while node.left is not None:
+            node = node.left
+        return node.value
+
+
+def depth(node):
+    if node is None:
+        return 0
+    return 1 + max(depth(node.left), depth(node.right))
+
+
+def in_order(node, out):
+    if node is not None:
+        in_order(node.left, out)
+        out.append(node.value)
+        in_order(node.right, out)
+
+
+class Cell:
+    def __init__(self, value):
+        self.value = value
+        self.next = None
+
+
+class Stack:
+    def __init__(self):
+        self.top = None
+        self.count = 0
+
+    def push(self, value):
+        cell = Cell(value)
+        # While the stack is empty this reads None: the call bails and
+        # the dynamic code stores None, as Python does.
+        cell.next = self.top
+        self.top = cell
+        self.count += 1
+
+    def pop(self):
+        cell = self.top
+        self.top = cell.next
+        self.count -= 1
+        return cell.value
+
+    def clear(self):
+        self.top = None
+        self.count = 0
+
+    def peek_second(self):
+        return self.top.next.value
+
+
+t = Tree()
+x = 7
+for _ in range(3000):
+    x = (x * 1103515245 + 12345) % 2147483648
+    t.insert(x % 10007)
+values = []
+in_order(t.root, values)
+print(t.size, depth(t.root), values[:5], values[-3:], values == sorted(values))
+print(t.contains(values[100]), t.contains(10008), t.leftmost())
+print(sum(1 for v in range(0, 10007, 7) if t.contains(v)))
+
+s = Stack()
+for i in range(5):
+    s.push(i * i)
+print(s.count, s.pop(), s.pop(), s.count, s.peek_second())
+while s.count > 1:
+    s.pop()
+print(s.count, s.top.value, s.top.next)
+print(s.pop(), s.count, s.top)
+s.push(1)
+s.push(2)
+s.clear()
+print(s.count, s.top)
+try:
+    s.pop()
+except AttributeError as e:
+    print("pop on empty:", e)
+print(s.count)
+s.push(10)
+try:
+    print(s.peek_second())
+except AttributeError as e:
+    print("peek:", e)
+
+lone = Tree()
+try:
+    lone.contains(3)
+except AttributeError as e:
+    print("empty tree:", e)
+lone.insert(5)
+print(lone.contains(5), lone.leftmost(), lone.root.left)
+lone.root.left = "not a node"
+print(lone.contains(5))
+try:
+    lone.contains(4)
+except AttributeError as e:
+    print("odd field:", e)
+print(Tree().leftmost())

@@ -149,6 +149,18 @@ impl Obj {
         if layout.holds(&v) { Ok(Obj(v)) } else { Err(Bail) }
     }
 
+    /// Field `i` as an instance of `layout`'s class or None (a local that
+    /// holds either); bails when unset or holding anything else.
+    #[inline]
+    pub fn get_opt_obj(&self, i: usize, layout: &Fixed) -> NResult<Option<Obj>> {
+        let v = self.inst()?.value_at(i).ok_or(Bail)?;
+        match v {
+            Value::None => Ok(None),
+            v if layout.holds(&v) => Ok(Some(Obj(v))),
+            _ => Err(Bail),
+        }
+    }
+
     /// `obj.a.b`: field `j` (a scalar) of the instance of `layout`'s
     /// class in field `i`, read in place.
     #[inline]
@@ -381,11 +393,16 @@ mod tests {
         a.set_obj(0, b, &LINK).unwrap();
         assert_eq!(a.is_none_at(0), Ok(false));
         assert!(a.get_obj(0, &LINK).is_ok());
+        // A local that may hold None reads it as it is.
+        assert!(matches!(a.get_opt_obj(0, &LINK), Ok(Some(_))));
+        assert_eq!(a.get_opt_obj(1, &LINK).err(), Some(Bail));
         // None replaces the instance; a scalar field refuses it.
         a.set_none_obj(0, &LINK).unwrap();
         assert_eq!(a.is_none_at(0), Ok(true));
         a.set(1, 3i64).unwrap();
         assert_eq!(a.set_none_obj(1, &LINK), Err(Bail));
         assert_eq!(a.get::<i64>(1), Ok(3));
+        assert!(matches!(a.get_opt_obj(0, &LINK), Ok(None)));
+        assert_eq!(a.get_opt_obj(1, &LINK).err(), Some(Bail));
     }
 }

@@ -100,6 +100,31 @@ class Stack:
     def peek_second(self):
         return self.top.next.value
 
+    # Locals holding a cell or None walk the stack without bailing at its end.
+    def total(self):
+        t = 0
+        node = self.top
+        while node is not None:
+            t += node.value
+            node = node.next
+        return t
+
+    def bottom(self):
+        node = self.top
+        prev = None
+        while node is not None:
+            prev = node
+            node = node.next
+        return prev.value
+
+    def find(self, v):
+        node = self.top
+        while node is not None and node.value != v:
+            node = node.next
+        if node is None:
+            return -1
+        return node.value * 10
+
 
 t = Tree()
 x = 7
@@ -113,8 +138,14 @@ print(t.contains(values[100]), t.contains(10008), t.leftmost())
 print(sum(1 for v in range(0, 10007, 7) if t.contains(v)))
 
 s = Stack()
+print(s.total(), s.find(3))
+try:
+    s.bottom()
+except AttributeError as e:
+    print("bottom of empty:", e)
 for i in range(5):
     s.push(i * i)
+print(s.total(), s.bottom(), s.find(9), s.find(10))
 print(s.count, s.pop(), s.pop(), s.count, s.peek_second())
 while s.count > 1:
     s.pop()

@@ -547,7 +547,8 @@ fn long_module_body_runs_in_parts() {
 }
 
 /// A field holding an instance or None is tested in place by native
-/// methods (`is None` reads it without bailing) and set back to None.
+/// methods (`is None` reads it without bailing), set back to None, and
+/// walked through by a local that holds an instance or None.
 #[test]
 fn optional_instance_fields_are_tested_in_place() {
     let py = "\
@@ -570,9 +571,18 @@ class Stack:
     def clear(self):
         self.top = None
 
+    def total(self):
+        t = 0
+        node = self.top
+        while node is not None:
+            t += node.value
+            node = node.next
+        return t
+
 
 s = Stack()
 s.push(1)
+print(s.total())
 s.clear()
 ";
     let rust = convert(py);
@@ -585,6 +595,11 @@ s.clear()
             "cell.set_obj(1, _v1, &Cell__layout)?;",
             "fn Stack__clear(",
             "self_.set_none_obj(0, &Cell__layout)?;",
+            // A local holding a cell or None reads the next one as it is.
+            "let mut node: Option<rt::typed::Obj> = None;",
+            "node = self_.get_opt_obj(0, &Cell__layout)?;",
+            "while node.is_some() {",
+            "node = node.as_ref().ok_or(Bail)?.get_opt_obj(1, &Cell__layout)?;",
         ],
         &["rt::attr", "getattr", "rt::ops"],
     );

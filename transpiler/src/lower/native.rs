@@ -864,6 +864,11 @@ impl<'w> Nx<'w> {
                 if matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) {
                     return Ok(quote! { #id = None; });
                 }
+                if self.optional(n.id.as_str())
+                    && let Ok(Some(_)) = self.typer.optional_instance(value)
+                {
+                    return self.assign_optional_instance(&id, value);
+                }
                 if let Some(source) = self.local_list_copy(value)
                     && !self.typer.is_param(n.id.as_str())
                 {
@@ -1040,6 +1045,11 @@ impl<'w> Nx<'w> {
     fn instance(&mut self, e: &ast::Expr) -> LResult<(TokenStream, &'w crate::sema::fixed::FixedClass)> {
         let class = self.class_of(e)?;
         let v = match e {
+            // A local that may hold None: its instance, or a bail.
+            ast::Expr::Name(n) if self.optional(n.id.as_str()) => {
+                let id = mangle::ident(n.id.as_str());
+                quote! { (#id.as_ref().ok_or(Bail)?) }
+            }
             ast::Expr::Name(n) => {
                 let id = mangle::ident(n.id.as_str());
                 quote! { #id }
@@ -1050,6 +1060,28 @@ impl<'w> Nx<'w> {
             }
         };
         Ok((v, class))
+    }
+
+    /// `local = value` where both may hold an instance or None: read as
+    /// it is, without bailing on None.
+    fn assign_optional_instance(&mut self, id: &Ident, value: &ast::Expr) -> LResult<TokenStream> {
+        match value {
+            ast::Expr::Name(other) => {
+                let other = mangle::ident(other.id.as_str());
+                Ok(quote! { #id = #other.clone(); })
+            }
+            ast::Expr::Attribute(a) => {
+                let (obj, class) = self.instance(&a.value)?;
+                let i = self.field_index(a, class)?;
+                let Some(NTy::Obj(c)) = self.typer.world().field_types.get(&(class.name.clone(), a.attr.to_string()))
+                else {
+                    return Err(internal(a, "a field holding an instance or None"));
+                };
+                let layout = layout_ident(c);
+                Ok(quote! { #id = #obj.get_opt_obj(#i, &#layout)?; })
+            }
+            other => Err(internal(other, "an instance or None")),
+        }
     }
 
     /// The fixed-layout class of an instance expression.
@@ -1146,7 +1178,7 @@ impl<'w> Nx<'w> {
     /// `obj.method(args)` on an instance of a fixed-layout class.
     fn method_call(&mut self, a: &ast::ExprAttribute, args: &[ast::Expr]) -> LResult<Option<TokenStream>> {
         let world = self.typer.world();
-        if !world.may_call_method(a, |n| matches!(self.typer.var(n), Some(NTy::Obj(_)))) {
+        if !world.may_call_method(a, |n| self.typer.var(n).is_some_and(|t| t.holds_instance())) {
             return Ok(None);
         }
         let Ok(Some(t)) = self.typer.expr(&a.value) else { return Ok(None) };
@@ -1451,7 +1483,12 @@ impl<'w> Nx<'w> {
                 }
             }
             E::Name(n) if t.is_copy() => self.read_local(n.id.as_str()),
-            // An instance is shared: another handle to it.
+            // An instance is shared: another handle to it (a bail if the
+            // local holds None).
+            E::Name(n) if matches!(t, NTy::Obj(_)) && self.optional(n.id.as_str()) => {
+                let id = mangle::ident(n.id.as_str());
+                quote! { #id.clone().ok_or(Bail)? }
+            }
             E::Name(n) if matches!(t, NTy::Obj(_)) => {
                 let id = mangle::ident(n.id.as_str());
                 quote! { #id.clone() }

@@ -68,6 +68,20 @@ pub enum NTy {
 }
 
 impl NTy {
+    /// An instance, or an instance or None.
+    pub fn holds_instance(&self) -> bool {
+        match self {
+            NTy::Obj(_) => true,
+            NTy::Opt(t) => t.holds_instance(),
+            _ => false,
+        }
+    }
+
+    /// Whether a local of this type may also hold None (`NTy::Opt`).
+    pub fn may_be_none(&self) -> bool {
+        self.is_scalar() || matches!(self, NTy::Obj(_))
+    }
+
     pub fn is_scalar(&self) -> bool {
         matches!(self, NTy::Int | NTy::Float | NTy::Bool)
     }
@@ -796,7 +810,7 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
             return Err(Refusal { offset: unit.offset, reason: format!("the generator works on the {t} '{name}'") });
         }
         // Run lazily, it could see an instance another interleaving changed.
-        if let Some((name, t)) = nf.locals.iter().find(|(_, t)| matches!(t, NTy::Obj(_))) {
+        if let Some((name, t)) = nf.locals.iter().find(|(_, t)| t.holds_instance()) {
             return Err(Refusal { offset: unit.offset, reason: format!("the generator works on the {t} '{name}'") });
         }
         let steppable =
@@ -817,7 +831,7 @@ fn region_outputs(unit: &Unit, nf: NativeFn) -> R<Region> {
     for name in unit.local_names.iter().chain(&unit.rebinds).cloned().collect::<BTreeSet<_>>() {
         let param = nf.params.iter().find(|(n, _)| *n == name).map(|(_, t)| t);
         let Some(t) = nf.locals.get(&name).or(param) else { continue };
-        if !t.is_scalar() && !matches!(t, NTy::Opt(_)) {
+        if !t.is_scalar() && !matches!(t, NTy::Opt(inner) if inner.is_scalar()) {
             let reason = format!("it leaves a {t} in the module variable '{name}'");
             return Err(Refusal { offset: unit.offset, reason });
         }
@@ -1737,7 +1751,10 @@ impl<'w> Typer<'w> {
                         Some(t) => refuse(value, format!("'{}' is a {t} and an empty dict", n.id)),
                     };
                 }
-                let ty = self.expr(value)?;
+                let ty = match self.optional_instance(value)? {
+                    Some(t) => Some(t),
+                    None => self.expr(value)?,
+                };
                 if let (ast::Expr::Name(_), Some(t)) = (value, &ty)
                     && t.is_container()
                 {
@@ -1853,6 +1870,31 @@ impl<'w> Typer<'w> {
         Ok(())
     }
 
+    /// The type of `value` assigned to a local as it is, None included:
+    /// `Opt(Obj)` for a field that holds an instance or None, or another
+    /// local holding one (so `node = node.next` does not bail at the end
+    /// of a list). None for any other value, which is read as usual.
+    pub fn optional_instance(&mut self, value: &ast::Expr) -> R<Option<NTy>> {
+        match value {
+            ast::Expr::Name(n) => match self.var(n.id.as_str()) {
+                Some(t @ NTy::Opt(_)) if t.holds_instance() => Ok(Some(t)),
+                _ => Ok(None),
+            },
+            ast::Expr::Attribute(a) => {
+                let Some(obj) = self.expr(&a.value)? else { return Ok(None) };
+                let Some(class) = self.world.class_of(&obj) else { return Ok(None) };
+                let key = (class.name.clone(), a.attr.to_string());
+                match self.world.field_types.get(&key) {
+                    Some(t @ NTy::Obj(_)) if self.world.none_fields.contains(&key) => {
+                        Ok(Some(NTy::Opt(Box::new(t.clone()))))
+                    }
+                    _ => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// `obj.field` read: the field's type.
     fn field(&mut self, e: &ast::Expr, a: &ast::ExprAttribute, obj: &NTy) -> R<Option<NTy>> {
         let field = a.attr.as_str();
@@ -1899,8 +1941,10 @@ impl<'w> Typer<'w> {
             (None, _) => ty.clone(),
             (Some(prev), t) if prev == t => return Ok(()),
             (Some(NTy::Opt(inner)), t) if **inner == *t || *t == NTy::None => return Ok(()),
-            (Some(NTy::None), t) if t.is_scalar() => NTy::Opt(Box::new(t.clone())),
-            (Some(prev), NTy::None) if prev.is_scalar() => NTy::Opt(Box::new(prev.clone())),
+            (Some(NTy::None), t) if t.may_be_none() => NTy::Opt(Box::new(t.clone())),
+            (Some(prev), NTy::None) if prev.may_be_none() => NTy::Opt(Box::new(prev.clone())),
+            (Some(NTy::None), NTy::Opt(inner)) => NTy::Opt(inner.clone()),
+            (Some(NTy::Obj(c)), NTy::Opt(inner)) if **inner == NTy::Obj(c.clone()) => NTy::Opt(inner.clone()),
             (Some(prev), _) => return refuse(n, format!("'{name}' holds both {prev} and {ty}")),
         };
         self.locals.insert(name.to_string(), merged);

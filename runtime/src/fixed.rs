@@ -134,6 +134,13 @@ impl Obj {
         }
     }
 
+    /// A parameter that takes an instance or None: `Some(None)` for None,
+    /// `Some(Some(obj))` for an instance `check` admits, else None.
+    #[inline]
+    pub fn check_opt(v: &Value, layout: &Fixed) -> Option<Option<Obj>> {
+        if v.is_none() { Some(None) } else { Obj::check(v, layout).map(Some) }
+    }
+
     /// Field `i` as a scalar; bails when unset or of another type (the
     /// dynamic code then raises AttributeError, or does what Python does
     /// with the other type).
@@ -403,6 +410,10 @@ mod tests {
         assert_eq!(a.set_none_obj(1, &LINK), Err(Bail));
         assert_eq!(a.get::<i64>(1), Ok(3));
         assert!(matches!(a.get_opt_obj(0, &LINK), Ok(None)));
+        // A parameter that takes an instance or None.
+        assert!(matches!(Obj::check_opt(&Value::None, &LINK), Some(None)));
+        assert!(matches!(Obj::check_opt(&a.clone().to_value(), &LINK), Some(Some(_))));
+        assert!(Obj::check_opt(&Value::Int(1), &LINK).is_none());
         assert_eq!(a.get_opt_obj(1, &LINK).err(), Some(Bail));
     }
 }

@@ -3,6 +3,9 @@
 # `field is None` in place. Reading a field that holds None bails to the
 # dynamic code, which does what Python does: nothing special when the
 # value is only passed on, AttributeError when it is used.
+from typing import Optional
+
+
 class Node:
     def __init__(self, value):
         self.value = value
@@ -55,10 +58,23 @@ class Tree:
         return node.value
 
 
-def depth(node):
+    # A parameter annotated as an instance or None takes either natively.
+    def total(self, node: "Node | None"):
+        if node is None:
+            return 0
+        return node.value + self.total(node.left) + self.total(node.right)
+
+
+def depth(node: Node | None) -> int:
     if node is None:
         return 0
     return 1 + max(depth(node.left), depth(node.right))
+
+
+def count(node: Optional[Node]) -> int:
+    if node is None:
+        return 0
+    return 1 + count(node.left) + count(node.right)
 
 
 def in_order(node, out):
@@ -136,6 +152,11 @@ in_order(t.root, values)
 print(t.size, depth(t.root), values[:5], values[-3:], values == sorted(values))
 print(t.contains(values[100]), t.contains(10008), t.leftmost())
 print(sum(1 for v in range(0, 10007, 7) if t.contains(v)))
+print(count(t.root), t.total(t.root) == sum(values), t.total(None), depth(None), count(t.root.left))
+try:
+    depth(5)
+except AttributeError as e:
+    print("depth of an int:", e)
 
 s = Stack()
 print(s.total(), s.find(3))

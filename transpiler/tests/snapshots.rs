@@ -580,9 +580,15 @@ class Stack:
         return t
 
 
+def size(node: \"Cell | None\") -> int:
+    if node is None:
+        return 0
+    return 1 + size(node.next)
+
+
 s = Stack()
 s.push(1)
-print(s.total())
+print(s.total(), size(s.top))
 s.clear()
 ";
     let rust = convert(py);
@@ -600,7 +606,11 @@ s.clear()
             "node = self_.get_opt_obj(0, &Cell__layout)?;",
             "while node.is_some() {",
             "node = node.as_ref().ok_or(Bail)?.get_opt_obj(1, &Cell__layout)?;",
+            // A parameter annotated `Cell | None` takes either.
+            "fn size(node: Option<rt::typed::Obj>, _depth: usize) -> NResult<i64>",
+            "node.as_ref().ok_or(Bail)?.get_opt_obj(1, &Cell__layout)?,",
         ],
         &["rt::attr", "getattr", "rt::ops"],
     );
+    assert!(rust.contains("rt::typed::Obj::check_opt(&node, &native::Cell__layout)"));
 }

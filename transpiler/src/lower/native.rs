@@ -419,6 +419,12 @@ pub fn entry(nf: &NativeFn, rust: &Ident, args: &[Ident], journal: bool) -> Toke
             let layout = layout_ident(class);
             checks.push(quote! { rt::typed::Obj::check(&#arg, &native::#layout) });
             passed.push(quote! { #id });
+        } else if let NTy::Opt(inner) = t
+            && let NTy::Obj(class) = &**inner
+        {
+            let layout = layout_ident(class);
+            checks.push(quote! { rt::typed::Obj::check_opt(&#arg, &native::#layout) });
+            passed.push(quote! { #id });
         } else {
             // A list is read in place, its items checked as they are read.
             checks.push(quote! { rt::typed::list_items(&#arg) });
@@ -1062,13 +1068,31 @@ impl<'w> Nx<'w> {
         Ok((v, class))
     }
 
+    /// An argument for a parameter that takes an instance or None.
+    fn optional_instance_arg(&mut self, a: &ast::Expr) -> LResult<TokenStream> {
+        if matches!(a, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) {
+            return Ok(quote! { None });
+        }
+        if let Ok(Some(_)) = self.typer.optional_instance(a) {
+            return self.optional_instance(a);
+        }
+        let v = self.expr(a)?.0;
+        Ok(quote! { Some(#v) })
+    }
+
     /// `local = value` where both may hold an instance or None: read as
     /// it is, without bailing on None.
     fn assign_optional_instance(&mut self, id: &Ident, value: &ast::Expr) -> LResult<TokenStream> {
+        let v = self.optional_instance(value)?;
+        Ok(quote! { #id = #v; })
+    }
+
+    /// A local or field that holds an instance or None, as it is.
+    fn optional_instance(&mut self, value: &ast::Expr) -> LResult<TokenStream> {
         match value {
             ast::Expr::Name(other) => {
                 let other = mangle::ident(other.id.as_str());
-                Ok(quote! { #id = #other.clone(); })
+                Ok(quote! { #other.clone() })
             }
             ast::Expr::Attribute(a) => {
                 let (obj, class) = self.instance(&a.value)?;
@@ -1078,7 +1102,7 @@ impl<'w> Nx<'w> {
                     return Err(internal(a, "a field holding an instance or None"));
                 };
                 let layout = layout_ident(c);
-                Ok(quote! { #id = #obj.get_opt_obj(#i, &#layout)?; })
+                Ok(quote! { #obj.get_opt_obj(#i, &#layout)? })
             }
             other => Err(internal(other, "an instance or None")),
         }
@@ -1156,6 +1180,12 @@ impl<'w> Nx<'w> {
         let params = &params[params.len().saturating_sub(args.len())..];
         let mut out = Vec::new();
         for (a, (_, pt)) in args.iter().zip(params) {
+            if let NTy::Opt(inner) = pt
+                && inner.holds_instance()
+            {
+                out.push(self.optional_instance_arg(a)?);
+                continue;
+            }
             let by_value = pt.is_copy() || matches!(pt, NTy::Gen(_) | NTy::Obj(_));
             out.push(if by_value { self.expr(a)?.0 } else { self.slice_arg(a)? });
         }

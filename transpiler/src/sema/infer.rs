@@ -1246,11 +1246,31 @@ fn signature(
 /// `C` or `"C"` for a fixed-layout class `C`: an instance of exactly `C`
 /// (checked at each dynamic call, like any annotation).
 fn class_annotation(e: &ast::Expr, classes: &BTreeMap<String, FixedClass>) -> Option<NTy> {
-    let name = match e {
-        ast::Expr::Name(n) => n.id.to_string(),
-        e => crate::frontend::constant_text(e)?,
-    };
-    classes.contains_key(&name).then_some(NTy::Obj(name))
+    let class = |name: &str| classes.contains_key(name).then(|| NTy::Obj(name.to_string()));
+    let optional = |t: NTy| Some(NTy::Opt(Box::new(t)));
+    let is_none = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None));
+    match e {
+        ast::Expr::Name(n) => class(n.id.as_str()),
+        // `C | None`, `None | C`, `Optional[C]`: an instance or None.
+        ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr && is_none(&b.right) => {
+            class_annotation(&b.left, classes).filter(|t| matches!(t, NTy::Obj(_))).and_then(optional)
+        }
+        ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr && is_none(&b.left) => {
+            class_annotation(&b.right, classes).filter(|t| matches!(t, NTy::Obj(_))).and_then(optional)
+        }
+        ast::Expr::Subscript(s) if matches!(&*s.value, ast::Expr::Name(n) if n.id.as_str() == "Optional") => {
+            class_annotation(&s.slice, classes).filter(|t| matches!(t, NTy::Obj(_))).and_then(optional)
+        }
+        e => {
+            let text = crate::frontend::constant_text(e)?;
+            let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+            match parts.as_slice() {
+                [name] => class(name),
+                [name, "None"] | ["None", name] => class(name).and_then(optional),
+                _ => None,
+            }
+        }
+    }
 }
 
 fn annotation(e: &ast::Expr) -> Option<NTy> {
@@ -1925,7 +1945,7 @@ impl<'w> Typer<'w> {
     fn set_local(&mut self, n: &ast::ExprName, ty: NTy) -> R<()> {
         let name = n.id.as_str();
         if let Some(p) = self.params.get(name) {
-            if let NTy::List(_) | NTy::Obj(_) = p {
+            if let NTy::List(_) | NTy::Obj(_) | NTy::Opt(_) = p {
                 return refuse(n, format!("it rebinds the parameter '{name}'"));
             }
             if *p != ty {
@@ -2370,7 +2390,9 @@ impl<'w> Typer<'w> {
         let Some(types) = self.call_args(args)? else { return Ok(Some(None)) };
         let params = &params[params.len() - args.len()..];
         for ((a, t), (pname, pty)) in args.iter().zip(types).zip(params) {
-            if t != *pty {
+            // An instance or None goes where either may.
+            let optional = matches!(pty, NTy::Opt(inner) if **inner == t || t == NTy::None);
+            if t != *pty && !optional {
                 return refuse(a, format!("{name}() gets a {t} for '{pname}: {pty}'"));
             }
             // A generator borrows a list it is given for as long

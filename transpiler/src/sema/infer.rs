@@ -1244,27 +1244,28 @@ fn signature(
 }
 
 /// `C` or `"C"` for a fixed-layout class `C`: an instance of exactly `C`
-/// (checked at each dynamic call, like any annotation).
+/// (checked at each dynamic call, like any annotation). `C | None`,
+/// `None | C`, `Optional[C]` and `"C | None"`: such an instance or None.
 fn class_annotation(e: &ast::Expr, classes: &BTreeMap<String, FixedClass>) -> Option<NTy> {
     let class = |name: &str| classes.contains_key(name).then(|| NTy::Obj(name.to_string()));
-    let optional = |t: NTy| Some(NTy::Opt(Box::new(t)));
+    let optional = |t: NTy| matches!(t, NTy::Obj(_)).then(|| NTy::Opt(Box::new(t)));
     let is_none = |e: &ast::Expr| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None));
+    let optional_of = match e {
+        ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr && is_none(&b.right) => Some(&*b.left),
+        ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr && is_none(&b.left) => Some(&*b.right),
+        ast::Expr::Subscript(s) if matches!(&*s.value, ast::Expr::Name(n) if n.id.as_str() == "Optional") => {
+            Some(&*s.slice)
+        }
+        _ => None,
+    };
+    if let Some(inner) = optional_of {
+        return class_annotation(inner, classes).and_then(optional);
+    }
     match e {
         ast::Expr::Name(n) => class(n.id.as_str()),
-        // `C | None`, `None | C`, `Optional[C]`: an instance or None.
-        ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr && is_none(&b.right) => {
-            class_annotation(&b.left, classes).filter(|t| matches!(t, NTy::Obj(_))).and_then(optional)
-        }
-        ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr && is_none(&b.left) => {
-            class_annotation(&b.right, classes).filter(|t| matches!(t, NTy::Obj(_))).and_then(optional)
-        }
-        ast::Expr::Subscript(s) if matches!(&*s.value, ast::Expr::Name(n) if n.id.as_str() == "Optional") => {
-            class_annotation(&s.slice, classes).filter(|t| matches!(t, NTy::Obj(_))).and_then(optional)
-        }
         e => {
             let text = crate::frontend::constant_text(e)?;
-            let parts: Vec<&str> = text.split('|').map(str::trim).collect();
-            match parts.as_slice() {
+            match text.split('|').map(str::trim).collect::<Vec<_>>().as_slice() {
                 [name] => class(name),
                 [name, "None"] | ["None", name] => class(name).and_then(optional),
                 _ => None,

@@ -141,6 +141,34 @@ class Stack:
             return -1
         return node.value * 10
 
+    # Methods returning a cell or None, explicitly, by a bare return, or
+    # by reaching their end.
+    def cell_of(self, v):
+        node = self.top
+        while node is not None:
+            if node.value == v:
+                return node
+            node = node.next
+        return None
+
+    def cell_quietly(self, v):
+        node = self.top
+        while node is not None:
+            if node.value == v:
+                return node
+            node = node.next
+
+    def second(self):
+        if self.top is None:
+            return
+        return self.top.next
+
+    def doubled(self, v):
+        found = self.cell_of(v)
+        if found is None:
+            return -1
+        return found.value * 2
+
 
 t = Tree()
 x = 7
@@ -167,6 +195,8 @@ except AttributeError as e:
 for i in range(5):
     s.push(i * i)
 print(s.total(), s.bottom(), s.find(9), s.find(10))
+print(s.cell_of(4).value, s.cell_of(5), s.cell_quietly(16).next.value, s.cell_quietly(2))
+print(s.second().value, Stack().second(), s.doubled(9), s.doubled(8), s.cell_of(0).next)
 print(s.count, s.pop(), s.pop(), s.count, s.peek_second())
 while s.count > 1:
     s.pop()

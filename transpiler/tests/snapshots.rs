@@ -579,6 +579,11 @@ class Stack:
             node = node.next
         return t
 
+    def second(self):
+        if self.top is None:
+            return None
+        return self.top.next
+
 
 def size(node: \"Cell | None\") -> int:
     if node is None:
@@ -588,7 +593,7 @@ def size(node: \"Cell | None\") -> int:
 
 s = Stack()
 s.push(1)
-print(s.total(), size(s.top))
+print(s.total(), size(s.top), s.second())
 s.clear()
 ";
     let rust = convert(py);
@@ -606,6 +611,10 @@ s.clear()
             "node = self_.get_opt_obj(0, &Cell__layout)?;",
             "while node.is_some() {",
             "node = node.as_ref().ok_or(Bail)?.get_opt_obj(1, &Cell__layout)?;",
+            // A method returning a cell or None.
+            "fn Stack__second(",
+            ") -> NResult<Option<rt::typed::Obj>> {",
+            "return Ok(None);",
             // A parameter annotated `Cell | None` takes either.
             "fn size(node: Option<rt::typed::Obj>, _depth: usize) -> NResult<i64>",
             "node.as_ref().ok_or(Bail)?.get_opt_obj(1, &Cell__layout)?,",

@@ -167,6 +167,8 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     let end = match nx.init_self() {
         Some(me) => quote! { Ok(#me) },
         None if nf.ret == NTy::None => quote! { Ok(()) },
+        // A method returning an instance or None may reach its end.
+        None if matches!(nf.ret, NTy::Opt(_)) => quote! { Ok(None) },
         None => quote! {
             // Not reached: the function always returns.
             Err(Bail)
@@ -789,6 +791,10 @@ impl<'w> Nx<'w> {
                         quote! { #id }
                     }
                     Some(v) if self.tail.is_some() => return self.tail_return(v),
+                    Some(v) if self.typer.returns().is_some_and(|t| matches!(t, NTy::Opt(_))) => {
+                        let v = self.optional_instance_arg(v)?;
+                        return Ok(quote! { return Ok(#v); });
+                    }
                     Some(ast::Expr::Call(c))
                         if let ast::Expr::Attribute(a) = &*c.func
                             && a.attr.as_str() == "join" =>
@@ -800,6 +806,9 @@ impl<'w> Nx<'w> {
                     None => match self.init_self() {
                         Some(me) => return Ok(quote! { return Ok(#me); }),
                         None if self.typer.returns() == Some(&NTy::None) => return Ok(quote! { return Ok(()); }),
+                        None if self.typer.returns().is_some_and(|t| matches!(t, NTy::Opt(_))) => {
+                            return Ok(quote! { return Ok(None); });
+                        }
                         None => return Err(internal(s, "a bare return")),
                     },
                 };
@@ -874,6 +883,11 @@ impl<'w> Nx<'w> {
                     && let Ok(Some(_)) = self.typer.optional_instance(value)
                 {
                     return self.assign_optional_instance(&id, value);
+                }
+                // A call that returns an instance or None.
+                if self.optional(n.id.as_str()) && matches!(self.ty(value)?, NTy::Opt(_)) {
+                    let v = self.expr(value)?.0;
+                    return Ok(quote! { #id = #v; });
                 }
                 if let Some(source) = self.local_list_copy(value)
                     && !self.typer.is_param(n.id.as_str())
@@ -1068,7 +1082,8 @@ impl<'w> Nx<'w> {
         Ok((v, class))
     }
 
-    /// An argument for a parameter that takes an instance or None.
+    /// A value where an instance or None goes (an argument, a return
+    /// value), as an `Option<Obj>`.
     fn optional_instance_arg(&mut self, a: &ast::Expr) -> LResult<TokenStream> {
         if matches!(a, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) {
             return Ok(quote! { None });
@@ -1076,8 +1091,13 @@ impl<'w> Nx<'w> {
         if let Ok(Some(_)) = self.typer.optional_instance(a) {
             return self.optional_instance(a);
         }
+        let optional = matches!(self.ty(a)?, NTy::Opt(_));
         let v = self.expr(a)?.0;
-        Ok(quote! { Some(#v) })
+        Ok(if optional {
+            v
+        } else {
+            quote! { Some(#v) }
+        })
     }
 
     /// `local = value` where both may hold an instance or None: read as

@@ -625,6 +625,22 @@ fn method_signature(
 
 /// What a unit returns before inference says: `__init__` of a fixed-layout
 /// class returns its instance (natively).
+/// The one type of a value that is sometimes `a` and sometimes `b`, where
+/// that is an instance or None (`NTy::Opt(Obj)`); None for other pairs.
+fn optional_instance_of(a: &NTy, b: &NTy) -> Option<NTy> {
+    let inner = |t: &NTy| match t {
+        NTy::Obj(_) => Some(Some(t.clone())),
+        NTy::Opt(i) if i.holds_instance() => Some(Some((**i).clone())),
+        NTy::None => Some(None),
+        _ => None,
+    };
+    match (inner(a)?, inner(b)?) {
+        (Some(x), Some(y)) if x != y => None,
+        (Some(x), _) | (_, Some(x)) => Some(NTy::Opt(Box::new(x))),
+        (None, None) => None,
+    }
+}
+
 fn initial_ret(unit: &str) -> Option<NTy> {
     let (class, method) = unit.split_once('.')?;
     (method == "__init__").then(|| NTy::Obj(class.to_string()))
@@ -1496,7 +1512,10 @@ impl<'w> Typer<'w> {
                 return whole("it can reach its end and return None");
             }
             match &self.ret {
-                Some(t) if *t != NTy::None => return whole(&format!("it returns a {t}, or None at its end")),
+                Some(t) if *t != NTy::None => match optional_instance_of(t, &NTy::None) {
+                    Some(both) => self.ret = Some(both),
+                    None => return whole(&format!("it returns a {t}, or None at its end")),
+                },
                 _ => self.ret = Some(NTy::None),
             }
         }
@@ -1658,7 +1677,13 @@ impl<'w> Typer<'w> {
                 let Some(v) = &r.value else {
                     return match &self.ret {
                         _ if !self.current.contains('.') => refuse(s, "it returns None"),
-                        Some(t) if *t != NTy::None => refuse(s, format!("it returns both {t} and None")),
+                        Some(t) if *t != NTy::None => match optional_instance_of(t, &NTy::None) {
+                            Some(both) => {
+                                self.ret = Some(both);
+                                Ok(())
+                            }
+                            None => refuse(s, format!("it returns both {t} and None")),
+                        },
                         _ => {
                             self.ret = Some(NTy::None);
                             Ok(())
@@ -1682,6 +1707,7 @@ impl<'w> Typer<'w> {
                     {
                         return refuse(s, "it returns its list parameter (the caller would see a copy)");
                     }
+                    e if let Some(t) = self.optional_instance(e)? => t,
                     e => match self.expr(e)? {
                         Some(NTy::Char) => return refuse(s, "it returns one character of a str"),
                         Some(t @ NTy::Gen(_)) => return refuse(s, format!("it returns a {t}")),
@@ -1690,7 +1716,13 @@ impl<'w> Typer<'w> {
                     },
                 };
                 match &self.ret {
-                    Some(prev) if *prev != ty => refuse(s, format!("it returns both {prev} and {ty}")),
+                    Some(prev) if *prev != ty => match optional_instance_of(prev, &ty) {
+                        Some(both) => {
+                            self.ret = Some(both);
+                            Ok(())
+                        }
+                        None => refuse(s, format!("it returns both {prev} and {ty}")),
+                    },
                     _ => {
                         self.ret = Some(ty);
                         Ok(())

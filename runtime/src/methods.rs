@@ -863,9 +863,17 @@ pub fn sort_values(
             }
             // Int items ride along with their keys, so the sorted list is
             // built in one sequential pass instead of by permutation.
-            if let Some(ints) = all_ints(&items) {
-                drop(items);
-                let mut pairs: Vec<(i64, i64)> = ks.into_iter().zip(ints).collect();
+            if items.iter().all(|v| matches!(v, Value::Int(_))) {
+                // Built in the items' own buffer (a pair is a `Value`'s size):
+                // a second list-sized allocation would raise the peak memory.
+                let mut pairs: Vec<(i64, i64)> = items
+                    .into_iter()
+                    .zip(ks)
+                    .map(|(v, k)| match v {
+                        Value::Int(x) => (k, x),
+                        _ => (k, 0), // not reached: every item is an int
+                    })
+                    .collect();
                 crate::radix::sort_pairs(&mut pairs);
                 if reverse {
                     pairs.reverse();

@@ -578,6 +578,8 @@ pub fn run(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     })();
     let old = LOOP.replace(None);
     drop(old);
+    // The loop's tasks, futures and timers are garbage now.
+    crate::release_freed_memory();
     result
 }
 

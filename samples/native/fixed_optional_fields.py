@@ -170,6 +170,44 @@ class Stack:
         return found.value * 2
 
 
+# An instance may be false (`__len__` here): the truth of "an instance or
+# None" is not whether it is None, so native code leaves it to Python.
+class Slot:
+    def __init__(self, key):
+        self.key = key
+        self.next = None
+
+    def __len__(self):
+        return 0
+
+
+class Slots:
+    def __init__(self):
+        self.first = None
+
+    def add(self, key):
+        slot = Slot(key)
+        if self.first is not None:
+            slot.next = self.first
+        self.first = slot
+
+    def lookup(self, key):
+        slot = self.first
+        while slot is not None:
+            if slot.key == key:
+                return slot
+            slot = slot.next
+        return None
+
+    def truthy(self, key):
+        if self.lookup(key):
+            return 1
+        return 0
+
+    def falsy(self, key):
+        return not self.lookup(key)
+
+
 t = Tree()
 x = 7
 for _ in range(3000):
@@ -230,4 +268,8 @@ try:
     lone.contains(4)
 except AttributeError as e:
     print("odd field:", e)
+slots = Slots()
+slots.add(1)
+slots.add(2)
+print(slots.truthy(1), slots.truthy(3), slots.falsy(2), slots.falsy(3), slots.lookup(2).key)
 print(Tree().leftmost())

@@ -2040,7 +2040,8 @@ impl<'w> Typer<'w> {
         }
         match self.expr(e)? {
             Some(NTy::Tuple(_)) => refuse(e, "a tuple as a condition"),
-            Some(t @ NTy::Obj(_)) => refuse(e, format!("the truth of a {t} instance")),
+            // It may define `__bool__` or `__len__`.
+            Some(t) if t.holds_instance() => refuse(e, format!("the truth of a {t} instance")),
             _ => Ok(()),
         }
     }
@@ -2177,7 +2178,9 @@ impl<'w> Typer<'w> {
             E::UnaryOp(u) => {
                 let Some(t) = self.expr(&u.operand)? else { return Ok(None) };
                 match (u.op, &t) {
-                    (ast::UnaryOp::Not, NTy::Tuple(_) | NTy::Obj(_)) => refuse(e, format!("not of a {t}")),
+                    (ast::UnaryOp::Not, t) if t.holds_instance() || matches!(t, NTy::Tuple(_)) => {
+                        refuse(e, format!("not of a {t}"))
+                    }
                     (ast::UnaryOp::Not, _) => Ok(Some(NTy::Bool)),
                     (ast::UnaryOp::USub | ast::UnaryOp::UAdd, NTy::Float) => Ok(Some(NTy::Float)),
                     (ast::UnaryOp::USub | ast::UnaryOp::UAdd | ast::UnaryOp::Invert, NTy::Int | NTy::Bool) => {

@@ -792,7 +792,7 @@ impl<'w> Nx<'w> {
                     }
                     Some(v) if self.tail.is_some() => return self.tail_return(v),
                     Some(v) if self.typer.returns().is_some_and(|t| matches!(t, NTy::Opt(_))) => {
-                        let v = self.optional_instance_arg(v)?;
+                        let v = self.optional_instance_value(v)?;
                         return Ok(quote! { return Ok(#v); });
                     }
                     Some(ast::Expr::Call(c))
@@ -880,13 +880,9 @@ impl<'w> Nx<'w> {
                     return Ok(quote! { #id = None; });
                 }
                 if self.optional(n.id.as_str())
-                    && let Ok(Some(_)) = self.typer.optional_instance(value)
+                    && self.typer.var(n.id.as_str()).is_some_and(|t| matches!(t, NTy::Opt(_)) && t.holds_instance())
                 {
-                    return self.assign_optional_instance(&id, value);
-                }
-                // A call that returns an instance or None.
-                if self.optional(n.id.as_str()) && matches!(self.ty(value)?, NTy::Opt(_)) {
-                    let v = self.expr(value)?.0;
+                    let v = self.optional_instance_value(value)?;
                     return Ok(quote! { #id = #v; });
                 }
                 if let Some(source) = self.local_list_copy(value)
@@ -1083,8 +1079,9 @@ impl<'w> Nx<'w> {
     }
 
     /// A value where an instance or None goes (an argument, a return
-    /// value), as an `Option<Obj>`.
-    fn optional_instance_arg(&mut self, a: &ast::Expr) -> LResult<TokenStream> {
+    /// value, a local), as an `Option<Obj>`: a field or local that may
+    /// hold None is read as it is, an instance wrapped in `Some`.
+    fn optional_instance_value(&mut self, a: &ast::Expr) -> LResult<TokenStream> {
         if matches!(a, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) {
             return Ok(quote! { None });
         }
@@ -1098,13 +1095,6 @@ impl<'w> Nx<'w> {
         } else {
             quote! { Some(#v) }
         })
-    }
-
-    /// `local = value` where both may hold an instance or None: read as
-    /// it is, without bailing on None.
-    fn assign_optional_instance(&mut self, id: &Ident, value: &ast::Expr) -> LResult<TokenStream> {
-        let v = self.optional_instance(value)?;
-        Ok(quote! { #id = #v; })
     }
 
     /// A local or field that holds an instance or None, as it is.
@@ -1203,7 +1193,7 @@ impl<'w> Nx<'w> {
             if let NTy::Opt(inner) = pt
                 && inner.holds_instance()
             {
-                out.push(self.optional_instance_arg(a)?);
+                out.push(self.optional_instance_value(a)?);
                 continue;
             }
             let by_value = pt.is_copy() || matches!(pt, NTy::Gen(_) | NTy::Obj(_));

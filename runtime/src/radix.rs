@@ -7,9 +7,11 @@
 //! twenty-odd rounds of comparisons. Each pass is stable, so items with
 //! equal keys keep their order, which is what a key sort needs.
 
-/// Below this length a comparison sort is faster than the passes'
-/// fixed cost (a 256-entry count per byte).
-const SMALL: usize = 512;
+/// Below this length a comparison sort is faster than the passes' fixed
+/// cost (a 256-entry count per byte, the scratch buffer). Measured on
+/// random ints within a million of zero: pdqsort 5.7 against 6.4 ns an
+/// item at 512, 6.7 against 6.1 at 1,024, 9.2 against 6.2 at 4,096.
+const SMALL: usize = 1024;
 
 /// Sorts ints ascending.
 pub fn sort_ints(v: &mut Vec<i64>) {
@@ -31,14 +33,15 @@ pub fn sort_pairs(v: &mut Vec<(i64, i64)>) {
 }
 
 fn sort_by_key<T: Copy + Default>(v: &mut Vec<T>, key: impl Fn(&T) -> i64) {
-    let Some(min) = v.iter().map(&key).min() else { return };
+    let (Some(min), Some(max)) = (v.iter().map(&key).min(), v.iter().map(&key).max()) else { return };
     // Keys measured from the least one: unsigned, in the same order, and
-    // with high bytes all zero when the keys are close together (with the
-    // sign bit flipped instead, small negative and positive keys would
-    // differ in every byte).
+    // only as many bytes long as the keys' spread needs (ints within a
+    // few million of each other differ in three bytes).
     let offset = |item: &T| key(item).wrapping_sub(min) as u64;
+    let spread = max.wrapping_sub(min) as u64;
+    let bytes = (u64::BITS - spread.leading_zeros()).div_ceil(8) as usize;
     // One pass over the keys counts every byte position at once.
-    let mut counts = vec![[0usize; 256]; 8];
+    let mut counts = vec![[0usize; 256]; bytes];
     for item in v.iter() {
         let k = offset(item);
         for (byte, count) in counts.iter_mut().enumerate() {
@@ -86,7 +89,7 @@ mod tests {
 
     #[test]
     fn ints_sort_as_a_comparison_sort_does() {
-        for (n, span) in [(0, 10), (5, 10), (600, 7), (5_000, 2_000_001), (20_000, i64::MAX)] {
+        for (n, span) in [(0, 10), (5, 10), (600, 7), (2_000, 1), (5_000, 2_000_001), (20_000, i64::MAX)] {
             for extremes in [false, true] {
                 let mut v = ints(n, span);
                 if extremes {

@@ -33,7 +33,11 @@ pub fn sort_pairs(v: &mut Vec<(i64, i64)>) {
 }
 
 fn sort_by_key<T: Copy + Default>(v: &mut Vec<T>, key: impl Fn(&T) -> i64) {
-    let (Some(min), Some(max)) = (v.iter().map(&key).min(), v.iter().map(&key).max()) else { return };
+    if v.is_empty() {
+        return;
+    }
+    // The least and greatest keys, in one pass.
+    let (min, max) = v.iter().map(&key).fold((i64::MAX, i64::MIN), |(lo, hi), k| (lo.min(k), hi.max(k)));
     // Keys measured from the least one: unsigned, in the same order, and
     // only as many bytes long as the keys' spread needs (ints within a
     // few million of each other differ in three bytes).

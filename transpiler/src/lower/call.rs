@@ -125,14 +125,7 @@ fn fast_method_call(cx: &mut Cx, fx: &mut Fx, a: &ast::ExprAttribute, c: &ast::E
         return Ok(None);
     }
     let obj = super::expr::expr_ref(cx, fx, &a.value)?;
-    let mut lets = Vec::new();
-    let mut ids = Vec::new();
-    for arg in &c.args {
-        let v = expr(cx, fx, arg)?.ts;
-        let id = cx.fresh("arg");
-        lets.push(quote! { let #id = #v; });
-        ids.push(id);
-    }
+    let (lets, ids) = super::expr::into_temps(cx, fx, &c.args, "arg")?;
     let (recv, name, path) = (cx.fresh("recv"), a.attr.as_str(), &fast.path);
     let layout = super::native::layout_ident(&fast.class);
     let module = crate::emit::mangle::raw(super::native::MODULE);

@@ -5,7 +5,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::expr::expr;
 use super::{Cx, Fx, LResult, Var, call, stmt, unsupported};
 use crate::emit::mangle;
 use crate::frontend::ast;
@@ -14,14 +13,8 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "class scope"))?;
     // Decorator expressions are evaluated first, before the type
     // parameters, the bases and the body.
-    let mut decorators = Vec::new();
-    let mut decorator_lets = Vec::new();
-    for d in &c.decorator_list {
-        let v = expr(cx, fx, d)?.ts;
-        let tmp = cx.fresh("decorator");
-        decorator_lets.push(quote! { let #tmp = #v; });
-        decorators.push(quote! { #tmp });
-    }
+    let (decorator_lets, decorators) = super::expr::into_temps(cx, fx, &c.decorator_list, "decorator")?;
+    let decorators = decorators.into_iter().map(|tmp| quote! { #tmp }).collect();
     // `class C[T]`: bases, keywords and body see the type parameters, and
     // `Generic[T]` is an implicit last base.
     let generic = super::generic::enter(cx, fx, s, &c.type_params)?;

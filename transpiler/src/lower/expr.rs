@@ -17,6 +17,24 @@ pub fn expr_ref(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream>
     Ok(expr(cx, fx, e)?.by_ref())
 }
 
+/// Evaluates `exprs` in order, each into a fresh temporary named for
+/// `kind`: the `let`s that bind them, and the temporaries.
+pub fn into_temps(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    exprs: &[ast::Expr],
+    kind: &str,
+) -> LResult<(Vec<TokenStream>, Vec<proc_macro2::Ident>)> {
+    let (mut lets, mut temps) = (Vec::new(), Vec::new());
+    for e in exprs {
+        let v = expr(cx, fx, e)?.ts;
+        let tmp = cx.fresh(kind);
+        lets.push(quote! { let #tmp = #v; });
+        temps.push(tmp);
+    }
+    Ok((lets, temps))
+}
+
 pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
     use ast::Expr as E;
     match e {

@@ -508,6 +508,10 @@ pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<St
         let (line, col) = at(r.offset);
         format!("dynamic: {line}:{col}: {}", r.reason)
     };
+    let plan = |p: &Result<infer::NativeFn, infer::Refusal>| match p {
+        Ok(nf) => native::describe(nf),
+        Err(r) => refused(r),
+    };
     // Functions and loops, in the order of the source.
     let mut out: Vec<(usize, String)> = Vec::new();
     for s in body {
@@ -517,8 +521,7 @@ pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<St
             _ => continue,
         };
         let what = match plans.get(&name) {
-            Some(Ok(nf)) => native::describe(nf),
-            Some(Err(r)) => refused(r),
+            Some(p) => plan(p),
             None => {
                 "dynamic: it is rebound, decorated, a coroutine, or takes *args, **kwargs or keyword-only parameters"
                     .to_string()
@@ -560,12 +563,8 @@ pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<St
         for item in &c.body {
             let ast::Stmt::FunctionDef(f) = item else { continue };
             let name = format!("{}.{}", c.name, f.name);
-            let Some(plan) = plans.get(&name) else { continue };
-            let what = match plan {
-                Ok(nf) => native::describe(nf),
-                Err(r) => refused(r),
-            };
-            out.push((span(item).0, format!("{}: {name}: {what}", at(span(item).0).0)));
+            let Some(p) = plans.get(&name) else { continue };
+            out.push((span(item).0, format!("{}: {name}: {}", at(span(item).0).0, plan(p))));
         }
     }
     for (offset, r) in &regions {

@@ -35,8 +35,11 @@ use crate::value::Value;
 /// object once its `class` statement has run.
 pub struct Fixed {
     fields: &'static [&'static str],
-    /// The class and the count of changes to its namespace when it was
-    /// sealed.
+    /// The plain methods native code calls directly, each with the
+    /// qualified name of the def it must be (its own or a base's).
+    methods: &'static [(&'static str, &'static str)],
+    /// The class and the count of changes to its namespace and its bases'
+    /// when it was sealed.
     class: GilCell<Option<(Rc<Class>, u64)>>,
     /// The namespace epoch when the class was last found unchanged: while
     /// no namespace has changed since, it still is (a cheap test).
@@ -44,18 +47,19 @@ pub struct Fixed {
 }
 
 impl Fixed {
-    pub const fn new(fields: &'static [&'static str]) -> Fixed {
-        Fixed { fields, class: GilCell::new(None), checked: AtomicU64::new(0) }
+    pub const fn new(fields: &'static [&'static str], methods: &'static [(&'static str, &'static str)]) -> Fixed {
+        Fixed { fields, methods, class: GilCell::new(None), checked: AtomicU64::new(0) }
     }
 
-    /// Whether the class's namespace is the one it was sealed with.
+    /// Whether the namespaces of the class and its bases are the ones it
+    /// was sealed with.
     #[inline(always)]
     fn unchanged(&self, cls: &Class, version: u64) -> bool {
         let now = crate::dict::namespace_epoch();
         if self.checked.load(Ordering::Relaxed) == now {
             return true;
         }
-        let same = cls.dict.namespace_changes() == version;
+        let same = lineage_changes(cls) == version;
         if same {
             self.checked.store(now, Ordering::Relaxed);
         }
@@ -65,16 +69,24 @@ impl Fixed {
     /// Called as the `class` statement ends with the class it made: its
     /// fields become the class's first shared keys, in order, so that field
     /// `i` is value `i` of every instance that sets its fields in order.
-    /// A class that already has keys, or is not a class, is never native.
+    /// A class that already has keys, or is not a class, is never native;
+    /// nor is one where a method native code calls is not the def it saw
+    /// (a hook that ran as the class was made, such as a descriptor's
+    /// `__set_name__`, may have bound another).
     pub fn seal(&self, cls: &Value) {
         let Value::Class(c) = cls else { return };
         if !c.keys.borrow().is_empty() {
             return;
         }
+        let is_def = |name: &str, qualname: &str| matches!(c.lookup(name), Some(Value::Function(f)) if f.qualname.borrow().as_str() == qualname);
+        if !self.methods.iter().all(|(name, qualname)| is_def(name, qualname)) {
+            return;
+        }
         *c.keys.borrow_mut() = self.fields.iter().map(|f| crate::attr::intern(f)).collect();
-        // Every change to the namespace now moves the epoch `unchanged` reads.
+        // Every change to these namespaces now moves the epoch `unchanged` reads.
         c.dict.mark_namespace();
-        self.class.replace(Some((c.clone(), c.dict.namespace_changes())));
+        c.mro.iter().for_each(|base| base.dict.mark_namespace());
+        self.class.replace(Some((c.clone(), lineage_changes(c))));
     }
 
     /// Whether `inst` is an instance native code may use as this class's.
@@ -94,6 +106,12 @@ impl Fixed {
             _ => None,
         })
     }
+}
+
+/// The changes to the namespaces of `cls` and its bases: as each count
+/// only grows, the sum is unchanged only while every count is.
+fn lineage_changes(cls: &Class) -> u64 {
+    cls.dict.namespace_changes() + cls.mro.iter().map(|base| base.dict.namespace_changes()).sum::<u64>()
 }
 
 impl Fixed {
@@ -325,7 +343,7 @@ pub fn commit(mark: usize) {
 mod tests {
     use super::*;
 
-    static POINT: Fixed = Fixed::new(&["x", "y"]);
+    static POINT: Fixed = Fixed::new(&["x", "y"], &[]);
 
     fn point_class() -> Value {
         let object = crate::types::types().object.clone();
@@ -369,7 +387,7 @@ mod tests {
 
     #[test]
     fn an_instance_with_a_dict_or_a_rebound_class_is_not_admitted() {
-        static PAIR: Fixed = Fixed::new(&["a"]);
+        static PAIR: Fixed = Fixed::new(&["a"], &[]);
         let cls = point_class();
         let Value::Class(c) = &cls else { unreachable!() };
         c.dict.set_str("method", Value::Int(0));
@@ -385,8 +403,64 @@ mod tests {
     }
 
     #[test]
+    fn a_change_to_a_base_class_or_a_method_not_the_def_seen_keeps_a_class_from_native_code() {
+        static BASE: Fixed = Fixed::new(&["a"], &[]);
+        static SUB: Fixed = Fixed::new(&["a", "b"], &[]);
+        let base = point_class();
+        BASE.seal(&base);
+        let Value::Class(b) = &base else { unreachable!() };
+        let sub =
+            Value::Class(crate::types::new_class_in("t", "Sub", std::slice::from_ref(b), crate::class::Layout::Object));
+        SUB.seal(&sub);
+        let v = Obj::new(&SUB).unwrap().to_value();
+        assert!(Obj::check(&v, &SUB).is_some());
+        // An instance of the subclass is no instance of the base natively.
+        assert!(Obj::check(&v, &BASE).is_none());
+        // Rebinding a base's method may change what the subclass inherits.
+        b.dict.set_str("method", Value::Int(1));
+        assert!(Obj::check(&v, &SUB).is_none());
+        // A subclass whose method is the def seen (its base's) is sealed.
+        static INHERITS: Fixed = Fixed::new(&[], &[("method", "Point.method")]);
+        static SIG: crate::func::Signature = crate::func::Signature {
+            params: &["self"],
+            posonly: 0,
+            positional: 1,
+            varargs: false,
+            kwonly: 0,
+            varkw: false,
+        };
+        let def = crate::func::Function::new(
+            "method",
+            "Point.method",
+            &SIG,
+            vec![],
+            vec![],
+            Rc::new(|_| Ok(Value::None)),
+            None,
+        );
+        let with_def = point_class();
+        let Value::Class(w) = &with_def else { unreachable!() };
+        w.dict.set_str("method", def);
+        let heir = Value::Class(crate::types::new_class_in(
+            "t",
+            "Heir",
+            std::slice::from_ref(w),
+            crate::class::Layout::Object,
+        ));
+        INHERITS.seal(&heir);
+        assert!(Obj::new(&INHERITS).is_ok());
+        // `method` is an int, not the def `Point.method`: never sealed.
+        static EXPECTS_DEF: Fixed = Fixed::new(&["a"], &[("method", "Point.method")]);
+        let other = point_class();
+        let Value::Class(o) = &other else { unreachable!() };
+        o.dict.set_str("method", Value::Int(1));
+        EXPECTS_DEF.seal(&other);
+        assert!(Obj::new(&EXPECTS_DEF).is_err());
+    }
+
+    #[test]
     fn none_in_an_instance_field_is_tested_in_place_and_set_over_an_instance() {
-        static LINK: Fixed = Fixed::new(&["next", "n"]);
+        static LINK: Fixed = Fixed::new(&["next", "n"], &[]);
         let cls = point_class();
         LINK.seal(&cls);
         let a = Obj::new(&LINK).unwrap();

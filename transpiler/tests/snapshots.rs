@@ -454,7 +454,10 @@ print(v.x, v.y)
     assert_native(
         module,
         &[
-            "pub(crate) static Vec__layout: rt::typed::Fixed = rt::typed::Fixed::new(&[\"x\", \"y\"]);",
+            "pub(crate) static Vec__layout: rt::typed::Fixed = rt::typed::Fixed::new(",
+            "&[\"x\", \"y\"],",
+            // The class is sealed only if its methods are these defs.
+            "&[(\"__init__\", \"Vec.__init__\"), (\"add\", \"Vec.add\"), (\"grow\", \"Vec.grow\")],",
             "pub(crate) fn Vec__add(",
             "other: rt::typed::Obj,",
             ") -> NResult<rt::typed::Obj> {",
@@ -482,9 +485,20 @@ print(v.x, v.y)
     ] {
         assert!(rust.contains(want), "missing `{want}` in:\n{rust}");
     }
-    // A class with a base stays dynamic; its base has a fixed layout.
-    assert!(!rust.contains("Square__layout"), "{rust}");
-    assert!(rust.contains("Shape__layout"), "{rust}");
+    // A class whose base has a fixed layout has one too: the base's defs
+    // run natively on its instances as functions of their own, which the
+    // base's dynamic methods try in turn. A method that writes no field
+    // (nor calls one that does) keeps no journal.
+    for want in [
+        "pub(crate) static Square__layout: rt::typed::Fixed = rt::typed::Fixed::new(",
+        "&[(\"__init__\", \"Shape.__init__\"), (\"area\", \"Shape.area\")],",
+        "pub(crate) fn Square____init__(",
+        "pub(crate) fn Square__area(self_: rt::typed::Obj, _depth: usize) -> NResult<i64> {",
+        "rt::typed::Obj::check(&self_, &native::Square__layout),",
+        "if let Ok(r) = native::Shape__area(self__native, rt::typed::depth_budget()) {",
+    ] {
+        assert!(rust.contains(want), "missing `{want}` in:\n{rust}");
+    }
 }
 
 #[test]
@@ -507,6 +521,27 @@ class P:
 
 class Q(P):
     pass
+
+
+class Hooked:
+    def __init_subclass__(cls):
+        pass
+
+
+class R(Hooked):
+    pass
+
+
+class S(P, Hooked):
+    pass
+
+
+class T(int):
+    pass
+
+
+class U(P):
+    __slots__ = (\"y\",)
 ";
     let lines = py2rs::explain_types(py, &py2rs::Options { file_name: "t.py".into() }).expect("parses");
     let want = [
@@ -515,7 +550,16 @@ class Q(P):
         "6: P.double: native (self: P) -> P",
         "9: P.show: dynamic: 10:9: it calls print(), which has no native form",
         "12: P.label: dynamic: 13:16: the field P.tag may hold None",
-        "16: class Q: dynamic: 16:9: it has a base class",
+        "16: class Q: fixed layout, fields x: int, tag: None",
+        "16: Q.__init__, inherited from P: native (self: Q, x: int) -> None",
+        "16: Q.double, inherited from P: native (self: Q) -> P",
+        "16: Q.label, inherited from P: dynamic: 13:16: the field Q.tag may hold None",
+        "16: Q.show, inherited from P: dynamic: 10:9: it calls print(), which has no native form",
+        "20: class Hooked: fixed layout, no fields",
+        "25: class R: dynamic: 25:9: its base class Hooked defines __init_subclass__",
+        "29: class S: dynamic: 29:12: it has more than one base class",
+        "33: class T: dynamic: 33:9: its base class int is not a fixed-layout class",
+        "37: class U: dynamic: 37:1: it declares __slots__ and has a base class",
     ];
     assert_eq!(lines, want);
 }

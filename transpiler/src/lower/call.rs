@@ -126,18 +126,21 @@ fn fast_method_call(cx: &mut Cx, fx: &mut Fx, a: &ast::ExprAttribute, c: &ast::E
     }
     let obj = super::expr::expr_ref(cx, fx, &a.value)?;
     let (lets, ids) = super::expr::into_temps(cx, fx, &c.args, "arg")?;
-    let (recv, name, path) = (cx.fresh("recv"), a.attr.as_str(), &fast.path);
-    let layout = super::native::layout_ident(&fast.class);
+    let (recv, name) = (cx.fresh("recv"), a.attr.as_str());
     let module = crate::emit::mangle::raw(super::native::MODULE);
-    let slow = if ids.is_empty() {
+    let mut call = if ids.is_empty() {
         quote! { rt::attr::call_method_at(#recv, #name, vec![], vec![], rt::site!()) }
     } else {
         quote! { rt::attr::call_method_n(#recv, #name, [#(#ids),*], rt::site!()) }
     };
+    for (class, path) in fast.targets.iter().rev() {
+        let layout = super::native::layout_ident(class);
+        call = quote! { if #module::#layout.holds(#recv) { #path(#recv.clone(), #(#ids),*) } else { #call } };
+    }
     let call = quote! {{
         let #recv: &Value = #obj;
         #(#lets)*
-        if #module::#layout.holds(#recv) { #path(#recv.clone(), #(#ids),*) } else { #slow }
+        #call
     }};
     Ok(Some(Lowered::any(cx.tri(fx, call))))
 }

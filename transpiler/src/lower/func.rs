@@ -341,15 +341,15 @@ fn emit_function(
     } else {
         // A function with a native version runs it when the arguments
         // have its types, and falls back to this code when it bails.
-        let native_entry = cx.native.get(&scope_id).map(|nf| {
-            let native_fn = match &nf.owner {
-                Some(class) => super::native::method_ident(class, &cx.prog.scopes[scope_id].name),
-                None => mangle::raw(rust_name),
-            };
-            super::native::entry(nf, &native_fn, &incoming, cx.journal)
-        });
+        let native_entry: Vec<TokenStream> = cx
+            .native
+            .get(&scope_id)
+            .into_iter()
+            .flatten()
+            .map(|(nf, native_fn)| super::native::entry(nf, native_fn, &incoming, cx.journal && nf.writes))
+            .collect();
         quote! {
-            #native_entry
+            #(#native_entry)*
             let _frame = rt::scope::enter()?;
             #(#prologue)*
             #stmts

@@ -134,9 +134,10 @@ pub struct Cx<'a> {
     pub known_generators: HashMap<String, KnownFn>,
     pub counter: usize,
     pub imports: HashMap<String, String>,
-    /// Functions with a native version, by scope: their dynamic version
-    /// tries it first.
-    pub native: HashMap<ScopeId, crate::sema::infer::NativeFn>,
+    /// Functions with native versions, by scope, with the Rust name of
+    /// each: their dynamic version tries them first. A method's def has
+    /// one for each fixed-layout class whose instances run it.
+    pub native: HashMap<ScopeId, Vec<(crate::sema::infer::NativeFn, Ident)>>,
     /// Top-level loops with a native version, by offset.
     pub regions: HashMap<usize, crate::sema::infer::Region>,
     /// The fixed-layout classes native code uses, by the offset of their
@@ -150,9 +151,9 @@ pub struct Cx<'a> {
     /// calls lowered earlier can name its methods.
     pub class_mods: HashMap<usize, String>,
     /// Method names that dynamic calls may send straight to a method with
-    /// a native version, when the receiver is an instance of its class
-    /// (`None` where two classes have one): the class, the Rust path of
-    /// the dynamic method, and its number of parameters.
+    /// a native version, when the receiver is an instance of one of its
+    /// classes (`None` where two of them take different numbers of
+    /// parameters).
     pub fast_methods: HashMap<String, Option<FastMethod>>,
 }
 
@@ -385,19 +386,17 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
         items.push(native::function(&world, f, nf, &known.rust)?);
         // A native generator is only ever made by native code.
         if !matches!(nf.ret, infer::NTy::Gen(_)) {
-            cx.native.insert(scope, nf.clone());
+            cx.native.insert(scope, vec![(nf.clone(), known.rust.clone())]);
         }
     }
-    // Methods of fixed-layout classes, after the functions.
-    for s in body {
-        let ast::Stmt::ClassDef(c) = s else { continue };
-        for item in &c.body {
-            let ast::Stmt::FunctionDef(f) = item else { continue };
-            let name = format!("{}.{}", c.name, f.name);
-            let (Some(Ok(nf)), Some(scope)) = (plans.get(&name), cx.prog.scope_of(item)) else { continue };
-            items.push(native::function(&world, f, nf, &native::method_ident(&c.name, &f.name))?);
-            cx.native.insert(scope, nf.clone());
-        }
+    // Methods of fixed-layout classes, after the functions: each def once
+    // for every class whose instances run it.
+    for (class, method, item, f) in method_units(body, &world, &plans) {
+        let name = format!("{class}.{method}");
+        let (Some(Ok(nf)), Some(scope)) = (plans.get(&name), cx.prog.scope_of(item)) else { continue };
+        let rust = native::method_ident(&class, &method);
+        items.push(native::function(&world, f, nf, &rust)?);
+        cx.native.entry(scope).or_default().push((nf.clone(), rust));
     }
     let mut used = BTreeSet::new();
     for nf in plans.values().flatten() {
@@ -412,7 +411,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
         }
     }
     cx.journal = !used.is_empty();
-    fast_methods(cx, body, &plans, &used);
+    fast_methods(cx, body, &plans, &world, &used);
     let layouts = native::layouts(&world, &used);
     let generators = plans.values().any(|p| matches!(p, Ok(nf) if matches!(nf.ret, infer::NTy::Gen(_))));
     for region in regions.into_values().flatten() {
@@ -435,25 +434,68 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
     Ok(())
 }
 
+/// The method units of the fixed-layout classes, in the order of the
+/// source: for each class, its own defs, then the ones it inherits, then
+/// the base defs `super()` reaches (`Base.method`), each with its def.
+fn method_units<'a>(
+    body: &'a [ast::Stmt],
+    world: &infer::World,
+    plans: &infer::Plans,
+) -> Vec<(String, String, &'a ast::Stmt, &'a ast::StmtFunctionDef)> {
+    let mut defs: HashMap<(&str, &str), (&ast::Stmt, &ast::StmtFunctionDef)> = HashMap::new();
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        for item in &c.body {
+            if let ast::Stmt::FunctionDef(f) = item {
+                defs.insert((c.name.as_str(), f.name.as_str()), (item, f));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        let Some(class) = world.classes.get(c.name.as_str()) else { continue };
+        let prefix = format!("{}.", class.name);
+        let mut units: Vec<&String> = plans.keys().filter(|k| k.starts_with(&prefix)).collect();
+        // Own defs in source order first (a stable sort keeps the rest by name).
+        let own = |u: &str| {
+            c.body
+                .iter()
+                .position(|item| matches!(item, ast::Stmt::FunctionDef(f) if u[prefix.len()..] == *f.name.as_str()))
+        };
+        units.sort_by_key(|u| own(u).unwrap_or(usize::MAX));
+        for unit in units {
+            let Some((_, definer, method)) = world.method_of(unit) else { continue };
+            let Some(&(item, f)) = defs.get(&(definer.as_str(), method.as_str())) else { continue };
+            out.push((class.name.clone(), unit[prefix.len()..].to_string(), item, f));
+        }
+    }
+    out
+}
+
 /// A dynamic call's way straight into a method with a native version.
 #[derive(Clone)]
 pub struct FastMethod {
-    pub class: String,
-    /// `crate::Class::method`, the dynamic method (it tries the native one).
-    pub path: TokenStream,
+    /// The classes whose instances take it, each with `crate::Class::method`,
+    /// the dynamic method (it tries the native one); for an inherited
+    /// method, the base's.
+    pub targets: Vec<(String, TokenStream)>,
     pub params: usize,
 }
 
 /// Chooses the Rust modules of the fixed-layout classes native code uses
 /// and records their natively planned methods for dynamic calls.
-fn fast_methods(cx: &mut Cx, body: &[ast::Stmt], plans: &infer::Plans, used: &BTreeSet<String>) {
+fn fast_methods(cx: &mut Cx, body: &[ast::Stmt], plans: &infer::Plans, world: &infer::World, used: &BTreeSet<String>) {
+    // The class module's items are its defs, each named after its method;
+    // a clash would rename one, so such a class's defs get no fast path.
+    let mut modules: HashMap<String, Option<String>> = HashMap::new();
     for s in body {
         let ast::Stmt::ClassDef(c) = s else { continue };
-        if !used.contains(c.name.as_str()) {
+        let Some(class) = world.classes.get(c.name.as_str()) else { continue };
+        let definer_of_used = world.classes.values().any(|u| used.contains(&u.name) && u.lineage.contains(&class.name));
+        if !definer_of_used {
             continue;
         }
-        // The class module's items are its defs, each named after its
-        // method; a clash would rename one, so such a class gets no fast path.
         let defs: Vec<String> = c
             .body
             .iter()
@@ -467,19 +509,26 @@ fn fast_methods(cx: &mut Cx, body: &[ast::Stmt], plans: &infer::Plans, used: &BT
         let clash = defs.iter().any(|d| !names.insert(d.clone()) || defs.contains(&format!("{d}_SIG")));
         let class_mod = class::class_module(cx, &[], &c.name);
         cx.class_mods.insert(span(s).0, class_mod.clone());
-        if clash {
+        modules.insert(class.name.clone(), (!clash).then_some(class_mod));
+    }
+    for (class, method, item, f) in method_units(body, world, plans) {
+        let Some(Ok(nf)) = plans.get(&format!("{class}.{method}")) else { continue };
+        // `Base.method` units are only reached through `super()`; a def
+        // that uses `super()` takes the class cell as well.
+        let captures = cx.prog.scope_of(item).is_some_and(|id| !cx.prog.scopes[id].free_order.is_empty());
+        if nf.kind == infer::UnitKind::Init || method.contains('.') || !used.contains(&class) || captures {
             continue;
         }
-        for item in &c.body {
-            let ast::Stmt::FunctionDef(f) = item else { continue };
-            let Some(Ok(nf)) = plans.get(&format!("{}.{}", c.name, f.name)) else { continue };
-            if nf.kind == infer::UnitKind::Init {
-                continue;
-            }
-            let (m, fun) = (mangle::raw(&class_mod), mangle::raw(&mangle::rust_name(&f.name)));
-            let fast =
-                FastMethod { class: c.name.to_string(), path: quote! { crate::#m::#fun }, params: nf.params.len() };
-            cx.fast_methods.entry(f.name.to_string()).and_modify(|e| *e = None).or_insert(Some(fast));
+        let Some(definer) = &nf.definer else { continue };
+        let Some(Some(class_mod)) = modules.get(definer) else { continue };
+        let (m, fun) = (mangle::raw(class_mod), mangle::raw(&mangle::rust_name(&f.name)));
+        let target = (class.clone(), quote! { crate::#m::#fun });
+        let params = nf.params.len();
+        let entry = cx.fast_methods.entry(method).or_insert(Some(FastMethod { targets: Vec::new(), params }));
+        match entry {
+            Some(fast) if fast.params == params => fast.targets.push(target),
+            // Methods of one name taking different numbers of parameters.
+            _ => *entry = None,
         }
     }
 }
@@ -565,6 +614,20 @@ pub fn explain_types(prog: &Program, source: &str, body: &[ast::Stmt]) -> Vec<St
             let name = format!("{}.{}", c.name, f.name);
             let Some(p) = plans.get(&name) else { continue };
             out.push((span(item).0, format!("{}: {name}: {}", at(span(item).0).0, plan(p))));
+        }
+        // A base's defs on this class's instances, listed with the class.
+        let prefix = format!("{}.", c.name);
+        for (name, p) in plans.range(prefix.clone()..).take_while(|(n, _)| n.starts_with(&prefix)) {
+            let Some((_, definer, method)) = world.method_of(name) else { continue };
+            if definer == c.name.as_str() {
+                continue;
+            }
+            let unit = if name.matches('.').count() == 2 {
+                format!("{definer}.{method} on {} instances, called by super()", c.name)
+            } else {
+                format!("{}.{method}, inherited from {definer}", c.name)
+            };
+            out.push((span(s).0, format!("{}: {unit}: {}", at(span(s).0).0, plan(p))));
         }
     }
     for (offset, r) in &regions {

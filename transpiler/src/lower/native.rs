@@ -70,9 +70,10 @@ pub fn layout_ident(class: &str) -> Ident {
     mangle::ident(&format!("{class}__layout"))
 }
 
-/// The native function of a method, in `mod native`.
+/// The native function of a method, in `mod native`; `method` may be
+/// `Base.method`, a base's def on this class's instances.
 pub fn method_ident(class: &str, method: &str) -> Ident {
-    mangle::ident(&format!("{class}__{method}"))
+    mangle::ident(&format!("{class}__{}", method.replace('.', "__")))
 }
 
 /// The layouts of the fixed-layout classes native code uses.
@@ -82,10 +83,15 @@ pub fn layouts(world: &World, used: &std::collections::BTreeSet<String>) -> Vec<
         .map(|class| {
             let id = layout_ident(&class.name);
             let fields = &class.fields;
-            let doc = format!(" The fields of `{}` instances, by index.", class.name);
+            let doc = format!(" The fields of `{}` instances, by index, and the defs of its methods.", class.name);
+            // Each method must be the def seen here when the class is sealed.
+            let methods = class.definers.iter().filter(|(m, _)| !crate::sema::fixed::is_private(m)).map(|(m, d)| {
+                let qualname = format!("{d}.{m}");
+                quote! { (#m, #qualname) }
+            });
             quote! {
                 #[doc = #doc]
-                pub(crate) static #id: rt::typed::Fixed = rt::typed::Fixed::new(&[#(#fields),*]);
+                pub(crate) static #id: rt::typed::Fixed = rt::typed::Fixed::new(&[#(#fields),*], &[#(#methods),*]);
             }
         })
         .collect()
@@ -1215,6 +1221,25 @@ impl<'w> Nx<'w> {
         Ok(quote! { #f(rt::typed::Obj::new(&#layout)?, #(#args,)* _depth - 1)? })
     }
 
+    /// `super().method(args)`: the def it finds, called on the instance
+    /// parameter; `super().__init__()` of `object` does nothing.
+    fn super_call(&mut self, e: &ast::Expr, a: &ast::ExprAttribute, args: &[ast::Expr]) -> LResult<TokenStream> {
+        let Ok((target, _)) = self.typer.super_target(e, a.attr.as_str()) else { return Err(internal(e, "super()")) };
+        let Some(target) = target else { return Ok(quote! { () }) };
+        let Some(sig) = self.typer.world().sigs.get(&target) else { return Err(internal(e, "super()")) };
+        let params = sig.params.clone();
+        let args = self.unit_args(args, &params)?;
+        let Some((class, method)) = target.split_once('.') else { return Err(internal(e, "super()")) };
+        let (f, me) = (method_ident(class, method), mangle::ident(&self.first_param));
+        let call = quote! { #f(#me.clone(), #(#args,)* _depth - 1)? };
+        // Natively `__init__` returns its instance; Python's returns None.
+        Ok(if a.attr.as_str() == "__init__" {
+            quote! { { #call; } }
+        } else {
+            call
+        })
+    }
+
     /// `obj.method(args)` on an instance of a fixed-layout class.
     fn method_call(&mut self, a: &ast::ExprAttribute, args: &[ast::Expr]) -> LResult<Option<TokenStream>> {
         let world = self.typer.world();
@@ -1938,6 +1963,7 @@ impl<'w> Nx<'w> {
                 }
                 self.builtin(e, name, &c.args)
             }
+            ast::Expr::Attribute(a) if crate::sema::fixed::is_super(&a.value) => self.super_call(e, a, &c.args),
             ast::Expr::Attribute(a) if let Some(call) = self.method_call(a, &c.args)? => Ok(call),
             ast::Expr::Attribute(a) if let Some(f) = char_test(a.attr.as_str()) => {
                 let (v, t) = self.expr(&a.value)?;

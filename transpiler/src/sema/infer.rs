@@ -197,6 +197,13 @@ pub struct NativeFn {
     pub maybe_unbound: BTreeSet<String>,
     /// For a method: its class.
     pub owner: Option<String>,
+    /// For a method: the class whose def it is (its own or a base).
+    pub definer: Option<String>,
+    /// The units it calls.
+    pub callees: BTreeSet<String>,
+    /// Whether it or a unit it calls (directly or not) writes a field: only
+    /// then does a dynamic caller keep a journal of its writes.
+    pub writes: bool,
     pub kind: UnitKind,
     /// Parameters nothing typed, taken to be ints (methods only; checked
     /// at each dynamic call like an annotation).
@@ -367,7 +374,7 @@ pub fn plan(
         }
     }
     if beyond_functions {
-        method_units(prog, body, &mut world, &mut units, &mut plans);
+        method_units(prog, source, body, &mut world, &mut units, &mut plans);
     }
     let mut loops = Vec::new();
     if beyond_functions {
@@ -482,7 +489,30 @@ pub fn plan(
     for u in units.iter().filter(|u| u.kind == UnitKind::Region) {
         world.sigs.remove(&u.name);
     }
+    let writers = writers(&plans);
+    for (name, p) in plans.iter_mut() {
+        if let Ok(nf) = p {
+            nf.writes = writers.contains(name);
+        }
+    }
     (plans, world, regions)
+}
+
+/// The units that write a field or call one that does, directly or not.
+fn writers(plans: &Plans) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> =
+        plans.iter().filter(|(_, p)| matches!(p, Ok(nf) if nf.writes)).map(|(n, _)| n.clone()).collect();
+    loop {
+        let more: Vec<String> = plans
+            .iter()
+            .filter(|(n, p)| !out.contains(*n) && matches!(p, Ok(nf) if nf.callees.iter().any(|c| out.contains(c))))
+            .map(|(n, _)| n.clone())
+            .collect();
+        if more.is_empty() {
+            return out;
+        }
+        out.extend(more);
+    }
 }
 
 /// Infers every unit until nothing changes: return types start unknown
@@ -571,22 +601,39 @@ fn register<'a>(
 /// `self` is an instance of the class.
 fn method_units<'a>(
     prog: &Program,
+    source: &str,
     body: &'a [ast::Stmt],
     world: &mut World,
     units: &mut Vec<Unit<'a>>,
     plans: &mut Plans,
 ) {
+    let defs = method_defs(body);
     for s in body {
         let ast::Stmt::ClassDef(c) = s else { continue };
         let Some(class) = world.classes.get(c.name.as_str()).cloned() else { continue };
-        let class_name = class.name.clone();
-        for item in &c.body {
-            let ast::Stmt::FunctionDef(f) = item else { continue };
-            if !class.methods.contains(f.name.as_str()) {
+        // Its own methods in the order of the source, then those it
+        // inherits, then the base defs `super()` calls reach from them.
+        let own = c.body.iter().filter_map(|item| match item {
+            ast::Stmt::FunctionDef(f) if class.definers.get(f.name.as_str()) == Some(&class.name) => {
+                Some((class.name.clone(), f.name.to_string()))
+            }
+            _ => None,
+        });
+        let inherited = class.definers.iter().filter(|(_, d)| **d != class.name).map(|(m, d)| (d.clone(), m.clone()));
+        let mut todo: std::collections::VecDeque<(String, String)> = own.chain(inherited).collect();
+        let mut seen = BTreeSet::new();
+        while let Some((definer, method)) = todo.pop_front() {
+            let name = class.unit(&definer, &method);
+            let Some(&(item, f)) = defs.get(&(definer.clone(), method.clone())) else { continue };
+            if !seen.insert(name.clone()) {
                 continue;
             }
-            let name = format!("{class_name}.{}", f.name);
-            match method_signature(prog, item, f, &class_name, &world.classes) {
+            for callee in super_callees(source, f) {
+                if let Ok(Some(d)) = class.super_definer(&world.classes, &definer, &callee) {
+                    todo.push_back((d, callee));
+                }
+            }
+            match method_signature(prog, item, f, &class.name, &world.classes) {
                 Ok(sig) => register(world, units, name, item, f, sig, 1),
                 Err(r) => {
                     plans.insert(name, Err(r));
@@ -594,6 +641,37 @@ fn method_units<'a>(
             }
         }
     }
+}
+
+/// The plain methods' defs of the module's classes, by class and name.
+fn method_defs(body: &[ast::Stmt]) -> BTreeMap<(String, String), (&ast::Stmt, &ast::StmtFunctionDef)> {
+    let mut out = BTreeMap::new();
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        for item in &c.body {
+            if let ast::Stmt::FunctionDef(f) = item {
+                out.insert((c.name.to_string(), f.name.to_string()), (item, f));
+            }
+        }
+    }
+    out
+}
+
+/// The names `f` (a def of `class`) may call as `super().name(`: an
+/// over-approximation from its text, as it only adds units.
+fn super_callees(source: &str, f: &ast::StmtFunctionDef) -> Vec<String> {
+    let (Some(first), Some(last)) = (f.body.first(), f.body.last()) else { return Vec::new() };
+    let text = source.get(span(first).0..span(last).1).unwrap_or_default();
+    if !text.contains("super()") {
+        return Vec::new();
+    }
+    let mut names: BTreeSet<&str> = BTreeSet::new();
+    for (k, _) in text.match_indices("super().") {
+        let rest = &text[k + "super().".len()..];
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        names.insert(&rest[..end]);
+    }
+    names.into_iter().filter(|n| !n.is_empty()).map(str::to_string).collect()
 }
 
 /// A method's signature: as a function's, with `self` an instance of its
@@ -610,8 +688,12 @@ fn method_signature(
     if a.vararg.is_some() || a.kwarg.is_some() || !a.kwonlyargs.is_empty() || !f.type_params.is_empty() {
         return refuse(s, "it takes *args, **kwargs, keyword-only or type parameters");
     }
-    if prog.scope_of(s).is_some_and(|id| !prog.scopes[id].free_order.is_empty()) {
-        return refuse(s, "it uses super(), __class__ or a variable of an enclosing scope");
+    // `super().name(...)` is the one use of the class cell native code knows.
+    let free = prog.scope_of(s).map(|id| prog.scopes[id].free_order.as_slice()).unwrap_or_default();
+    let mut names = BTreeSet::new();
+    f.body.iter().for_each(|st| crate::frontend::names_in_stmt(st, &mut names));
+    if free.iter().any(|n| n != "__class__") || names.contains("__class__") {
+        return refuse(s, "it uses __class__ or a variable of an enclosing scope");
     }
     let (mut params, local_names, kind) = signature(prog, s, f, classes)?;
     if kind == UnitKind::Generator {
@@ -643,7 +725,7 @@ fn optional_instance_of(a: &NTy, b: &NTy) -> Option<NTy> {
 
 fn initial_ret(unit: &str) -> Option<NTy> {
     let (class, method) = unit.split_once('.')?;
-    (method == "__init__").then(|| NTy::Obj(class.to_string()))
+    (method.rsplit('.').next() == Some("__init__")).then(|| NTy::Obj(class.to_string()))
 }
 
 /// Whether `body` may call the method unit `unit` (`Class.method`): its
@@ -723,6 +805,18 @@ impl World {
         receiver && self.classes.values().any(|c| c.methods.contains(a.attr.as_str()))
     }
 
+    /// For a method unit (`Class.method`, or `Class.Base.method` for a
+    /// base's def that `super()` calls): the class, the class whose def it
+    /// is, and the method's name.
+    pub fn method_of(&self, unit: &str) -> Option<(String, String, String)> {
+        let (class, rest) = unit.split_once('.')?;
+        let fixed = self.classes.get(class)?;
+        match rest.split_once('.') {
+            Some((definer, method)) => Some((class.to_string(), definer.to_string(), method.to_string())),
+            None => Some((class.to_string(), fixed.definers.get(rest)?.clone(), rest.to_string())),
+        }
+    }
+
     /// The fixed-layout class of an instance type.
     pub fn class_of(&self, t: &NTy) -> Option<&FixedClass> {
         match t {
@@ -784,6 +878,9 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
             generators: typer.generators,
             maybe_unbound: BTreeSet::new(),
             owner: unit.name.split_once('.').map(|(class, _)| class.to_string()),
+            definer: world.method_of(&unit.name).map(|(_, definer, _)| definer),
+            callees: typer.callees.clone(),
+            writes: !typer.field_writes.is_empty(),
             kind: unit.kind,
             speculated: world.speculated.get(&unit.name).cloned().unwrap_or_default(),
         })
@@ -1315,6 +1412,8 @@ fn infer_fn<'w>(world: &'w World, unit: &Unit, strict: bool) -> R<(Option<NTy>, 
     let mut typer = Typer::new(world, &params, unit.local_names.clone());
     typer.current = unit.name.clone();
     typer.kind = unit.kind;
+    let me = params.first().map(|(n, _)| n.clone());
+    typer.method = world.method_of(&unit.name).zip(me).map(|((class, definer, _), me)| (class, definer, me));
     loop {
         typer.changed = false;
         typer.ret = None;
@@ -1416,6 +1515,11 @@ pub struct Typer<'w> {
     generators: BTreeSet<String>,
     /// Stores into fields: class, field and the type stored.
     field_writes: Vec<(String, String, NTy)>,
+    /// In a method: its class, the class whose def it is and its instance
+    /// parameter (what `super()` needs).
+    method: Option<(String, String, String)>,
+    /// The units it calls.
+    callees: BTreeSet<String>,
 }
 
 impl<'w> Typer<'w> {
@@ -1441,6 +1545,8 @@ impl<'w> Typer<'w> {
             bindings: BTreeSet::new(),
             generators: BTreeSet::new(),
             field_writes: Vec::new(),
+            method: None,
+            callees: BTreeSet::new(),
         }
     }
 
@@ -1467,6 +1573,11 @@ impl<'w> Typer<'w> {
             bindings: BTreeSet::new(),
             generators: BTreeSet::new(),
             field_writes: Vec::new(),
+            method: match (&f.owner, &f.definer, f.params.first()) {
+                (Some(c), Some(d), Some((me, _))) => Some((c.clone(), d.clone(), me.clone())),
+                _ => None,
+            },
+            callees: f.callees.clone(),
         }
     }
 
@@ -2402,6 +2513,7 @@ impl<'w> Typer<'w> {
         if let Some(params) = self.world.pending.get(name) {
             // Typed by its callers: this call gives its types.
             self.calls = true;
+            self.callees.insert(name.to_string());
             if params.len() != arity {
                 return refuse(e, format!("{name}() called with {} arguments", args.len()));
             }
@@ -2413,6 +2525,7 @@ impl<'w> Typer<'w> {
         }
         let Some(sig) = self.world.sigs.get(name) else { return Ok(None) };
         self.calls = true;
+        self.callees.insert(name.to_string());
         if sig.params.len() != arity {
             return refuse(
                 e,
@@ -2486,6 +2599,43 @@ impl<'w> Typer<'w> {
         }
     }
 
+    /// `super().method(args)` in a method: a direct call of the def it
+    /// finds, on the instance parameter. `super().__init__()` of `object`
+    /// does nothing.
+    fn super_call(&mut self, e: &ast::Expr, method: &str, args: &[ast::Expr]) -> R<Option<NTy>> {
+        let (target, me) = self.super_target(e, method)?;
+        let Some(target) = target else {
+            if method == "__init__" && args.is_empty() {
+                return Ok(Some(NTy::None));
+            }
+            return refuse(e, format!("super().{method}() is object's"));
+        };
+        match self.call_unit(e, &target, Some(me), args)? {
+            // Python's `__init__` returns None (natively, its instance).
+            Some(Some(_)) if method == "__init__" => Ok(Some(NTy::None)),
+            Some(t) => Ok(t),
+            None => refuse(e, format!("it calls {target}(), which is not native")),
+        }
+    }
+
+    /// The unit `super().method` calls here (None: `object`'s) and the
+    /// type of the instance it is called on.
+    pub fn super_target(&self, e: &ast::Expr, method: &str) -> R<(Option<String>, NTy)> {
+        let Some((class, definer, me)) = &self.method else {
+            return refuse(e, "super() outside a method of a fixed-layout class");
+        };
+        let me_ty = NTy::Obj(class.clone());
+        if self.var(me).as_ref() != Some(&me_ty) {
+            return refuse(e, format!("super() with '{me}' no longer a {class}"));
+        }
+        let Some(fixed) = self.world.classes.get(class) else { return refuse(e, "super() here") };
+        match fixed.super_definer(&self.world.classes, definer, method) {
+            Ok(Some(d)) => Ok((Some(fixed.unit(&d, method)), me_ty)),
+            Ok(None) => Ok((None, me_ty)),
+            Err(reason) => refuse(e, reason),
+        }
+    }
+
     /// `obj.method(args)` on an instance of a fixed-layout class.
     fn method_call(&mut self, e: &ast::Expr, a: &ast::ExprAttribute, args: &[ast::Expr]) -> R<Option<Option<NTy>>> {
         if !self.world.may_call_method(a, |n| self.is_variable(n)) {
@@ -2540,6 +2690,9 @@ impl<'w> Typer<'w> {
                     && self.var("math").is_none()
                 {
                     return self.math_call(e, a.attr.as_str(), &c.args);
+                }
+                if crate::sema::fixed::is_super(&a.value) {
+                    return self.super_call(e, a.attr.as_str(), &c.args);
                 }
                 if let Some(t) = self.method_call(e, a, &c.args)? {
                     return Ok(t);

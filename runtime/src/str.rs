@@ -181,7 +181,9 @@ impl fmt::Display for PyStr {
 
 /// A str literal of generated code, made on first use and then shared, as
 /// a CPython code object holds its constants: evaluating `"idle"` in a loop
-/// costs a reference count, not an allocation and a new hash.
+/// costs a reference count, not an allocation and a new hash. As CPython
+/// merges the equal constants of a module's code objects, equal literals
+/// are one object (`"idle" is "idle"`; dict lookups match it by pointer).
 pub struct StrConst {
     text: &'static str,
     made: std::cell::OnceCell<PyStr>,
@@ -198,7 +200,7 @@ impl StrConst {
 
     #[inline]
     pub fn get(&self) -> crate::value::Value {
-        crate::value::Value::Str(self.made.get_or_init(|| PyStr::new(self.text)).clone())
+        crate::value::Value::Str(self.made.get_or_init(|| crate::attr::intern(self.text)).clone())
     }
 }
 

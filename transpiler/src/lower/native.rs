@@ -904,19 +904,27 @@ impl<'w> Nx<'w> {
                 let v = self.expr(value)?.0;
                 self.store(s, v, simple(value))
             }
-            ast::Expr::Attribute(a) if matches!(value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None)) =>
-            {
+            ast::Expr::Attribute(a) if self.ty(value)? == NTy::None => {
+                // A call that returns None runs first, for what it does.
+                let run = match value {
+                    ast::Expr::Constant(_) => quote! {},
+                    _ => {
+                        let v = self.expr(value)?.0;
+                        quote! { #v; }
+                    }
+                };
                 let (obj, class) = self.instance(&a.value)?;
                 let i = self.field_index(a, class)?;
                 let key = (class.name.clone(), a.attr.to_string());
                 // What None replaces must be what the field holds otherwise.
-                Ok(match self.typer.world().field_types.get(&key) {
+                let store = match self.typer.world().field_types.get(&key) {
                     Some(NTy::Obj(c)) => {
                         let layout = layout_ident(c);
                         quote! { #obj.set_none_obj(#i, &#layout)?; }
                     }
                     _ => quote! { #obj.set_none(#i)?; },
-                })
+                };
+                Ok(quote! { #run #store })
             }
             ast::Expr::Attribute(a) => {
                 // Python computes the value before the object it goes into.
@@ -1516,7 +1524,14 @@ impl<'w> Nx<'w> {
             E::Constant(c) => match &c.value {
                 ast::Constant::Int(i) => {
                     use num_traits::ToPrimitive;
-                    let lit = proc_macro2::Literal::i64_unsuffixed(i.to_i64().ok_or_else(|| internal(e, "an int"))?);
+                    let i = i.to_i64().ok_or_else(|| internal(e, "an int"))?;
+                    // Beyond `i32`, Rust needs the type where nothing else
+                    // gives it (`6 < 9223372036854775807`).
+                    let lit = if i32::try_from(i).is_ok() {
+                        proc_macro2::Literal::i64_unsuffixed(i)
+                    } else {
+                        proc_macro2::Literal::i64_suffixed(i)
+                    };
                     quote! { #lit }
                 }
                 ast::Constant::Float(f) if f.is_finite() => {
@@ -1652,11 +1667,9 @@ impl<'w> Nx<'w> {
                 quote! { (if #c { #a } else { #b }) }
             }
             E::Call(c) => self.call(e, c)?,
-            E::Attribute(a) => match a.attr.as_str() {
-                "pi" => quote! { std::f64::consts::PI },
-                "e" => quote! { std::f64::consts::E },
-                "tau" => quote! { std::f64::consts::TAU },
-                "inf" => quote! { f64::INFINITY },
+            E::Attribute(a) => match (&*a.value, math_constant(a.attr.as_str())) {
+                // Only of `math` itself: `obj.e` is a field.
+                (E::Name(m), Some(c)) if m.id.as_str() == "math" && self.typer.var("math").is_none() => c,
                 _ => self.field_read(a, &t)?,
             },
             E::Subscript(s) => {
@@ -2448,6 +2461,17 @@ fn reduce_slice(name: &str, s: TokenStream, elem: &NTy) -> TokenStream {
             quote! { #s.iter().all(|&x| #c) }
         }
     }
+}
+
+/// `math.name` for the constants native code knows.
+fn math_constant(name: &str) -> Option<TokenStream> {
+    Some(match name {
+        "pi" => quote! { std::f64::consts::PI },
+        "e" => quote! { std::f64::consts::E },
+        "tau" => quote! { std::f64::consts::TAU },
+        "inf" => quote! { f64::INFINITY },
+        _ => return None,
+    })
 }
 
 /// A native function's types, for `--explain-types`.

@@ -100,13 +100,36 @@ pub fn rust_name(py: &str) -> String {
         }
         return out;
     }
-    if NOT_RAW.contains(&py) || RESERVED.contains(&py) || py.starts_with(MODULE_PART_PREFIX) {
+    if needs_suffix(py) {
         return format!("{py}_");
     }
-    if is_temp_like(py) || py.starts_with(PLACEHOLDER_PREFIX) {
+    if needs_prefix(py) {
         return format!("py{py}");
     }
     py.to_string()
+}
+
+/// Endings of the names the lowering makes from a parameter's
+/// (`x_native`, `x_arg`).
+const DERIVED_ENDINGS: &[&str] = &["_native", "_arg"];
+
+/// Names spelled with a `_` appended: keywords, reserved and derived
+/// names, and so that the spelling stays one-to-one, every name that is
+/// one of those with `_`s appended (`self_` becomes `self__`, as `self`
+/// becomes `self_`).
+fn needs_suffix(py: &str) -> bool {
+    NOT_RAW.contains(&py)
+        || RESERVED.contains(&py)
+        || py.starts_with(MODULE_PART_PREFIX)
+        || DERIVED_ENDINGS.iter().any(|e| py.ends_with(e))
+        || py.strip_suffix('_').is_some_and(needs_suffix)
+}
+
+/// Names spelled with `py` put before: those like the lowering's
+/// temporaries and placeholders, and every name that is one of those with
+/// `py`s put before (`py_t1` becomes `pypy_t1`, as `_t1` becomes `py_t1`).
+fn needs_prefix(py: &str) -> bool {
+    is_temp_like(py) || py.starts_with(PLACEHOLDER_PREFIX) || py.strip_prefix("py").is_some_and(needs_prefix)
 }
 
 /// A Python identifier as a Rust `Ident` (raw when it is a keyword).
@@ -144,5 +167,38 @@ mod tests {
         assert_eq!(ident("total").to_string(), "total");
         assert_eq!(ident("_private").to_string(), "_private");
         assert_eq!(ident("__py2rs_state_1").to_string(), "py__py2rs_state_1");
+    }
+
+    /// No two Python names get one Rust spelling.
+    #[test]
+    fn spellings_are_one_to_one() {
+        let names = [
+            "self",
+            "self_",
+            "self__",
+            "_",
+            "__",
+            "___",
+            "_depth",
+            "_depth_",
+            "_t1",
+            "py_t1",
+            "pypy_t1",
+            "x",
+            "x_native",
+            "x_native_",
+            "x_arg",
+            "Value",
+            "Value_",
+            "module_lines_1",
+            "module_lines_1_",
+            "py",
+            "type",
+        ];
+        let spelled: std::collections::BTreeSet<String> = names.iter().map(|n| ident(n).to_string()).collect();
+        assert_eq!(spelled.len(), names.len(), "{spelled:?}");
+        assert_eq!(ident("self_").to_string(), "self__");
+        assert_eq!(ident("py_t1").to_string(), "pypy_t1");
+        assert_eq!(ident("x_native").to_string(), "x_native_");
     }
 }

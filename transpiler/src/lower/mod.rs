@@ -544,7 +544,46 @@ fn native_plans(cx: &Cx, body: &[ast::Stmt]) -> (infer::Plans, infer::World, inf
         candidates.clear();
     }
     let early: BTreeSet<String> = known().filter(|(_, k)| k.early).map(|(n, _)| n.clone()).collect();
-    infer::plan(cx.prog, cx.source, body, &candidates, &early, !collides)
+    let mut excluded = BTreeMap::new();
+    loop {
+        let planned = infer::plan(cx.prog, cx.source, body, &candidates, &early, !collides, &excluded);
+        let clashes = name_clashes(cx, &planned.0, &planned.1);
+        if clashes.is_empty() {
+            return planned;
+        }
+        excluded.extend(clashes);
+    }
+}
+
+/// The native units whose Rust name in `mod native` is also another's
+/// (`A.b__c` and `A__b.c` are both `A__b__c`), each with the reason it
+/// stays dynamic; every class's layout static counts as taken.
+fn name_clashes(cx: &Cx, plans: &infer::Plans, world: &infer::World) -> BTreeMap<String, String> {
+    let mut by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for class in world.classes.keys() {
+        by_name.entry(native::layout_ident(class).to_string()).or_default().push(format!("the layout of {class}"));
+    }
+    for (unit, plan) in plans {
+        if plan.is_err() {
+            continue;
+        }
+        let rust = match (world.method_of(unit), unit.split_once('.')) {
+            (Some(_), Some((class, method))) => native::method_ident(class, method).to_string(),
+            _ => match cx.known.get(unit).or_else(|| cx.known_generators.get(unit)) {
+                Some(k) => k.rust.to_string(),
+                None => continue,
+            },
+        };
+        by_name.entry(rust).or_default().push(unit.clone());
+    }
+    let mut out = BTreeMap::new();
+    for (rust, owners) in by_name.into_iter().filter(|(_, o)| o.len() > 1) {
+        for unit in owners.iter().filter(|o| plans.contains_key(*o)) {
+            let others: Vec<&str> = owners.iter().filter(|o| *o != unit).map(String::as_str).collect();
+            out.insert(unit.clone(), format!("its Rust name {rust} is also that of {}", others.join(", ")));
+        }
+    }
+    out
 }
 
 /// What `--explain-types` prints: for every module-level function, whether

@@ -334,6 +334,7 @@ pub fn plan(
     candidates: &BTreeSet<String>,
     early: &BTreeSet<String>,
     beyond_functions: bool,
+    excluded: &BTreeMap<String, String>,
 ) -> (Plans, World, Regions) {
     let mut plans = Plans::new();
     let mut units: Vec<Unit> = Vec::new();
@@ -402,6 +403,12 @@ pub fn plan(
                 region_refusals.insert(name, r);
             }
         }
+    }
+    // Units the lowering cannot name apart stay dynamic.
+    for u in units.iter().filter(|u| excluded.contains_key(&u.name)) {
+        world.sigs.remove(&u.name);
+        world.pending.remove(&u.name);
+        plans.insert(u.name.clone(), Err(Refusal { offset: u.offset, reason: excluded[&u.name].clone() }));
     }
     fixpoint(&mut world, &units, &mut plans, &mut region_refusals);
     // A method parameter that nothing typed is taken to be an int: the

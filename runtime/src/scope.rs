@@ -35,12 +35,18 @@ impl Global {
         self.slot.get()
     }
 
+    #[inline]
     pub fn set(&self, value: Value) {
         let old = self.slot.replace(Some(value));
         if old.is_none() {
-            bound(self.name, true);
+            self.first_bound();
         }
         drop(old);
+    }
+
+    #[cold]
+    fn first_bound(&self) {
+        bound(self.name, true);
     }
 
     pub fn delete(&self) -> PyResult<()> {

@@ -101,6 +101,13 @@ fn divide((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> PyResult<(f64, f64)> {
     }
 }
 
+/// `base ** exp` for floats where Python's answer is complex (a negative
+/// base, a finite exponent that is no integer), as CPython's `float_pow`
+/// hands it to complex power.
+pub fn negative_base_power(base: f64, exp: f64) -> PyResult<Value> {
+    power((base, 0.0), (exp, 0.0)).map(|(re, im)| new(re, im))
+}
+
 /// CPython's `_Py_c_pow`, with its exact path for small integer exponents.
 fn power(a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
     if b.1 == 0.0 && b.0 == b.0.trunc() && b.0.abs() <= 100.0 {

@@ -931,6 +931,9 @@ fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<Value> {
 }
 
 fn float_op(x: f64, y: f64, op: BinOp) -> PyResult<Option<Value>> {
+    if op == BinOp::Pow && x < 0.0 && x.is_finite() && y.is_finite() && y != y.floor() {
+        return crate::complex::negative_base_power(x, y).map(Some);
+    }
     Ok(Some(Value::Float(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,

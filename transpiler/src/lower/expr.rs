@@ -445,8 +445,13 @@ fn int_literal(i: &num_bigint::BigInt) -> LResult<Lowered> {
     })
 }
 
-/// An `f64` expression for a finite or infinite float constant.
+/// An `f64` expression for a float constant: finite, infinite or NaN (a
+/// module constant such as `inf - inf`, kept bit for bit).
 pub(super) fn float_tokens(f: f64) -> TokenStream {
+    if f.is_nan() {
+        let bits = proc_macro2::Literal::u64_unsuffixed(f.to_bits());
+        return quote! { f64::from_bits(#bits) };
+    }
     if f.is_infinite() {
         return if f > 0.0 {
             quote! { f64::INFINITY }

@@ -2081,7 +2081,8 @@ impl<'w> Nx<'w> {
         }
         let vals: Vec<TokenStream> = args.iter().map(|a| self.expr(a).map(|v| v.0)).collect::<LResult<_>>()?;
         Ok(match (name, tys.as_slice(), vals.as_slice()) {
-            ("abs", [NTy::Float], [v]) => quote! { #v.abs() },
+            // `f64::abs(x)`, not `x.abs()`: a literal `x` has no type yet.
+            ("abs", [NTy::Float], [v]) => quote! { f64::abs(#v) },
             ("abs", [t], [v]) => {
                 let v = as_int(v.clone(), t);
                 quote! { rt::typed::abs(#v)? }
@@ -2200,10 +2201,11 @@ impl<'w> Nx<'w> {
                 quote! { rt::typed::math1(#x, f64::#f)? }
             }
             ("log", [x]) => quote! { rt::typed::log(#x)? },
-            ("fabs", [x]) => quote! { #x.abs() },
-            ("floor", [x]) => quote! { rt::typed::f64_to_i64(#x.floor())? },
-            ("ceil", [x]) => quote! { rt::typed::f64_to_i64(#x.ceil())? },
-            ("atan2", [y, x]) => quote! { #y.atan2(#x) },
+            // Called as `f64::` functions: a literal argument has no type yet.
+            ("fabs", [x]) => quote! { f64::abs(#x) },
+            ("floor", [x]) => quote! { rt::typed::f64_to_i64(f64::floor(#x))? },
+            ("ceil", [x]) => quote! { rt::typed::f64_to_i64(f64::ceil(#x))? },
+            ("atan2", [y, x]) => quote! { f64::atan2(#y, #x) },
             _ => return Err(internal(e, "a math call")),
         })
     }

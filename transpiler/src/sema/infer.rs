@@ -875,6 +875,10 @@ fn finish(world: &World, unit: &Unit) -> R<NativeFn> {
                 return Err(Refusal { offset: unit.offset, reason: "its return type cannot be inferred".into() });
             }
         };
+        // `{}` gets its types from what is stored in it.
+        if let Some(d) = typer.dicts.iter().find(|d| !typer.locals.contains_key(*d) && !typer.params.contains_key(*d)) {
+            return Err(Refusal { offset: unit.offset, reason: format!("nothing is stored in the dict '{d}'") });
+        }
         Ok(NativeFn {
             params: world.sigs[&unit.name].params.clone(),
             locals: typer.locals,

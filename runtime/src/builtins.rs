@@ -731,7 +731,11 @@ pub fn is_instance(obj: &Value, classinfo: &Value) -> PyResult<bool> {
             if let Some(r) = crate::typing::protocol_instance_check(obj, c) {
                 return r;
             }
-            Ok(type_of(obj).is_subclass(c))
+            Ok(match obj {
+                // The instance's class, borrowed: no reference count moves.
+                Value::Object(o) => o.class.is_subclass(c),
+                _ => type_of(obj).is_subclass(c),
+            })
         }
         Value::Tuple(t) => {
             for c in t.items() {

@@ -1324,10 +1324,11 @@ pub fn class_of_builtin(v: &Value) -> Rc<Class> {
 
 /// `sep.join(items)` for items that must all be str.
 fn join_str_items(sep: &str, items: &[Value]) -> PyResult<String> {
-    let mut len = sep.len() * items.len().saturating_sub(1);
+    let too_long = || crate::exc::overflow_error("join() result is too long for a Python string");
+    let mut len = sep.len().checked_mul(items.len().saturating_sub(1)).ok_or_else(too_long)?;
     for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Str(p) => len += p.len_bytes(),
+            Value::Str(p) => len = len.checked_add(p.len_bytes()).ok_or_else(too_long)?,
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -1336,7 +1337,10 @@ fn join_str_items(sep: &str, items: &[Value]) -> PyResult<String> {
             }
         }
     }
-    let mut out = String::with_capacity(len);
+    if len > isize::MAX as usize {
+        return Err(too_long());
+    }
+    let mut out = crate::exc::pure(crate::str_methods::string_with_capacity(len))?;
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);

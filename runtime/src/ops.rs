@@ -1019,7 +1019,7 @@ fn repeat(seq: &Value, count: i64) -> PyResult<Value> {
     let n = count as usize;
     Ok(match seq {
         Value::Str(s) => {
-            if (s.len_bytes() as u128) * n as u128 > (1u128 << 34) {
+            if (s.len_bytes() as u128) * n as u128 > crate::str_methods::MAX_STR_BYTES as u128 {
                 return Err(crate::exc::memory_error(""));
             }
             Value::str(s.repeat(n))

@@ -48,7 +48,15 @@ fn memory_error() -> PyErr {
     ("MemoryError", String::new())
 }
 
-fn string_with_capacity(bytes: usize) -> PyResult<String> {
+/// Strs past this many bytes are a MemoryError, as `str * n` has it: the
+/// allocator (mimalloc maps memory without reserving it) would grant
+/// far more than the machine has, where CPython's malloc refuses.
+pub(crate) const MAX_STR_BYTES: usize = 1 << 34;
+
+pub(crate) fn string_with_capacity(bytes: usize) -> PyResult<String> {
+    if bytes > MAX_STR_BYTES {
+        return Err(memory_error());
+    }
     let mut out = String::new();
     out.try_reserve_exact(bytes).map_err(|_| memory_error())?;
     Ok(out)

@@ -442,15 +442,7 @@ fn method_units<'a>(
     world: &infer::World,
     plans: &infer::Plans,
 ) -> Vec<(String, String, &'a ast::Stmt, &'a ast::StmtFunctionDef)> {
-    let mut defs: HashMap<(&str, &str), (&ast::Stmt, &ast::StmtFunctionDef)> = HashMap::new();
-    for s in body {
-        let ast::Stmt::ClassDef(c) = s else { continue };
-        for item in &c.body {
-            if let ast::Stmt::FunctionDef(f) = item {
-                defs.insert((c.name.as_str(), f.name.as_str()), (item, f));
-            }
-        }
-    }
+    let defs = infer::method_defs(body);
     let mut out = Vec::new();
     for s in body {
         let ast::Stmt::ClassDef(c) = s else { continue };
@@ -466,7 +458,7 @@ fn method_units<'a>(
         units.sort_by_key(|u| own(u).unwrap_or(usize::MAX));
         for unit in units {
             let Some((_, definer, method)) = world.method_of(unit) else { continue };
-            let Some(&(item, f)) = defs.get(&(definer.as_str(), method.as_str())) else { continue };
+            let Some(&(item, f)) = defs.get(&(definer, method)) else { continue };
             out.push((class.name.clone(), unit[prefix.len()..].to_string(), item, f));
         }
     }

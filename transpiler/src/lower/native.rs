@@ -1667,9 +1667,8 @@ impl<'w> Nx<'w> {
                 quote! { (if #c { #a } else { #b }) }
             }
             E::Call(c) => self.call(e, c)?,
-            E::Attribute(a) => match (&*a.value, math_constant(a.attr.as_str())) {
-                // Only of `math` itself: `obj.e` is a field.
-                (E::Name(m), Some(c)) if m.id.as_str() == "math" && self.typer.var("math").is_none() => c,
+            E::Attribute(a) => match math_constant(a.attr.as_str()) {
+                Some(c) if self.typer.is_math_constant(a) => c,
                 _ => self.field_read(a, &t)?,
             },
             E::Subscript(s) => {

@@ -651,7 +651,7 @@ fn method_units<'a>(
 }
 
 /// The plain methods' defs of the module's classes, by class and name.
-fn method_defs(body: &[ast::Stmt]) -> BTreeMap<(String, String), (&ast::Stmt, &ast::StmtFunctionDef)> {
+pub fn method_defs(body: &[ast::Stmt]) -> BTreeMap<(String, String), (&ast::Stmt, &ast::StmtFunctionDef)> {
     let mut out = BTreeMap::new();
     for s in body {
         let ast::Stmt::ClassDef(c) = s else { continue };
@@ -2376,17 +2376,11 @@ impl<'w> Typer<'w> {
                 }
                 Ok(known.then_some(NTy::Str))
             }
-            E::Attribute(a) => match (&*a.value, a.attr.as_str()) {
-                (E::Name(m), "pi" | "e" | "tau" | "inf")
-                    if m.id.as_str() == "math" && self.world.math && self.var("math").is_none() =>
-                {
-                    Ok(Some(NTy::Float))
-                }
-                _ => match self.receiver(&a.value)? {
-                    Some(obj) => self.field(e, a, &obj),
-                    None if self.strict => refuse(e, "an attribute other than math's constants"),
-                    None => Ok(None),
-                },
+            E::Attribute(a) if self.is_math_constant(a) => Ok(Some(NTy::Float)),
+            E::Attribute(a) => match self.receiver(&a.value)? {
+                Some(obj) => self.field(e, a, &obj),
+                None if self.strict => refuse(e, "an attribute other than math's constants"),
+                None => Ok(None),
             },
             E::Subscript(s) => {
                 let Some(seq) = self.expr(&s.value)? else { return Ok(None) };
@@ -2608,6 +2602,15 @@ impl<'w> Typer<'w> {
             ast::Expr::Attribute(_) | ast::Expr::Subscript(_) => self.expr(e),
             _ => refuse(e, "an attribute other than math's constants"),
         }
+    }
+
+    /// Whether `a` is `math.pi`, `math.e`, `math.tau` or `math.inf` (not
+    /// an attribute of a local named `math`, nor a field named `e`).
+    pub fn is_math_constant(&self, a: &ast::ExprAttribute) -> bool {
+        matches!(&*a.value, ast::Expr::Name(m) if m.id.as_str() == "math")
+            && matches!(a.attr.as_str(), "pi" | "e" | "tau" | "inf")
+            && self.world.math
+            && self.var("math").is_none()
     }
 
     /// `super().method(args)` in a method: a direct call of the def it

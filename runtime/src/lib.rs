@@ -98,6 +98,7 @@ pub mod types;
 pub mod typing;
 pub mod unpack;
 pub mod value;
+pub mod warnings;
 
 /// What generated programs import: `use py2rs_runtime::prelude::*;`.
 pub mod prelude {

@@ -1073,6 +1073,16 @@ pub fn pos(v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `~v` where `v` may be a bool, which CPython 3.12 deprecates.
+pub fn invert_at(v: &Value, at: &crate::warnings::Location) -> PyResult<Value> {
+    if let Value::Bool(_) = v {
+        crate::warnings::deprecation(at, BOOL_INVERT_DEPRECATED);
+    }
+    invert(v)
+}
+
+const BOOL_INVERT_DEPRECATED: &str = "Bitwise inversion '~' on bool is deprecated. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.";
+
 pub fn invert(v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(i) => Ok(Value::Int(!i)),

@@ -2,18 +2,51 @@
 //! source into its AST, turning syntax errors into diagnostics.
 
 pub use rustpython_parser::ast;
-use rustpython_parser::{Mode, parse};
+use rustpython_parser::{Mode, StringKind, Tok, lexer, parse_tokens};
 
 use crate::diagnostics::Diagnostic;
 
 /// A parsed module: its statements with byte-offset spans.
 pub struct Module {
     pub body: Vec<ast::Stmt>,
+    /// Every string literal token whose text holds a backslash, in source
+    /// order, as written: CPython warns about some of their escapes.
+    pub escaped_strings: Vec<StringToken>,
+}
+
+/// A string literal token as written, between its quotes.
+#[derive(Clone, Debug)]
+pub struct StringToken {
+    /// Offset of the token (its prefix or first quote).
+    pub offset: usize,
+    pub kind: StringTokenKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StringTokenKind {
+    Str,
+    Bytes,
+    FString,
 }
 
 pub fn parse_module(source: &str, file: &str) -> Result<Module, Diagnostic> {
-    match parse(source, Mode::Module, file) {
-        Ok(ast::Mod::Module(m)) => Ok(Module { body: m.body }),
+    let mut escaped_strings = Vec::new();
+    let tokens = lexer::lex(source, Mode::Module).inspect(|t| {
+        if let Ok((Tok::String { value, kind, .. }, range)) = t
+            && value.contains('\\')
+        {
+            let kind = match kind {
+                StringKind::String | StringKind::Unicode => StringTokenKind::Str,
+                StringKind::Bytes => StringTokenKind::Bytes,
+                StringKind::FString => StringTokenKind::FString,
+                StringKind::RawString | StringKind::RawFString | StringKind::RawBytes => return,
+            };
+            escaped_strings.push(StringToken { offset: usize::from(range.start()), kind, text: value.clone() });
+        }
+    });
+    match parse_tokens(tokens, Mode::Module, file) {
+        Ok(ast::Mod::Module(m)) => Ok(Module { body: m.body, escaped_strings }),
         Ok(_) => Err(Diagnostic::new(0, 0, "expected a module")),
         Err(e) => {
             let at = usize::from(e.offset);

@@ -44,7 +44,10 @@ pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnost
     lap("parse");
     let program = sema::scope::analyze(&module.body).map_err(|d| vec![d])?;
     lap("analyze");
-    let tokens = lower::lower_module(&program, source, &options.file_name, &module.body).map_err(|d| vec![d])?;
+    let warnings = sema::warnings::syntax_warnings(source, &module);
+    lap("warnings");
+    let tokens =
+        lower::lower_module(&program, source, &options.file_name, &module.body, &warnings).map_err(|d| vec![d])?;
     lap("lower");
     let text = emit::format_file(tokens).map_err(|msg| vec![Diagnostic::new(0, 0, msg)]);
     lap("emit");

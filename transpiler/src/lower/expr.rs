@@ -352,9 +352,21 @@ fn unary_op(cx: &mut Cx, fx: &mut Fx, u: &ast::ExprUnaryOp) -> LResult<Lowered> 
     Ok(match u.op {
         ast::UnaryOp::USub => Lowered::typed(cx.tri(fx, quote! { rt::ops::neg(#ts) }), ty),
         ast::UnaryOp::UAdd => Lowered::typed(cx.tri(fx, quote! { rt::ops::pos(#ts) }), ty),
+        ast::UnaryOp::Invert if may_warn_invert(&u.operand, ty) => {
+            let line = crate::diagnostics::line_col(cx.source, span(u).0).0 as u32;
+            let text = crate::sema::warnings::source_line(cx.source, line as usize);
+            Lowered::any(cx.tri(fx, quote! { rt::ops::invert_at(#ts, rt::location!(#line, #text)) }))
+        }
         ast::UnaryOp::Invert => Lowered::any(cx.tri(fx, quote! { rt::ops::invert(#ts) })),
         ast::UnaryOp::Not => unreachable!("handled above"),
     })
+}
+
+/// Whether `~operand` may invert a bool at run time, which warns (`~True`
+/// itself is folded by CPython's compiler, silently).
+fn may_warn_invert(operand: &ast::Expr, ty: Ty) -> bool {
+    let literal = matches!(operand, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(_)));
+    !literal && !matches!(ty, Ty::Int)
 }
 
 fn named_expr(cx: &mut Cx, fx: &mut Fx, n: &ast::ExprNamedExpr) -> LResult<Lowered> {

@@ -696,8 +696,30 @@ fn module_cx<'a>(prog: &'a Program, source: &'a str, body: &[ast::Stmt]) -> Cx<'
     cx
 }
 
+/// `main`: prints the SyntaxWarnings CPython prints as it compiles, then
+/// runs the module body.
+fn main_fn(source: &str, file: &str, warnings: &[crate::sema::warnings::Warning]) -> TokenStream {
+    let warnings = warnings.iter().map(|w| {
+        let line = w.line as u32;
+        let (message, text) = (&w.message, crate::sema::warnings::source_line(source, w.line));
+        quote! { rt::warnings::syntax_warning(#file, #line, #message, #text); }
+    });
+    quote! {
+        fn main() {
+            #(#warnings)*
+            rt::entry::run_main(#file, module_body)
+        }
+    }
+}
+
 /// Lowers a whole module to the items of `src/main.rs`.
-pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]) -> LResult<LoweredFile> {
+pub fn lower_module(
+    prog: &Program,
+    source: &str,
+    file: &str,
+    body: &[ast::Stmt],
+    warnings: &[crate::sema::warnings::Warning],
+) -> LResult<LoweredFile> {
     let mut cx = module_cx(prog, source, body);
     native_functions(&mut cx, body)?;
     let mut fx = Fx::new(0, Vec::new());
@@ -732,11 +754,7 @@ pub fn lower_module(prog: &Program, source: &str, file: &str, body: &[ast::Stmt]
                 #(#globals)*
             }
         },
-        quote! {
-            fn main() {
-                rt::entry::run_main(#file, module_body)
-            }
-        },
+        main_fn(source, file, warnings),
     ];
     items.extend(module_body::items(source, body, stmts));
     items.extend(cx.mods.item_list());

@@ -2305,6 +2305,8 @@ impl<'w> Typer<'w> {
                     }
                     (ast::UnaryOp::Not, _) => Ok(Some(NTy::Bool)),
                     (ast::UnaryOp::USub | ast::UnaryOp::UAdd, NTy::Float) => Ok(Some(NTy::Float)),
+                    // `~` on a bool warns (the dynamic code does).
+                    (ast::UnaryOp::Invert, NTy::Bool) => refuse(e, "~ on a bool, which warns"),
                     (ast::UnaryOp::USub | ast::UnaryOp::UAdd | ast::UnaryOp::Invert, NTy::Int | NTy::Bool) => {
                         Ok(Some(NTy::Int))
                     }

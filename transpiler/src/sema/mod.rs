@@ -10,5 +10,6 @@ pub mod fixed;
 pub mod infer;
 pub mod scope;
 pub mod types;
+pub mod warnings;
 
 pub use scope::{Binding, Program, Scope, ScopeId, ScopeKind};

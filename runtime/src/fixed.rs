@@ -120,7 +120,16 @@ impl Fixed {
     /// method (no instance attribute or change to the class hides it).
     #[inline]
     pub fn holds(&self, v: &Value) -> bool {
-        matches!(v, Value::Object(o) if self.admits(o))
+        self.admitted(v).is_some()
+    }
+
+    /// The instance in `v`, if [`Fixed::holds`] it.
+    #[inline(always)]
+    fn admitted<'v>(&self, v: &'v Value) -> Option<&'v Rc<Instance>> {
+        match v {
+            Value::Object(o) if self.admits(o) => Some(o),
+            _ => None,
+        }
     }
 }
 
@@ -133,7 +142,14 @@ impl Obj {
     /// `v` as an instance of `layout`'s class, if the guards hold.
     #[inline]
     pub fn check(v: &Value, layout: &Fixed) -> Option<Obj> {
-        layout.holds(v).then(|| Obj(v.clone()))
+        layout.admitted(v).map(Obj::of)
+    }
+
+    /// An admitted instance, its count taken inline (`Value::clone` makes
+    /// an out-of-line call for counted values).
+    #[inline(always)]
+    fn of(o: &Rc<Instance>) -> Obj {
+        Obj(Value::Object(o.clone()))
     }
 
     /// A new instance of `layout`'s class with no attributes yet, as
@@ -170,20 +186,19 @@ impl Obj {
     /// Field `i` as an instance of `layout`'s class.
     #[inline]
     pub fn get_obj(&self, i: usize, layout: &Fixed) -> NResult<Obj> {
-        let v = self.inst()?.value_at(i).ok_or(Bail)?;
-        if layout.holds(&v) { Ok(Obj(v)) } else { Err(Bail) }
+        self.inst()?.with_value_at(i, |v| layout.admitted(v).map(Obj::of)).ok_or(Bail)
     }
 
     /// Field `i` as an instance of `layout`'s class or None (a local that
     /// holds either); bails when unset or holding anything else.
     #[inline]
     pub fn get_opt_obj(&self, i: usize, layout: &Fixed) -> NResult<Option<Obj>> {
-        let v = self.inst()?.value_at(i).ok_or(Bail)?;
-        match v {
-            Value::None => Ok(None),
-            v if layout.holds(&v) => Ok(Some(Obj(v))),
-            _ => Err(Bail),
-        }
+        self.inst()?
+            .with_value_at(i, |v| match v {
+                Value::None => Some(None),
+                v => layout.admitted(v).map(|o| Some(Obj::of(o))),
+            })
+            .ok_or(Bail)
     }
 
     /// `obj.a.b`: field `j` (a scalar) of the instance of `layout`'s

@@ -169,6 +169,9 @@ pub struct Generator {
     /// The body reads its first resumption itself (`Co::take_resume`), so
     /// an exception thrown before the first step reaches it.
     raw_start: std::cell::Cell<bool>,
+    /// Where the program dropped the coroutine's value, for the warning if
+    /// it was never awaited.
+    discarded_at: std::cell::Cell<Option<&'static crate::warnings::Location>>,
 }
 
 impl Generator {
@@ -239,6 +242,7 @@ impl Generator {
             co,
             state: RefCell::new(State::Ready(body)),
             started: std::cell::Cell::new(false),
+            discarded_at: std::cell::Cell::new(None),
             raw_start: std::cell::Cell::new(false),
         })
     }
@@ -455,10 +459,24 @@ fn stop_with(v: Value) -> PyErr {
     if v.is_none() { crate::exc::stop_iteration(None) } else { crate::exc::stop_iteration(Some(v)) }
 }
 
+/// A call's value that an expression statement drops: a coroutine in it
+/// that was never awaited warns at this line (the common forgotten
+/// `await`), as CPython's does.
+pub fn discard(v: Value, at: &'static crate::warnings::Location) {
+    if let Some(g) = downcast::<Generator>(&v) {
+        g.discarded_at.set(Some(at));
+    }
+}
+
 impl Drop for Generator {
     /// A suspended generator that is garbage collected is closed, so its
-    /// `finally` blocks run, as CPython's finalizer does.
+    /// `finally` blocks run, as CPython's finalizer does; a coroutine that
+    /// never ran warns.
     fn drop(&mut self) {
+        let unstarted = !self.started.get() && matches!(*self.state.borrow(), State::Ready(_));
+        if self.kind == Kind::Coroutine && unstarted && !self.raw_start.get() {
+            crate::warnings::never_awaited(&self.qualname, self.discarded_at.get());
+        }
         if self.is_suspended()
             && let Err(e) = self.close()
         {

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Cx, Fx, LResult, assign, class, control, func, pattern, unsupported};
-use crate::frontend::ast;
+use crate::frontend::{ast, span};
 
 /// Lowers a statement list.
 pub fn block(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<Vec<TokenStream>> {
@@ -86,6 +86,13 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::Global(_) | S::Nonlocal(_) | S::Pass(_) => Ok(quote! {}),
         // A constant on its own line (a docstring, `...`) does nothing.
         S::Expr(e) if matches!(&*e.value, ast::Expr::Constant(_)) => Ok(quote! {}),
+        S::Expr(e) if may_be_coroutine(cx, &e.value) => {
+            // A coroutine dropped here unawaited warns at this line.
+            let v = super::expr::expr(cx, fx, &e.value)?.ts;
+            let line = crate::diagnostics::line_col(cx.source, span(s).0).0 as u32;
+            let text = crate::sema::warnings::source_line(cx.source, line as usize);
+            Ok(quote! { rt::generator::discard(#v, rt::location!(#line, #text)); })
+        }
         S::Expr(e) => {
             let v = super::expr::expr(cx, fx, &e.value)?.ts;
             Ok(quote! { #v; })
@@ -93,6 +100,19 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::Break(_) => control::break_stmt(cx, fx, s),
         S::Continue(_) => control::continue_stmt(cx, fx, s),
     }
+}
+
+/// Whether `e` calls a function or method named like one of the
+/// program's `async def`s (not async generators), so that its value may
+/// be a coroutine.
+fn may_be_coroutine(cx: &Cx, e: &ast::Expr) -> bool {
+    let ast::Expr::Call(c) = e else { return false };
+    let name = match &*c.func {
+        ast::Expr::Name(n) => n.id.as_str(),
+        ast::Expr::Attribute(a) => a.attr.as_str(),
+        _ => return false,
+    };
+    cx.prog.scopes.iter().any(|s| s.is_coroutine && !s.is_generator && s.name == name)
 }
 
 /// The coroutine handle `async with`/`async for` await through.

@@ -353,9 +353,8 @@ fn unary_op(cx: &mut Cx, fx: &mut Fx, u: &ast::ExprUnaryOp) -> LResult<Lowered> 
         ast::UnaryOp::USub => Lowered::typed(cx.tri(fx, quote! { rt::ops::neg(#ts) }), ty),
         ast::UnaryOp::UAdd => Lowered::typed(cx.tri(fx, quote! { rt::ops::pos(#ts) }), ty),
         ast::UnaryOp::Invert if may_warn_invert(&u.operand, ty) => {
-            let line = crate::diagnostics::line_col(cx.source, span(u).0).0 as u32;
-            let text = crate::sema::warnings::source_line(cx.source, line as usize);
-            Lowered::any(cx.tri(fx, quote! { rt::ops::invert_at(#ts, rt::location!(#line, #text)) }))
+            let at = super::warning_location(cx, span(u).0);
+            Lowered::any(cx.tri(fx, quote! { rt::ops::invert_at(#ts, #at) }))
         }
         ast::UnaryOp::Invert => Lowered::any(cx.tri(fx, quote! { rt::ops::invert(#ts) })),
         ast::UnaryOp::Not => unreachable!("handled above"),

@@ -696,6 +696,15 @@ fn module_cx<'a>(prog: &'a Program, source: &'a str, body: &[ast::Stmt]) -> Cx<'
     cx
 }
 
+/// `rt::location!(line, "source line")` for the line at `offset`, where a
+/// warning may be raised at run time.
+pub fn warning_location(cx: &Cx, offset: usize) -> TokenStream {
+    let line = crate::diagnostics::line_col(cx.source, offset).0;
+    let text = crate::sema::warnings::source_line(cx.source, line);
+    let line = line as u32;
+    quote! { rt::location!(#line, #text) }
+}
+
 /// `main`: prints the SyntaxWarnings CPython prints as it compiles, then
 /// runs the module body.
 fn main_fn(source: &str, file: &str, warnings: &[crate::sema::warnings::Warning]) -> TokenStream {

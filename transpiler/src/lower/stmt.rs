@@ -89,9 +89,8 @@ pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
         S::Expr(e) if may_be_coroutine(cx, &e.value) => {
             // A coroutine dropped here unawaited warns at this line.
             let v = super::expr::expr(cx, fx, &e.value)?.ts;
-            let line = crate::diagnostics::line_col(cx.source, span(s).0).0 as u32;
-            let text = crate::sema::warnings::source_line(cx.source, line as usize);
-            Ok(quote! { rt::generator::discard(#v, rt::location!(#line, #text)); })
+            let at = super::warning_location(cx, span(s).0);
+            Ok(quote! { rt::generator::discard(#v, #at); })
         }
         S::Expr(e) => {
             let v = super::expr::expr(cx, fx, &e.value)?.ts;

@@ -132,6 +132,9 @@ pub struct Cx<'a> {
     /// Module-level generator functions that could be `known`: the native
     /// tier may call them.
     pub known_generators: HashMap<String, KnownFn>,
+    /// The names of the program's `async def`s (not async generators): a
+    /// call by one of these names may make a coroutine.
+    pub coroutine_names: BTreeSet<String>,
     pub counter: usize,
     pub imports: HashMap<String, String>,
     /// Functions with native versions, by scope, with the Rust name of
@@ -276,6 +279,12 @@ impl<'a> Cx<'a> {
             imports: HashMap::new(),
             native: HashMap::new(),
             known_generators: HashMap::new(),
+            coroutine_names: prog
+                .scopes
+                .iter()
+                .filter(|s| s.is_coroutine && !s.is_generator)
+                .map(|s| s.name.clone())
+                .collect(),
             regions: HashMap::new(),
             layouts: HashMap::new(),
             journal: false,

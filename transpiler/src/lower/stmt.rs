@@ -111,7 +111,7 @@ fn may_be_coroutine(cx: &Cx, e: &ast::Expr) -> bool {
         ast::Expr::Attribute(a) => a.attr.as_str(),
         _ => return false,
     };
-    cx.prog.scopes.iter().any(|s| s.is_coroutine && !s.is_generator && s.name == name)
+    cx.coroutine_names.contains(name)
 }
 
 /// The coroutine handle `async with`/`async for` await through.

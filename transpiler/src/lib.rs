@@ -24,8 +24,8 @@ pub struct Options {
 /// For every module-level function: whether it is lowered to native Rust,
 /// with its inferred types, or stays dynamic, with the reason.
 pub fn explain_types(source: &str, options: &Options) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
-    let program = sema::scope::analyze(&module.body).map_err(|d| vec![d])?;
+    let mut module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
+    let program = analyze(&mut module).map_err(|d| vec![d])?;
     Ok(lower::explain_types(&program, source, &module.body))
 }
 
@@ -40,16 +40,30 @@ pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnost
         }
         clock = std::time::Instant::now();
     };
-    let module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
+    let mut module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
     lap("parse");
-    let program = sema::scope::analyze(&module.body).map_err(|d| vec![d])?;
-    lap("analyze");
     let warnings = sema::warnings::syntax_warnings(source, &module);
     lap("warnings");
+    let program = analyze(&mut module).map_err(|d| vec![d])?;
+    lap("analyze");
     let tokens =
         lower::lower_module(&program, source, &options.file_name, &module.body, &warnings).map_err(|d| vec![d])?;
     lap("lower");
     let text = emit::format_file(tokens).map_err(|msg| vec![Diagnostic::new(0, 0, msg)]);
     lap("emit");
     text
+}
+
+/// Scope analysis, after writing out the `__init__` of plain dataclasses
+/// (which needs the module's scopes to know what `dataclass` is, and then
+/// changes them).
+fn analyze(module: &mut frontend::Module) -> Result<sema::Program, Diagnostic> {
+    let program = sema::scope::analyze(&module.body)?;
+    let inits = sema::dataclass_init::write_inits(&program, &mut module.body);
+    if inits.is_empty() {
+        return Ok(program);
+    }
+    let mut program = if inits.values().any(Result::is_ok) { sema::scope::analyze(&module.body)? } else { program };
+    program.dataclass_inits = inits;
+    Ok(program)
 }

@@ -501,6 +501,59 @@ print(v.x, v.y)
     }
 }
 
+/// A plain dataclass gets its generated `__init__` as a def, so it is a
+/// fixed-layout class like any other: its fields are read by index and its
+/// `__init__` runs natively. The decorator still runs on the class before
+/// it is sealed; a dataclass with an option that changes `__init__` is not
+/// written out, and says why.
+#[test]
+fn plain_dataclasses_have_fixed_fields() {
+    let py = "\
+from dataclasses import dataclass
+
+
+@dataclass
+class Vec:
+    x: float
+    y: float = 0.0
+
+    def dot(self, other: \"Vec\") -> float:
+        return self.x * other.x + self.y * other.y
+
+
+@dataclass(frozen=True)
+class Frozen:
+    x: int
+
+
+print(Vec(1.0, 2.0).dot(Vec(3.0)))
+";
+    let rust = convert(py);
+    let module = native_module(&rust);
+    assert_native(
+        module,
+        &[
+            "pub(crate) static Vec__layout: rt::typed::Fixed = rt::typed::Fixed::new(",
+            "&[\"x\", \"y\"],",
+            "&[(\"__init__\", \"Vec.__init__\"), (\"dot\", \"Vec.dot\")],",
+            "pub(crate) fn Vec____init__(",
+            "mut x: f64,",
+            "self_.set(0, _v1)?;",
+            "self_.get::<f64>(0)? * other.get::<f64>(0)?",
+        ],
+        &["rt::ops", "rt::attr", "PyResult", "getattr", "Frozen__layout"],
+    );
+    let decorated = rust.find("let _decorated = ").expect("a decorated class");
+    let sealed = rust.find("native::Vec__layout.seal(&_decorated);").expect("the layout is sealed");
+    assert!(decorated < sealed, "sealed before the decorator ran:\n{rust}");
+    let explained = py2rs::explain_types(py, &py2rs::Options { file_name: "t.py".into() }).expect("explains");
+    let frozen = explained.iter().find(|l| l.contains("class Frozen")).expect("Frozen explained");
+    assert!(
+        frozen.ends_with("it is a dataclass whose __init__ is made at run time: its option frozen changes __init__"),
+        "{frozen}"
+    );
+}
+
 #[test]
 fn explain_types_describes_fixed_layout_classes() {
     let py = "\

@@ -150,7 +150,16 @@ fn class(
     fixed: &BTreeMap<String, FixedClass>,
 ) -> Result<FixedClass, Refusal> {
     let name = c.name.to_string();
-    if !c.decorator_list.is_empty() {
+    // A plain dataclass's decorator adds only what native code leaves to
+    // the dynamic world (`__repr__`, `__eq__`, ...) once its `__init__` is a def.
+    let dataclass = match prog.dataclass_inits.get(&span(s).0) {
+        Some(Ok(())) => true,
+        Some(Err(why)) => {
+            return Err(refusal(s, format!("it is a dataclass whose __init__ is made at run time: {why}")));
+        }
+        None => false,
+    };
+    if !c.decorator_list.is_empty() && !dataclass {
         return Err(refusal(s, "it is decorated"));
     }
     if !c.keywords.is_empty() {
@@ -200,6 +209,9 @@ fn class(
                 }
                 names
             }
+            // A bare annotation binds nothing; nor, for native code, does a
+            // dataclass field's default, which its instances always shadow.
+            ast::Stmt::AnnAssign(a) if a.value.is_none() || dataclass && !is_hook(&a.target) => continue,
             ast::Stmt::AnnAssign(a) => match &*a.target {
                 ast::Expr::Name(n) => vec![n.id.to_string()],
                 t => return Err(refusal(t, "a class attribute target other than a name")),
@@ -274,6 +286,10 @@ fn class(
 /// Whether Python mangles `name` in a class body (`__x`, not `__x__`).
 pub fn is_private(name: &str) -> bool {
     name.starts_with("__") && !name.ends_with("__")
+}
+
+fn is_hook(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Name(n) if HOOKS.contains(&n.id.as_str()))
 }
 
 fn is_name(e: &ast::Expr, name: &str) -> bool {

@@ -5,6 +5,7 @@
 //!
 //! Input: the parsed module. Output: [`Program`], consulted by `lower`.
 
+pub mod dataclass_init;
 pub mod definite;
 pub mod fixed;
 pub mod infer;

@@ -123,6 +123,9 @@ pub struct Program {
     /// `type` alias's value): each is a lambda-like scope, by the
     /// expression's span.
     pub lazy_scopes: HashMap<(usize, usize), ScopeId>,
+    /// The dataclasses whose `__init__` was written into their body as a
+    /// def, or why not (`dataclass_init`).
+    pub dataclass_inits: crate::sema::dataclass_init::Inits,
 }
 
 impl Program {
@@ -164,6 +167,7 @@ pub fn analyze(body: &[ast::Stmt]) -> Result<Program, Diagnostic> {
         by_span: b.by_span,
         type_param_scopes: b.type_param_scopes,
         lazy_scopes: b.lazy_scopes,
+        dataclass_inits: Default::default(),
     };
     resolve(&mut p)?;
     Ok(p)

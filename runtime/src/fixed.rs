@@ -133,6 +133,28 @@ impl Fixed {
     }
 }
 
+impl Fixed {
+    /// For a class pattern in dynamic code: the instance in `v` while this
+    /// layout admits it. It is then of exactly the class, which has no
+    /// `__instancecheck__`, and its set fields are what reading their names
+    /// finds ([`field_of`], [`fields_of`]).
+    #[inline]
+    pub fn matches<'v>(&self, v: &'v Value) -> Option<&'v Instance> {
+        self.admitted(v).map(|o| &**o)
+    }
+}
+
+/// Field `i` of an instance [`Fixed::matches`] admitted, if it is set.
+#[inline]
+pub fn field_of(inst: &Instance, i: usize) -> Option<Value> {
+    inst.value_at(i)
+}
+
+/// Fields `at` of an instance [`Fixed::matches`] admitted, if all are set.
+pub fn fields_of(inst: &Instance, at: &[usize]) -> Option<Vec<Value>> {
+    at.iter().map(|&i| inst.value_at(i)).collect()
+}
+
 /// An instance of a fixed-layout class in native code. The default (a
 /// native local not yet assigned) holds no instance; using it bails.
 #[derive(Clone, Default)]

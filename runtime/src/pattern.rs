@@ -81,54 +81,88 @@ fn self_matching(c: &Rc<Class>) -> bool {
         || ["bytes", "bytearray"].iter().any(|n| Rc::ptr_eq(&t.by_name[n], c))
 }
 
-/// The values the positional sub-patterns of `case Cls(p1, p2)` are
-/// matched against (`None` when an attribute is missing: no match).
-pub fn positional(subject: &Value, cls: &Value, sites: &[&crate::attr::Site]) -> PyResult<Option<Vec<Value>>> {
-    let count = sites.len();
+/// The values the sub-patterns of `case Cls(p1, p2, k=p3)` are matched
+/// against, positional ones first (`None` when an attribute is missing: no
+/// match). As in CPython, all are loaded before any sub-pattern is tried,
+/// and an attribute named twice (through `__match_args__` or by keyword)
+/// is a TypeError when its turn comes.
+pub fn class_attrs(
+    subject: &Value,
+    cls: &Value,
+    positional: &[&crate::attr::Site],
+    keywords: &[(&str, &crate::attr::Site)],
+) -> PyResult<Option<Vec<Value>>> {
     let c = class_of(cls)?;
-    if count == 0 {
-        return Ok(Some(Vec::new()));
-    }
-    let plural = |n: usize| if n == 1 { "sub-pattern" } else { "sub-patterns" };
-    let names: Vec<Value> = match c.lookup("__match_args__") {
-        Some(Value::Tuple(t)) => t.items().to_vec(),
-        Some(other) => {
-            return Err(type_error(format!(
-                "{}.__match_args__ must be a tuple (got {})",
-                c.name(),
-                crate::ops::type_name(&other)
-            )));
-        }
-        None if self_matching(&c) => {
-            if count > 1 {
-                return Err(type_error(format!("{}() accepts 1 positional {} ({count} given)", c.name(), plural(1))));
+    let mut out = Vec::with_capacity(positional.len() + keywords.len());
+    let names: Vec<Value>;
+    let mut seen: Vec<&str> = Vec::new();
+    if !positional.is_empty() {
+        let plural = |n: usize| if n == 1 { "sub-pattern" } else { "sub-patterns" };
+        let count = positional.len();
+        names = match c.lookup("__match_args__") {
+            Some(Value::Tuple(t)) => t.items().to_vec(),
+            Some(other) => {
+                return Err(type_error(format!(
+                    "{}.__match_args__ must be a tuple (got {})",
+                    c.name(),
+                    crate::ops::type_name(&other)
+                )));
             }
-            return Ok(Some(vec![subject.clone()]));
-        }
-        None => Vec::new(),
-    };
-    if count > names.len() {
-        return Err(type_error(format!(
-            "{}() accepts {} positional {} ({count} given)",
-            c.name(),
-            names.len(),
-            plural(names.len())
-        )));
-    }
-    let mut out = Vec::with_capacity(count);
-    for (n, site) in names[..count].iter().zip(sites) {
-        let Value::Str(name) = n else {
-            return Err(type_error(format!(
-                "__match_args__ elements must be strings (got {})",
-                crate::ops::type_name(n)
-            )));
+            None if self_matching(&c) => {
+                if count > 1 {
+                    return Err(type_error(format!(
+                        "{}() accepts 1 positional {} ({count} given)",
+                        c.name(),
+                        plural(1)
+                    )));
+                }
+                out.push(subject.clone());
+                Vec::new()
+            }
+            None => Vec::new(),
         };
-        match attribute(subject, name, site)? {
-            Some(v) => out.push(v),
-            None => return Ok(None),
+        if out.is_empty() && count > names.len() {
+            return Err(type_error(format!(
+                "{}() accepts {} positional {} ({count} given)",
+                c.name(),
+                names.len(),
+                plural(names.len())
+            )));
         }
+        for (n, site) in names.iter().take(count).zip(positional) {
+            let Value::Str(name) = n else {
+                return Err(type_error(format!(
+                    "__match_args__ elements must be strings (got {})",
+                    crate::ops::type_name(n)
+                )));
+            };
+            let Some(v) = unseen_attribute(subject, &c, name, site, &mut seen)? else { return Ok(None) };
+            out.push(v);
+        }
+    }
+    for (name, site) in keywords {
+        let Some(v) = unseen_attribute(subject, &c, name, site, &mut seen)? else { return Ok(None) };
+        out.push(v);
     }
     Ok(Some(out))
+}
+
+/// Attribute `name` of `subject` for a class pattern of `c`, unless an
+/// earlier sub-pattern of the same pattern named it.
+fn unseen_attribute<'n>(
+    subject: &Value,
+    c: &Class,
+    name: &'n str,
+    site: &crate::attr::Site,
+    seen: &mut Vec<&'n str>,
+) -> PyResult<Option<Value>> {
+    if seen.contains(&name) {
+        let shown = crate::fmt::repr(&Value::str(name))?;
+        return Err(type_error(format!("{}() got multiple sub-patterns for attribute {shown}", c.name())));
+    }
+    let v = attribute(subject, name, site)?;
+    seen.push(name);
+    Ok(v)
 }
 
 /// A keyword sub-pattern's attribute (`None` when missing: no match),

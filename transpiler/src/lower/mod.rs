@@ -158,6 +158,9 @@ pub struct Cx<'a> {
     /// classes (`None` where two of them take different numbers of
     /// parameters).
     pub fast_methods: HashMap<String, Option<FastMethod>>,
+    /// The fixed-layout classes that class patterns name, by name: a
+    /// pattern tests and reads an instance its layout admits by index.
+    pub class_patterns: HashMap<String, pattern::ClassPattern>,
 }
 
 /// How a Python variable is stored in the Rust function being generated.
@@ -290,6 +293,7 @@ impl<'a> Cx<'a> {
             journal: false,
             class_mods: HashMap::new(),
             fast_methods: HashMap::new(),
+            class_patterns: HashMap::new(),
         }
     }
 
@@ -421,7 +425,8 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
     }
     cx.journal = !used.is_empty();
     fast_methods(cx, body, &plans, &world, &used);
-    let layouts = native::layouts(&world, &used);
+    let patterns = class_patterns(cx, body, &world);
+    let layouts = native::layouts(&world, &used.union(&patterns).cloned().collect());
     let generators = plans.values().any(|p| matches!(p, Ok(nf) if matches!(nf.ret, infer::NTy::Gen(_))));
     for region in regions.into_values().flatten() {
         let Some(s) = body.iter().find(|s| span(*s).0 == region.offset) else { continue };
@@ -429,7 +434,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
         items.push(native::region(&world, s, &region, line)?);
         cx.regions.insert(region.offset, region);
     }
-    if !items.is_empty() {
+    if !items.is_empty() || !layouts.is_empty() {
         let m = cx.mods.at(&[native::MODULE.to_string()]);
         if generators {
             m.items.push(quote! { use rt::typed::{Bail, NResult, Step}; });
@@ -441,6 +446,25 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
         m.items.extend(items);
     }
     Ok(())
+}
+
+/// Gives every fixed-layout class that a class pattern names a layout
+/// (`cx.class_patterns`); returns their names.
+fn class_patterns(cx: &mut Cx, body: &[ast::Stmt], world: &infer::World) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    pattern::class_pattern_names(body, &mut names);
+    names.retain(|n| world.classes.contains_key(n));
+    for s in body {
+        let ast::Stmt::ClassDef(c) = s else { continue };
+        let Some(class) = names.get(c.name.as_str()).and_then(|n| world.classes.get(n)) else { continue };
+        let dataclass = matches!(cx.prog.dataclass_inits.get(&class.offset), Some(Ok(())));
+        let match_args = pattern::fixed_match_args(c, dataclass, &class.fields[..class.init_fields]);
+        let layout = native::layout_ident(&class.name);
+        cx.layouts.insert(class.offset, layout.clone());
+        let fields = class.fields.clone();
+        cx.class_patterns.insert(class.name.clone(), pattern::ClassPattern { layout, fields, match_args });
+    }
+    names
 }
 
 /// The method units of the fixed-layout classes, in the order of the

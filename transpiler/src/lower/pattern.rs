@@ -11,6 +11,7 @@ use super::expr::{cond, constant, expr};
 use super::stmt::nested;
 use super::{Cx, Frame, Fx, LResult, lifetime, unsupported};
 use crate::frontend::ast;
+use crate::sema::Binding;
 
 pub fn match_stmt(cx: &mut Cx, fx: &mut Fx, m: &ast::StmtMatch) -> LResult<TokenStream> {
     if let Some(table) = literal_table(&m.cases) {
@@ -310,37 +311,168 @@ fn pattern(
             }
             Ok(quote! { #(#out)* })
         }
-        P::MatchClass(c) => {
-            let cls = cx.fresh("cls");
-            let cv = expr(cx, fx, &c.cls)?.ts;
-            let test = cx.tri(fx, quote! { rt::pattern::instance_of(#subj, &#cls) });
-            let mut out = vec![quote! {
-                let #cls = #cv;
-                if !#test { break #fail false; }
-            }];
-            if !c.patterns.is_empty() {
-                let pos = cx.fresh("pos");
-                // One attribute cache per position: the class is fixed here.
-                let sites = c.patterns.iter().map(|_| quote! { rt::site!() });
-                let get = cx.tri(fx, quote! { rt::pattern::positional(#subj, &#cls, &[#(#sites),*]) });
-                out.push(quote! { let Some(#pos) = #get else { break #fail false; }; });
-                for (i, q) in c.patterns.iter().enumerate() {
-                    out.push(pattern(cx, fx, q, quote! { &#pos[#i] }, fail, caps)?);
-                }
-            }
-            for (name, q) in c.kwd_attrs.iter().zip(&c.kwd_patterns) {
-                let attr = cx.fresh("attr");
-                let n = name.as_str();
-                let get = cx.tri(fx, quote! { rt::pattern::attribute(#subj, #n, rt::site!()) });
-                let inner = pattern(cx, fx, q, quote! { &#attr }, fail, caps)?;
-                out.push(quote! {
-                    let Some(#attr) = #get else { break #fail false; };
-                    #inner
-                });
-            }
-            Ok(quote! { #(#out)* })
-        }
+        P::MatchClass(c) => class_pattern(cx, fx, c, subj, fail, caps),
         P::MatchStar(_) => Err(unsupported(p, "star pattern outside a sequence pattern")),
+    }
+}
+
+/// `Cls(p, q, name=r)`. When `Cls` is a fixed-layout class, an instance
+/// its layout admits is tested and read by index; anything else takes the
+/// dynamic path (`isinstance`, `__match_args__`, `getattr`).
+fn class_pattern(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    c: &ast::PatternMatchClass,
+    subj: TokenStream,
+    fail: &syn::Lifetime,
+    caps: &mut Vec<(String, Ident)>,
+) -> LResult<TokenStream> {
+    let cls = cx.fresh("cls");
+    let cv = expr(cx, fx, &c.cls)?.ts;
+    let fixed = match &*c.cls {
+        ast::Expr::Name(n) if matches!(cx.binding(fx, n.id.as_str()), Some(Binding::Global) | None) => {
+            cx.class_patterns.get(n.id.as_str()).cloned()
+        }
+        _ => None,
+    };
+    let test = cx.tri(fx, quote! { rt::pattern::instance_of(#subj, &#cls) });
+    let admitted = fixed.as_ref().map(|f| {
+        let layout = &f.layout;
+        quote! { native::#layout.matches(#subj) }
+    });
+    let mut out = vec![match &admitted {
+        Some(admitted) => quote! {
+            let #cls = #cv;
+            if #admitted.is_none() && !#test { break #fail false; }
+        },
+        None => quote! {
+            let #cls = #cv;
+            if !#test { break #fail false; }
+        },
+    }];
+    let kw: Vec<&str> = c.kwd_attrs.iter().map(|a| a.as_str()).collect();
+    if let Some(repeated) = kw.iter().enumerate().find_map(|(i, a)| kw[..i].contains(a).then_some(a)) {
+        return Err(unsupported(c, &format!("attribute name repeated in class pattern: {repeated} (a SyntaxError)")));
+    }
+    if c.patterns.is_empty() && kw.is_empty() {
+        return Ok(quote! { #(#out)* });
+    }
+    let attrs = cx.fresh("attrs");
+    // One attribute cache per sub-pattern: the class is fixed here.
+    let sites = c.patterns.iter().map(|_| quote! { rt::site!() });
+    let keywords = kw.iter().map(|a| quote! { (#a, rt::site!()) });
+    let mut get = cx.tri(fx, quote! { rt::pattern::class_attrs(#subj, &#cls, &[#(#sites),*], &[#(#keywords),*]) });
+    if let (Some(admitted), Some(at)) = (&admitted, fixed.as_ref().and_then(|f| f.positions(c.patterns.len(), &kw))) {
+        let at = at.into_iter().map(proc_macro2::Literal::usize_unsuffixed);
+        // Parenthesized: a `let ... else` value may not end in a brace.
+        get = quote! {
+            (match #admitted.and_then(|o| rt::fixed::fields_of(o, &[#(#at),*])) {
+                Some(v) => Some(v),
+                None => #get,
+            })
+        };
+    }
+    out.push(quote! { let Some(#attrs) = #get else { break #fail false; }; });
+    for (i, q) in c.patterns.iter().chain(&c.kwd_patterns).enumerate() {
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        out.push(pattern(cx, fx, q, quote! { &#attrs[#i] }, fail, caps)?);
+    }
+    Ok(quote! { #(#out)* })
+}
+
+/// A fixed-layout class as its class patterns see it.
+#[derive(Clone, Debug)]
+pub struct ClassPattern {
+    /// Its layout in `mod native`.
+    pub layout: Ident,
+    pub fields: Vec<String>,
+    /// Its `__match_args__`, when the class statement fixes them.
+    pub match_args: Option<Vec<String>>,
+}
+
+impl ClassPattern {
+    fn field(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f == name)
+    }
+
+    /// The field indices of `n` positional sub-patterns and then of the
+    /// keyword ones `kw`, when each reads a field and the pattern is one
+    /// CPython accepts (no more positional ones than `__match_args__`
+    /// names, no attribute named twice).
+    fn positions(&self, n: usize, kw: &[&str]) -> Option<Vec<usize>> {
+        let positional: &[String] = if n == 0 { &[] } else { self.match_args.as_ref()?.get(..n)? };
+        let names: Vec<&str> = positional.iter().map(String::as_str).chain(kw.iter().copied()).collect();
+        if names.iter().enumerate().any(|(i, a)| names[..i].contains(a)) {
+            return None;
+        }
+        names.iter().map(|a| self.field(a)).collect()
+    }
+}
+
+/// The `__match_args__` that `c`'s statement gives it, if it has no base
+/// to inherit them from: a tuple of strs assigned once in its body, or,
+/// for a dataclass whose `__init__` was written out (and that leaves
+/// `match_args` alone), its fields in order.
+pub fn fixed_match_args(c: &ast::StmtClassDef, dataclass: bool, fields: &[String]) -> Option<Vec<String>> {
+    if !c.bases.is_empty() {
+        return None;
+    }
+    let assigned: Vec<&ast::StmtAssign> = c
+        .body
+        .iter()
+        .filter_map(|s| match s {
+            ast::Stmt::Assign(a)
+                if a.targets.iter().any(|t| matches!(t, ast::Expr::Name(n) if n.id.as_str() == "__match_args__")) =>
+            {
+                Some(a)
+            }
+            _ => None,
+        })
+        .collect();
+    match assigned.as_slice() {
+        [] if dataclass => {
+            let options = c.decorator_list.iter().any(|d| {
+                matches!(d, ast::Expr::Call(call) if call.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "match_args")))
+            });
+            (!options).then(|| fields.to_vec())
+        }
+        [a] if a.targets.len() == 1 => {
+            let ast::Expr::Tuple(t) = &*a.value else { return None };
+            t.elts.iter().map(crate::frontend::constant_text).collect()
+        }
+        _ => None,
+    }
+}
+
+/// The names of the classes in the class patterns of `body`, at any depth.
+pub fn class_pattern_names(body: &[ast::Stmt], out: &mut std::collections::BTreeSet<String>) {
+    fn in_pattern(p: &ast::Pattern, out: &mut std::collections::BTreeSet<String>) {
+        use ast::Pattern as P;
+        match p {
+            P::MatchClass(c) => {
+                if let ast::Expr::Name(n) = &*c.cls {
+                    out.insert(n.id.to_string());
+                }
+                c.patterns.iter().chain(&c.kwd_patterns).for_each(|q| in_pattern(q, out));
+            }
+            P::MatchSequence(s) => s.patterns.iter().for_each(|q| in_pattern(q, out)),
+            P::MatchMapping(m) => m.patterns.iter().for_each(|q| in_pattern(q, out)),
+            P::MatchAs(a) => a.pattern.iter().for_each(|q| in_pattern(q, out)),
+            P::MatchOr(o) => o.patterns.iter().for_each(|q| in_pattern(q, out)),
+            P::MatchValue(_) | P::MatchSingleton(_) | P::MatchStar(_) => {}
+        }
+    }
+    for s in body {
+        match s {
+            ast::Stmt::Match(m) => m.cases.iter().for_each(|case| in_pattern(&case.pattern, out)),
+            ast::Stmt::FunctionDef(f) => class_pattern_names(&f.body, out),
+            ast::Stmt::AsyncFunctionDef(f) => class_pattern_names(&f.body, out),
+            ast::Stmt::ClassDef(c) => class_pattern_names(&c.body, out),
+            _ => {}
+        }
+        for block in crate::frontend::child_blocks(s) {
+            class_pattern_names(block, out);
+        }
     }
 }
 

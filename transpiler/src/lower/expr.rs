@@ -36,6 +36,12 @@ pub fn into_temps(
 }
 
 pub fn expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
+    let mut l = expr_tokens(cx, fx, e)?;
+    l.ts = super::opaque(l.ts);
+    Ok(l)
+}
+
+fn expr_tokens(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
     use ast::Expr as E;
     match e {
         E::BoolOp(b) => bool_op(cx, fx, b),
@@ -386,7 +392,7 @@ fn vec_of(items: &[TokenStream]) -> TokenStream {
     // At most 8 tokens, none of them a block: one pass over the tokens.
     let short = |t: &TokenStream| {
         let mut n = 0;
-        t.clone().into_iter().all(|tt| {
+        super::opened(t.clone()).all(|tt| {
             n += 1;
             n <= 8 && !matches!(&tt, proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace)
         })

@@ -385,6 +385,26 @@ pub fn unsupported<T: ast::Ranged>(node: &T, what: &str) -> Diagnostic {
     Diagnostic::unsupported(a, b, what)
 }
 
+/// `ts` as one token, a group without delimiters, so that interpolating it
+/// into the code around it shares its tokens instead of copying them: an
+/// expression is interpolated once per enclosing expression and statement,
+/// and copying made lowering quadratic in nesting depth. The group prints
+/// as its tokens, so the text emitted is the same.
+pub fn opaque(ts: TokenStream) -> TokenStream {
+    proc_macro2::TokenTree::Group(proc_macro2::Group::new(proc_macro2::Delimiter::None, ts)).into()
+}
+
+/// The tokens of `ts` with the groups [`opaque`] made opened, one level
+/// deep at a time, for the few places that look at lowered tokens.
+pub fn opened(ts: TokenStream) -> impl Iterator<Item = proc_macro2::TokenTree> {
+    ts.into_iter().flat_map(|t| match t {
+        proc_macro2::TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::None => {
+            Box::new(opened(g.stream())) as Box<dyn Iterator<Item = proc_macro2::TokenTree>>
+        }
+        t => Box::new(std::iter::once(t)),
+    })
+}
+
 /// Infers which module-level functions can run natively and emits their
 /// native versions into `mod native`.
 fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {

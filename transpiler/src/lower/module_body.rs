@@ -90,6 +90,8 @@ fn weight(tokens: TokenStream) -> usize {
     tokens
         .into_iter()
         .map(|t| match t {
+            // A group `opaque` made is no token of the code.
+            TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::None => weight(g.stream()),
             TokenTree::Group(g) => 1 + weight(g.stream()),
             _ => 1,
         })

@@ -26,6 +26,10 @@ pub fn nested(cx: &mut Cx, fx: &mut Fx, body: &[ast::Stmt]) -> LResult<TokenStre
 }
 
 pub fn stmt(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
+    stmt_tokens(cx, fx, s).map(super::opaque)
+}
+
+fn stmt_tokens(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> {
     use ast::Stmt as S;
     match s {
         S::FunctionDef(f) => func::def(cx, fx, s, func::Def::of(f)),

@@ -5,6 +5,8 @@
 //! conversion, so items are parsed and printed on all cores, each as a
 //! small file, and the texts joined in order: prettyplease prints a
 //! file as its items one after another, so the result is the same.
+//! Workers start on the first items while the rest are still being turned
+//! into text, which only the lowering thread can do.
 
 pub mod mangle;
 mod tidy;
@@ -15,57 +17,45 @@ use crate::lower::LoweredFile;
 pub fn format_file(file: LoweredFile) -> Result<String, String> {
     let header: syn::File = syn::parse2(file.header).map_err(internal)?;
     let mut out = prettyplease::unparse(&header);
-    // Token trees are not `Send`; their text is.
-    let texts: Vec<String> = file.items.iter().map(ToString::to_string).collect();
-    // Freed now, the tokens' memory serves the first chunk's parse on this
-    // thread; fresh memory costs a page fault per 4 KiB.
-    drop(file.items);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let mut chunks = balanced_chunks(&texts, workers).into_iter();
-    let first = chunks.next().unwrap_or_default();
-    let parts: Vec<Result<String, String>> = std::thread::scope(|s| {
-        let handles: Vec<_> = chunks.map(|c| s.spawn(move || format_items(c))).collect();
-        let mut parts = vec![format_items(first)];
-        parts.extend(
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("internal error: formatter failed".into()))),
-        );
+    let count = file.items.len();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8) - 1;
+    // Token trees are not `Send`; their text is. Workers format items as
+    // this thread turns them into text, then this thread joins in.
+    let (send, receive) = std::sync::mpsc::channel::<(usize, String)>();
+    let queue = std::sync::Mutex::new(receive);
+    let next = || queue.lock().ok().and_then(|q| q.recv().ok());
+    let mut parts: Vec<(usize, Result<String, String>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| s.spawn(|| std::iter::from_fn(next).map(|(i, t)| (i, format_item(&t))).collect::<Vec<_>>()))
+            .collect();
+        for (i, item) in file.items.iter().enumerate() {
+            // A closed channel means every worker stopped: this thread formats the rest.
+            let _ = send.send((i, item.to_string()));
+        }
+        drop(send);
+        drop(file.items);
+        let mut parts: Vec<_> = std::iter::from_fn(next).map(|(i, t)| (i, format_item(&t))).collect();
+        for h in handles {
+            parts.extend(h.join().unwrap_or_default());
+        }
         parts
     });
-    for p in parts {
+    if parts.len() != count {
+        return Err("internal error: formatter failed".into());
+    }
+    parts.sort_unstable_by_key(|(i, _)| *i);
+    for (_, p) in parts {
         out.push_str(&p?);
     }
     Ok(out)
 }
 
-/// Splits `texts` into at most `n` runs, in order, of about equal length.
-fn balanced_chunks(texts: &[String], n: usize) -> Vec<&[String]> {
-    let total: usize = texts.iter().map(String::len).sum();
-    let target = total.div_ceil(n.max(1)).max(1);
-    let mut chunks = Vec::new();
-    let (mut start, mut size) = (0, 0);
-    for (i, t) in texts.iter().enumerate() {
-        size += t.len();
-        if size >= target && chunks.len() + 1 < n {
-            chunks.push(&texts[start..=i]);
-            (start, size) = (i + 1, 0);
-        }
-    }
-    if start < texts.len() {
-        chunks.push(&texts[start..]);
-    }
-    chunks
-}
-
-fn format_items(texts: &[String]) -> Result<String, String> {
-    let mut out = String::new();
-    for t in texts {
-        // One lowered item may be several Rust items (a function and its
-        // signature static): parse each as a file of its own.
-        let mut items: syn::File = syn::parse_file(t).map_err(internal)?;
-        tidy::file(&mut items);
-        out.push_str(&prettyplease::unparse(&items));
-    }
-    Ok(out)
+fn format_item(text: &str) -> Result<String, String> {
+    // One lowered item may be several Rust items (a function and its
+    // signature static): parse each as a file of its own.
+    let mut items: syn::File = syn::parse_file(text).map_err(internal)?;
+    tidy::file(&mut items);
+    Ok(prettyplease::unparse(&items))
 }
 
 fn internal(e: syn::Error) -> String {

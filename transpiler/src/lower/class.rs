@@ -11,6 +11,9 @@ use crate::frontend::ast;
 
 pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "class scope"))?;
+    if !c.decorator_list.is_empty() {
+        string_annotations_are_plain(cx, c)?;
+    }
     // Decorator expressions are evaluated first, before the type
     // parameters, the bases and the body.
     let (decorator_lets, decorators) = super::expr::into_temps(cx, fx, &c.decorator_list, "decorator")?;
@@ -38,6 +41,29 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
             #store
         }
     })
+}
+
+/// Refuses a decorated class whose string annotations `dataclasses` might
+/// read as `ClassVar`, `InitVar` or `KW_ONLY` (see `annotation`).
+fn string_annotations_are_plain(cx: &Cx, c: &ast::StmtClassDef) -> LResult<()> {
+    for item in &c.body {
+        let ast::Stmt::AnnAssign(a) = item else { continue };
+        let text = match &*a.annotation {
+            ast::Expr::Constant(k) if !cx.future_annotations => match &k.value {
+                ast::Constant::Str(s) => s.clone(),
+                _ => continue,
+            },
+            e if cx.future_annotations => match super::annotation::text(e) {
+                Some(t) => t,
+                None => continue,
+            },
+            _ => continue,
+        };
+        if let Some(why) = super::annotation::special_string(cx.prog, cx.body, &text) {
+            return Err(unsupported(&*a.annotation, &why));
+        }
+    }
+    Ok(())
 }
 
 /// A name for the Rust module of class `name` in module `path`, unique

@@ -8,6 +8,7 @@
 //! Inside a `try` body it breaks out of the labelled block that models the
 //! `try` (`rt::tri!(expr, 'try1)`), so handlers and `finally` see it.
 
+mod annotation;
 mod assign;
 mod builtins;
 mod call;
@@ -126,6 +127,8 @@ pub struct KnownFn {
 pub struct Cx<'a> {
     pub prog: &'a Program,
     pub source: &'a str,
+    /// The module's statements.
+    pub body: &'a [ast::Stmt],
     pub mods: ModTree,
     pub globals: BTreeSet<String>,
     pub known: HashMap<String, KnownFn>,
@@ -161,6 +164,9 @@ pub struct Cx<'a> {
     /// The fixed-layout classes that class patterns name, by name: a
     /// pattern tests and reads an instance its layout admits by index.
     pub class_patterns: HashMap<String, pattern::ClassPattern>,
+    /// `from __future__ import annotations`: class-body annotations are
+    /// stored as text, not evaluated.
+    pub future_annotations: bool,
 }
 
 /// How a Python variable is stored in the Rust function being generated.
@@ -271,10 +277,11 @@ impl Fx {
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(prog: &'a Program, source: &'a str) -> Cx<'a> {
+    pub fn new(prog: &'a Program, source: &'a str, body: &'a [ast::Stmt]) -> Cx<'a> {
         Cx {
             prog,
             source,
+            body,
             mods: ModTree::default(),
             globals: BTreeSet::new(),
             known: HashMap::new(),
@@ -294,6 +301,7 @@ impl<'a> Cx<'a> {
             class_mods: HashMap::new(),
             fast_methods: HashMap::new(),
             class_patterns: HashMap::new(),
+            future_annotations: annotation::future_annotations(body),
         }
     }
 
@@ -735,8 +743,8 @@ pub struct LoweredFile {
 /// The program context before any lowering: module globals (assigned at
 /// module level or through `global`) and the functions calls may reach
 /// directly. `--explain-types` and lowering start from the same one.
-fn module_cx<'a>(prog: &'a Program, source: &'a str, body: &[ast::Stmt]) -> Cx<'a> {
-    let mut cx = Cx::new(prog, source);
+fn module_cx<'a>(prog: &'a Program, source: &'a str, body: &'a [ast::Stmt]) -> Cx<'a> {
+    let mut cx = Cx::new(prog, source, body);
     cx.globals = prog.scopes[0].symbols.iter().filter(|(_, s)| s.assigned).map(|(n, _)| n.clone()).collect();
     for s in &prog.scopes {
         for (n, sym) in &s.symbols {

@@ -50,7 +50,14 @@ fn stmt_tokens(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> 
             let annotate = match (&fx.class_ns, &*a.target) {
                 (Some(ns), ast::Expr::Name(n)) => {
                     let ns = ns.clone();
-                    let ann = super::expr::expr(cx, fx, &a.annotation)?.ts;
+                    let ann = if cx.future_annotations {
+                        let text = super::annotation::text(&a.annotation).ok_or_else(|| {
+                            unsupported(&*a.annotation, "this annotation under `from __future__ import annotations`")
+                        })?;
+                        quote! { rt::str_lit!(#text) }
+                    } else {
+                        super::expr::expr(cx, fx, &a.annotation)?.ts
+                    };
                     let name = n.id.as_str();
                     cx.tri(fx, quote! { rt::classes::annotate(&#ns, #name, #ann) })
                 }

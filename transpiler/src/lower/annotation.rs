@@ -14,6 +14,7 @@
 
 use crate::frontend::ast;
 use crate::sema::Program;
+use crate::sema::dataclass_init::SPECIAL;
 
 /// Whether the module starts with `from __future__ import annotations`
 /// (future imports must come first, after the docstring).
@@ -87,9 +88,6 @@ fn str_repr(s: &str) -> Option<String> {
         format!("'{}'", s.replace('\'', "\\'"))
     })
 }
-
-/// Names that make a dataclass attribute no plain field.
-const SPECIAL: &[&str] = &["ClassVar", "InitVar", "KW_ONLY"];
 
 /// Why `dataclasses` might read the string annotation `text` of a class
 /// body as `ClassVar`, `InitVar` or `KW_ONLY`: its first name (after an

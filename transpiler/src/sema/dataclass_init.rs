@@ -92,7 +92,7 @@ const BUILTIN_TYPES: &[&str] =
     &["int", "float", "complex", "str", "bytes", "bool", "list", "dict", "set", "frozenset", "tuple", "object", "type"];
 
 /// Names that mark a class attribute as no plain field.
-const SPECIAL: &[&str] = &["ClassVar", "InitVar", "KW_ONLY"];
+pub const SPECIAL: &[&str] = &["ClassVar", "InitVar", "KW_ONLY"];
 
 /// The names a plain field's annotation may use, each certain not to be
 /// `ClassVar`, `InitVar` or `KW_ONLY`: builtin types, the module's classes,

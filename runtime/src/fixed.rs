@@ -137,22 +137,21 @@ impl Fixed {
     /// For a class pattern in dynamic code: the instance in `v` while this
     /// layout admits it. It is then of exactly the class, which has no
     /// `__instancecheck__`, and its set fields are what reading their names
-    /// finds ([`field_of`], [`fields_of`]).
+    /// finds ([`fields_of`]).
     #[inline]
     pub fn matches<'v>(&self, v: &'v Value) -> Option<&'v Instance> {
         self.admitted(v).map(|o| &**o)
     }
 }
 
-/// Field `i` of an instance [`Fixed::matches`] admitted, if it is set.
-#[inline]
-pub fn field_of(inst: &Instance, i: usize) -> Option<Value> {
-    inst.value_at(i)
-}
-
-/// Fields `at` of an instance [`Fixed::matches`] admitted, if all are set.
-pub fn fields_of(inst: &Instance, at: &[usize]) -> Option<Vec<Value>> {
-    at.iter().map(|&i| inst.value_at(i)).collect()
+/// Fields `at` of an instance [`Fixed::matches`] admitted, if all are set
+/// (an array: a class pattern's attributes need no allocation).
+pub fn fields_of<const N: usize>(inst: &Instance, at: [usize; N]) -> Option<[Value; N]> {
+    let values = at.map(|i| inst.value_at(i));
+    if values.iter().any(Option::is_none) {
+        return None;
+    }
+    Some(values.map(|v| v.unwrap_or(Value::None)))
 }
 
 /// An instance of a fixed-layout class in native code. The default (a

@@ -86,12 +86,12 @@ fn self_matching(c: &Rc<Class>) -> bool {
 /// match). As in CPython, all are loaded before any sub-pattern is tried,
 /// and an attribute named twice (through `__match_args__` or by keyword)
 /// is a TypeError when its turn comes.
-pub fn class_attrs(
+pub fn class_attrs<const N: usize>(
     subject: &Value,
     cls: &Value,
     positional: &[&crate::attr::Site],
     keywords: &[(&str, &crate::attr::Site)],
-) -> PyResult<Option<Vec<Value>>> {
+) -> PyResult<Option<[Value; N]>> {
     let c = class_of(cls)?;
     let mut out = Vec::with_capacity(positional.len() + keywords.len());
     let names: Vec<Value>;
@@ -144,7 +144,8 @@ pub fn class_attrs(
         let Some(v) = unseen_attribute(subject, &c, name, site, &mut seen)? else { return Ok(None) };
         out.push(v);
     }
-    Ok(Some(out))
+    // The transpiler passes N = positional.len() + keywords.len().
+    Ok(out.try_into().ok())
 }
 
 /// Attribute `name` of `subject` for a class pattern of `c`, unless an

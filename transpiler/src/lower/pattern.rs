@@ -361,12 +361,14 @@ fn class_pattern(
     // One attribute cache per sub-pattern: the class is fixed here.
     let sites = c.patterns.iter().map(|_| quote! { rt::site!() });
     let keywords = kw.iter().map(|a| quote! { (#a, rt::site!()) });
-    let mut get = cx.tri(fx, quote! { rt::pattern::class_attrs(#subj, &#cls, &[#(#sites),*], &[#(#keywords),*]) });
+    let n = proc_macro2::Literal::usize_unsuffixed(c.patterns.len() + kw.len());
+    let mut get =
+        cx.tri(fx, quote! { rt::pattern::class_attrs::<#n>(#subj, &#cls, &[#(#sites),*], &[#(#keywords),*]) });
     if let (Some(admitted), Some(at)) = (&admitted, fixed.as_ref().and_then(|f| f.positions(c.patterns.len(), &kw))) {
         let at = at.into_iter().map(proc_macro2::Literal::usize_unsuffixed);
         // Parenthesized: a `let ... else` value may not end in a brace.
         get = quote! {
-            (match #admitted.and_then(|o| rt::fixed::fields_of(o, &[#(#at),*])) {
+            (match #admitted.and_then(|o| rt::fixed::fields_of(o, [#(#at),*])) {
                 Some(v) => Some(v),
                 None => #get,
             })

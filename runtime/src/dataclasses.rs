@@ -291,6 +291,29 @@ pub fn dataclass(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }
 }
 
+/// String annotations that name `ClassVar`, `InitVar` or `KW_ONLY`, as the
+/// transpiler resolved them: CPython's `dataclasses` looks the type's name
+/// up in the module's namespace, which the runtime cannot see. Each str
+/// object is kept alive here, so its identity stays its own.
+static STRING_KINDS: crate::gil::GilCell<Vec<(Value, &'static str)>> = crate::gil::GilCell::new(Vec::new());
+
+/// Marks `annotation` (a str) as naming `kind` (`"ClassVar"`, `"InitVar"` or
+/// `"KW_ONLY"`) for `dataclass`; returns it.
+pub fn special_annotation(annotation: Value, kind: &'static str) -> Value {
+    let mut kinds = STRING_KINDS.replace(Vec::new());
+    kinds.push((annotation.clone(), kind));
+    STRING_KINDS.replace(kinds);
+    annotation
+}
+
+/// The kind a string annotation was marked with, if any.
+fn string_kind(ty: &Value) -> Option<&'static str> {
+    if !matches!(ty, Value::Str(_)) {
+        return None;
+    }
+    STRING_KINDS.with(|k| k.iter().find(|(v, _)| v.is(ty)).map(|(_, kind)| *kind))
+}
+
 fn is_classvar(ty: &Value) -> bool {
     let text = crate::fmt::repr(ty).unwrap_or_default();
     text == "typing.ClassVar" || text.starts_with("typing.ClassVar[")
@@ -328,7 +351,7 @@ fn process(cls_value: &Value, o: &Options) -> PyResult<Value> {
     };
     let mut kw_only = o.kw_only;
     for (name, ty) in annotations {
-        if ty.is(&SENTINELS.get().kw_only) {
+        if ty.is(&SENTINELS.get().kw_only) || string_kind(&ty) == Some("KW_ONLY") {
             kw_only = true;
             continue;
         }
@@ -342,9 +365,9 @@ fn process(cls_value: &Value, o: &Options) -> PyResult<Value> {
         let Some(f) = field_ref(&fv) else { continue };
         *f.name.borrow_mut() = name.clone();
         *f.ty.borrow_mut() = ty.clone();
-        let kind = if is_classvar(&ty) {
+        let kind = if is_classvar(&ty) || string_kind(&ty) == Some("ClassVar") {
             Kind::ClassVar
-        } else if downcast::<InitVar>(&ty).is_some() {
+        } else if downcast::<InitVar>(&ty).is_some() || string_kind(&ty) == Some("InitVar") {
             Kind::InitVar
         } else {
             Kind::Field

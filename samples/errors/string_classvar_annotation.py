@@ -1,9 +1,10 @@
-# expect: 9:8: error: unsupported: the string annotation "ClassVar[int]" in a decorated class (dataclasses would look up 'ClassVar' in the module)
-from __future__ import annotations
+# expect: 10:8: error: unsupported: the string annotation "ClassVarAlias[int]" in a decorated class (dataclasses would look up 'ClassVarAlias' in the module)
 from dataclasses import dataclass
-from typing import ClassVar
+import typing
+
+ClassVarAlias = typing.ClassVar
 
 @dataclass
 class Counter:
     count: int = 0
-    n: ClassVar[int] = 3
+    n: "ClassVarAlias[int]" = 3

@@ -8,9 +8,10 @@
 //! A string annotation matters to `dataclasses`: a field annotated
 //! `"ClassVar[int]"` is a class variable when the module binds `ClassVar`
 //! to `typing.ClassVar` (CPython looks the first name up in the module's
-//! namespace). The runtime cannot see the module's namespace, so a
-//! decorated class with such an annotation is refused, unless the name is
-//! certainly none of `ClassVar`, `InitVar` and `KW_ONLY`.
+//! namespace). The runtime cannot see the module's namespace, so the
+//! transpiler resolves the name from the module's one binding of it and
+//! marks the str (`rt::dataclasses::special_annotation`); a decorated class
+//! whose string annotation it cannot resolve is refused.
 
 use crate::frontend::ast;
 use crate::sema::Program;
@@ -89,40 +90,64 @@ fn str_repr(s: &str) -> Option<String> {
     })
 }
 
-/// Why `dataclasses` might read the string annotation `text` of a class
-/// body as `ClassVar`, `InitVar` or `KW_ONLY`: its first name (after an
-/// optional `module.`, as CPython's `_MODULE_IDENTIFIER_RE` reads it) is
-/// bound in the module by something other than a class, a def or an
-/// import of another name. None when it certainly is not.
-pub fn special_string(prog: &Program, body: &[ast::Stmt], text: &str) -> Option<String> {
-    let name = first_name(text)?;
-    let sym = prog.scopes[0].symbols.get(name)?;
-    if !sym.assigned && !prog.scopes.iter().any(|s| s.symbols.get(name).is_some_and(|x| x.declared_global)) {
-        return None;
-    }
-    let plain =
-        body.iter()
-            .filter(|s| match s {
-                ast::Stmt::ClassDef(c) => c.name.as_str() == name,
-                ast::Stmt::FunctionDef(f) => f.name.as_str() == name,
-                ast::Stmt::ImportFrom(i) => i.names.iter().any(|a| {
-                    a.asname.as_ref().unwrap_or(&a.name).as_str() == name && !SPECIAL.contains(&a.name.as_str())
-                }),
-                ast::Stmt::Import(i) => i.names.iter().any(|a| a.asname.as_ref().unwrap_or(&a.name).as_str() == name),
-                _ => false,
-            })
-            .count();
-    let certain = plain as u32 == sym.bindings && !sym.deleted;
-    (!certain).then(|| {
-        format!(
+/// What `dataclasses` reads the string annotation `text` of a class body
+/// as: `Ok(Some(kind))` for `ClassVar`, `InitVar` or `KW_ONLY`, `Ok(None)`
+/// for a plain field, `Err` when the module does not say for certain.
+/// CPython takes the annotation's first name (after an optional `module.`,
+/// as `_MODULE_IDENTIFIER_RE` reads it) and looks it up in the module's
+/// namespace; here that is the module's one binding of the name: a class,
+/// a def or an import of another name is plain, and `from typing import
+/// ClassVar` (or `from dataclasses import InitVar`, `KW_ONLY`), under any
+/// name, is that kind.
+pub fn string_kind(prog: &Program, body: &[ast::Stmt], text: &str) -> Result<Option<&'static str>, String> {
+    let Some((prefix, name)) = type_name(text) else { return Ok(None) };
+    let unknown = || {
+        Err(format!(
             "the string annotation {text:?} in a decorated class (dataclasses would look up '{name}' in the module)"
-        )
-    })
+        ))
+    };
+    let Some(sym) = prog.scopes[0].symbols.get(name) else { return Ok(None) };
+    if !sym.assigned && !prog.scopes.iter().any(|s| s.symbols.get(name).is_some_and(|x| x.declared_global)) {
+        return Ok(None);
+    }
+    let (mut plain, mut special) = (0u32, None);
+    for s in body {
+        match s {
+            ast::Stmt::ClassDef(c) if c.name.as_str() == name => plain += 1,
+            ast::Stmt::FunctionDef(f) if f.name.as_str() == name => plain += 1,
+            ast::Stmt::Import(i) => {
+                plain +=
+                    i.names.iter().filter(|a| a.asname.as_ref().unwrap_or(&a.name).as_str() == name).count() as u32;
+            }
+            ast::Stmt::ImportFrom(i) => {
+                let module = i.module.as_ref().map_or("", |m| m.as_str());
+                for a in i.names.iter().filter(|a| a.asname.as_ref().unwrap_or(&a.name).as_str() == name) {
+                    match (module, a.name.as_str()) {
+                        ("typing", "ClassVar") => special = Some("ClassVar"),
+                        ("dataclasses", "InitVar") => special = Some("InitVar"),
+                        ("dataclasses", "KW_ONLY") => special = Some("KW_ONLY"),
+                        (_, n) if !SPECIAL.contains(&n) => plain += 1,
+                        _ => return unknown(),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let found = plain + u32::from(special.is_some());
+    if sym.deleted || sym.bindings != found || sym.bindings != 1 && special.is_some() {
+        return unknown();
+    }
+    match special {
+        // With `module.` before it, the kind depends on what `module` is.
+        Some(_) if prefix.is_some() => unknown(),
+        kind => Ok(kind),
+    }
 }
 
-/// The name `_MODULE_IDENTIFIER_RE` (`^(?:\s*(\w+)\s*\.)?\s*(\w+)`) takes
-/// as the annotation's type.
-fn first_name(text: &str) -> Option<&str> {
+/// The optional module name and the type name that `_MODULE_IDENTIFIER_RE`
+/// (`^(?:\s*(\w+)\s*\.)?\s*(\w+)`) reads from an annotation.
+fn type_name(text: &str) -> Option<(Option<&str>, &str)> {
     let word = |s: &str| s.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(s.len());
     let s = text.trim_start();
     let first = &s[..word(s)];
@@ -133,10 +158,10 @@ fn first_name(text: &str) -> Option<&str> {
         let after = after.trim_start();
         let second = &after[..word(after)];
         if !second.is_empty() {
-            return Some(second);
+            return Some((Some(first), second));
         }
     }
-    (!first.is_empty()).then_some(first)
+    (!first.is_empty()).then_some((None, first))
 }
 
 #[cfg(test)]
@@ -170,9 +195,10 @@ mod tests {
 
     #[test]
     fn the_type_name_is_read_as_dataclasses_reads_it() {
-        assert_eq!(first_name("ClassVar[int]"), Some("ClassVar"));
-        assert_eq!(first_name(" typing . ClassVar[int]"), Some("ClassVar"));
-        assert_eq!(first_name("int"), Some("int"));
-        assert_eq!(first_name("[int]"), None);
+        assert_eq!(type_name("ClassVar[int]"), Some((None, "ClassVar")));
+        assert_eq!(type_name(" typing . ClassVar[int]"), Some((Some("typing"), "ClassVar")));
+        assert_eq!(type_name("int"), Some((None, "int")));
+        assert_eq!(type_name("x ."), Some((None, "x")));
+        assert_eq!(type_name("[int]"), None);
     }
 }

@@ -12,7 +12,7 @@ use crate::frontend::ast;
 pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef) -> LResult<TokenStream> {
     let scope_id = cx.prog.scope_of(s).ok_or_else(|| unsupported(s, "class scope"))?;
     if !c.decorator_list.is_empty() {
-        string_annotations_are_plain(cx, c)?;
+        resolve_string_annotations(cx, c)?;
     }
     // Decorator expressions are evaluated first, before the type
     // parameters, the bases and the body.
@@ -43,9 +43,10 @@ pub fn class_def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, c: &ast::StmtClassDef)
     })
 }
 
-/// Refuses a decorated class whose string annotations `dataclasses` might
-/// read as `ClassVar`, `InitVar` or `KW_ONLY` (see `annotation`).
-fn string_annotations_are_plain(cx: &Cx, c: &ast::StmtClassDef) -> LResult<()> {
+/// Resolves what `dataclasses` would read each string annotation of a
+/// decorated class as (`cx.special_annotations`), or refuses the class
+/// when the module does not say (see `annotation`).
+fn resolve_string_annotations(cx: &mut Cx, c: &ast::StmtClassDef) -> LResult<()> {
     for item in &c.body {
         let ast::Stmt::AnnAssign(a) = item else { continue };
         let text = match &*a.annotation {
@@ -59,8 +60,12 @@ fn string_annotations_are_plain(cx: &Cx, c: &ast::StmtClassDef) -> LResult<()> {
             },
             _ => continue,
         };
-        if let Some(why) = super::annotation::special_string(cx.prog, cx.body, &text) {
-            return Err(unsupported(&*a.annotation, &why));
+        match super::annotation::string_kind(cx.prog, cx.body, &text) {
+            Ok(Some(kind)) => {
+                cx.special_annotations.insert(crate::frontend::span(&*a.annotation).0, kind);
+            }
+            Ok(None) => {}
+            Err(why) => return Err(unsupported(&*a.annotation, &why)),
         }
     }
     Ok(())

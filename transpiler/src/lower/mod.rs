@@ -167,6 +167,9 @@ pub struct Cx<'a> {
     /// `from __future__ import annotations`: class-body annotations are
     /// stored as text, not evaluated.
     pub future_annotations: bool,
+    /// String annotations of decorated classes that `dataclasses` reads as
+    /// `ClassVar`, `InitVar` or `KW_ONLY`, by the annotation's offset.
+    pub special_annotations: HashMap<usize, &'static str>,
 }
 
 /// How a Python variable is stored in the Rust function being generated.
@@ -302,6 +305,7 @@ impl<'a> Cx<'a> {
             fast_methods: HashMap::new(),
             class_patterns: HashMap::new(),
             future_annotations: annotation::future_annotations(body),
+            special_annotations: HashMap::new(),
         }
     }
 

@@ -58,6 +58,10 @@ fn stmt_tokens(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> 
                     } else {
                         super::expr::expr(cx, fx, &a.annotation)?.ts
                     };
+                    let ann = match cx.special_annotations.get(&crate::frontend::span(&*a.annotation).0) {
+                        Some(kind) => quote! { rt::dataclasses::special_annotation(#ann, #kind) },
+                        None => ann,
+                    };
                     let name = n.id.as_str();
                     cx.tri(fx, quote! { rt::classes::annotate(&#ns, #name, #ann) })
                 }

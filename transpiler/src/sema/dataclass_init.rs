@@ -9,14 +9,16 @@
 //!
 //! Only the plain case is written out, where the def is exactly what
 //! CPython generates: a bare `@dataclass` imported from `dataclasses` and
-//! bound once, on a class with no bases, keywords or type parameters;
+//! bound once, on a class with no keywords or type parameters and no base
+//! but one such dataclass of an earlier statement (whose fields then come
+//! first, a redeclared one keeping its place);
 //! every field a name annotated once (no `ClassVar`, `InitVar` or
 //! `KW_ONLY`), with no default or a constant one, defaults after
 //! non-defaults; no `__init__` of its own, and no other binding of a field
 //! or of `__post_init__` but its def. Anything else is left to the runtime
 //! decorator, as before.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::frontend::{ast, span};
 use crate::sema::Program;
@@ -31,16 +33,30 @@ pub fn write_inits(prog: &Program, body: &mut [ast::Stmt]) -> Inits {
     };
     let known = known_type_names(prog, body);
     let mut inits = Inits::new();
+    // The written dataclasses so far, by name: a dataclass subclass of one
+    // takes its fields first.
+    let mut written: BTreeMap<String, Written> = BTreeMap::new();
     for s in body.iter_mut() {
         let offset = span(s).0;
         let ast::Stmt::ClassDef(c) = s else { continue };
         if !c.decorator_list.iter().any(|d| decorated_by(d, &decorator)) {
             continue;
         }
-        let init = plain_init(c, &known).map(|init| c.body.push(init));
+        let bases = |name: &str| written.get(name).filter(|_| bound_once(prog, name));
+        let init = plain_init(c, &known, bases).map(|(init, class)| {
+            c.body.push(init);
+            written.insert(c.name.to_string(), class);
+        });
         inits.insert(offset, init);
     }
     inits
+}
+
+/// A dataclass whose `__init__` was written: all its fields, its bases'
+/// first, and whether it or a base defines `__post_init__`.
+struct Written {
+    fields: Vec<Field>,
+    post_init: bool,
 }
 
 /// Dataclasses by the offset of their statement: whether their `__init__`
@@ -121,27 +137,41 @@ fn known_type_names(prog: &Program, body: &[ast::Stmt]) -> BTreeSet<String> {
 }
 
 /// One field: its name, annotation and default.
-struct Field<'c> {
-    name: &'c str,
-    annotation: &'c ast::Expr,
-    default: Option<&'c ast::Expr>,
+#[derive(Clone)]
+struct Field {
+    name: String,
+    annotation: ast::Expr,
+    default: Option<ast::Expr>,
 }
 
 /// The def of the `__init__` that `@dataclass` generates for `c`, if `c` is
 /// a plain dataclass.
-fn plain_init(c: &ast::StmtClassDef, known: &BTreeSet<String>) -> Result<ast::Stmt, String> {
+fn plain_init<'w>(
+    c: &ast::StmtClassDef,
+    known: &BTreeSet<String>,
+    written: impl Fn(&str) -> Option<&'w Written>,
+) -> Result<(ast::Stmt, Written), String> {
     let [d] = c.decorator_list.as_slice() else { return Err("it has other decorators".into()) };
     if let ast::Expr::Call(call) = d
         && let Some(option) = init_changing_option(call)
     {
         return Err(format!("its option {option} changes __init__"));
     }
-    if !c.bases.is_empty() || !c.keywords.is_empty() || !c.type_params.is_empty() {
-        return Err("it has base classes, keywords or type parameters".into());
+    if !c.keywords.is_empty() || !c.type_params.is_empty() {
+        return Err("it has keywords or type parameters".into());
     }
+    // CPython collects the bases' fields first; one redeclared keeps its place.
+    let base = match c.bases.as_slice() {
+        [] => None,
+        [ast::Expr::Name(b)] => {
+            Some(written(b.id.as_str()).ok_or("its base class is not a dataclass whose __init__ is written out")?)
+        }
+        _ => return Err("it has more than one base class, or one that is not a name".into()),
+    };
+    let mut inherited: Vec<Field> = base.map(|b| b.fields.clone()).unwrap_or_default();
     let mut fields: Vec<Field> = Vec::new();
     let mut others: Vec<&str> = Vec::new();
-    let mut post_init = false;
+    let mut post_init = base.is_some_and(|b| b.post_init);
     for item in &c.body {
         match item {
             ast::Stmt::AnnAssign(a) => {
@@ -152,7 +182,15 @@ fn plain_init(c: &ast::StmtClassDef, known: &BTreeSet<String>) -> Result<ast::St
                 if !a.value.as_deref().is_none_or(is_constant) {
                     return Err(format!("the default of '{}' is not a constant", n.id));
                 }
-                fields.push(Field { name: n.id.as_str(), annotation: &a.annotation, default: a.value.as_deref() });
+                let field = Field {
+                    name: n.id.to_string(),
+                    annotation: (*a.annotation).clone(),
+                    default: a.value.as_deref().cloned(),
+                };
+                match inherited.iter_mut().find(|f| f.name == field.name) {
+                    Some(f) => *f = field.clone(),
+                    None => fields.push(field),
+                }
             }
             ast::Stmt::FunctionDef(f) => {
                 post_init |= f.name.as_str() == "__post_init__";
@@ -170,11 +208,27 @@ fn plain_init(c: &ast::StmtClassDef, known: &BTreeSet<String>) -> Result<ast::St
             _ => return Err("its body holds more than fields, defs and assignments".into()),
         }
     }
+    let own: Vec<&str> = c
+        .body
+        .iter()
+        .filter_map(|item| match item {
+            ast::Stmt::AnnAssign(a) => match &*a.target {
+                ast::Expr::Name(n) => Some(n.id.as_str()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let inherited_names: Vec<&str> =
+        base.map(|b| b.fields.iter().map(|f| f.name.as_str()).collect()).unwrap_or_default();
     let mut names = BTreeSet::new();
-    let bound_once = fields.iter().map(|f| f.name).chain(others.iter().copied()).all(|n| names.insert(n));
+    let bound_once = own.iter().chain(others.iter()).all(|n| names.insert(*n))
+        && !others.iter().any(|o| inherited_names.contains(o));
+    inherited.extend(fields);
+    let fields = inherited;
     // A private name is mangled; CPython names its instance `__dataclass_self__`
     // when a field is `self`.
-    let odd_field = fields.iter().any(|f| f.name == "self" || crate::sema::fixed::is_private(f.name));
+    let odd_field = fields.iter().any(|f| f.name == "self" || crate::sema::fixed::is_private(&f.name));
     let defaults_last = fields.iter().skip_while(|f| f.default.is_none()).all(|f| f.default.is_some());
     if !bound_once || names.contains("__init__") {
         return Err("it defines __init__, or binds a field twice".into());
@@ -182,7 +236,8 @@ fn plain_init(c: &ast::StmtClassDef, known: &BTreeSet<String>) -> Result<ast::St
     if odd_field || !defaults_last {
         return Err("a field is private or 'self', or a field without a default follows one with".into());
     }
-    Ok(init_def(d.range(), &fields, post_init))
+    let init = init_def(d.range(), &fields, post_init);
+    Ok((init, Written { fields, post_init }))
 }
 
 /// The first option of `@dataclass(...)` that may change the `__init__`
@@ -264,14 +319,14 @@ fn init_def(range: ast::text_size::TextRange, fields: &[Field], post_init: bool)
         default: default.map(|d| Box::new(d.clone())),
     };
     let mut args = vec![param("self", None, None)];
-    args.extend(fields.iter().map(|f| param(f.name, Some(f.annotation), f.default)));
+    args.extend(fields.iter().map(|f| param(&f.name, Some(&f.annotation), f.default.as_ref())));
     let mut body: Vec<ast::Stmt> = fields
         .iter()
         .map(|f| {
             ast::Stmt::Assign(ast::StmtAssign {
                 range,
-                targets: vec![self_attr(f.name, ast::ExprContext::Store)],
-                value: Box::new(name(f.name, ast::ExprContext::Load)),
+                targets: vec![self_attr(&f.name, ast::ExprContext::Store)],
+                value: Box::new(name(&f.name, ast::ExprContext::Load)),
                 type_comment: None,
             })
         })

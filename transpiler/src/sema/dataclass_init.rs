@@ -42,7 +42,7 @@ pub fn write_inits(prog: &Program, body: &mut [ast::Stmt]) -> Inits {
         if !c.decorator_list.iter().any(|d| decorated_by(d, &decorator)) {
             continue;
         }
-        let bases = |name: &str| written.get(name).filter(|_| bound_once(prog, name));
+        let bases = |name: &str| written.get(name).filter(|_| prog.bound_once(name));
         let init = plain_init(c, &known, bases).map(|(init, class)| {
             c.body.push(init);
             written.insert(c.name.to_string(), class);
@@ -72,17 +72,6 @@ fn decorated_by(d: &ast::Expr, name: &str) -> bool {
     matches!(d, ast::Expr::Name(n) if n.id.as_str() == name)
 }
 
-/// Whether the module binds `name` once and no function rebinds it.
-fn bound_once(prog: &Program, name: &str) -> bool {
-    let once = prog.scopes[0].symbols.get(name).is_some_and(|sym| sym.bindings == 1 && !sym.deleted);
-    let elsewhere = prog
-        .scopes
-        .iter()
-        .skip(1)
-        .any(|sc| sc.symbols.get(name).is_some_and(|sym| sym.declared_global && sym.assigned));
-    once && !elsewhere
-}
-
 /// The names the module binds once, by `from M import name [as other]` with
 /// `M` one of `modules` and `wanted(name)`.
 fn bound_once_from(prog: &Program, body: &[ast::Stmt], modules: &[&str], wanted: impl Fn(&str) -> bool) -> Vec<String> {
@@ -95,7 +84,7 @@ fn bound_once_from(prog: &Program, body: &[ast::Stmt], modules: &[&str], wanted:
         }
         for a in i.names.iter().filter(|a| wanted(a.name.as_str())) {
             let local = a.asname.as_ref().unwrap_or(&a.name).to_string();
-            if bound_once(prog, &local) {
+            if prog.bound_once(&local) {
                 out.push(local);
             }
         }
@@ -119,19 +108,17 @@ fn known_type_names(prog: &Program, body: &[ast::Stmt]) -> BTreeSet<String> {
     let mut known: BTreeSet<String> = BUILTIN_TYPES.iter().filter(unbound).map(|n| n.to_string()).collect();
     for s in body {
         if let ast::Stmt::ClassDef(c) = s
-            && bound_once(prog, c.name.as_str())
+            && prog.bound_once(c.name.as_str())
         {
             known.insert(c.name.to_string());
         }
     }
     known.extend(bound_once_from(prog, body, &["typing", "collections.abc"], |n| !SPECIAL.contains(&n)));
-    for s in body {
-        let ast::Stmt::Import(i) = s else { continue };
-        for a in i.names.iter().filter(|a| a.asname.is_none() && a.name.as_str() == "typing") {
-            if bound_once(prog, "typing") {
-                known.insert(a.name.to_string());
-            }
-        }
+    let imports_typing = body.iter().any(|s| {
+        matches!(s, ast::Stmt::Import(i) if i.names.iter().any(|a| a.asname.is_none() && a.name.as_str() == "typing"))
+    });
+    if imports_typing && prog.bound_once("typing") {
+        known.insert("typing".to_string());
     }
     known
 }

@@ -129,6 +129,18 @@ pub struct Program {
 }
 
 impl Program {
+    /// Whether the module binds `name` exactly once, never deletes it, and
+    /// no function rebinds it through `global`.
+    pub fn bound_once(&self, name: &str) -> bool {
+        let once = self.scopes[0].symbols.get(name).is_some_and(|sym| sym.bindings == 1 && !sym.deleted);
+        let elsewhere = self
+            .scopes
+            .iter()
+            .skip(1)
+            .any(|sc| sc.symbols.get(name).is_some_and(|sym| sym.declared_global && sym.assigned));
+        once && !elsewhere
+    }
+
     pub fn scope_of<T: ast::Ranged>(&self, node: &T) -> Option<ScopeId> {
         self.by_span.get(&span(node)).copied()
     }

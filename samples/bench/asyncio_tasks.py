@@ -16,5 +16,5 @@ async def main():
     done = await asyncio.gather(*tasks)
     print(len(done), sum(done), sum(results), results[:10], len(results))
 
-for _ in range(4):
+for _ in range(8):
     asyncio.run(main())

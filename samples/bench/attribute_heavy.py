@@ -57,13 +57,13 @@ class Rect(Sq):
 
 
 particles = [Particle(i) for i in range(1000)]
-for _ in range(900):
+for _ in range(1800):
     for p in particles:
         p.step(1)
 print(sum(p.hits for p in particles), sum(p.speed2 for p in particles))
 shapes = [Sq(i % 10) if i % 2 else Rect(i % 7, 3) for i in range(1000)]
 total = 0
-for _ in range(720):
+for _ in range(1440):
     for s in shapes:
         total += s.area()
 print(total)

@@ -132,6 +132,6 @@ def run(events: list) -> None:
     print(Unit("elf", 30) == Unit("elf", 30), Unit("elf", 30) == Unit("elf", 31, False))
 
 
-events = generate(300000)
+events = generate(600000)
 print(events[:4])
 run(events)

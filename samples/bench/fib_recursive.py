@@ -5,5 +5,5 @@ def fib(n: int) -> int:
     return fib(n - 1) + fib(n - 2)
 
 
-for n in (10, 25, 35):
+for n in (10, 25, 34, 35):
     print(f"fib({n}) = {fib(n)}")

@@ -22,7 +22,7 @@ def pairs(xs):
 
 total = 0
 count = 0
-for a, b in pairs(scaled(evens(numbers(4_000_000)), 3)):
+for a, b in pairs(scaled(evens(numbers(8_000_000)), 3)):
     total += b - a
     count += 1
 print(count, total, sum(x for x in scaled(evens(numbers(1000)), 2) if x % 3 == 0))

@@ -83,6 +83,6 @@ def simulate(steps: int) -> tuple[float, float]:
     return before, after
 
 
-e0, e1 = simulate(140000)
+e0, e1 = simulate(280000)
 print(f"{e0:.9f}")
 print(f"{e1:.9f}")

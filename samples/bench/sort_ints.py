@@ -1,4 +1,4 @@
-# Sorting 500,000 ints from an LCG: sorted(), list.sort() on a copy, and
+# Sorting 1,000,000 ints from an LCG: sorted(), list.sort() on a copy, and
 # stable key sorts (a lambda key, and key=abs with reverse=True).
 def generate(n: int) -> list[int]:
     xs = []
@@ -9,7 +9,7 @@ def generate(n: int) -> list[int]:
     return xs
 
 
-xs = generate(500000)
+xs = generate(1000000)
 print(len(xs), sum(xs), min(xs), max(xs), xs[:3])
 
 ys = sorted(xs)
@@ -17,7 +17,7 @@ print(sum(ys[::500]), ys[:3], ys[-3:])
 
 zs = xs.copy()
 zs.sort()
-print(zs == ys, xs == ys, zs[250000])
+print(zs == ys, xs == ys, zs[500000])
 
 by_mod = sorted(xs, key=lambda v: v % 1000)
 print(sum(by_mod[::500]), by_mod[:4], by_mod[-4:])

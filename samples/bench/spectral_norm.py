@@ -32,4 +32,4 @@ def spectral_norm(n: int) -> float:
     return (vbv / vv) ** 0.5
 
 
-print(f"{spectral_norm(280):.9f}")
+print(f"{spectral_norm(400):.9f}")

@@ -34,7 +34,7 @@ def build_formatted(n: int) -> str:
     return "".join("%-6s|%5d|%7.2f\n" % (WORDS[i % 8], i, i / 7) for i in range(n))
 
 
-text = build_concat(190000)
+text = build_concat(380000)
 lines = text.split("\n")
 print(len(text), len(lines), checksum(text))
 print(repr(lines[0]))
@@ -45,12 +45,12 @@ words = upper.split()
 print(len(upper), len(words), words.count("Spam!"), checksum(upper[:100000]))
 print(upper[:60])
 
-joined = build_join(190000)
+joined = build_join(380000)
 print(len(joined), checksum(joined), joined[::50000])
 print(joined[:50])
 print(joined[-40:])
 
-table = build_formatted(100000)
+table = build_formatted(200000)
 rows = table.splitlines()
 print(len(table), len(rows), checksum(table[-20000:]))
 print(rows[1234])
@@ -58,7 +58,7 @@ fields = [row.split("|") for row in rows[:2000]]
 print(sum(int(f[1]) for f in fields), max(f[0].strip() for f in fields))
 
 acc = ""
-for i in range(30000):
+for i in range(60000):
     acc += str(i % 10)
     if len(acc) > 1000:
         acc = acc[500:]

@@ -19,7 +19,7 @@ def count_words(text):
     return counts
 
 
-text = make_text(1300000)
+text = make_text(2600000)
 counts = count_words(text)
 ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 for word, n in ranked[:8]:

@@ -808,6 +808,12 @@ impl<'w> Nx<'w> {
                         let v = self.join(a, c, true)?;
                         return Ok(quote! { return Ok(#v); });
                     }
+                    // `return None` from a function that returns nothing else.
+                    Some(ast::Expr::Constant(c))
+                        if matches!(c.value, ast::Constant::None) && self.typer.returns() == Some(&NTy::None) =>
+                    {
+                        return Ok(quote! { return Ok(()); });
+                    }
                     Some(v) => self.expr(v)?.0,
                     None => match self.init_self() {
                         Some(me) => return Ok(quote! { return Ok(#me); }),

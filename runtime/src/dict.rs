@@ -219,6 +219,27 @@ impl Dict {
         Ok(())
     }
 
+    /// Replaces the value of `key` with `update(value)` where it lies, when
+    /// `key` hashes and compares without running Python code, is present,
+    /// and `update` gives a value; false otherwise (the caller then takes
+    /// the general path). The dict's size and order do not change.
+    pub fn update_in_place(&self, key: &Value, update: impl FnOnce(&Value) -> Option<Value>) -> bool {
+        if !pure_key(key) {
+            return false;
+        }
+        let Ok(hash) = ops::hash(key) else { return false };
+        let old = {
+            let mut t = self.table.borrow_mut();
+            let Some(i) = t.find_pos(hash, |e| pure_eq(&e.key, key)) else { return false };
+            let Some(e) = t.entries[i].as_mut() else { return false };
+            let Some(new) = update(&e.value) else { return false };
+            std::mem::replace(&mut e.value, new)
+        };
+        self.touch();
+        drop(old);
+        true
+    }
+
     /// Removes `key`, returning its value.
     pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
         let hash = ops::hash(key)?;

@@ -1269,6 +1269,38 @@ pub fn setitem(obj: &Value, key: &Value, value: Value) -> PyResult<()> {
     }
 }
 
+/// `obj[key] op= b`. CPython reads the item, applies the in-place operator
+/// and stores the result. When `obj` is a dict whose key hashes and
+/// compares without running Python code, or a list indexed by an int, and
+/// the item and `b` are ints, the item is updated where it lies: one
+/// lookup instead of two, and nothing can tell the difference.
+#[inline]
+pub fn inplace_item(obj: &Value, key: &Value, b: &Value, op: BinOp) -> PyResult<()> {
+    if let Value::Int(j) = b {
+        let update = |cur: &Value| match cur {
+            Value::Int(i) => int_fast(*i, *j, op).map(Value::Int),
+            _ => None,
+        };
+        let done = match (obj, key) {
+            (Value::Dict(d), _) => d.update_in_place(key, update),
+            (Value::List(l), Value::Int(i)) => {
+                let mut items = l.borrow_mut();
+                let len = items.len() as i64;
+                let k = if *i < 0 { *i + len } else { *i };
+                match items.get_mut(usize::try_from(k).unwrap_or(usize::MAX)) {
+                    Some(slot) => update(slot).map(|new| *slot = new).is_some(),
+                    None => false,
+                }
+            }
+            _ => false,
+        };
+        if done {
+            return Ok(());
+        }
+    }
+    setitem(obj, key, inplace(&getitem(obj, key)?, b, op)?)
+}
+
 pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
     match obj {
         Value::List(l) => {

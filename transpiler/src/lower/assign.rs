@@ -210,6 +210,14 @@ pub fn aug_assign(
             let k = cx.fresh("k");
             let obj = expr(cx, fx, &s.value)?.ts;
             let key = expr(cx, fx, &s.slice)?.ts;
+            // CPython reads the item before it evaluates the value; with a
+            // value that has no effects and cannot fail, the runtime may
+            // update the item where it lies (`counts[w] += 1`).
+            if inert(cx, fx, value) {
+                let v = expr(cx, fx, value)?.ts;
+                let update = cx.tri(fx, quote! { rt::ops::inplace_item(&#o, &#k, &#v, #opt) });
+                return Ok(quote! { { let #o = #obj; let #k = #key; #update; } });
+            }
             let cur = cx.tri(fx, quote! { rt::ops::getitem(&#o, &#k) });
             let v = expr(cx, fx, value)?.ts;
             let new = cx.tri(fx, quote! { rt::ops::inplace(&#cur, &#v, #opt) });
@@ -217,6 +225,21 @@ pub fn aug_assign(
             Ok(quote! { { let #o = #obj; let #k = #key; #set; } })
         }
         other => Err(unsupported(other, "augmented assignment target")),
+    }
+}
+
+/// Whether evaluating `value` has no effect and cannot raise: a number
+/// literal, or a plain local that is always bound where it is read.
+fn inert(cx: &Cx, fx: &Fx, value: &ast::Expr) -> bool {
+    match value {
+        ast::Expr::Constant(c) => matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_)),
+        ast::Expr::Name(n) => {
+            let name = n.id.as_str();
+            matches!(fx.lookup(name), Some(Var::Plain(_)))
+                && cx.binding(fx, name) == Some(Binding::Local)
+                && !(fx.depth == 0 && fx.pending_let.contains(name))
+        }
+        _ => false,
     }
 }
 

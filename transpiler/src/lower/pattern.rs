@@ -340,41 +340,57 @@ fn class_pattern(
         let layout = &f.layout;
         quote! { native::#layout.matches(#subj) }
     });
-    let mut out = vec![match &admitted {
-        Some(admitted) => quote! {
-            let #cls = #cv;
-            if #admitted.is_none() && !#test { break #fail false; }
-        },
-        None => quote! {
-            let #cls = #cv;
-            if !#test { break #fail false; }
-        },
-    }];
     let kw: Vec<&str> = c.kwd_attrs.iter().map(|a| a.as_str()).collect();
     if let Some(repeated) = kw.iter().enumerate().find_map(|(i, a)| kw[..i].contains(a).then_some(a)) {
         return Err(unsupported(c, &format!("attribute name repeated in class pattern: {repeated} (a SyntaxError)")));
     }
+    // An instance the layout admits is of exactly the class, which its
+    // name is bound to from before the layout is sealed and for good (see
+    // `cx.class_patterns`): the class is read only on the dynamic path.
     if c.patterns.is_empty() && kw.is_empty() {
-        return Ok(quote! { #(#out)* });
+        return Ok(match &admitted {
+            Some(admitted) => quote! {
+                if #admitted.is_none() {
+                    let #cls = #cv;
+                    if !#test { break #fail false; }
+                }
+            },
+            None => quote! {
+                let #cls = #cv;
+                if !#test { break #fail false; }
+            },
+        });
     }
     let attrs = cx.fresh("attrs");
     // One attribute cache per sub-pattern: the class is fixed here.
     let sites = c.patterns.iter().map(|_| quote! { rt::site!() });
     let keywords = kw.iter().map(|a| quote! { (#a, rt::site!()) });
     let n = proc_macro2::Literal::usize_unsuffixed(c.patterns.len() + kw.len());
-    let mut get =
-        cx.tri(fx, quote! { rt::pattern::class_attrs::<#n>(#subj, &#cls, &[#(#sites),*], &[#(#keywords),*]) });
+    let get = cx.tri(fx, quote! { rt::pattern::class_attrs::<#n>(#subj, &#cls, &[#(#sites),*], &[#(#keywords),*]) });
+    let mut out = Vec::new();
     if let (Some(admitted), Some(at)) = (&admitted, fixed.as_ref().and_then(|f| f.positions(c.patterns.len(), &kw))) {
         let at = at.into_iter().map(proc_macro2::Literal::usize_unsuffixed);
         // Parenthesized: a `let ... else` value may not end in a brace.
-        get = quote! {
-            (match #admitted.and_then(|o| rt::fixed::fields_of(o, [#(#at),*])) {
+        out.push(quote! {
+            let Some(#attrs) = (match #admitted.and_then(|o| rt::fixed::fields_of(o, [#(#at),*])) {
                 Some(v) => Some(v),
-                None => #get,
-            })
+                None => {
+                    let #cls = #cv;
+                    if #test { #get } else { None }
+                }
+            }) else { break #fail false; };
+        });
+    } else {
+        let check = match &admitted {
+            Some(admitted) => quote! { #admitted.is_none() && !#test },
+            None => quote! { !#test },
         };
+        out.push(quote! {
+            let #cls = #cv;
+            if #check { break #fail false; }
+            let Some(#attrs) = #get else { break #fail false; };
+        });
     }
-    out.push(quote! { let Some(#attrs) = #get else { break #fail false; }; });
     for (i, q) in c.patterns.iter().chain(&c.kwd_patterns).enumerate() {
         let i = proc_macro2::Literal::usize_unsuffixed(i);
         out.push(pattern(cx, fx, q, quote! { &#attrs[#i] }, fail, caps)?);

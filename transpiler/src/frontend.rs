@@ -6,6 +6,8 @@ use rustpython_parser::{Mode, StringKind, Tok, lexer, parse_tokens};
 
 use crate::diagnostics::Diagnostic;
 
+mod requote;
+
 /// A parsed module: its statements with byte-offset spans.
 pub struct Module {
     pub body: Vec<ast::Stmt>,
@@ -31,6 +33,19 @@ pub enum StringTokenKind {
 }
 
 pub fn parse_module(source: &str, file: &str) -> Result<Module, Diagnostic> {
+    parse_as_written(source, file).or_else(|error| {
+        // Python 3.12's f-strings may reuse their quote inside a field; the
+        // parser's older grammar may not (see `requote`). The rewritten
+        // text has the source's offsets, so spans still fit the source.
+        match requote::requote(source) {
+            Ok(Some(rewritten)) => parse_as_written(&rewritten, file).map_err(|_| error),
+            Ok(None) => Err(error),
+            Err((at, why)) => Err(Diagnostic::new(at, at, format!("unsupported: {why}"))),
+        }
+    })
+}
+
+fn parse_as_written(source: &str, file: &str) -> Result<Module, Diagnostic> {
     let mut escaped_strings = Vec::new();
     let tokens = lexer::lex(source, Mode::Module).inspect(|t| {
         if let Ok((Tok::String { value, kind, .. }, range)) = t

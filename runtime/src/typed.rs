@@ -554,13 +554,32 @@ impl<'a> Text<'a> {
 
     /// `for w in s.split()`: the runs of text between Python whitespace.
     pub fn split(self) -> impl Iterator<Item = Text<'a>> {
-        self.as_str().split(crate::str_methods::char_is_space).filter(|w| !w.is_empty()).map(move |w| self.piece(w))
+        let ascii = self.ascii().then(|| self.as_str());
+        let mut words = ascii.into_iter().flat_map(|s| s.as_bytes().split(|&b| byte_is_space(b))).map(|w| {
+            // SAFETY: the pieces of ASCII text cut at ASCII bytes are ASCII.
+            unsafe { std::str::from_utf8_unchecked(w) }
+        });
+        let mut other = self.as_str().split(crate::str_methods::char_is_space);
+        // ASCII text (the common case) is split without decoding UTF-8;
+        // only one of the two splitters has anything to give.
+        std::iter::from_fn(move || if ascii.is_some() { words.next() } else { other.next() })
+            .filter(|w| !w.is_empty())
+            .map(move |w| self.piece(w))
     }
 
     /// `s.strip()`, `s.lstrip()`, `s.rstrip()` (Python whitespace): a
     /// piece of `s`, built from nothing.
     pub fn strip(self) -> Text<'a> {
-        self.piece(self.as_str().trim_matches(crate::str_methods::char_is_space))
+        let s = self.as_str();
+        let bytes = s.as_bytes();
+        // Most strs strip to themselves: two byte tests say so.
+        if self.ascii()
+            && !bytes.first().is_some_and(|&b| byte_is_space(b))
+            && !bytes.last().is_some_and(|&b| byte_is_space(b))
+        {
+            return self;
+        }
+        self.piece(s.trim_matches(crate::str_methods::char_is_space))
     }
 
     pub fn lstrip(self) -> Text<'a> {
@@ -795,7 +814,7 @@ pub fn fmt_bool(out: &mut String, v: bool, spec: &str) -> NResult<()> {
 }
 
 /// `{v:spec}` of a str or one character of one.
-pub fn fmt_text(out: &mut String, v: &impl Piece, spec: &str) -> NResult<()> {
+pub fn fmt_text<'t>(out: &mut String, v: &impl Piece<'t>, spec: &str) -> NResult<()> {
     crate::format_spec::format_str_into(out, v.text().0, spec).map_err(|_| Bail)
 }
 
@@ -808,25 +827,43 @@ pub fn percent<'b>(fmt: Text<'_>, args: &[Value], arena: &'b Arena) -> NResult<T
 }
 
 /// A str or one character of one as a `%` argument.
-pub fn text_value(v: &impl Piece) -> Value {
+pub fn text_value<'t>(v: &impl Piece<'t>) -> Value {
     Value::Str(crate::str::PyStr::new(v.text().0))
 }
 
-/// A str or one character of one, as an operand of `+`.
-pub trait Piece {
-    fn text(&self) -> (&str, usize);
+/// Python whitespace among ASCII characters (what `char_is_space` says of
+/// them); only ever asked of ASCII text.
+#[inline]
+fn byte_is_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x20)
 }
 
-impl Piece for Text<'_> {
+/// A str or one character of one, as an operand of `+`; `'t` is how long
+/// the str it is, if any, lives.
+pub trait Piece<'t> {
+    fn text(&self) -> (&str, usize);
+
+    /// The piece as a str living for `'t`, when it is one (a character
+    /// encoded in place is not).
+    fn whole(&self) -> Option<Text<'t>> {
+        None
+    }
+}
+
+impl<'t, 'a: 't> Piece<'t> for Text<'a> {
     fn text(&self) -> (&str, usize) {
         (self.as_str(), self.chars as usize)
+    }
+
+    fn whole(&self) -> Option<Text<'t>> {
+        Some(*self)
     }
 }
 
 /// One character, encoded in place.
 pub struct CharText([u8; 4], usize);
 
-impl Piece for CharText {
+impl Piece<'_> for CharText {
     fn text(&self) -> (&str, usize) {
         (std::str::from_utf8(&self.0[..self.1]).unwrap_or_default(), 1)
     }
@@ -840,8 +877,19 @@ pub fn char_text(c: char) -> CharText {
 }
 
 /// `a + b` on strs: a new str, kept in `arena`.
-pub fn concat<'b>(a: &impl Piece, b: &impl Piece, arena: &'b Arena) -> NResult<Text<'b>> {
+pub fn concat<'b>(a: &impl Piece<'b>, b: &impl Piece<'b>, arena: &'b Arena) -> NResult<Text<'b>> {
     let ((x, xn), (y, yn)) = (a.text(), b.text());
+    // As in CPython, `s + ""` and `"" + s` are `s`: nothing is copied.
+    let other = if y.is_empty() {
+        a.whole()
+    } else if x.is_empty() {
+        b.whole()
+    } else {
+        None
+    };
+    if let Some(same) = other {
+        return Ok(same);
+    }
     let text = match arena.extend(x, y) {
         Some(r) => r?,
         None => arena.copy(&[x, y])?,
@@ -1120,6 +1168,31 @@ mod tests {
         }
         assert_eq!(s.finish(), Ok(1.0));
         assert_eq!(FloatSum::default().finish(), Err(Bail));
+    }
+
+    #[test]
+    fn split_and_strip_use_python_whitespace_on_either_path() {
+        let text = |s: &'static str| Text::new(s, s.chars().count());
+        let words = |s: &'static str| text(s).split().map(|t| (t.as_str(), t.chars)).collect::<Vec<_>>();
+        // ASCII: \x1c-\x1f and \x0b are whitespace to Python, \x7f is not.
+        assert_eq!(words(" a\x1cb\x0bc\x7fd \t\n"), vec![("a", 1), ("b", 1), ("c\x7fd", 3)]);
+        assert_eq!(words("é\u{a0}x\u{2003}ÿ z"), vec![("é", 1), ("x", 1), ("ÿ", 1), ("z", 1)]);
+        assert_eq!(words(" \x1f "), vec![]);
+        assert_eq!(text("\x1dab\x0c").strip().as_str(), "ab");
+        assert_eq!(text("ab").strip().as_str(), "ab");
+        assert_eq!(text("\u{85}é\u{a0}").strip().as_str(), "é");
+        assert_eq!(text("\x1c").strip().as_str(), "");
+    }
+
+    #[test]
+    fn adding_an_empty_str_copies_nothing() {
+        let arena = Arena::default();
+        let word = Text::new("word", 4);
+        for joined in [concat(&word, &Text::EMPTY, &arena), concat(&Text::EMPTY, &word, &arena)] {
+            assert!(std::ptr::eq(joined.unwrap().as_str(), word.as_str()));
+        }
+        assert_eq!(concat(&word, &char_text('s'), &arena).unwrap().as_str(), "words");
+        assert_eq!(concat(&Text::EMPTY, &char_text('é'), &arena).unwrap().chars, 1);
     }
 
     #[test]

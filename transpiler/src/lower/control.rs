@@ -220,7 +220,7 @@ pub fn continue_stmt(_cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenS
     jump(fx, false).ok_or_else(|| syntax(s, "'continue' not properly in loop"))
 }
 
-fn syntax<T: ast::Ranged>(node: &T, msg: &str) -> crate::diagnostics::Diagnostic {
+pub fn syntax<T: ast::Ranged>(node: &T, msg: &str) -> crate::diagnostics::Diagnostic {
     let (a, b) = crate::frontend::span(node);
     crate::diagnostics::Diagnostic::new(a, b, format!("SyntaxError: {msg}"))
 }

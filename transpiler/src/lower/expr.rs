@@ -75,13 +75,25 @@ fn expr_tokens(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
         E::GeneratorExp(g) => comprehension::gen_expr(cx, fx, e, g),
         E::Await(a) => {
             let Some(co) = fx.co.clone().filter(|_| super::in_async(cx, fx)) else {
-                return Err(unsupported(e, "await outside an async function"));
+                let message = match cx.scope(fx).kind {
+                    crate::sema::ScopeKind::Comprehension => {
+                        "asynchronous comprehension outside of an asynchronous function"
+                    }
+                    _ if cx.outside_function(fx) => "'await' outside function",
+                    _ => "'await' outside async function",
+                };
+                return Err(super::control::syntax(e, message));
             };
             let v = expr(cx, fx, &a.value)?.ts;
             Ok(Lowered::any(cx.tri(fx, quote! { rt::aio::await_(&#co, #v).await })))
         }
         E::Yield(y) => {
-            let Some(co) = fx.co.clone() else { return Err(unsupported(e, "yield outside a generator function")) };
+            let Some(co) = fx.co.clone() else {
+                if cx.outside_function(fx) {
+                    return Err(super::control::syntax(e, "'yield' outside function"));
+                }
+                return Err(unsupported(e, "yield outside a generator function"));
+            };
             let v = match &y.value {
                 Some(v) => expr(cx, fx, v)?.ts,
                 None => quote! { Value::None },

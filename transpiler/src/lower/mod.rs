@@ -360,6 +360,12 @@ impl<'a> Cx<'a> {
         &self.prog.scopes[fx.scope]
     }
 
+    /// Whether `fx` is a module or class body, where `return`, `yield`
+    /// and `await` are SyntaxErrors.
+    pub fn outside_function(&self, fx: &Fx) -> bool {
+        matches!(self.scope(fx).kind, crate::sema::ScopeKind::Module | crate::sema::ScopeKind::Class)
+    }
+
     pub fn binding(&self, fx: &Fx, name: &str) -> Option<Binding> {
         self.prog.scopes[fx.scope].binding(name)
     }

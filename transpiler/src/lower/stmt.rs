@@ -35,6 +35,7 @@ fn stmt_tokens(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt) -> LResult<TokenStream> 
         S::FunctionDef(f) => func::def(cx, fx, s, func::Def::of(f)),
         S::AsyncFunctionDef(f) => func::def(cx, fx, s, func::Def::of_async(f)),
         S::ClassDef(c) => class::class_def(cx, fx, s, c),
+        S::Return(_) if cx.outside_function(fx) => Err(control::syntax(s, "'return' outside function")),
         S::Return(r) => control::return_stmt(cx, fx, r.value.as_deref()),
         S::Delete(d) => assign::delete(cx, fx, &d.targets),
         S::Assign(a) => assign::assign(cx, fx, &a.targets, &a.value),

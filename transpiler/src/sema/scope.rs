@@ -802,6 +802,11 @@ impl Builder {
             E::DictComp(c) => self.comprehension(e, ScopeKind::Comprehension, &c.generators, &[&c.key, &c.value]),
             E::GeneratorExp(c) => self.comprehension(e, ScopeKind::GenExpr, &c.generators, &[&c.elt]),
             E::Await(a) => {
+                let here = &self.scopes[self.current];
+                if matches!(here.kind, ScopeKind::Function | ScopeKind::Lambda) && !here.is_coroutine {
+                    let (a, b) = span(e);
+                    return Err(Diagnostic::new(a, b, "SyntaxError: 'await' outside async function"));
+                }
                 self.mark_coroutine();
                 self.expr(&a.value)
             }

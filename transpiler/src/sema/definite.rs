@@ -75,8 +75,21 @@ impl Analyzer<'_> {
     }
 
     fn block(&mut self, body: &[ast::Stmt], st: &mut State) {
-        for s in body {
+        use ast::Stmt as S;
+        for (i, s) in body.iter().enumerate() {
+            let simple = matches!(s, S::Assign(_) | S::AugAssign(_) | S::AnnAssign(_) | S::Expr(_) | S::Pass(_));
+            let before = (i + 1 < body.len() && !simple).then(|| st.clone());
             self.stmt(s, st);
+            // Code after a statement that never completes cannot run, but
+            // rustc may not see that through our lowering of it (a `try`
+            // whose every branch returns or raises ends in a labelled
+            // block), and it still checks initialisation there: analyse
+            // the rest from what held before, not as if all were bound.
+            if st.0.is_none()
+                && let Some(before) = before
+            {
+                *st = before;
+            }
         }
     }
 

@@ -1,0 +1,32 @@
+# Statements after a try whose every branch returns or raises can never run,
+# yet they must still translate: a local they read is not "certainly bound"
+# just because the code before it never completes.
+def work(name, fail):
+    try:
+        if fail:
+            raise ValueError(name)
+        return name.upper()
+    except KeyError:
+        raise
+    with open(__file__) as f:
+        first = f.readline()
+    print(first)
+
+
+def count(xs):
+    for x in xs:
+        if x:
+            return x
+        else:
+            continue
+        total = x
+    return total
+
+
+print(work("a", False))
+try:
+    work("b", True)
+except ValueError as e:
+    print("raised", e)
+print(count([0, 0, 3]))
+count([])

@@ -23,7 +23,19 @@ def count(xs):
     return total
 
 
+def recover(text):
+    # The body never completes, so only the handler leads past the try.
+    try:
+        if text.isdigit():
+            return int(text)
+        raise ValueError(text)
+    except ValueError:
+        fallback = -1
+    return fallback
+
+
 print(work("a", False))
+print(recover("12"), recover("x"))
 try:
     work("b", True)
 except ValueError as e:

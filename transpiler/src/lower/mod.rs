@@ -456,6 +456,7 @@ fn native_functions(cx: &mut Cx, body: &[ast::Stmt]) -> LResult<()> {
     for r in regions.values().flatten() {
         native::classes_used(&r.nf, &mut used);
     }
+    native::close_over_fields(&world, &mut used);
     for name in &used {
         if let Some(class) = world.classes.get(name) {
             cx.layouts.insert(class.offset, native::layout_ident(name));

@@ -99,22 +99,43 @@ pub fn layouts(world: &World, used: &std::collections::BTreeSet<String>) -> Vec<
 
 /// The fixed-layout classes a native function's types mention.
 pub fn classes_used(nf: &NativeFn, out: &mut std::collections::BTreeSet<String>) {
-    fn walk(t: &NTy, out: &mut std::collections::BTreeSet<String>) {
-        match t {
-            NTy::Obj(c) => {
-                out.insert(c.clone());
+    nf.params.iter().map(|(_, t)| t).chain(nf.locals.values()).chain([&nf.ret]).for_each(|t| mentioned(t, out));
+    out.extend(nf.owner.iter().cloned());
+}
+
+/// Adds the classes the fields of `used` classes hold, and theirs in turn:
+/// a native store into a field checks the stored instance's class against
+/// its layout even when no native function names that class.
+pub fn close_over_fields(world: &World, used: &mut std::collections::BTreeSet<String>) {
+    loop {
+        let mut more = std::collections::BTreeSet::new();
+        for ((class, _), t) in &world.field_types {
+            if used.contains(class) {
+                mentioned(t, &mut more);
             }
-            NTy::List(e) | NTy::Gen(e) | NTy::Opt(e) => walk(e, out),
-            NTy::Dict(k, v) => {
-                walk(k, out);
-                walk(v, out);
-            }
-            NTy::Tuple(items) => items.iter().for_each(|t| walk(t, out)),
-            _ => {}
+        }
+        let before = used.len();
+        used.extend(more);
+        if used.len() == before {
+            return;
         }
     }
-    nf.params.iter().map(|(_, t)| t).chain(nf.locals.values()).chain([&nf.ret]).for_each(|t| walk(t, out));
-    out.extend(nf.owner.iter().cloned());
+}
+
+/// The fixed-layout classes a native type mentions.
+fn mentioned(t: &NTy, out: &mut std::collections::BTreeSet<String>) {
+    match t {
+        NTy::Obj(c) => {
+            out.insert(c.clone());
+        }
+        NTy::List(e) | NTy::Gen(e) | NTy::Opt(e) => mentioned(e, out),
+        NTy::Dict(k, v) => {
+            mentioned(k, out);
+            mentioned(v, out);
+        }
+        NTy::Tuple(items) => items.iter().for_each(|t| mentioned(t, out)),
+        _ => {}
+    }
 }
 
 /// The Rust type a native function returns: strs, lists of them and

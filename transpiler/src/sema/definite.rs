@@ -284,12 +284,11 @@ impl Analyzer<'_> {
         let before = st.clone();
         let mut b = before.clone();
         self.block(body, &mut b);
+        // Even when the body never completes, the state after the try is
+        // not the handlers' alone: rustc does not see that the body always
+        // returns or raises through our lowering, so neither may we.
         let mut merged = before.clone();
         self.block(orelse, &mut merged);
-        let body_dead = b.0.is_none();
-        if body_dead && orelse.is_empty() {
-            merged = State::dead();
-        }
         for h in handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             let mut hs = before.clone();

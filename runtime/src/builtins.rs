@@ -162,10 +162,28 @@ pub fn builtin(name: &str) -> PyResult<Value> {
         "range" => return Ok(Value::Class(crate::native::native_class("range"))),
         _ => {}
     }
-    if let Some((n, f)) = FUNCTIONS.iter().find(|(n, _)| *n == name) {
-        return Ok(Value::native(BuiltinFunction { name: n, f: *f }));
+    if let Some(i) = FUNCTIONS.iter().position(|(n, _)| *n == name) {
+        return Ok(function_object(i));
     }
     Err(crate::exc::name_error(format!("name '{name}' is not defined")))
+}
+
+/// The objects of the built-in functions, made on first use: `len is len`.
+static FUNCTION_OBJECTS: crate::gil::GilCell<Vec<Option<Value>>> = crate::gil::GilCell::new(Vec::new());
+
+fn function_object(i: usize) -> Value {
+    if let Some(Some(v)) = FUNCTION_OBJECTS.with(|o| o.get(i).cloned()) {
+        return v;
+    }
+    let (name, f) = FUNCTIONS[i];
+    let v = Value::native(BuiltinFunction { name, f });
+    let mut objects = FUNCTION_OBJECTS.replace(Vec::new());
+    if objects.len() <= i {
+        objects.resize(FUNCTIONS.len(), None);
+    }
+    objects[i] = Some(v.clone());
+    FUNCTION_OBJECTS.replace(objects);
+    v
 }
 
 // ------------------------------------------------------------------ I/O

@@ -84,6 +84,13 @@ impl Native for Deque {
         CLASSES.get().deque.clone()
     }
 
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        match name {
+            "maxlen" => Some(Ok(self.maxlen.map_or(Value::None, |m| Value::Int(m as i64)))),
+            _ => None,
+        }
+    }
+
     fn repr(&self, this: &Value) -> PyResult<String> {
         let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
         let inner = crate::fmt::repr(&Value::list(items))?;

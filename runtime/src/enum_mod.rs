@@ -173,6 +173,9 @@ fn build() -> EnumClasses {
         }
         Ok(Value::str(crate::fmt::format(&Value::str(crate::fmt::str_(&a[0])?), &spec)?))
     });
+    // Members are singletons: copying one gives the member itself.
+    method(&ns, "Enum", "__copy__", &["self"], |a| Ok(a[0].clone()));
+    method(&ns, "Enum", "__deepcopy__", &["self", "memo"], |a| Ok(a[0].clone()));
     method(&ns, "Enum", "__hash__", &["self"], |a| Ok(Value::Int(ops::hash(&attr(&a[0], "_name_")?)?)));
     ns.set_str("_member_names_", Value::list(vec![]));
     let enum_ = make(&meta, "Enum", vec![], ns);

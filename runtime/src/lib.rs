@@ -41,6 +41,7 @@ pub mod classes;
 pub mod collections;
 pub mod complex;
 pub mod contextlib;
+pub mod copy_mod;
 pub mod ctx;
 pub mod dataclasses;
 pub mod dict;

@@ -258,6 +258,7 @@ pub const MODULES: &[&str] = &[
     "enum",
     "collections",
     "json",
+    "copy",
     "abc",
     "re",
     "os",

@@ -138,6 +138,31 @@ impl Function {
         Function::new(name, &qual, sig, vec![], vec![], Rc::new(body), None)
     }
 
+    /// A function of a standard-library module written in Python in
+    /// CPython (`heapq.nlargest`, `string.capwords`): a Rust body behind a
+    /// `def`'s signature, so bad calls get the binder's messages, and
+    /// `__module__` names the module.
+    pub fn in_module(
+        module: &str,
+        name: &str,
+        sig: &'static Signature,
+        defaults: Vec<Value>,
+        kwdefaults: Vec<Option<Value>>,
+        body: fn(Vec<Value>) -> PyResult<Value>,
+    ) -> Value {
+        Value::Function(Rc::new(Function {
+            name: RefCell::new(PyStr::new(name)),
+            qualname: RefCell::new(PyStr::new(name)),
+            module: PyStr::new(module),
+            sig,
+            defaults,
+            kwdefaults,
+            body: Rc::new(body),
+            direct: None,
+            attrs: RefCell::new(None),
+        }))
+    }
+
     /// A call with positional arguments only, in an array: straight to the
     /// Rust function when it takes exactly these.
     #[inline]

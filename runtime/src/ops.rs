@@ -792,6 +792,15 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
 }
 
 fn builtin_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    // bool's own `&`, `|` and `^` give a bool; everything else on bools is int arithmetic.
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinOp::And => return Ok(Some(Value::Bool(x & y))),
+            BinOp::Or => return Ok(Some(Value::Bool(x | y))),
+            BinOp::Xor => return Ok(Some(Value::Bool(x ^ y))),
+            _ => {}
+        }
+    }
     // Machine ints first: the hot path.
     if let (Some(x), Some(y)) = (small(a), small(b))
         && let Some(r) = small_int_op(x, y, op)?

@@ -36,6 +36,11 @@ use crate::frontend::{ast, span};
 use crate::sema::fixed::FixedClass;
 use crate::sema::{Program, ScopeKind};
 
+/// Native tuples are Rust tuples of 2 up to this many items, the sizes the
+/// runtime converts (`typed::ToValue`, unpacking); `(x,)`, `()` and longer
+/// tuples stay dynamic.
+const MAX_NATIVE_TUPLE: usize = 4;
+
 /// A native type. Lists hold scalars; tuples appear only as return values
 /// and on the right of tuple assignments.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1659,6 +1664,12 @@ impl<'w> Typer<'w> {
     fn yielded(&mut self, y: &ast::ExprYield) -> R<()> {
         let Some(v) = &y.value else { return refuse(y, "it yields None") };
         let ty = match &**v {
+            ast::Expr::Tuple(t) if !(2..=MAX_NATIVE_TUPLE).contains(&t.elts.len()) => {
+                return refuse(
+                    y,
+                    format!("it yields a tuple of {} items (native: 2 to {MAX_NATIVE_TUPLE})", t.elts.len()),
+                );
+            }
             ast::Expr::Tuple(t) => {
                 let mut items = Vec::new();
                 for e in &t.elts {
@@ -1813,6 +1824,12 @@ impl<'w> Typer<'w> {
                     };
                 };
                 let ty = match &**v {
+                    ast::Expr::Tuple(t) if !(2..=MAX_NATIVE_TUPLE).contains(&t.elts.len()) => {
+                        return refuse(
+                            &**v,
+                            format!("it returns a tuple of {} items (native: 2 to {MAX_NATIVE_TUPLE})", t.elts.len()),
+                        );
+                    }
                     ast::Expr::Tuple(t) => {
                         let mut items = Vec::new();
                         for e in &t.elts {

@@ -39,7 +39,8 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> R<FormatSpec> {
     let mut i = 0;
     let mut s = FormatSpec { fill: ' ', ..Default::default() };
     let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
-    if chars.len() >= 2 && is_align(chars[1]) {
+    let fill_given = chars.len() >= 2 && is_align(chars[1]);
+    if fill_given {
         s.fill = chars[0];
         s.align = Some(chars[1]);
         i = 2;
@@ -95,9 +96,14 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> R<FormatSpec> {
     if i < chars.len() {
         return Err(err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
     }
-    if s.zero && s.align.is_none() {
+    // The `0` flag pads with zeros unless a fill is given, and puts them
+    // after the sign unless an alignment is given (numbers only: a str
+    // keeps its default left alignment), as CPython's parser does.
+    if s.zero && !fill_given {
         s.fill = '0';
-        s.align = Some('=');
+        if s.align.is_none() && type_name != "str" {
+            s.align = Some('=');
+        }
     }
     Ok(s)
 }
@@ -160,14 +166,9 @@ fn layout_into(
                         out.push_str(&format!("{sign}{prefix}{g}{rest}"));
                         return;
                     }
+                    // Where a separator would start the field, CPython
+                    // adds a zero before it: one character over the width.
                     digits.insert(0, '0');
-                    let g2 = group(&digits, s.grouping.unwrap_or(','), every);
-                    if g2.chars().count() > target {
-                        // A separator would start the field: pad with a zero instead.
-                        let zeros: String = std::iter::repeat_n('0', target - g.chars().count()).collect();
-                        out.push_str(&format!("{sign}{prefix}{zeros}{g}{rest}"));
-                        return;
-                    }
                 }
             }
             out.push_str(sign);

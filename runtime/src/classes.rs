@@ -136,6 +136,10 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
     if let Some(f @ Value::Function(_)) = ns.get_str("__new__") {
         ns.set_str("__new__", Value::native(StaticMethod { func: f }));
     }
+    // A class that defines `__eq__` but not `__hash__` is unhashable.
+    if ns.get_str("__eq__").is_some() && ns.get_str("__hash__").is_none() {
+        ns.set_str("__hash__", Value::None);
+    }
     let slots = instance_slots(&ns, &linear_bases)?;
     let cls = Rc::new(Class {
         name: RefCell::new(PyStr::new(name)),

@@ -404,7 +404,15 @@ impl Native for DictLike {
             Value::Native(_) => Value::Dict(downcast::<DictLike>(other)?.dict.clone()),
             _ => return Some(false),
         };
-        ops::eq(&self.me(), &o).ok()
+        let equal = ops::eq(&self.me(), &o).ok()?;
+        // Two OrderedDicts are equal only with their keys in the same order.
+        match downcast::<DictLike>(other) {
+            Some(d) if equal && self.kind == Kind::OrderedDict && d.kind == Kind::OrderedDict => {
+                let (mine, theirs) = (self.dict.keys(), d.dict.keys());
+                mine.iter().zip(&theirs).try_fold(true, |all, (a, b)| Some(all && ops::eq(a, b).ok()?))
+            }
+            _ => Some(equal),
+        }
     }
 
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {

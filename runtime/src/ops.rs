@@ -340,9 +340,12 @@ pub fn compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     }
 }
 
+/// `a == b` where a built-in object on either side decides (reflected when
+/// only `b` is one: `dict(od) == od` asks the OrderedDict).
 fn native_eq(a: &Value, b: &Value) -> bool {
-    match a {
-        Value::Native(n) => n.eq(b).unwrap_or(false),
+    match (a, b) {
+        (Value::Native(n), _) => n.eq(b).unwrap_or(false),
+        (_, Value::Native(n)) => n.eq(a).unwrap_or(false),
         _ => false,
     }
 }

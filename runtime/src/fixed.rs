@@ -38,6 +38,10 @@ pub struct Fixed {
     /// The plain methods native code calls directly, each with the
     /// qualified name of the def it must be (its own or a base's).
     methods: &'static [(&'static str, &'static str)],
+    /// What each `super().method` native code calls finds: the class whose
+    /// def calls it, the method, and the qualified name of the def found
+    /// (empty: `object`'s, or no def at all).
+    supers: &'static [(&'static str, &'static str, &'static str)],
     /// The class and the count of changes to its namespace and its bases'
     /// when it was sealed.
     class: GilCell<Option<(Rc<Class>, u64)>>,
@@ -48,7 +52,16 @@ pub struct Fixed {
 
 impl Fixed {
     pub const fn new(fields: &'static [&'static str], methods: &'static [(&'static str, &'static str)]) -> Fixed {
-        Fixed { fields, methods, class: GilCell::new(None), checked: AtomicU64::new(0) }
+        Fixed::with_supers(fields, methods, &[])
+    }
+
+    /// A layout whose native methods also call `super()` methods.
+    pub const fn with_supers(
+        fields: &'static [&'static str],
+        methods: &'static [(&'static str, &'static str)],
+        supers: &'static [(&'static str, &'static str, &'static str)],
+    ) -> Fixed {
+        Fixed { fields, methods, supers, class: GilCell::new(None), checked: AtomicU64::new(0) }
     }
 
     /// Whether the namespaces of the class and its bases are the ones it
@@ -82,6 +95,9 @@ impl Fixed {
         if !self.methods.iter().all(|(name, qualname)| is_def(name, qualname)) {
             return;
         }
+        if !self.supers.iter().all(|(from, name, qualname)| super_finds(c, from, name, qualname)) {
+            return;
+        }
         *c.keys.borrow_mut() = self.fields.iter().map(|f| crate::attr::intern(f)).collect();
         // Every change to these namespaces now moves the epoch `unchanged` reads.
         c.dict.mark_namespace();
@@ -105,6 +121,20 @@ impl Fixed {
             Some((cls, version)) if self.unchanged(cls, *version) => Some(cls.clone()),
             _ => None,
         })
+    }
+}
+
+/// Whether `super().name` in a def of the class named `from` finds, on an
+/// instance of `cls`, the def `qualname` (empty: none of a class of the
+/// program's, as when it reaches `object`'s).
+fn super_finds(cls: &Rc<Class>, from: &str, name: &str, qualname: &str) -> bool {
+    let lineage: Vec<&Rc<Class>> = std::iter::once(cls).chain(cls.mro.iter()).collect();
+    let Some(at) = lineage.iter().position(|k| k.name.borrow().as_str() == from) else { return false };
+    let found = lineage[at + 1..].iter().find_map(|k| k.dict.get_str(name).map(|v| (k.builtin.is_some(), v)));
+    match found {
+        None | Some((true, _)) => qualname.is_empty(),
+        Some((false, Value::Function(f))) => f.qualname.borrow().as_str() == qualname,
+        Some((false, _)) => false,
     }
 }
 

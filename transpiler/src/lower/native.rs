@@ -89,9 +89,19 @@ pub fn layouts(world: &World, used: &std::collections::BTreeSet<String>) -> Vec<
                 let qualname = format!("{d}.{m}");
                 quote! { (#m, #qualname) }
             });
+            // And each `super().method` must find the def it found here.
+            let supers = class.supers.iter().map(|(from, m, def)| {
+                let def = def.as_deref().unwrap_or("");
+                quote! { (#from, #m, #def) }
+            });
+            let layout = if class.supers.is_empty() {
+                quote! { rt::typed::Fixed::new(&[#(#fields),*], &[#(#methods),*]) }
+            } else {
+                quote! { rt::typed::Fixed::with_supers(&[#(#fields),*], &[#(#methods),*], &[#(#supers),*]) }
+            };
             quote! {
                 #[doc = #doc]
-                pub(crate) static #id: rt::typed::Fixed = rt::typed::Fixed::new(&[#(#fields),*], &[#(#methods),*]);
+                pub(crate) static #id: rt::typed::Fixed = #layout;
             }
         })
         .collect()

@@ -44,6 +44,12 @@ pub struct FixedClass {
     pub own: BTreeSet<String>,
     /// How many of the fields (the first ones) `__init__` assigns.
     pub init_fields: usize,
+    /// What each `super().method` that native code calls on this class's
+    /// instances found: the class whose def makes the call, the method, and
+    /// the def found (`None`: `object`'s). Sealing checks that the classes
+    /// still say so, as code run before this class statement may have
+    /// rebound a base's method (`Base.method = other`).
+    pub supers: BTreeSet<(String, String, Option<String>)>,
     /// Whether the class or a base declares `__slots__`.
     slotted: bool,
     /// Whether the class or a base defines `__init_subclass__`.
@@ -278,6 +284,7 @@ fn class(
         definers,
         own,
         init_fields,
+        supers: BTreeSet::new(),
         slotted,
         init_subclass,
     })

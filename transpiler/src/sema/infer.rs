@@ -641,7 +641,16 @@ fn method_units<'a>(
                 continue;
             }
             for callee in super_callees(source, f) {
-                if let Ok(Some(d)) = class.super_definer(&world.classes, &definer, &callee) {
+                let found = match class.super_definer(&world.classes, &definer, &callee) {
+                    Ok(Some(d)) => Some(d),
+                    Ok(None) => None,
+                    Err(_) => continue,
+                };
+                let def = found.as_ref().map(|d| format!("{d}.{callee}"));
+                if let Some(fixed) = world.classes.get_mut(&class.name) {
+                    fixed.supers.insert((definer.clone(), callee.clone(), def));
+                }
+                if let Some(d) = found {
                     todo.push_back((d, callee));
                 }
             }

@@ -49,7 +49,14 @@ pub enum PyIter {
         version: u64,
         part: DictPart,
     },
-    /// Values copied out up front (sets, reversed views).
+    /// A set's live table, by slot; `len` is its size when iteration began
+    /// (usize::MAX once it changed: the error is sticky, as in CPython).
+    Set {
+        set: Rc<crate::set::Set>,
+        pos: usize,
+        len: usize,
+    },
+    /// Values copied out up front (reversed views, containers' snapshots).
     Snapshot(std::vec::IntoIter<Value>),
     /// `__getitem__` with 0, 1, 2... until `IndexError`.
     Sequence {
@@ -130,6 +137,25 @@ impl PyIter {
                 }))
             }
             PyIter::Snapshot(it) => Ok(it.next()),
+            PyIter::Set { set, pos, len } => {
+                if *pos == usize::MAX {
+                    return Ok(None);
+                }
+                if set.len() != *len {
+                    *len = usize::MAX;
+                    return Err(crate::exc::runtime_error("Set changed size during iteration"));
+                }
+                match set.entry_from(*pos) {
+                    Some((next, v)) => {
+                        *pos = next;
+                        Ok(Some(v))
+                    }
+                    None => {
+                        *pos = usize::MAX;
+                        Ok(None)
+                    }
+                }
+            }
             PyIter::Sequence { obj, index } => match ops::getitem(obj, &Value::Int(*index)) {
                 Ok(v) => {
                     *index += 1;
@@ -164,7 +190,7 @@ impl PyIter {
             PyIter::Dict { part: DictPart::Keys, .. } => "dict_keyiterator",
             PyIter::Dict { part: DictPart::Values, .. } => "dict_valueiterator",
             PyIter::Dict { part: DictPart::Items, .. } => "dict_itemiterator",
-            PyIter::Snapshot(_) => "set_iterator",
+            PyIter::Snapshot(_) | PyIter::Set { .. } => "set_iterator",
             PyIter::Sequence { .. } => "iterator",
             PyIter::Object(_) | PyIter::Generator(_) => "iterator",
         }
@@ -196,7 +222,7 @@ pub fn iter(obj: &Value) -> PyResult<PyIter> {
         Value::Tuple(t) => PyIter::Tuple { tuple: t.clone(), pos: 0 },
         Value::Str(s) => PyIter::Str { s: s.clone(), byte: 0 },
         Value::Dict(d) => PyIter::Dict { dict: d.clone(), pos: 0, version: d.version(), part: DictPart::Keys },
-        Value::Set(s) | Value::FrozenSet(s) => PyIter::Snapshot(s.items().into_iter()),
+        Value::Set(s) | Value::FrozenSet(s) => PyIter::Set { set: s.clone(), pos: 0, len: s.len() },
         Value::Native(n) => match n.iter(obj) {
             Some(r) => r?,
             None if n.is_iterator() => match crate::generator::as_generator(&***n) {

@@ -32,6 +32,12 @@ impl Set {
         self.table.borrow().keys()
     }
 
+    /// The element at slot `pos` of the table or after, and the slot to
+    /// go on from.
+    pub fn entry_from(&self, pos: usize) -> Option<(usize, Value)> {
+        self.table.borrow().entry_from(pos)
+    }
+
     fn entries(&self) -> Vec<(i64, Value)> {
         self.table.borrow().entries()
     }
@@ -399,12 +405,30 @@ pub fn method(recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyR
 /// builds a frozenset constant and merges it into an empty set, which
 /// can lay the table out differently from adding one by one.
 pub fn from_constants(items: Vec<Value>) -> PyResult<Value> {
-    let frozen = Set::new();
-    for v in items {
-        frozen.add(v)?;
-    }
     let s = Set::new();
-    let t = frozen.table.borrow().clone();
+    let t = folded(items)?.table.borrow().clone();
     s.table.borrow_mut().merge(&t)?;
     Ok(wrap(s, false))
+}
+
+/// The frozenset constant CPython makes of a set display of constants that
+/// a `for` loop or a comprehension iterates over.
+pub fn folded_frozenset(items: Vec<Value>) -> PyResult<Value> {
+    Ok(wrap(folded(items)?, true))
+}
+
+/// A frozenset constant as CPython's compiler leaves it: made from the
+/// items in source order, then made again from its own order as the
+/// compiler merges equal constants (`merge_consts_recursive`), which can
+/// place the items differently.
+fn folded(items: Vec<Value>) -> PyResult<Set> {
+    let first = Set::new();
+    for v in items {
+        first.add(v)?;
+    }
+    let again = Set::new();
+    for v in first.table.borrow().keys() {
+        again.add(v)?;
+    }
+    Ok(again)
 }

@@ -64,6 +64,15 @@ impl SetTable {
             .collect()
     }
 
+    /// The first element at slot `pos` or after, and the slot after it
+    /// (`setiter_iternext`, which walks the live table).
+    pub fn entry_from(&self, pos: usize) -> Option<(usize, Value)> {
+        self.slots.iter().enumerate().skip(pos).find_map(|(i, s)| match s {
+            Slot::Active(_, k) => Some((i + 1, k.clone())),
+            _ => None,
+        })
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         self.entries().into_iter().map(|(_, k)| k).collect()
     }

@@ -80,7 +80,7 @@ fn loops(
             _ => {
                 let src = match (i, &first_iter) {
                     (0, First::Source(src)) => src.clone(),
-                    _ => super::expr::expr_ref(cx, fx, &g.iter)?,
+                    _ => super::expr::iterable_ref(cx, fx, &g.iter)?,
                 };
                 if co.is_some() {
                     cx.tri(fx, quote! { rt::aio::aiter(#src) })
@@ -134,7 +134,7 @@ fn inline(
         return Err(unsupported(e, "empty comprehension"));
     };
     // The first iterable belongs to the enclosing scope.
-    let first_iter = super::expr::expr_ref(cx, fx, &first.iter)?;
+    let first_iter = super::expr::iterable_ref(cx, fx, &first.iter)?;
     let saved = fx.scope;
     let decls = declare_targets(cx, fx, scope, gens);
     fx.scope = scope;
@@ -198,7 +198,7 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
     if gens.iter().any(|g| g.is_async) || cx.prog.scopes[scope].is_coroutine {
         return async_gen_expr(cx, fx, e, scope, g);
     }
-    let first_iter = expr(cx, fx, &first.iter)?.ts;
+    let first_iter = super::expr::iterable(cx, fx, &first.iter)?.ts;
     let make_first = cx.tri(fx, quote! { rt::iter::iter(&#first_iter) });
 
     // Captured cells of the enclosing scope, cloned into the closure.
@@ -246,7 +246,7 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
             let v = expr(cx, &mut inner, &g.elt)?.ts;
             quote! { return Ok(Some(#v)); }
         } else {
-            let next_src = expr(cx, &mut inner, &gens[k + 1].iter)?.ts;
+            let next_src = super::expr::iterable(cx, &mut inner, &gens[k + 1].iter)?.ts;
             let k1 = k + 1;
             quote! { #its[#k1] = Some(rt::iter::iter(&#next_src)?); }
         };
@@ -306,7 +306,7 @@ fn async_gen_expr(
 ) -> LResult<Lowered> {
     let gens = &g.generators;
     let first = &gens[0];
-    let first_src = super::expr::expr_ref(cx, fx, &first.iter)?;
+    let first_src = super::expr::iterable_ref(cx, fx, &first.iter)?;
     let first_val = cx.fresh("first");
     let make_first = if first.is_async {
         cx.tri(fx, quote! { rt::aio::aiter(#first_src) })

@@ -113,7 +113,7 @@ pub fn for_loop_with(
 ) -> LResult<TokenStream> {
     let it = cx.fresh("it");
     let item = cx.fresh("item");
-    let iterable = super::expr::expr_ref(cx, fx, iter)?;
+    let iterable = super::expr::iterable_ref(cx, fx, iter)?;
     let make_iter = match is_async {
         Some(_) => cx.tri(fx, quote! { rt::aio::aiter(#iterable) }),
         None => cx.tri(fx, quote! { rt::iter::iter(#iterable) }),

@@ -17,6 +17,24 @@ pub fn expr_ref(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream>
     Ok(expr(cx, fx, e)?.by_ref())
 }
 
+/// What a `for` loop or a comprehension iterates over: as `expr`, except
+/// that a set display of constants is a frozenset constant, as CPython's
+/// optimizer makes it (which can order its items differently).
+pub fn iterable(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<Lowered> {
+    match e {
+        ast::Expr::Set(s) if s.elts.iter().all(is_constant) => {
+            let items = elements(cx, fx, &s.elts)?;
+            Ok(Lowered::any(cx.tri(fx, quote! { rt::set::folded_frozenset(#items) })))
+        }
+        _ => expr(cx, fx, e),
+    }
+}
+
+/// [`iterable`], by reference.
+pub fn iterable_ref(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
+    Ok(iterable(cx, fx, e)?.by_ref())
+}
+
 /// Evaluates `exprs` in order, each into a fresh temporary named for
 /// `kind`: the `let`s that bind them, and the temporaries.
 pub fn into_temps(

@@ -259,7 +259,7 @@ impl StepLowering for Dynamic<'_, '_, '_> {
     fn for_start(&mut self, f: &ast::StmtFor) -> LResult<(TokenStream, Ident, Ident)> {
         let it = self.cx.fresh("it");
         let item = self.cx.fresh("item");
-        let iterable = super::expr::expr_ref(self.cx, self.fx, &f.iter)?;
+        let iterable = super::expr::iterable_ref(self.cx, self.fx, &f.iter)?;
         let make_iter = self.cx.tri(self.fx, quote! { rt::iter::iter(#iterable) });
         self.iters.push(it.clone());
         Ok((quote! { #it = #make_iter; }, it, item))

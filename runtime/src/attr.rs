@@ -231,6 +231,12 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     if name == "fromkeys" && Rc::ptr_eq(cls, &crate::types::types().dict) {
         return Ok(Value::native(crate::func::BuiltinFunction { name: "fromkeys", f: crate::builtins::dict_fromkeys }));
     }
+    if name == "maketrans" && Rc::ptr_eq(cls, &crate::types::types().str_) {
+        return Ok(Value::native(crate::func::BuiltinFunction {
+            name: "maketrans",
+            f: crate::str_translate::maketrans,
+        }));
+    }
     if let Some(f) = crate::bytes::class_attr(cls, name) {
         return Ok(f);
     }
@@ -434,6 +440,7 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(no_attribute_to_store(obj, name)),
         },
+        Value::Native(_) if let Some(r) = crate::collections::namedtuple_delattr(obj, name) => r,
         _ => Err(no_attribute_to_store(obj, name)),
     }
 }

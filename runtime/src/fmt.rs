@@ -326,6 +326,10 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
 pub fn percent_format(fmt: &str, args: &Value) -> PyResult<String> {
     match args {
         Value::Tuple(t) => percent(fmt, t.items(), None),
+        // A namedtuple is a tuple of arguments too.
+        Value::Native(_) if crate::collections::is_namedtuple(args) => {
+            percent(fmt, &crate::collections::tuple_items(args).unwrap_or_default(), None)
+        }
         Value::Dict(_) => percent(fmt, std::slice::from_ref(args), Some(args)),
         Value::Object(o) if o.class.lookup("__getitem__").is_some() => {
             percent(fmt, std::slice::from_ref(args), Some(args))

@@ -1,5 +1,5 @@
 //! The `functools` module: `reduce`, `partial`, `wraps`/`update_wrapper`,
-//! `lru_cache`/`cache`, `total_ordering` and `cmp_to_key`.
+//! `lru_cache`/`cache`, `total_ordering`, `cmp_to_key` and `singledispatch`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -470,6 +470,251 @@ fn cached_property(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     Ok(Value::native(CachedProperty { func, name: RefCell::new(None) }))
 }
 
+// ---------------------------------------------------------- singledispatch
+//
+// `singledispatch(func)` as Lib/functools.py builds it: a `wrapper`
+// function (so it binds as a method like any def) calling the
+// implementation registered for the first argument's `__class__`, found
+// along its MRO. `register(cls)` (a decorator) and `register(cls, func)`,
+// with a class or a union of classes, fill the registry, which
+// `wrapper.registry` shows read-only and `wrapper.dispatch(cls)` searches.
+// Plain `@register` reads the function's first annotation, but the
+// transpiler records no `__annotations__` on defs, so on a def it raises
+// NotImplementedError.
+
+/// `isinstance(cls, type)`, or a union of classes: the classes it stands for.
+fn dispatch_types(cls: &Value) -> Option<Vec<Value>> {
+    match cls {
+        Value::Class(_) => Some(vec![cls.clone()]),
+        _ => {
+            let u = crate::native::downcast::<crate::builtins::UnionType>(cls)?;
+            u.args.iter().all(|a| matches!(a, Value::Class(_))).then(|| u.args.clone())
+        }
+    }
+}
+
+/// `dispatch(cls)`: the first class of `cls.__mro__` with an implementation.
+fn dispatch(registry: &Dict, cls: &Value) -> PyResult<Value> {
+    let Value::Class(c) = cls else {
+        return Err(type_error(format!("dispatch() argument must be a class, not {}", ops::type_name(cls))));
+    };
+    for k in c.mro_with_self() {
+        let Some(f) = registry.get(&Value::Class(k.clone()))? else { continue };
+        // CPython also finds abstract base classes `cls` is a virtual
+        // subclass of (`_compose_mro`); that search is not written here.
+        if Rc::ptr_eq(&k, &crate::types::types().object) {
+            for other in registry.keys() {
+                if !other.is(&Value::Class(k.clone())) && crate::builtins::is_subclass(cls, &other)? {
+                    return Err(crate::exc::not_implemented_error(
+                        "py2rs: singledispatch through an abstract base class is not supported",
+                    ));
+                }
+            }
+        }
+        return Ok(f);
+    }
+    Ok(Value::None)
+}
+
+struct Register {
+    registry: Rc<Dict>,
+    /// `register(cls)` waiting for its function.
+    cls: Option<Value>,
+}
+
+impl Register {
+    fn add(&self, cls: &Value, types: Vec<Value>, func: Value) -> PyResult<Value> {
+        let _ = cls;
+        for t in types {
+            self.registry.set(t, func.clone())?;
+        }
+        Ok(func)
+    }
+
+    /// `register(cls, func=None)`.
+    fn register(&self, cls: Value, func: Option<Value>) -> PyResult<Value> {
+        if let Some(types) = dispatch_types(&cls) {
+            return match func {
+                None => Ok(Value::native(Register { registry: self.registry.clone(), cls: Some(cls) })),
+                Some(f) => self.add(&cls, types, f),
+            };
+        }
+        if func.is_some() {
+            return Err(type_error(format!(
+                "Invalid first argument to `register()`. {} is not a class or union type.",
+                crate::fmt::repr(&cls)?
+            )));
+        }
+        // py2rs does not record a def's annotations, so a function here may
+        // be annotated as CPython sees it: refuse rather than guess.
+        let ann = match crate::attr::getattr(&cls, "__annotations__") {
+            Ok(ann) => ann,
+            Err(_) if matches!(cls, Value::Function(_)) => {
+                return Err(crate::exc::not_implemented_error(
+                    "py2rs: singledispatch register() by annotation is not supported (function annotations are not recorded); use register(cls)",
+                ));
+            }
+            Err(e) if e.is_instance(&crate::types::types().attribute_error) => Value::None,
+            Err(e) => return Err(e),
+        };
+        let first = match &ann {
+            Value::Dict(d) => d.items().into_iter().next(),
+            _ => None,
+        };
+        let Some((argname, hint)) = first else {
+            return Err(type_error(format!(
+                "Invalid first argument to `register()`: {}. Use either `@register(some_class)` or plain `@register` on an annotated function.",
+                crate::fmt::repr(&cls)?
+            )));
+        };
+        if matches!(hint, Value::Str(_)) {
+            return Err(crate::exc::not_implemented_error(
+                "py2rs: singledispatch register() of a string annotation (get_type_hints) is not supported",
+            ));
+        }
+        match dispatch_types(&hint) {
+            Some(types) => self.add(&hint, types, cls),
+            None => {
+                let what = if crate::native::downcast::<crate::builtins::UnionType>(&hint).is_some() {
+                    "not all arguments are classes"
+                } else {
+                    "is not a class"
+                };
+                Err(type_error(format!(
+                    "Invalid annotation for {}. {} {what}.",
+                    crate::fmt::repr(&argname)?,
+                    crate::fmt::repr(&hint)?
+                )))
+            }
+        }
+    }
+}
+
+impl Native for Register {
+    fn type_name(&self) -> &'static str {
+        "function"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
+        Some((|| {
+            let mut it = args.into_iter();
+            if let Some(cls) = &self.cls {
+                let f = it.next().ok_or_else(|| type_error("register() missing the function"))?;
+                return self.register(cls.clone(), Some(f));
+            }
+            let mut cls = it.next();
+            let mut func = it.next();
+            for (k, v) in kwargs {
+                match k.as_str() {
+                    "cls" if cls.is_none() => cls = Some(v),
+                    "func" if func.is_none() => func = Some(v),
+                    _ => return Err(type_error(format!("register() got an unexpected keyword argument '{k}'"))),
+                }
+            }
+            let cls = cls.ok_or_else(|| type_error("register() missing 1 required positional argument: 'cls'"))?;
+            self.register(cls, func.filter(|f| !f.is_none()))
+        })())
+    }
+}
+
+/// `wrapper.registry`: a read-only live view of the registry.
+struct MappingProxy {
+    dict: Rc<Dict>,
+}
+
+impl Native for MappingProxy {
+    fn type_name(&self) -> &'static str {
+        "mappingproxy"
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!("mappingproxy({})", crate::fmt::repr(&Value::Dict(self.dict.clone()))?))
+    }
+
+    fn iter(&self, _this: &Value) -> Option<PyResult<crate::iter::PyIter>> {
+        Some(crate::iter::iter(&Value::Dict(self.dict.clone())))
+    }
+
+    fn len(&self) -> Option<PyResult<usize>> {
+        Some(Ok(self.dict.len()))
+    }
+
+    fn getitem(&self, _this: &Value, key: &Value) -> Option<PyResult<Value>> {
+        Some(ops::getitem(&Value::Dict(self.dict.clone()), key))
+    }
+
+    fn contains(&self, item: &Value) -> Option<PyResult<bool>> {
+        Some(self.dict.contains(item))
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "keys" | "values" | "items" | "get" | "copy")
+    }
+
+    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, kw: Kwargs) -> Option<PyResult<Value>> {
+        self.has_method(name)
+            .then(|| crate::methods::call_builtin_method(&Value::Dict(self.dict.clone()), name, args, kw))
+    }
+}
+
+struct Dispatcher {
+    registry: Rc<Dict>,
+}
+
+impl Native for Dispatcher {
+    fn type_name(&self) -> &'static str {
+        "function"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        Some(match <[Value; 1]>::try_from(args) {
+            Ok([cls]) => dispatch(&self.registry, &cls),
+            Err(a) => Err(type_error(format!("dispatch() takes 1 positional argument but {} were given", a.len()))),
+        })
+    }
+}
+
+fn singledispatch(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    use crate::func::Signature;
+    static WRAPPER_SIG: Signature =
+        Signature { params: &["args", "kw"], posonly: 0, positional: 0, varargs: true, kwonly: 0, varkw: true };
+    let [func] = crate::func::args::<1>(args);
+    let registry = Rc::new(Dict::new());
+    registry.set(Value::Class(crate::types::types().object.clone()), func.clone())?;
+    let funcname = match crate::attr::getattr_default(&func, "__name__", Value::None)? {
+        Value::Str(s) => s.to_string(),
+        _ => "singledispatch function".to_string(),
+    };
+    let reg = registry.clone();
+    let body = move |a: Vec<Value>| -> PyResult<Value> {
+        let args = crate::iter::to_vec(&a[0])?;
+        let mut kwargs: Kwargs = Vec::new();
+        if let Value::Dict(d) = &a[1] {
+            for (k, v) in d.items() {
+                if let Value::Str(k) = k {
+                    kwargs.push((k, v));
+                }
+            }
+        }
+        let Some(first) = args.first() else {
+            return Err(type_error(format!("{funcname} requires at least 1 positional argument")));
+        };
+        let cls = crate::attr::getattr(first, "__class__")?;
+        let f = dispatch(&reg, &cls)?;
+        call(&f, args, kwargs)
+    };
+    let wrapper =
+        Function::new("wrapper", "singledispatch.<locals>.wrapper", &WRAPPER_SIG, vec![], vec![], Rc::new(body), None);
+    if let Value::Function(w) = &wrapper {
+        let attrs = w.attrs();
+        attrs.set_str("register", Value::native(Register { registry: registry.clone(), cls: None }));
+        attrs.set_str("dispatch", Value::native(Dispatcher { registry: registry.clone() }));
+        attrs.set_str("registry", Value::native(MappingProxy { dict: registry }));
+    }
+    update_wrapper(&wrapper, &func)?;
+    Ok(wrapper)
+}
+
 pub fn module_attrs() -> Dict {
     let d = Dict::new();
     let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
@@ -482,6 +727,7 @@ pub fn module_attrs() -> Dict {
         ("total_ordering", total_ordering),
         ("cmp_to_key", cmp_to_key),
         ("cached_property", cached_property),
+        ("singledispatch", singledispatch),
     ];
     for (name, f) in fns {
         d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));

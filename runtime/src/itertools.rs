@@ -535,6 +535,141 @@ fn groupby(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     }))
 }
 
+/// What the iterators of one `tee()` share: the source, and the items
+/// read from it so far that some iterator has not yet passed.
+struct TeeData {
+    /// `None` while one of the iterators is reading from it.
+    source: Option<PyIter>,
+    /// Items from index `base` on.
+    buffer: VecDeque<Value>,
+    base: usize,
+    /// The position of each live iterator, to drop what all have passed.
+    positions: Vec<Rc<std::cell::Cell<usize>>>,
+}
+
+/// An `itertools._tee` iterator.
+pub struct Tee {
+    data: Rc<RefCell<TeeData>>,
+    pos: Rc<std::cell::Cell<usize>>,
+}
+
+impl Tee {
+    fn sibling(&self) -> Tee {
+        let pos = Rc::new(std::cell::Cell::new(self.pos.get()));
+        self.data.borrow_mut().positions.push(pos.clone());
+        Tee { data: self.data.clone(), pos }
+    }
+
+    fn advance(&self) -> PyResult<Option<Value>> {
+        let i = self.pos.get();
+        let buffered = {
+            let d = self.data.borrow();
+            (i < d.base + d.buffer.len()).then(|| d.buffer[i - d.base].clone())
+        };
+        let v = match buffered {
+            Some(v) => v,
+            None => {
+                let taken = self.data.borrow_mut().source.take();
+                let mut source = taken.ok_or_else(|| crate::exc::runtime_error("cannot re-enter the tee iterator"))?;
+                // The source runs Python code: no borrow is held meanwhile.
+                let next = source.next();
+                let mut d = self.data.borrow_mut();
+                d.source = Some(source);
+                let Some(v) = next? else { return Ok(None) };
+                d.buffer.push_back(v.clone());
+                v
+            }
+        };
+        self.pos.set(i + 1);
+        self.data.borrow_mut().trim();
+        Ok(Some(v))
+    }
+}
+
+impl TeeData {
+    /// Drops the items every iterator has passed.
+    fn trim(&mut self) {
+        let low = self.positions.iter().map(|p| p.get()).min().unwrap_or(usize::MAX);
+        while self.base < low && !self.buffer.is_empty() {
+            self.buffer.pop_front();
+            self.base += 1;
+        }
+    }
+}
+
+impl Drop for Tee {
+    fn drop(&mut self) {
+        if let Ok(mut d) = self.data.try_borrow_mut() {
+            d.positions.retain(|p| !Rc::ptr_eq(p, &self.pos));
+            d.trim();
+        }
+    }
+}
+
+impl crate::native::Native for Tee {
+    fn type_name(&self) -> &'static str {
+        "itertools._tee"
+    }
+
+    fn is_iterator(&self) -> bool {
+        true
+    }
+
+    fn next(&self) -> Option<PyResult<Option<Value>>> {
+        Some(self.advance())
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        name == "__copy__"
+    }
+
+    fn call_method(&self, _this: &Value, name: &str, _args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        (name == "__copy__").then(|| Ok(Value::native(self.sibling())))
+    }
+}
+
+/// `tee(iterable, n=2)`: `n` iterators over one source; a tee given a tee
+/// shares its buffer, as `__copy__` does.
+fn tee(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    if let Some((k, _)) = kwargs.first() {
+        return Err(type_error(format!("tee() takes no keyword arguments (got '{k}')")));
+    }
+    match args.len() {
+        0 => return Err(type_error("tee expected at least 1 argument, got 0")),
+        n if n > 2 => return Err(type_error(format!("tee expected at most 2 arguments, got {n}"))),
+        _ => {}
+    }
+    let n = match args.get(1) {
+        Some(v) => ops::index_of(v, "tee")?,
+        None => 2,
+    };
+    if n < 0 {
+        return Err(value_error("n must be >= 0"));
+    }
+    let source = iter(&args[0])?;
+    if n == 0 {
+        return Ok(Value::tuple(vec![]));
+    }
+    // A tee is itself the first result and the rest are its copies, as
+    // CPython's `tee` uses an iterator's `__copy__`.
+    let first = match crate::native::downcast::<Tee>(&args[0]) {
+        Some(_) => args[0].clone(),
+        None => {
+            let pos = Rc::new(std::cell::Cell::new(0));
+            let data = TeeData { source: Some(source), buffer: VecDeque::new(), base: 0, positions: vec![pos.clone()] };
+            Value::native(Tee { data: Rc::new(RefCell::new(data)), pos })
+        }
+    };
+    let mut out = Vec::with_capacity(n as usize);
+    out.push(first.clone());
+    if let Some(t) = crate::native::downcast::<Tee>(&first) {
+        for _ in 1..n {
+            out.push(Value::native(t.sibling()));
+        }
+    }
+    Ok(Value::tuple(out))
+}
+
 pub fn module_attrs() -> crate::dict::Dict {
     let d = crate::dict::Dict::new();
     let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
@@ -557,6 +692,7 @@ pub fn module_attrs() -> crate::dict::Dict {
         ("combinations", combinations),
         ("combinations_with_replacement", combinations_with_replacement),
         ("groupby", groupby),
+        ("tee", tee),
     ];
     for (name, f) in fns {
         d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));

@@ -130,7 +130,10 @@ fn encode(v: &Value, o: &Options, level: usize, out: &mut String, depth: usize) 
         Value::Int(_) | Value::BigInt(_) => out.push_str(&crate::fmt::repr(v)?),
         Value::Float(f) => out.push_str(&float_text(*f)),
         Value::Str(s) => quote(s, o.ensure_ascii, out),
-        Value::List(_) | Value::Tuple(_) => {
+        // A namedtuple is encoded as the tuple it is.
+        Value::List(_) | Value::Tuple(_) | Value::Native(_)
+            if !matches!(v, Value::Native(_)) || crate::collections::is_namedtuple(v) =>
+        {
             let items = crate::iter::to_vec(v)?;
             if items.is_empty() {
                 out.push_str("[]");

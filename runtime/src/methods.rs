@@ -589,6 +589,8 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
             Value::str(crate::strformat::str_format_map(text, &args[0])?)
         }
         "encode" => crate::bytes::encode_method(text, args, kwargs)?,
+        "maketrans" => crate::str_translate::maketrans(args, kwargs)?,
+        "translate" => crate::str_translate::translate(text, args)?,
         "__len__" => Value::Int(s.char_len() as i64),
         "__contains__" => Value::Bool(ops::contains(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?),
         "__getitem__" => ops::getitem(&Value::Str(s.clone()), a(0).unwrap_or(&Value::None))?,
@@ -1251,6 +1253,14 @@ impl Native for DictView {
         let a = crate::set::from_values(self.items()).ok()?;
         let b = crate::set::from_values(o.items()).ok()?;
         ops::eq(&a, &b).ok()
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        crate::dict_views::has_method(self.part, name)
+    }
+
+    fn call_method(&self, this: &Value, name: &str, args: Vec<Value>, kw: Kwargs) -> Option<PyResult<Value>> {
+        crate::dict_views::call_method(self.part, this, name, args, &kw)
     }
 }
 

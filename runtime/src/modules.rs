@@ -1,15 +1,15 @@
-//! Standard-library modules the runtime provides (`math`, `sys`, `time`;
+//! Standard-library modules the runtime provides (`sys`, `time`;
 //! the others have their own files, such as `typing.rs`),
 //! and `import` itself: a module is a namespace of values.
 
 use std::rc::Rc;
 
 use crate::dict::Dict;
-use crate::exc::{PyResult, pure, type_error, value_error};
+use crate::exc::{PyResult, type_error, value_error};
 use crate::func::{BuiltinFunction, Kwargs};
 use crate::gil::GilCell;
 use crate::native::Native;
-use crate::ops::{self, type_name};
+use crate::ops::type_name;
 use crate::value::Value;
 
 pub struct Module {
@@ -82,6 +82,7 @@ pub const KNOWN: &[&str] = &[
     "pathlib",
     "io",
     "httpx",
+    "textwrap",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -90,7 +91,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         return Ok(m);
     }
     let (static_name, attrs) = match name {
-        "math" => ("math", math_attrs()),
+        "math" => ("math", crate::math_mod::module_attrs()),
         "sys" => ("sys", sys_attrs()),
         "typing" => ("typing", crate::typing::module_attrs()),
         "dataclasses" => ("dataclasses", crate::dataclasses::module_attrs()),
@@ -116,6 +117,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         "pathlib" => ("pathlib", crate::pathlib::module_attrs()),
         "io" => ("io", crate::io::module_attrs()),
         "httpx" => ("httpx", crate::httpx::module_attrs()),
+        "textwrap" => ("textwrap", crate::textwrap_mod::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],
@@ -139,368 +141,6 @@ pub fn import_from(module: &Value, module_name: &str, name: &str) -> PyResult<Va
 
 fn func(d: &Dict, name: &'static str, f: fn(Vec<Value>, Kwargs) -> PyResult<Value>) {
     d.set_str(name, Value::native(BuiltinFunction { name, f }));
-}
-
-// ------------------------------------------------------------------- math
-
-fn f64_arg(v: &Value) -> PyResult<f64> {
-    match ops::to_f64(v)? {
-        Some(f) => Ok(f),
-        None => {
-            if let Value::Object(_) = v
-                && crate::call::lookup_special(v, "__float__").is_some()
-            {
-                let r = crate::call::call_method(v, "__float__", vec![], vec![])?;
-                return f64_arg(&r);
-            }
-            Err(type_error(format!("must be real number, not {}", type_name(v))))
-        }
-    }
-}
-
-fn domain(x: f64) -> PyResult<Value> {
-    if x.is_nan() {
-        return Err(value_error("math domain error"));
-    }
-    Ok(Value::Float(x))
-}
-
-fn one(name: &str, args: &[Value]) -> PyResult<f64> {
-    if args.len() != 1 {
-        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
-    }
-    f64_arg(&args[0])
-}
-
-macro_rules! unary_math {
-    ($($name:ident => $body:expr),* $(,)?) => {
-        $(
-            fn $name(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-                let x = one(stringify!($name), &args)?;
-                let f: fn(f64) -> PyResult<Value> = $body;
-                f(x)
-            }
-        )*
-    };
-}
-
-unary_math! {
-    sqrt => |x| if x < 0.0 { Err(value_error("math domain error")) } else { Ok(Value::Float(x.sqrt())) },
-    exp => |x| { let r = x.exp(); if r.is_infinite() && x.is_finite() { Err(crate::exc::overflow_error("math range error")) } else { Ok(Value::Float(r)) } },
-    sin => |x| if x.is_infinite() { Err(value_error("math domain error")) } else { Ok(Value::Float(x.sin())) },
-    cos => |x| if x.is_infinite() { Err(value_error("math domain error")) } else { Ok(Value::Float(x.cos())) },
-    tan => |x| if x.is_infinite() { Err(value_error("math domain error")) } else { Ok(Value::Float(x.tan())) },
-    asin => |x| domain(x.asin()),
-    acos => |x| domain(x.acos()),
-    atan => |x| Ok(Value::Float(x.atan())),
-    sinh => |x| Ok(Value::Float(x.sinh())),
-    cosh => |x| Ok(Value::Float(x.cosh())),
-    tanh => |x| Ok(Value::Float(x.tanh())),
-    fabs => |x| Ok(Value::Float(x.abs())),
-    log2 => |x| if x <= 0.0 { Err(value_error("math domain error")) } else { Ok(Value::Float(x.log2())) },
-    log10 => |x| if x <= 0.0 { Err(value_error("math domain error")) } else { Ok(Value::Float(x.log10())) },
-    log1p => |x| if x <= -1.0 { Err(value_error("math domain error")) } else { Ok(Value::Float(x.ln_1p())) },
-    expm1 => |x| Ok(Value::Float(x.exp_m1())),
-    degrees => |x| Ok(Value::Float(x.to_degrees())),
-    radians => |x| Ok(Value::Float(x.to_radians())),
-    isnan => |x| Ok(Value::Bool(x.is_nan())),
-    isinf => |x| Ok(Value::Bool(x.is_infinite())),
-    isfinite => |x| Ok(Value::Bool(x.is_finite())),
-}
-
-fn log(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    if args.is_empty() || args.len() > 2 {
-        return Err(type_error(format!("log expected 1 or 2 arguments, got {}", args.len())));
-    }
-    let ln = |v: &Value| -> PyResult<f64> {
-        // Big ints may exceed f64; take the log of their digits instead.
-        if let Value::BigInt(b) = v {
-            if num_traits::Signed::is_positive(&**b) {
-                let bits = b.bits();
-                let shift = bits.saturating_sub(60);
-                let top = num_traits::ToPrimitive::to_f64(&(&**b >> shift as usize)).unwrap_or(0.0);
-                return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
-            }
-            return Err(value_error("math domain error"));
-        }
-        let x = f64_arg(v)?;
-        if x <= 0.0 {
-            return Err(value_error("math domain error"));
-        }
-        Ok(x.ln())
-    };
-    let num = ln(&args[0])?;
-    match args.get(1) {
-        None => Ok(Value::Float(num)),
-        Some(b) => {
-            let den = ln(b)?;
-            if den == 0.0 {
-                return Err(crate::exc::zero_division_error("float division by zero"));
-            }
-            Ok(Value::Float(num / den))
-        }
-    }
-}
-
-fn int_math(name: &'static str, args: Vec<Value>, f: fn(f64) -> f64) -> PyResult<Value> {
-    if args.len() != 1 {
-        return Err(type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
-    }
-    match &args[0] {
-        Value::Int(_) | Value::BigInt(_) => Ok(args[0].clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(x) => crate::builtins::float_to_int(f(*x)),
-        other => {
-            let dunder = format!("__{name}__");
-            if crate::call::lookup_special(other, &dunder).is_some() {
-                return crate::call::call_method(other, &dunder, vec![], vec![]);
-            }
-            Err(type_error(format!("must be real number, not {}", type_name(other))))
-        }
-    }
-}
-
-fn floor(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    int_math("floor", args, f64::floor)
-}
-
-fn ceil(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    int_math("ceil", args, f64::ceil)
-}
-
-fn trunc(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    int_math("trunc", args, f64::trunc)
-}
-
-fn two_f64(name: &str, args: &[Value]) -> PyResult<(f64, f64)> {
-    if args.len() != 2 {
-        return Err(type_error(format!("{name} expected 2 arguments, got {}", args.len())));
-    }
-    Ok((f64_arg(&args[0])?, f64_arg(&args[1])?))
-}
-
-fn atan2(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let (y, x) = two_f64("atan2", &args)?;
-    Ok(Value::Float(y.atan2(x)))
-}
-
-fn copysign(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let (x, y) = two_f64("copysign", &args)?;
-    Ok(Value::Float(x.copysign(y)))
-}
-
-fn fmod(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let (x, y) = two_f64("fmod", &args)?;
-    if y == 0.0 || x.is_infinite() {
-        return Err(value_error("math domain error"));
-    }
-    Ok(Value::Float(x % y))
-}
-
-fn math_pow(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let (x, y) = two_f64("pow", &args)?;
-    let r = x.powf(y);
-    if r.is_nan() && !x.is_nan() && !y.is_nan() {
-        return Err(value_error("math domain error"));
-    }
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        if x == 0.0 {
-            return Err(value_error("math domain error"));
-        }
-        return Err(crate::exc::overflow_error("math range error"));
-    }
-    Ok(Value::Float(r))
-}
-
-fn hypot(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let mut acc = 0.0f64;
-    let mut xs = Vec::with_capacity(args.len());
-    for a in &args {
-        xs.push(f64_arg(a)?.abs());
-    }
-    let max = xs.iter().cloned().fold(0.0, f64::max);
-    if max == 0.0 || max.is_infinite() {
-        return Ok(Value::Float(max));
-    }
-    for x in &xs {
-        let s = x / max;
-        acc += s * s;
-    }
-    Ok(Value::Float(max * acc.sqrt()))
-}
-
-fn dist(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    if args.len() != 2 {
-        return Err(type_error(format!("dist expected 2 arguments, got {}", args.len())));
-    }
-    let p = crate::iter::to_vec(&args[0])?;
-    let q = crate::iter::to_vec(&args[1])?;
-    if p.len() != q.len() {
-        return Err(value_error("both points must have the same number of dimensions"));
-    }
-    let mut diffs = Vec::with_capacity(p.len());
-    for (a, b) in p.iter().zip(q.iter()) {
-        diffs.push(Value::Float(f64_arg(a)? - f64_arg(b)?));
-    }
-    hypot(diffs, vec![])
-}
-
-fn isclose(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    let (a, b) = two_f64("isclose", &args)?;
-    let mut rel = 1e-9;
-    let mut abs = 0.0;
-    for (k, v) in kw {
-        match k.as_str() {
-            "rel_tol" => rel = f64_arg(&v)?,
-            "abs_tol" => abs = f64_arg(&v)?,
-            other => {
-                return Err(type_error(format!("isclose() got an unexpected keyword argument '{other}'")));
-            }
-        }
-    }
-    if rel < 0.0 || abs < 0.0 {
-        return Err(value_error("tolerances must be non-negative"));
-    }
-    Ok(Value::Bool(pure(crate::num_ops::math_isclose(a, b, rel, abs))?))
-}
-
-fn fsum(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let items = crate::iter::to_vec(args.first().unwrap_or(&Value::None))?;
-    let mut xs = Vec::with_capacity(items.len());
-    for v in &items {
-        xs.push(f64_arg(v)?);
-    }
-    Ok(Value::Float(pure(crate::num_ops::fsum(&xs))?))
-}
-
-fn prod(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    let mut acc = Value::Int(1);
-    for (k, v) in kw {
-        if k.as_str() == "start" {
-            acc = v;
-        }
-    }
-    for v in crate::iter::to_vec(args.first().unwrap_or(&Value::None))? {
-        acc = ops::binary(&acc, &v, ops::BinOp::Mul)?;
-    }
-    Ok(acc)
-}
-
-fn int_args(name: &str, args: &[Value]) -> PyResult<Vec<num_bigint::BigInt>> {
-    args.iter()
-        .map(|v| {
-            crate::builtins::to_bigint(v).ok_or_else(|| {
-                if matches!(v, Value::Float(_)) {
-                    type_error("'float' object cannot be interpreted as an integer")
-                } else {
-                    type_error(format!("{name}: '{}' object cannot be interpreted as an integer", type_name(v)))
-                }
-            })
-        })
-        .collect()
-}
-
-fn gcd(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let xs = int_args("gcd", &args)?;
-    Ok(Value::from_bigint(crate::num_ops::gcd_many(&xs)))
-}
-
-fn lcm(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let xs = int_args("lcm", &args)?;
-    Ok(Value::from_bigint(crate::num_ops::lcm_many(&xs)))
-}
-
-fn factorial(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    if args.len() != 1 {
-        return Err(type_error(format!("math.factorial() takes exactly one argument ({} given)", args.len())));
-    }
-    let xs = int_args("factorial", &args)?;
-    Ok(Value::from_bigint(pure(crate::num_ops::factorial(&xs[0]))?))
-}
-
-fn isqrt(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let xs = int_args("isqrt", &args)?;
-    Ok(Value::from_bigint(pure(crate::num_ops::isqrt(xs.first().cloned().unwrap_or_default()))?))
-}
-
-fn comb(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let xs = int_args("comb", &args)?;
-    if xs.len() != 2 {
-        return Err(type_error(format!("comb expected 2 arguments, got {}", xs.len())));
-    }
-    Ok(Value::from_bigint(pure(crate::num_ops::comb(&xs[0], &xs[1]))?))
-}
-
-fn perm(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let xs = int_args("perm", &args)?;
-    match xs.len() {
-        1 => Ok(Value::from_bigint(pure(crate::num_ops::factorial(&xs[0]))?)),
-        2 => Ok(Value::from_bigint(pure(crate::num_ops::perm(&xs[0], &xs[1]))?)),
-        n => Err(type_error(format!("perm expected at most 2 arguments, got {n}"))),
-    }
-}
-
-fn modf(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    let x = one("modf", &args)?;
-    let i = x.trunc();
-    let frac = if x.is_infinite() { 0.0f64.copysign(x) } else { x - i };
-    Ok(Value::tuple_of([Value::Float(frac), Value::Float(i)]))
-}
-
-fn math_attrs() -> Dict {
-    let d = Dict::new();
-    d.set_str("pi", Value::Float(std::f64::consts::PI));
-    d.set_str("e", Value::Float(std::f64::consts::E));
-    d.set_str("tau", Value::Float(std::f64::consts::TAU));
-    d.set_str("inf", Value::Float(f64::INFINITY));
-    d.set_str("nan", Value::Float(f64::NAN));
-    let fns: &[(&'static str, crate::func::BuiltinFn)] = &[
-        ("sqrt", sqrt),
-        ("exp", exp),
-        ("sin", sin),
-        ("cos", cos),
-        ("tan", tan),
-        ("asin", asin),
-        ("acos", acos),
-        ("atan", atan),
-        ("sinh", sinh),
-        ("cosh", cosh),
-        ("tanh", tanh),
-        ("fabs", fabs),
-        ("log", log),
-        ("log2", log2),
-        ("log10", log10),
-        ("log1p", log1p),
-        ("expm1", expm1),
-        ("degrees", degrees),
-        ("radians", radians),
-        ("isnan", isnan),
-        ("isinf", isinf),
-        ("isfinite", isfinite),
-        ("floor", floor),
-        ("ceil", ceil),
-        ("trunc", trunc),
-        ("atan2", atan2),
-        ("copysign", copysign),
-        ("fmod", fmod),
-        ("pow", math_pow),
-        ("hypot", hypot),
-        ("dist", dist),
-        ("isclose", isclose),
-        ("fsum", fsum),
-        ("prod", prod),
-        ("gcd", gcd),
-        ("lcm", lcm),
-        ("factorial", factorial),
-        ("isqrt", isqrt),
-        ("comb", comb),
-        ("perm", perm),
-        ("modf", modf),
-    ];
-    for (name, f) in fns {
-        func(&d, name, *f);
-    }
-    d
 }
 
 // -------------------------------------------------------------------- sys
@@ -586,9 +226,48 @@ fn sys_attrs() -> Dict {
     d.set_str("platform", Value::str("linux"));
     d.set_str("byteorder", Value::str("little"));
     d.set_str("version", Value::str("3.12.1 (py2rs)"));
+    d.set_str("hexversion", Value::Int(0x030c_01f0));
     d.set_str(
         "version_info",
-        Value::tuple_of([Value::Int(3), Value::Int(12), Value::Int(1), Value::str("final"), Value::Int(0)]),
+        crate::structseq::new(
+            crate::structseq::new_class("sys", "version_info"),
+            "sys.version_info",
+            &["major", "minor", "micro", "releaselevel", "serial"],
+            vec![Value::Int(3), Value::Int(12), Value::Int(1), Value::str("final"), Value::Int(0)],
+        ),
+    );
+    d.set_str(
+        "float_info",
+        crate::structseq::new(
+            crate::structseq::new_class("sys", "float_info"),
+            "sys.float_info",
+            &[
+                "max",
+                "max_exp",
+                "max_10_exp",
+                "min",
+                "min_exp",
+                "min_10_exp",
+                "dig",
+                "mant_dig",
+                "epsilon",
+                "radix",
+                "rounds",
+            ],
+            vec![
+                Value::Float(f64::MAX),
+                Value::Int(i64::from(f64::MAX_EXP)),
+                Value::Int(i64::from(f64::MAX_10_EXP)),
+                Value::Float(f64::MIN_POSITIVE),
+                Value::Int(i64::from(f64::MIN_EXP)),
+                Value::Int(i64::from(f64::MIN_10_EXP)),
+                Value::Int(i64::from(f64::DIGITS)),
+                Value::Int(i64::from(f64::MANTISSA_DIGITS)),
+                Value::Float(f64::EPSILON),
+                Value::Int(i64::from(f64::RADIX)),
+                Value::Int(1),
+            ],
+        ),
     );
     func(&d, "exit", sys_exit);
     func(&d, "getrecursionlimit", getrecursionlimit);
@@ -619,7 +298,7 @@ fn time_ns(_a: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
 }
 
 fn time_sleep(args: Vec<Value>, _k: Kwargs) -> PyResult<Value> {
-    let s = f64_arg(args.first().unwrap_or(&Value::Int(0)))?;
+    let s = crate::math_mod::f64_arg(args.first().unwrap_or(&Value::Int(0)))?;
     if s < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }

@@ -360,6 +360,15 @@ fn builtin_compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
     if let Some(r) = crate::complex::compare(a, b, op)? {
         return Ok(Some(r));
     }
+    // Counters and dict views compare as their own types define.
+    if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) {
+        if let Some(r) = crate::collections::compare(a, b, op)? {
+            return Ok(Some(r));
+        }
+        if let Some(r) = crate::dict_views::compare(a, b, op)? {
+            return Ok(Some(r));
+        }
+    }
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Ok(Some(match cmp_nums(&x, &y) {
             Some(ord) => op.holds(ord),
@@ -725,6 +734,15 @@ fn inplace_general(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             if let Some(r) = crate::bytes::inplace(a, b, op)? {
                 return Ok(r);
             }
+            if let Some(r) = crate::collections::inplace(a, b, op)? {
+                return Ok(r);
+            }
+        }
+        // A Counter updates itself, a ChainMap its first map.
+        (Value::Native(_), BinOp::Sub | BinOp::And | BinOp::Or) => {
+            if let Some(r) = crate::collections::inplace(a, b, op)? {
+                return Ok(r);
+            }
         }
         (Value::Object(o), _) => {
             let name = format!("__i{}__", op.name());
@@ -1005,6 +1023,12 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         (BinOp::Mod, Value::Str(fmt), args) => Value::str(crate::fmt::percent_format(fmt, args)?),
         (_, Value::Native(_), _) | (_, _, Value::Native(_)) => {
             if let Some(r) = crate::bytes::binary(a, b, op)? {
+                return Ok(Some(r));
+            }
+            if let Some(r) = crate::collections::binary(a, b, op)? {
+                return Ok(Some(r));
+            }
+            if let Some(r) = crate::dict_views::binary(a, b, op)? {
                 return Ok(Some(r));
             }
             return crate::pathlib::binary(a, b, op);

@@ -18,6 +18,11 @@ pub fn sequence(subject: &Value, len: usize, star: bool) -> PyResult<Option<Vec<
         Value::Native(_) if crate::native::downcast::<crate::iter::Range>(subject).is_some() => {
             crate::iter::to_vec(subject)?
         }
+        // A namedtuple is a tuple.
+        Value::Native(_) => match crate::native::downcast::<crate::collections::NamedTuple>(subject) {
+            Some(n) => n.items().to_vec(),
+            None => return Ok(None),
+        },
         _ => return Ok(None),
     };
     let ok = if star { items.len() >= len } else { items.len() == len };

@@ -819,6 +819,19 @@ pub fn removesuffix(s: &str, suffix: &str) -> String {
     s.strip_suffix(suffix).unwrap_or(s).to_owned()
 }
 
+/// `str.maketrans(x, y[, z])`: each character of `x` maps to the one of
+/// `y` at the same place, each of `z` to nothing (`None`), as
+/// `(code point, replacement)` pairs in the order the table gets them.
+pub fn maketrans_pairs(x: &str, y: &str, z: &str) -> PyResult<Vec<(u32, Option<u32>)>> {
+    if x.chars().count() != y.chars().count() {
+        return Err(value_error("the first two maketrans arguments must have equal length"));
+    }
+    let mut pairs: Vec<(u32, Option<u32>)> =
+        x.chars().zip(y.chars()).map(|(a, b)| (a as u32, Some(b as u32))).collect();
+    pairs.extend(z.chars().map(|c| (c as u32, None)));
+    Ok(pairs)
+}
+
 /// `s` with `left` and `right` copies of `fill` around it.
 fn pad(s: &str, left: i64, right: i64, fill: char) -> PyResult<String> {
     let fills = usize::try_from(left + right).map_err(|_| memory_error())?;
@@ -936,6 +949,15 @@ mod tests {
     //! must reproduce byte for byte.
 
     use super::*;
+
+    #[test]
+    fn maketrans_pairs_zip_then_delete() {
+        assert_eq!(maketrans_pairs("ab", "xé", "c"), Ok(vec![(97, Some(120)), (98, Some(0xe9)), (99, None)]));
+        assert_eq!(
+            maketrans_pairs("ab", "x", ""),
+            Err(("ValueError", "the first two maketrans arguments must have equal length".to_string()))
+        );
+    }
     use std::collections::HashMap;
 
     /// Printable ASCII stays; the rest as `\xNN`, `\uNNNN`, `\UNNNNNNNN`

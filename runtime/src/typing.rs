@@ -1,9 +1,12 @@
 //! The `typing` module at run time: `TypeVar`, `ParamSpec`, `TypeVarTuple`
 //! (created by PEP 695 type parameters or called directly), the
 //! `TypeAliasType` of a `type X = ...` statement, `Generic` and `Protocol`
-//! as base classes, and the annotation-only forms (`List`, `Optional`...).
-//! `classes.rs` turns `Generic[T]` bases into `Generic` (`__mro_entries__`),
-//! `builtins.rs` asks `protocol_instance_check` in `isinstance`.
+//! as base classes, `NamedTuple` and `TypedDict` (both forms), and the
+//! annotation-only forms (`List`, `Optional`...). `classes.rs` turns
+//! `Generic[T]`, `NamedTuple` and `TypedDict` bases into classes
+//! (`__mro_entries__`, `resolve_bases`), `builtins.rs` asks
+//! `protocol_instance_check` in `isinstance`; namedtuple classes themselves
+//! are `collections.rs`'s.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,6 +33,16 @@ struct TypingClasses {
     type_alias_type: Rc<Class>,
     generic: Rc<Class>,
     protocol: Rc<Class>,
+    forward_ref: Rc<Class>,
+    /// The `NamedTuple` function, whose `__mro_entries__` is `named_tuple_base`.
+    named_tuple: Value,
+    /// `_NamedTuple`, of metaclass `NamedTupleMeta`.
+    named_tuple_base: Rc<Class>,
+    /// The `TypedDict` function, whose `__mro_entries__` is `typed_dict_base`.
+    typed_dict: Value,
+    typed_dict_meta: Rc<Class>,
+    /// `_TypedDict`, of metaclass `_TypedDictMeta`.
+    typed_dict_base: Rc<Class>,
 }
 
 static CLASSES: Lazy<TypingClasses> = Lazy::new(build);
@@ -54,6 +67,8 @@ fn build() -> TypingClasses {
         Function::native("Generic", "__class_getitem__", &["cls", "params"], class_getitem),
     );
     let protocol = crate::types::new_class_in("typing", "Protocol", std::slice::from_ref(&generic), Layout::Object);
+    let (named_tuple, named_tuple_base) = named_tuple_classes();
+    let (typed_dict, typed_dict_meta, typed_dict_base) = typed_dict_classes();
     TypingClasses {
         type_var: class("TypeVar", &TYPE_VAR_INFO),
         param_spec: class("ParamSpec", &PARAM_SPEC_INFO),
@@ -63,6 +78,12 @@ fn build() -> TypingClasses {
         type_alias_type: class("TypeAliasType", &NO_NEW_INFO),
         generic,
         protocol,
+        forward_ref: class("ForwardRef", &NO_NEW_INFO),
+        named_tuple,
+        named_tuple_base,
+        typed_dict,
+        typed_dict_meta,
+        typed_dict_base,
     }
 }
 
@@ -466,10 +487,19 @@ pub fn generic_base(type_params: &Value) -> Value {
 }
 
 /// `__mro_entries__` of the bases of a class statement: `Generic[T]`,
-/// `Base[int]` and `list[int]` stand for their origin class. Returns the
-/// class bases and, when any base was replaced, `__orig_bases__` and the
-/// class's `__parameters__`, which the caller stores in the namespace.
+/// `Base[int]` and `list[int]` stand for their origin class, `NamedTuple`
+/// and `TypedDict` for the base classes whose metaclasses build them.
+/// Returns the class bases; when any base was replaced, `__orig_bases__`
+/// (and for generic aliases the class's `__parameters__`) go into `ns`.
 pub fn resolve_bases(bases: Vec<Value>, ns: &Dict) -> Vec<Value> {
+    // `NamedTuple` and `TypedDict` stand for their metaclass's base class.
+    let (bases, orig) = match named_bases(&bases) {
+        Some(replaced) => {
+            ns.set_str("__orig_bases__", Value::tuple(bases.clone()));
+            (replaced, Some(bases))
+        }
+        None => (bases, None),
+    };
     if !bases.iter().any(|b| downcast::<GenericAlias>(b).is_some()) {
         if let Some(c) = bases.iter().find_map(|b| match b {
             Value::Class(c) if Rc::ptr_eq(c, &classes().protocol) => Some(c.clone()),
@@ -517,7 +547,7 @@ pub fn resolve_bases(bases: Vec<Value>, ns: &Dict) -> Vec<Value> {
     if has_protocol {
         ns.set_str("_is_protocol", Value::Bool(true));
     }
-    ns.set_str("__orig_bases__", Value::tuple(bases));
+    ns.set_str("__orig_bases__", Value::tuple(orig.unwrap_or(bases)));
     ns.set_str("__parameters__", Value::tuple(generic_params.unwrap_or(params)));
     out
 }
@@ -687,6 +717,8 @@ pub fn module_attrs() -> Dict {
         "Unpack",
         "TypeGuard",
         "LiteralString",
+        "Required",
+        "NotRequired",
     ] {
         d.set_str(name, Value::native(TypingSpecial { name }));
     }
@@ -699,6 +731,9 @@ pub fn module_attrs() -> Dict {
     d.set_str("TypeAliasType", Value::Class(c.type_alias_type.clone()));
     d.set_str("Generic", Value::Class(c.generic.clone()));
     d.set_str("Protocol", Value::Class(c.protocol.clone()));
+    d.set_str("NamedTuple", c.named_tuple.clone());
+    d.set_str("TypedDict", c.typed_dict.clone());
+    d.set_str("ForwardRef", Value::Class(c.forward_ref.clone()));
     let func = |name: &'static str, f: fn(Vec<Value>, Kwargs) -> PyResult<Value>| {
         d.set_str(name, Value::native(BuiltinFunction { name, f }));
     };
@@ -709,4 +744,475 @@ pub fn module_attrs() -> Dict {
     func("override", identity);
     d.set_str("TYPE_CHECKING", Value::Bool(false));
     d
+}
+
+// ---------------------------------------------------- NamedTuple, TypedDict
+//
+// As in Lib/typing.py: `NamedTuple` and `TypedDict` are functions (the
+// functional forms) whose `__mro_entries__` (`resolve_bases`) stand in a
+// class of metaclass `NamedTupleMeta` / `_TypedDictMeta`, so that a class
+// statement naming them is built by that metaclass's `__new__`: a
+// `collections.namedtuple` class from the body's annotations, or a class
+// whose instances are plain dicts.
+
+/// `typing.ForwardRef`, what a string annotation of a NamedTuple or
+/// TypedDict field becomes.
+pub struct ForwardRef {
+    arg: PyStr,
+    module: Option<PyStr>,
+}
+
+impl Native for ForwardRef {
+    fn type_name(&self) -> &'static str {
+        "ForwardRef"
+    }
+
+    fn class(&self) -> Rc<Class> {
+        classes().forward_ref.clone()
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let arg = crate::fmt::repr(&Value::Str(self.arg.clone()))?;
+        Ok(match &self.module {
+            Some(m) => format!("ForwardRef({arg}, module={})", crate::fmt::repr(&Value::Str(m.clone()))?),
+            None => format!("ForwardRef({arg})"),
+        })
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "__forward_arg__" => Value::Str(self.arg.clone()),
+            "__forward_module__" => self.module.clone().map(Value::Str).unwrap_or_default(),
+            _ => return None,
+        }))
+    }
+
+    fn eq(&self, other: &Value) -> Option<bool> {
+        let o = downcast::<ForwardRef>(other)?;
+        Some(
+            o.arg.as_str() == self.arg.as_str()
+                && o.module.as_ref().map(PyStr::as_str) == self.module.as_ref().map(PyStr::as_str),
+        )
+    }
+}
+
+/// `typing._type_check` as far as it changes a field's type: a str is a
+/// forward reference, `None` is `NoneType`.
+fn type_check(t: Value, module: Option<&str>) -> Value {
+    match t {
+        Value::Str(arg) => Value::native(ForwardRef { arg, module: module.map(PyStr::new) }),
+        Value::None => Value::Class(types().by_name["NoneType"].clone()),
+        other => other,
+    }
+}
+
+fn str_arg(v: &Value, what: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        other => Err(type_error(format!("{what} must be str, not {}", crate::ops::type_name(other)))),
+    }
+}
+
+/// `_make_nmtuple(name, types, module, defaults)`: the namedtuple class
+/// with `__annotations__`.
+fn make_nmtuple(
+    name: &str,
+    fields: Vec<(String, Value)>,
+    module: &str,
+    defaults: Vec<Value>,
+    extra_bases: &[Rc<Class>],
+) -> PyResult<Rc<Class>> {
+    let mut names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+    crate::collections::check_names(name, &mut names, false)?;
+    let annotations = Dict::new();
+    for (n, t) in fields {
+        annotations.set_str(&n, type_check(t, None));
+    }
+    let cls = crate::collections::make_namedtuple_class(name, &names, defaults, module, extra_bases)?;
+    cls.dict.set_str("__annotations__", Value::Dict(Rc::new(annotations)));
+    Ok(cls)
+}
+
+static NAMED_TUPLE_SIG: crate::func::Signature = crate::func::Signature {
+    params: &["typename", "fields", "kwargs"],
+    posonly: 2,
+    positional: 2,
+    varargs: false,
+    kwonly: 0,
+    varkw: true,
+};
+
+/// `NamedTuple(typename, fields=None, /, **kwargs)`, the functional form.
+fn named_tuple_fn(args: Vec<Value>) -> PyResult<Value> {
+    let typename = crate::fmt::str_(&args[0])?;
+    let Value::Dict(kwargs) = &args[2] else { return Ok(Value::None) };
+    let pairs: Vec<(String, Value)> = if args[1].is_none() {
+        kwargs.items().iter().map(|(k, v)| Ok((crate::fmt::str_(k)?, v.clone()))).collect::<PyResult<_>>()?
+    } else if !kwargs.is_empty() {
+        return Err(type_error("Either list of fields or keywords can be provided to NamedTuple, not both"));
+    } else {
+        let mut out = Vec::new();
+        for item in crate::iter::to_vec(&args[1])? {
+            let pair = crate::iter::to_vec(&item)?;
+            let [n, t] = <[Value; 2]>::try_from(pair).map_err(|p| {
+                crate::exc::value_error(format!(
+                    "{} unpack{} (expected 2)",
+                    if p.len() > 2 { "too many values to" } else { "not enough values to" },
+                    if p.len() > 2 { "".to_string() } else { format!(" (expected 2, got {})", p.len()) }
+                ))
+            })?;
+            out.push((crate::fmt::str_(&n)?, t));
+        }
+        out
+    };
+    let cls = make_nmtuple(&typename, pairs, "__main__", Vec::new(), &[])?;
+    cls.dict.set_str("__orig_bases__", Value::tuple(vec![classes().named_tuple.clone()]));
+    Ok(Value::Class(cls))
+}
+
+/// What `NamedTupleMeta.__new__` refuses to take from a class body.
+const NAMED_TUPLE_PROHIBITED: &[&str] = &[
+    "__new__",
+    "__init__",
+    "__slots__",
+    "__getnewargs__",
+    "_fields",
+    "_field_defaults",
+    "_make",
+    "_replace",
+    "_asdict",
+    "_source",
+];
+
+/// `NamedTupleMeta.__new__(cls, typename, bases, ns)`: a class statement
+/// with `NamedTuple` among its bases.
+fn named_tuple_meta_new(args: Vec<Value>) -> PyResult<Value> {
+    let typename = str_arg(&args[1], "typename")?;
+    let c_ = classes();
+    let mut generic = Vec::new();
+    for b in crate::iter::to_vec(&args[2])? {
+        match &b {
+            Value::Class(c) if Rc::ptr_eq(c, &c_.named_tuple_base) => {}
+            Value::Class(c) if Rc::ptr_eq(c, &c_.generic) => generic.push(c.clone()),
+            _ => return Err(type_error("can only inherit from a NamedTuple type and Generic")),
+        }
+    }
+    let Value::Dict(ns) = &args[3] else { return Err(type_error("NamedTupleMeta.__new__() needs a namespace")) };
+    let annotations = match ns.get_str("__annotations__") {
+        Some(Value::Dict(d)) => d.items(),
+        _ => Vec::new(),
+    };
+    let mut default_names: Vec<String> = Vec::new();
+    let mut fields = Vec::new();
+    for (k, t) in annotations {
+        let name = crate::fmt::str_(&k)?;
+        if ns.get(&k)?.is_some() {
+            default_names.push(name.clone());
+        } else if !default_names.is_empty() {
+            return Err(type_error(format!(
+                "Non-default namedtuple field {name} cannot follow default field{} {}",
+                if default_names.len() > 1 { "s" } else { "" },
+                default_names.join(", ")
+            )));
+        }
+        fields.push((name, t));
+    }
+    let defaults = default_names.iter().filter_map(|n| ns.get_str(n)).collect();
+    let field_names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+    let module = match ns.get_str("__module__") {
+        Some(m) => crate::fmt::str_(&m)?,
+        None => "__main__".to_string(),
+    };
+    let cls = make_nmtuple(&typename, fields, &module, defaults, &generic)?;
+    for (k, v) in ns.items() {
+        let key = crate::fmt::str_(&k)?;
+        if NAMED_TUPLE_PROHIBITED.contains(&key.as_str()) {
+            return Err(crate::exc::attribute_error(format!("Cannot overwrite NamedTuple attribute {key}")));
+        }
+        if ["__module__", "__name__", "__annotations__"].contains(&key.as_str()) || field_names.contains(&key) {
+            continue;
+        }
+        if key == "__qualname__" {
+            *cls.qualname.borrow_mut() = PyStr::new(&crate::fmt::str_(&v)?);
+            continue;
+        }
+        cls.dict.set(k, v)?;
+    }
+    Ok(Value::Class(cls))
+}
+
+/// `Required[T]`, `NotRequired[T]` (inside `Annotated[...]` too): which
+/// one the annotation is, if either.
+fn required_qualifier(t: &Value) -> Option<bool> {
+    let alias = downcast::<GenericAlias>(t)?;
+    let special = downcast::<TypingSpecial>(&alias.origin)?;
+    match special.name {
+        "Required" => Some(true),
+        "NotRequired" => Some(false),
+        "Annotated" => required_qualifier(alias.args.first()?),
+        _ => None,
+    }
+}
+
+/// `_TypedDictMeta.__new__(cls, name, bases, ns, total=True)`.
+fn typed_dict_meta_new(args: Vec<Value>) -> PyResult<Value> {
+    let name = str_arg(&args[1], "name")?;
+    let bases = crate::iter::to_vec(&args[2])?;
+    let Value::Dict(ns) = &args[3] else { return Err(type_error("_TypedDictMeta.__new__() needs a namespace")) };
+    let total = crate::ops::truthy(&args[4])?;
+    typed_dict_class(&name, bases, ns.copy(), total)
+}
+
+fn typed_dict_class(name: &str, bases: Vec<Value>, ns: Dict, total: bool) -> PyResult<Value> {
+    let c_ = classes();
+    let mut base_classes = Vec::new();
+    for b in &bases {
+        match b {
+            Value::Class(c)
+                if c.metaclass.as_ref().is_some_and(|m| Rc::ptr_eq(m, &c_.typed_dict_meta))
+                    || Rc::ptr_eq(c, &c_.generic) =>
+            {
+                base_classes.push(c.clone())
+            }
+            _ => return Err(type_error("cannot inherit from both a TypedDict type and a non-TypedDict base class")),
+        }
+    }
+    let mut class_bases = Vec::new();
+    if base_classes.iter().any(|b| b.is_subclass(&c_.generic)) {
+        class_bases.push(c_.generic.clone());
+    }
+    class_bases.push(types().dict.clone());
+    let qualname = match ns.remove(&Value::str("__qualname__"))? {
+        Some(q) => PyStr::new(&crate::fmt::str_(&q)?),
+        None => PyStr::new(name),
+    };
+    if ns.get_str("__module__").is_none() {
+        ns.set_str("__module__", Value::str("__main__"));
+    }
+    let module = crate::fmt::str_(&ns.get_str("__module__").unwrap_or_default())?;
+    if ns.get_str("__orig_bases__").is_none() {
+        ns.set_str("__orig_bases__", Value::tuple(bases.clone()));
+    }
+    let own = match ns.get_str("__annotations__") {
+        Some(Value::Dict(d)) => d.items(),
+        _ => Vec::new(),
+    };
+    let annotations = Dict::new();
+    let mut required: Vec<Value> = Vec::new();
+    let mut optional: Vec<Value> = Vec::new();
+    let remove = |set: &mut Vec<Value>, keys: &[Value]| {
+        set.retain(|x| !keys.iter().any(|k| crate::ops::eq(x, k).unwrap_or(false)));
+    };
+    let add = |set: &mut Vec<Value>, keys: &[Value]| {
+        for k in keys {
+            if !set.iter().any(|x| crate::ops::eq(x, k).unwrap_or(false)) {
+                set.push(k.clone());
+            }
+        }
+    };
+    let keys_of = |c: &Rc<Class>, name: &str| -> PyResult<Vec<Value>> {
+        match c.dict.get_str(name) {
+            Some(v) => crate::iter::to_vec(&v),
+            None => Ok(Vec::new()),
+        }
+    };
+    for b in &base_classes {
+        if let Some(Value::Dict(d)) = b.dict.get_str("__annotations__") {
+            for (k, v) in d.items() {
+                annotations.set(k, v)?;
+            }
+        }
+        let base_required = keys_of(b, "__required_keys__")?;
+        add(&mut required, &base_required);
+        remove(&mut optional, &base_required);
+        let base_optional = keys_of(b, "__optional_keys__")?;
+        remove(&mut required, &base_optional);
+        add(&mut optional, &base_optional);
+    }
+    for (k, t) in own {
+        let t = type_check(t, Some(&module));
+        let is_required = required_qualifier(&t).unwrap_or(total);
+        annotations.set(k.clone(), t)?;
+        let key = [k];
+        if is_required {
+            add(&mut required, &key);
+            remove(&mut optional, &key);
+        } else {
+            add(&mut optional, &key);
+            remove(&mut required, &key);
+        }
+    }
+    ns.set_str("__annotations__", Value::Dict(Rc::new(annotations)));
+    ns.set_str("__required_keys__", crate::set::from_iterable(&Value::list(required), true)?);
+    ns.set_str("__optional_keys__", crate::set::from_iterable(&Value::list(optional), true)?);
+    if ns.get_str("__total__").is_none() {
+        ns.set_str("__total__", Value::Bool(total));
+    }
+    let mro = crate::class::c3_mro(name, &class_bases)?;
+    Ok(Value::Class(Rc::new(Class {
+        name: RefCell::new(PyStr::new(name)),
+        qualname: RefCell::new(qualname),
+        module: PyStr::new(&module),
+        bases: class_bases,
+        mro,
+        dict: Rc::new(ns),
+        metaclass: Some(c_.typed_dict_meta.clone()),
+        layout: Layout::Object,
+        builtin: None,
+        slots: None,
+        cache: Default::default(),
+        id: crate::class::next_class_id(),
+        attr_hint: Default::default(),
+        keys: Default::default(),
+    })))
+}
+
+static TYPED_DICT_SIG: crate::func::Signature = crate::func::Signature {
+    params: &["typename", "fields", "total", "kwargs"],
+    posonly: 2,
+    positional: 2,
+    varargs: false,
+    kwonly: 1,
+    varkw: true,
+};
+
+/// `TypedDict(typename, fields=None, /, *, total=True, **kwargs)`.
+fn typed_dict_fn(args: Vec<Value>) -> PyResult<Value> {
+    let typename = crate::fmt::str_(&args[0])?;
+    let Value::Dict(kwargs) = &args[3] else { return Ok(Value::None) };
+    if !kwargs.is_empty() {
+        if !args[1].is_none() {
+            return Err(type_error("TypedDict takes either a dict or keyword arguments, but not both"));
+        }
+        // CPython warns (DeprecationWarning) and goes on.
+        return Err(crate::exc::not_implemented_error(
+            "py2rs: the keyword-argument form of TypedDict (deprecated) is not supported",
+        ));
+    }
+    let fields = if args[1].is_none() { Value::Dict(Rc::new(Dict::new())) } else { args[1].clone() };
+    let annotations = crate::call::call(&Value::Class(types().dict.clone()), vec![fields], vec![])?;
+    let ns = Dict::new();
+    ns.set_str("__annotations__", annotations);
+    ns.set_str("__module__", Value::str("__main__"));
+    let td = typed_dict_class(&typename, Vec::new(), ns, crate::ops::truthy(&args[2])?)?;
+    if let Value::Class(c) = &td {
+        c.dict.set_str("__orig_bases__", Value::tuple(vec![classes().typed_dict.clone()]));
+    }
+    Ok(td)
+}
+
+/// A metaclass of the typing module whose `__new__` is `new`.
+fn metaclass(name: &str, new: Value) -> Rc<Class> {
+    let meta = crate::types::new_class_in("typing", name, std::slice::from_ref(&types().type_), Layout::Object);
+    meta.dict.set_str("__new__", Value::native(crate::classes::StaticMethod { func: new }));
+    meta
+}
+
+/// `_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})`.
+fn base_of(meta: &Rc<Class>, name: &str) -> Rc<Class> {
+    let ns = Dict::new();
+    ns.set_str("__module__", Value::str("typing"));
+    match crate::classes::type_new(meta, name, Vec::new(), ns, Vec::new()) {
+        Ok(Value::Class(c)) => c,
+        _ => crate::types::new_class_in("typing", name, &[types().object.clone()], Layout::Object),
+    }
+}
+
+fn named_tuple_classes() -> (Value, Rc<Class>) {
+    let new = Function::native("NamedTupleMeta", "__new__", &["cls", "typename", "bases", "ns"], named_tuple_meta_new);
+    let meta = metaclass("NamedTupleMeta", new);
+    let f = Function::in_module("typing", "NamedTuple", &NAMED_TUPLE_SIG, vec![Value::None], vec![], named_tuple_fn);
+    (f, base_of(&meta, "NamedTuple"))
+}
+
+fn typed_dict_classes() -> (Value, Rc<Class>, Rc<Class>) {
+    static NEW_SIG: crate::func::Signature = crate::func::Signature {
+        params: &["cls", "name", "bases", "ns", "total"],
+        posonly: 0,
+        positional: 5,
+        varargs: false,
+        kwonly: 0,
+        varkw: false,
+    };
+    let new = Function::new(
+        "__new__",
+        "_TypedDictMeta.__new__",
+        &NEW_SIG,
+        vec![Value::Bool(true)],
+        vec![],
+        Rc::new(typed_dict_meta_new),
+        None,
+    );
+    let meta = metaclass("_TypedDictMeta", new);
+    // `__call__ = dict`: instances are plain dicts.
+    static CALL_SIG: crate::func::Signature = crate::func::Signature {
+        params: &["cls", "args", "kwargs"],
+        posonly: 1,
+        positional: 1,
+        varargs: true,
+        kwonly: 0,
+        varkw: true,
+    };
+    let call = Function::new(
+        "__call__",
+        "_TypedDictMeta.__call__",
+        &CALL_SIG,
+        vec![],
+        vec![],
+        Rc::new(|a: Vec<Value>| {
+            let args = crate::iter::to_vec(&a[1])?;
+            let kwargs = match &a[2] {
+                Value::Dict(d) => d
+                    .items()
+                    .into_iter()
+                    .map(|(k, v)| Ok((PyStr::new(&crate::fmt::str_(&k)?), v)))
+                    .collect::<PyResult<_>>()?,
+                _ => Vec::new(),
+            };
+            crate::call::call(&Value::Class(types().dict.clone()), args, kwargs)
+        }),
+        None,
+    );
+    meta.dict.set_str("__call__", call);
+    let check = |name: &'static str| {
+        Function::native("_TypedDictMeta", name, &["cls", "other"], |_| {
+            Err(type_error("TypedDict does not support instance and class checks"))
+        })
+    };
+    meta.dict.set_str("__subclasscheck__", check("__subclasscheck__"));
+    meta.dict.set_str("__instancecheck__", check("__instancecheck__"));
+    let f = Function::in_module(
+        "typing",
+        "TypedDict",
+        &TYPED_DICT_SIG,
+        vec![Value::None],
+        vec![Some(Value::Bool(true))],
+        typed_dict_fn,
+    );
+    let base = base_of(&meta, "TypedDict");
+    (f, meta, base)
+}
+
+/// `__mro_entries__` of the `NamedTuple` and `TypedDict` functions. Returns
+/// the bases with them replaced, or `None` when neither is there.
+fn named_bases(bases: &[Value]) -> Option<Vec<Value>> {
+    let c_ = CLASSES.try_get()?;
+    let is = |b: &Value, f: &Value| matches!((b, f), (Value::Function(x), Value::Function(y)) if Rc::ptr_eq(x, y));
+    if !bases.iter().any(|b| is(b, &c_.named_tuple) || is(b, &c_.typed_dict)) {
+        return None;
+    }
+    Some(
+        bases
+            .iter()
+            .map(|b| {
+                if is(b, &c_.named_tuple) {
+                    Value::Class(c_.named_tuple_base.clone())
+                } else if is(b, &c_.typed_dict) {
+                    Value::Class(c_.typed_dict_base.clone())
+                } else {
+                    b.clone()
+                }
+            })
+            .collect(),
+    )
 }

@@ -271,6 +271,7 @@ pub const MODULES: &[&str] = &[
     "pathlib",
     "io",
     "httpx",
+    "textwrap",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

@@ -159,7 +159,6 @@ pub fn builtin(name: &str) -> PyResult<Value> {
         "None" => return Ok(Value::None),
         "NotImplemented" => return Ok(Value::NotImplemented),
         "Ellipsis" => return Ok(Value::Ellipsis),
-        "range" => return Ok(Value::Class(crate::native::native_class("range"))),
         _ => {}
     }
     if let Some(i) = FUNCTIONS.iter().position(|(n, _)| *n == name) {
@@ -1346,6 +1345,12 @@ pub mod ctors {
 
     fn new_range(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         range(args, kw)
+    }
+
+    pub static SLICE: BuiltinInfo = BuiltinInfo { new: new_slice };
+
+    fn new_slice(_cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+        slice(args, kw)
     }
 }
 

@@ -128,6 +128,9 @@ fn build() -> EnumClasses {
         }
         Ok(Value::Bool(false))
     });
+    // The members by name, aliases included (a dict here, where CPython
+    // wraps it in a read-only mappingproxy).
+    property(&meta_ns, "__members__", "_member_map_");
     method(&meta_ns, "EnumType", "__call__", &["cls", "value"], |a| lookup_value(&a[0], &a[1]));
     method(&meta_ns, "EnumType", "__repr__", &["cls"], |a| {
         let Value::Class(c) = &a[0] else { return Ok(Value::str("<enum>")) };

@@ -1251,6 +1251,12 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
                 return call_method(obj, "__getitem__", vec![key.clone()], vec![]);
             }
             if let Some(m) = c.lookup("__class_getitem__") {
+                // A class statement makes a def of it a classmethod; the
+                // runtime's own (typing.Generic's) take the class first.
+                if crate::native::downcast::<crate::classes::ClassMethod>(&m).is_some() {
+                    let bound = crate::attr::getattr(obj, "__class_getitem__")?;
+                    return crate::call::call(&bound, vec![key.clone()], vec![]);
+                }
                 return crate::call::call(&m, vec![obj.clone(), key.clone()], vec![]);
             }
             if c.builtin.is_some() {

@@ -240,6 +240,7 @@ fn build_types() -> Types {
     builtin("complex", &crate::complex::COMPLEX_NEW);
     let function = builtin("function", &ctors::NO_NEW);
     builtin("range", &ctors::RANGE);
+    builtin("slice", &ctors::SLICE);
     builtin("bytes", &crate::bytes::BYTES);
     builtin("bytearray", &crate::bytes::BYTEARRAY);
     let bool_ = new_builtin_class("bool", std::slice::from_ref(&int), Layout::Builtin, Some(&ctors::BOOL));

@@ -25,10 +25,31 @@ def table(name, doc, items):
     return f"/// {doc}\n#[rustfmt::skip]\npub static {name}: &[&str] = &[\n{body}];\n"
 
 
-TYPES = [int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, type(None), object]
+def _function():
+    pass
+
+
+async def _coroutine():
+    pass
+
+
+def _generator():
+    yield
+
+
+_co = _coroutine()
+_co.close()
+
+
+TYPES = [int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, slice, type(None),
+         object, type, type(_function), type(len), type(_generator()), type(_co), BaseException, StopIteration,
+         StopAsyncIteration, OSError, SyntaxError, ImportError, AttributeError, NameError, KeyError, UnicodeError,
+         BaseExceptionGroup, ExceptionGroup, SystemExit]
 # The modules runtime/src/modules.rs provides (httpx is not CPython's).
 MODULES = ["math", "sys", "typing", "dataclasses", "asyncio", "contextlib", "time", "itertools",
-           "functools", "enum", "collections", "json", "abc", "re", "os", "os.path", "pathlib", "io"]
+           "functools", "enum", "collections", "json", "abc", "re", "os", "os.path", "pathlib", "io", "random",
+           "heapq", "bisect", "operator", "string", "copy", "textwrap", "fractions", "statistics", "datetime",
+           "types"]
 
 
 def dirs(name, doc, pairs):

@@ -991,21 +991,73 @@ pub fn dir(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let a = Args::new("dir", args, kwargs);
     a.no_kw()?;
     a.count(1, 1)?;
-    let mut names: Vec<String> = Vec::new();
     let obj = &a.pos[0];
-    if let Value::Object(o) = obj {
-        names.extend(o.attr_names().iter().filter_map(|k| crate::fmt::str_(k).ok()));
+    // A class's own `__dir__` decides, sorted.
+    if let Value::Object(o) = obj
+        && o.class.lookup("__dir__").is_some()
+    {
+        let names = crate::call::call_method(obj, "__dir__", vec![], vec![])?;
+        return sorted(vec![names], Vec::new());
+    }
+    Ok(Value::list(dir_names(obj).into_iter().map(Value::str).collect()))
+}
+
+/// The names `dir(obj)` lists, sorted. Built-in types and modules answer
+/// from CPython's own tables (the runtime implements fewer attributes than
+/// they have); classes and instances from their namespaces, with what
+/// every class statement adds, and the table of the built-in class they
+/// derive from (`object` at least).
+pub fn dir_names(obj: &Value) -> Vec<String> {
+    use crate::name_tables::{MODULE_DIRS, TYPE_DIRS};
+    let table = |tables: &[(&str, &'static [&'static str])], key: &str| {
+        tables.iter().find(|(k, _)| *k == key).map(|(_, names)| names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+    };
+    let is_module = matches!(obj, Value::Native(n) if n.type_name() == "module");
+    if is_module && let Ok(Value::Str(m)) = crate::attr::getattr(obj, "__name__") {
+        let key = if m.as_str() == "posixpath" { "os.path" } else { m.as_str() };
+        if let Some(names) = table(MODULE_DIRS, key) {
+            return names;
+        }
     }
     let cls = match obj {
         Value::Class(c) => c.clone(),
         other => type_of(other),
     };
+    let mut names: Vec<String> = Vec::new();
+    if let Value::Object(o) = obj {
+        names.extend(o.attr_names().iter().filter_map(|k| crate::fmt::str_(k).ok()));
+    }
+    if let Value::Function(_) = obj
+        && let Ok(Value::Dict(d)) = crate::attr::getattr(obj, "__dict__")
+    {
+        names.extend(d.keys().iter().filter_map(|k| crate::fmt::str_(k).ok()));
+    }
     for c in cls.mro_with_self() {
+        if c.builtin.is_some() || c.dict.get_str("__module__").is_none() {
+            // The first built-in class with a table has the rest.
+            if let Some(t) = table(TYPE_DIRS, &c.name()) {
+                names.extend(t);
+                break;
+            }
+        }
         names.extend(c.dict.keys().iter().filter_map(|k| crate::fmt::str_(k).ok()));
+        if c.builtin.is_none() {
+            names.extend(["__module__", "__doc__"].map(String::from));
+            // Each slot it declares is a descriptor in its namespace; a
+            // class without `__slots__` has `__dict__` and `__weakref__`.
+            match c.dict.get_str("__slots__") {
+                Some(Value::Str(one)) => names.push(one.to_string()),
+                Some(slots) => {
+                    let slots = crate::iter::to_vec(&slots).unwrap_or_default();
+                    names.extend(slots.iter().filter_map(|s| crate::fmt::str_(s).ok()));
+                }
+                None => names.extend(["__dict__", "__weakref__"].map(String::from)),
+            }
+        }
     }
     names.sort();
     names.dedup();
-    Ok(Value::list(names.into_iter().map(Value::str).collect()))
+    names
 }
 
 fn property(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

@@ -232,6 +232,7 @@ struct Options {
     match_args: bool,
     kw_only: bool,
     slots: bool,
+    weakref_slot: bool,
 }
 
 impl Options {
@@ -252,8 +253,8 @@ impl Options {
             match_args: get("match_args", true)?,
             kw_only: get("kw_only", false)?,
             slots: get("slots", false)?,
+            weakref_slot: get("weakref_slot", false)?,
         };
-        let _ = get("weakref_slot", false)?;
         if let Some((k, _)) = kwargs.first() {
             return Err(type_error(format!("dataclass() got an unexpected keyword argument '{k}'")));
         }
@@ -261,6 +262,43 @@ impl Options {
             return Err(value_error("eq must be true if order is true"));
         }
         Ok(o)
+    }
+}
+
+impl Options {
+    /// The options by name, in `_DataclassParams`'s order.
+    fn named(&self) -> [(&'static str, bool); 10] {
+        [
+            ("init", self.init),
+            ("repr", self.repr),
+            ("eq", self.eq),
+            ("order", self.order),
+            ("unsafe_hash", self.unsafe_hash),
+            ("frozen", self.frozen),
+            ("match_args", self.match_args),
+            ("kw_only", self.kw_only),
+            ("slots", self.slots),
+            ("weakref_slot", self.weakref_slot),
+        ]
+    }
+}
+
+/// A dataclass's `__dataclass_params__`: the options it was made with.
+struct Params(Options);
+
+impl Native for Params {
+    fn type_name(&self) -> &'static str {
+        "_DataclassParams"
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        let parts: Vec<String> =
+            self.0.named().iter().map(|(n, v)| format!("{n}={}", if *v { "True" } else { "False" })).collect();
+        Ok(format!("_DataclassParams({})", parts.join(",")))
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        self.0.named().iter().find(|(n, _)| *n == name).map(|(_, v)| Ok(Value::Bool(*v)))
     }
 }
 
@@ -334,6 +372,7 @@ fn process(cls_value: &Value, o: &Options) -> PyResult<Value> {
     let Value::Class(cls) = cls_value else {
         return Err(type_error("dataclass() should be called on a class"));
     };
+    cls.dict.set_str("__dataclass_params__", Value::native(Params(o.clone())));
     // Fields of dataclass bases, most basic first.
     let fields = Dict::new();
     for base in cls.mro.iter().rev() {

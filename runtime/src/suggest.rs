@@ -9,7 +9,7 @@
 //! raised: `str(e)` has none, and a caught exception costs nothing.
 
 use crate::exc::PyErr;
-use crate::name_tables::{BUILTINS, MODULE_DIRS, STDLIB_MODULES, TYPE_DIRS};
+use crate::name_tables::{BUILTINS, STDLIB_MODULES};
 use crate::types::types;
 use crate::value::Value;
 
@@ -90,44 +90,8 @@ const MODULE_DUNDERS: &[&str] = &[
 
 /// The closest of `dir(obj)` to `name`.
 fn attribute_suggestion(obj: &Value, name: &str) -> Option<String> {
-    let names = dir_names(obj)?;
+    let names = crate::builtins::dir_names(obj);
     closest(names.iter().map(String::as_str), name)
-}
-
-/// `dir(obj)` as CPython has it: a built-in type's and a module's from
-/// CPython's own tables (the runtime implements fewer attributes than
-/// there are), anything else from the runtime's `dir()`.
-fn dir_names(obj: &Value) -> Option<Vec<String>> {
-    let table = |tables: &[(&str, &'static [&'static str])], key: &str| {
-        tables.iter().find(|(k, _)| *k == key).map(|(_, names)| names.iter().map(|n| n.to_string()).collect())
-    };
-    if let Value::Native(n) = obj
-        && n.type_name() == "module"
-        && let Ok(Value::Str(m)) = crate::attr::getattr(obj, "__name__")
-    {
-        let key = if m.as_str() == "posixpath" { "os.path" } else { m.as_str() };
-        if let Some(names) = table(MODULE_DIRS, key) {
-            return Some(names);
-        }
-    }
-    if !matches!(obj, Value::Object(_) | Value::Class(_) | Value::Native(_)) {
-        let type_name = crate::ops::type_name(obj);
-        if let Some(names) = table(TYPE_DIRS, &type_name) {
-            return Some(names);
-        }
-    }
-    let listed = crate::builtins::dir(vec![obj.clone()], Vec::new()).ok()?;
-    let mut names: Vec<String> =
-        crate::iter::to_vec(&listed).ok()?.iter().filter_map(|v| crate::fmt::str_(v).ok()).collect();
-    // An instance of a class also has everything `object` has.
-    if matches!(obj, Value::Object(_) | Value::Class(_))
-        && let Some(object) = table(TYPE_DIRS, "object")
-    {
-        names.extend(object);
-        names.sort();
-        names.dedup();
-    }
-    Some(names)
 }
 
 /// CPython's `calculate_suggestions`: the candidate closest to `name`

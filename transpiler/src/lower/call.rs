@@ -68,6 +68,11 @@ pub fn call(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, c: &ast::ExprCall) -> LResu
             if let Some(why) = builtins::refused(name) {
                 return Err(unsupported(e, why));
             }
+            // Without an argument they list the caller's scope, which
+            // generated code does not keep as a namespace.
+            if matches!(name, "dir" | "vars") && c.args.is_empty() && c.keywords.is_empty() {
+                return Err(unsupported(e, &format!("{name}() without an argument")));
+            }
             let plain_args = c.keywords.is_empty() && !c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)));
             if plain_args && let Some(f) = builtins::fixed_arity_function(name, c.args.len()) {
                 let f = crate::emit::mangle::raw(f);

@@ -30,7 +30,29 @@ pub fn run_main(file: &str, body: fn() -> PyResult<()>) -> ! {
         Ok(Ok(code)) => code,
         _ => 1,
     };
+    if code == KILLED_BY_SIGINT {
+        die_of_sigint();
+    }
     std::process::exit(code)
+}
+
+/// What the shell sees of a process killed by SIGINT (128 + 2).
+const KILLED_BY_SIGINT: i32 = 130;
+
+/// After an uncaught KeyboardInterrupt, CPython ends by killing itself with
+/// SIGINT, so that a calling shell knows the program was interrupted.
+fn die_of_sigint() {
+    #[cfg(unix)]
+    {
+        unsafe extern "C" {
+            safe fn signal(signum: i32, handler: usize) -> usize;
+            safe fn raise(sig: i32) -> i32;
+        }
+        const SIGINT: i32 = 2;
+        const SIG_DFL: usize = 0;
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
 }
 
 fn handle_uncaught(e: &PyErr, file: &str) -> i32 {
@@ -41,7 +63,7 @@ fn handle_uncaught(e: &PyErr, file: &str) -> i32 {
     let mut text = String::new();
     print_chain(e, file, &mut text, 0);
     crate::io::write_stderr(&text);
-    1
+    if e.is_instance(&types().by_name["KeyboardInterrupt"]) { KILLED_BY_SIGINT } else { 1 }
 }
 
 /// The traceback text: causes and contexts first, as CPython prints them.

@@ -213,11 +213,23 @@ fn run(program: &Path, args: &[String]) -> ExitCode {
     match status {
         Ok(s) => match s.code() {
             Some(c) => ExitCode::from(c as u8),
-            None => ExitCode::from(1),
+            // Killed by a signal (an uncaught KeyboardInterrupt ends with
+            // SIGINT): the code a shell would report.
+            None => ExitCode::from(signal_of(&s).map_or(1, |sig| (128 + sig) as u8)),
         },
         Err(e) => {
             eprintln!("py2rs: cannot run {}: {e}", bin.display());
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(unix)]
+fn signal_of(s: &std::process::ExitStatus) -> Option<i32> {
+    std::os::unix::process::ExitStatusExt::signal(s)
+}
+
+#[cfg(not(unix))]
+fn signal_of(_: &std::process::ExitStatus) -> Option<i32> {
+    None
 }

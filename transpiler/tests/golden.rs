@@ -13,6 +13,7 @@
 
 mod http_fixture;
 
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -212,7 +213,8 @@ fn check(root: &Path, rel: &str, bin: &Path) -> Result<(), Failed> {
         Err(_) => (want_out, got_out),
     };
     let got_err = last_line(&String::from_utf8_lossy(&out.stderr));
-    let got_exit = out.status.code().unwrap_or(-1);
+    // A program killed by a signal, as a shell reports it (128 + signal).
+    let got_exit = out.status.code().or_else(|| out.status.signal().map(|s| 128 + s)).unwrap_or(-1);
     let mut problems = Vec::new();
     if got_out != want_out {
         problems.push(format!("stdout differs:\n{}", diff(&want_out, &got_out)));

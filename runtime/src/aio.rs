@@ -311,11 +311,35 @@ pub struct Future {
     state: RefCell<FutState>,
     callbacks: RefCell<Vec<DoneCallback>>,
     task: Option<TaskPart>,
+    /// Set with an exception, cleared once `result()` or `exception()`
+    /// has been asked: a future dropped with it set logs the exception
+    /// (CPython's `__log_traceback`).
+    log_traceback: Cell<bool>,
+}
+
+impl Drop for Future {
+    fn drop(&mut self) {
+        if !self.log_traceback.get() {
+            return;
+        }
+        let FutState::Done(Err(e)) = &*self.state.borrow() else { return };
+        let what = if self.task.is_some() { "Task" } else { "Future" };
+        let repr = self.repr(&Value::None).unwrap_or_default();
+        let mut text = format!("{what} exception was never retrieved\nfuture: {repr}\n");
+        crate::entry::print_chain(e, &crate::builtins::main_file(), &mut text, 0);
+        crate::io::flush_stdout();
+        crate::io::write_stderr(&text);
+    }
 }
 
 impl Future {
     fn pending() -> Future {
-        Future { state: RefCell::new(FutState::Pending), callbacks: RefCell::new(Vec::new()), task: None }
+        Future {
+            state: RefCell::new(FutState::Pending),
+            callbacks: RefCell::new(Vec::new()),
+            task: None,
+            log_traceback: Cell::new(false),
+        }
     }
 
     pub fn done(&self) -> bool {
@@ -328,6 +352,7 @@ impl Future {
 
     /// `future.result()`.
     pub fn result(&self) -> PyResult<Value> {
+        self.log_traceback.set(false);
         match &*self.state.borrow() {
             FutState::Pending => Err(invalid_state("Result is not set.")),
             FutState::Done(Ok(v)) => Ok(v.clone()),
@@ -337,6 +362,7 @@ impl Future {
     }
 
     fn exception(&self) -> PyResult<Value> {
+        self.log_traceback.set(false);
         match &*self.state.borrow() {
             FutState::Pending => Err(invalid_state("Exception is not set.")),
             FutState::Done(Ok(_)) => Ok(Value::None),
@@ -364,6 +390,7 @@ fn finish(this: &Value, state: FutState) -> PyResult<()> {
     if f.done() {
         return Err(invalid_state("invalid state"));
     }
+    f.log_traceback.set(matches!(state, FutState::Done(Err(_))));
     *f.state.borrow_mut() = state;
     let cbs = std::mem::take(&mut *f.callbacks.borrow_mut());
     let lp = running_loop()?;
@@ -443,6 +470,7 @@ pub fn create_task(coro: Value, name: Option<String>) -> PyResult<Value> {
             waiting_on: RefCell::new(None),
             num_cancels: Cell::new(0),
         }),
+        log_traceback: Cell::new(false),
     });
     lp.tasks.borrow_mut().push(task.clone());
     let t = task.clone();
@@ -570,7 +598,11 @@ pub fn run(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     LOOP.replace(Some(lp.clone()));
     let result = (|| {
         let task = create_task(main, None)?;
-        run_until_complete(&lp, &task)?;
+        let ran = run_until_complete(&lp, &task);
+        // The caller cannot reach the main task: an exception that stopped
+        // the loop is not one never retrieved.
+        fut(&task)?.log_traceback.set(false);
+        ran?;
         let r = fut(&task)?.result();
         cancel_remaining(&lp)?;
         lp.shutdown_asyncgens()?;
@@ -753,15 +785,19 @@ impl Native for Future {
     }
 
     fn repr(&self, _this: &Value) -> PyResult<String> {
-        let state = match &*self.state.borrow() {
-            FutState::Pending => "pending".to_string(),
-            FutState::Cancelled(_) => "cancelled".to_string(),
-            FutState::Done(Ok(v)) => format!("finished result={}", crate::fmt::repr(v)?),
-            FutState::Done(Err(e)) => format!("finished exception={}", crate::fmt::repr(e.value())?),
+        // As CPython's `_future_repr_info`: the state, a task's name and
+        // coroutine, then the outcome.
+        let (state, outcome) = match &*self.state.borrow() {
+            FutState::Pending => ("pending", String::new()),
+            FutState::Cancelled(_) => ("cancelled", String::new()),
+            FutState::Done(Ok(v)) => ("finished", format!(" result={}", crate::fmt::repr(v)?)),
+            FutState::Done(Err(e)) => ("finished", format!(" exception={}", crate::fmt::repr(e.value())?)),
         };
         Ok(match &self.task {
-            Some(t) => format!("<Task {} name='{}' coro={}>", state, t.name.borrow(), crate::fmt::repr(&t.coro)?),
-            None => format!("<Future {state}>"),
+            Some(t) => {
+                format!("<Task {state} name='{}' coro={}{outcome}>", t.name.borrow(), crate::fmt::repr(&t.coro)?)
+            }
+            None => format!("<Future {state}{outcome}>"),
         })
     }
 

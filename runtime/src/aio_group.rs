@@ -342,8 +342,10 @@ fn wait(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
                     }
                     counter.set(counter.get().saturating_sub(1));
                     let df = fut(&done)?;
-                    let failed = !df.cancelled() && df.result().is_err();
-                    if counter.get() == 0 || when == "FIRST_COMPLETED" || (when == "FIRST_EXCEPTION" && failed) {
+                    // As CPython's `_on_completion`, which asks for the
+                    // exception (retrieving it) only for FIRST_EXCEPTION.
+                    let failed = || !df.cancelled() && df.result().is_err();
+                    if counter.get() == 0 || when == "FIRST_COMPLETED" || (when == "FIRST_EXCEPTION" && failed()) {
                         if let Some(h) = handle.get() {
                             lp.cancel_timer(h);
                         }

@@ -67,7 +67,7 @@ fn handle_uncaught(e: &PyErr, file: &str) -> i32 {
 }
 
 /// The traceback text: causes and contexts first, as CPython prints them.
-fn print_chain(e: &PyErr, file: &str, out: &mut String, depth: usize) {
+pub(crate) fn print_chain(e: &PyErr, file: &str, out: &mut String, depth: usize) {
     if depth < 32 {
         let (cause, context, suppress) = match e.data() {
             Some(d) => (d.cause.clone(), d.context.clone(), d.suppress_context),

@@ -208,7 +208,9 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
         "__base__" => {
             return Ok(cls.bases.first().cloned().map(Value::Class).unwrap_or_default());
         }
-        "__dict__" => return Ok(Value::Dict(cls.dict.clone())),
+        // A read-only view: changes go through setattr, which keeps the
+        // class's caches right.
+        "__dict__" => return Ok(crate::mappingproxy::of_dict(cls.dict.clone())),
         "__class__" => return Ok(Value::Class(type_of(obj))),
         "__doc__" if cls.dict.get_str("__doc__").is_none() => return Ok(Value::None),
         _ => {}
@@ -273,16 +275,23 @@ fn class_attr_get(attr: &Value, cls: &Rc<Class>) -> PyResult<Value> {
     }
 }
 
-fn function_getattr(obj: &Value, f: &crate::func::Function, name: &str) -> PyResult<Value> {
+fn function_getattr(obj: &Value, f: &Rc<crate::func::Function>, name: &str) -> PyResult<Value> {
     match name {
         "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
         "__qualname__" => return Ok(Value::Str(f.qualname.borrow().clone())),
-        "__module__" => return Ok(Value::Str(f.module.clone())),
+        "__module__" => return Ok(Value::Str(f.module.borrow().clone())),
         "__defaults__" => {
             return Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) });
         }
+        "__kwdefaults__" => return Ok(f.kwdefaults_dict()),
+        "__annotations__" => return Ok(Value::Dict(f.annotations())),
+        "__code__" => return Ok(Value::native(crate::func::Code { func: f.clone() })),
         "__dict__" => return Ok(Value::Dict(f.attrs())),
         "__class__" => return Ok(Value::Class(type_of(obj))),
+        "__doc__" if !f.doc.borrow().is_none() => return Ok(f.doc.borrow().clone()),
+        "__globals__" | "__closure__" | "__builtins__" => {
+            return Err(crate::exc::not_implemented_error(format!("py2rs: function.{name} is not supported")));
+        }
         _ => {}
     }
     if let Some(v) = f.attrs.borrow().as_ref().and_then(|d| d.get_str(name)) {
@@ -345,6 +354,24 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
             match name {
                 "__name__" => *f.name.borrow_mut() = as_str_value(&value, "__name__")?,
                 "__qualname__" => *f.qualname.borrow_mut() = as_str_value(&value, "__qualname__")?,
+                "__module__" => match &value {
+                    Value::Str(s) => *f.module.borrow_mut() = s.clone(),
+                    _ => {
+                        return Err(crate::exc::not_implemented_error(
+                            "py2rs: a function's __module__ that is not a str",
+                        ));
+                    }
+                },
+                "__doc__" => *f.doc.borrow_mut() = value,
+                "__annotations__" => match value {
+                    Value::Dict(d) => *f.annotations.borrow_mut() = Some(d),
+                    _ => return Err(type_error("__annotations__ must be set to a dict object")),
+                },
+                "__defaults__" | "__kwdefaults__" | "__code__" | "__dict__" | "__globals__" | "__closure__" => {
+                    return Err(crate::exc::not_implemented_error(format!(
+                        "py2rs: assigning a function's {name} is not supported"
+                    )));
+                }
                 _ => f.attrs().set(Value::str(name), value)?,
             }
             Ok(())
@@ -436,10 +463,15 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(attribute_error(format!("type object '{}' has no attribute '{}'", cls.name(), name))),
         },
+        Value::Function(f) if name == "__annotations__" => {
+            *f.annotations.borrow_mut() = None;
+            Ok(())
+        }
         Value::Function(f) => match f.attrs().remove(&Value::str(name))? {
             Some(_) => Ok(()),
             None => Err(no_attribute_to_store(obj, name)),
         },
+        Value::Native(_) if let Some(ns) = downcast::<crate::types_mod::SimpleNamespace>(obj) => ns.delattr(obj, name),
         Value::Native(_) if let Some(r) = crate::collections::namedtuple_delattr(obj, name) => r,
         _ => Err(no_attribute_to_store(obj, name)),
     }

@@ -125,7 +125,7 @@ pub fn unpacking_error(kwargs: &Kwargs, callee: impl FnOnce() -> String) -> Opti
 /// call: `module.qualname` for Python functions, methods and classes.
 fn callee_name(f: &Value) -> String {
     match f {
-        Value::Function(func) => format!("{}.{}", func.module, func.qualname.borrow()),
+        Value::Function(func) => format!("{}.{}", func.module.borrow(), func.qualname.borrow()),
         Value::Class(c) if c.module.as_str() == "builtins" => c.qualname().to_string(),
         Value::Class(c) => {
             let module = match c.dict.get_str("__module__") {

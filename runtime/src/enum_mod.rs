@@ -128,9 +128,21 @@ fn build() -> EnumClasses {
         }
         Ok(Value::Bool(false))
     });
-    // The members by name, aliases included (a dict here, where CPython
-    // wraps it in a read-only mappingproxy).
-    property(&meta_ns, "__members__", "_member_map_");
+    // The members by name, aliases included, read-only.
+    let fget = Function::native("EnumType", "__members__", &["cls"], |a| match attr(&a[0], "_member_map_")? {
+        Value::Dict(d) => Ok(crate::mappingproxy::of_dict(d)),
+        other => Ok(other),
+    });
+    meta_ns.set_str(
+        "__members__",
+        Value::native(Property {
+            fget,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            name: std::cell::RefCell::new(Some("__members__".into())),
+        }),
+    );
     method(&meta_ns, "EnumType", "__call__", &["cls", "value"], |a| lookup_value(&a[0], &a[1]));
     method(&meta_ns, "EnumType", "__repr__", &["cls"], |a| {
         let Value::Class(c) = &a[0] else { return Ok(Value::str("<enum>")) };

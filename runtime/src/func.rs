@@ -80,7 +80,7 @@ impl Direct {
 pub struct Function {
     pub name: RefCell<PyStr>,
     pub qualname: RefCell<PyStr>,
-    pub module: PyStr,
+    pub module: RefCell<PyStr>,
     pub sig: &'static Signature,
     /// Defaults of the last positional parameters (`__defaults__`).
     pub defaults: Vec<Value>,
@@ -92,6 +92,15 @@ pub struct Function {
     pub direct: Option<Direct>,
     /// `__dict__`, created on first attribute assignment.
     pub attrs: RefCell<Option<Rc<Dict>>>,
+    /// `__annotations__`: built where the def runs when the program may
+    /// read it ([`with_introspection`]), else an empty dict made on first
+    /// read.
+    pub annotations: RefCell<Option<Rc<Dict>>>,
+    /// Whether the body has local variables besides its parameters, which
+    /// `__code__.co_varnames` would list (in an order not recorded here).
+    pub has_locals: std::cell::Cell<bool>,
+    /// `__doc__` (the docstring, or what was assigned).
+    pub doc: RefCell<Value>,
 }
 
 impl Function {
@@ -107,13 +116,16 @@ impl Function {
         Value::Function(Rc::new(Function {
             name: RefCell::new(PyStr::new(name)),
             qualname: RefCell::new(PyStr::new(qualname)),
-            module: PyStr::new("__main__"),
+            module: RefCell::new(PyStr::new("__main__")),
             sig,
             defaults,
             kwdefaults,
             body,
             direct,
             attrs: RefCell::new(None),
+            annotations: RefCell::new(None),
+            has_locals: std::cell::Cell::new(false),
+            doc: RefCell::new(Value::None),
         }))
     }
 
@@ -153,13 +165,16 @@ impl Function {
         Value::Function(Rc::new(Function {
             name: RefCell::new(PyStr::new(name)),
             qualname: RefCell::new(PyStr::new(name)),
-            module: PyStr::new(module),
+            module: RefCell::new(PyStr::new(module)),
             sig,
             defaults,
             kwdefaults,
             body: Rc::new(body),
             direct: None,
             attrs: RefCell::new(None),
+            annotations: RefCell::new(None),
+            has_locals: std::cell::Cell::new(false),
+            doc: RefCell::new(Value::None),
         }))
     }
 
@@ -208,6 +223,101 @@ impl Function {
 
     pub fn attrs(&self) -> Rc<Dict> {
         self.attrs.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    }
+
+    /// `__annotations__`, an empty dict kept from the first read when the
+    /// def recorded none.
+    pub fn annotations(&self) -> Rc<Dict> {
+        self.annotations.borrow_mut().get_or_insert_with(|| Rc::new(Dict::new())).clone()
+    }
+
+    /// `__kwdefaults__`: the keyword-only parameters with defaults, or None.
+    pub fn kwdefaults_dict(&self) -> Value {
+        let sig = self.sig;
+        let first_kwonly = sig.positional + sig.varargs as usize;
+        let d = Dict::new();
+        for (i, v) in self.kwdefaults.iter().enumerate() {
+            if let Some(v) = v {
+                d.set_str(sig.params[first_kwonly + i], v.clone());
+            }
+        }
+        if d.is_empty() { Value::None } else { Value::Dict(Rc::new(d)) }
+    }
+
+    /// The parameter names in `co_varnames` order: positional, keyword-only,
+    /// then `*args` and `**kwargs`.
+    pub fn varnames(&self) -> Vec<&'static str> {
+        let sig = self.sig;
+        let p = sig.params;
+        let npos = sig.positional;
+        let kw = npos + sig.varargs as usize;
+        let mut out: Vec<&'static str> = p[..npos].to_vec();
+        out.extend(&p[kw..kw + sig.kwonly]);
+        if sig.varargs {
+            out.push(p[npos]);
+        }
+        if sig.varkw {
+            out.push(p[kw + sig.kwonly]);
+        }
+        out
+    }
+}
+
+/// Records what reading a def's `__annotations__` and `__code__` needs,
+/// for programs that may read them: the annotations (evaluated where the
+/// def runs, in CPython's order) and whether the body has other locals.
+pub fn with_introspection(
+    f: Value,
+    annotations: impl IntoIterator<Item = (&'static str, Value)>,
+    has_locals: bool,
+) -> Value {
+    if let Value::Function(func) = &f {
+        let d = Dict::new();
+        for (k, v) in annotations {
+            d.set_str(k, v);
+        }
+        if !d.is_empty() {
+            *func.annotations.borrow_mut() = Some(Rc::new(d));
+        }
+        func.has_locals.set(has_locals);
+    }
+    f
+}
+
+/// `f.__code__`: what the runtime knows of a def's code object.
+pub struct Code {
+    pub func: Rc<Function>,
+}
+
+impl Native for Code {
+    fn type_name(&self) -> &'static str {
+        "code"
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Err(crate::exc::not_implemented_error("py2rs: repr() of a code object is not supported"))
+    }
+
+    fn getattr(&self, this: &Value, name: &str) -> Option<PyResult<Value>> {
+        let f = &self.func;
+        let sig = f.sig;
+        let names = |v: Vec<&'static str>| Value::tuple(v.into_iter().map(Value::str).collect());
+        Some(Ok(match name {
+            "co_name" => Value::Str(f.name.borrow().clone()),
+            "co_qualname" => Value::Str(f.qualname.borrow().clone()),
+            "co_argcount" => Value::Int(sig.positional as i64),
+            "co_posonlyargcount" => Value::Int(sig.posonly as i64),
+            "co_kwonlyargcount" => Value::Int(sig.kwonly as i64),
+            "co_varnames" if !f.has_locals.get() => names(f.varnames()),
+            "__class__" => return None,
+            _ if name.starts_with("co_") || name.starts_with("__") => {
+                return Some(Err(crate::exc::not_implemented_error(format!(
+                    "py2rs: code.{name} is not supported{}",
+                    if name == "co_varnames" { " for a function with local variables" } else { "" }
+                ))));
+            }
+            _ => return Some(Err(crate::attr::no_attribute(this, name))),
+        }))
     }
 }
 
@@ -365,6 +475,10 @@ impl Native for BoundMethod {
         "method"
     }
 
+    fn class(&self) -> Rc<crate::class::Class> {
+        crate::types_mod::method_class()
+    }
+
     fn call(&self, _this: &Value, args: Vec<Value>, kwargs: Kwargs) -> Option<PyResult<Value>> {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(self.receiver.clone());
@@ -497,7 +611,7 @@ pub fn args<const N: usize>(v: Vec<Value>) -> [Value; N] {
 /// Sets a function's `__doc__` (from its docstring).
 pub fn with_doc(f: Value, doc: &str) -> Value {
     if let Value::Function(func) = &f {
-        func.attrs().set_str("__doc__", Value::str(doc));
+        *func.doc.borrow_mut() = Value::str(doc);
     }
     f
 }
@@ -528,4 +642,61 @@ pub fn keyword_slots(name: &str, mut args: Vec<Value>, kwargs: Kwargs, names: &[
         }
     }
     Ok(slots)
+}
+
+/// `typing.get_type_hints(obj)` for a function or class whose annotations
+/// are values: a new dict of them (a class's merged along its MRO, bases
+/// first), with `None` read as `NoneType`. A string annotation would be
+/// evaluated in the module's namespace, which is not written, and
+/// `Annotated` would be stripped: both raise NotImplementedError.
+pub fn get_type_hints(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let slots = keyword_slots("get_type_hints", args, kwargs, &["obj", "globalns", "localns", "include_extras"])?;
+    if slots.len() > 4 {
+        return Err(type_error(format!(
+            "get_type_hints() takes from 1 to 4 positional arguments but {} were given",
+            slots.len()
+        )));
+    }
+    let Some(obj) = slots[0].clone() else {
+        return Err(type_error("get_type_hints() missing 1 required positional argument: 'obj'"));
+    };
+    let given = |i: usize| slots.get(i).cloned().flatten().is_some_and(|v| !v.is_none());
+    if given(1) || given(2) {
+        return Err(crate::exc::not_implemented_error("py2rs: get_type_hints() with globalns or localns"));
+    }
+    let sources: Vec<Value> = match &obj {
+        Value::Class(c) => {
+            let mut mro = c.mro_with_self();
+            mro.reverse();
+            mro.into_iter().filter_map(|k| k.dict.get_str("__annotations__")).collect()
+        }
+        Value::Function(f) => vec![Value::Dict(f.annotations())],
+        _ => {
+            return Err(crate::exc::not_implemented_error(
+                "py2rs: get_type_hints() of an object other than a function or class",
+            ));
+        }
+    };
+    let hints = Dict::new();
+    for anns in sources {
+        let Value::Dict(anns) = anns else { continue };
+        for (k, v) in anns.items() {
+            let v = match v {
+                Value::None => Value::Class(crate::types::types().none.clone()),
+                Value::Str(_) => {
+                    return Err(crate::exc::not_implemented_error(
+                        "py2rs: get_type_hints() of a string annotation (it would be evaluated in the module)",
+                    ));
+                }
+                v if crate::fmt::repr(&v)?.starts_with("typing.Annotated[") => {
+                    return Err(crate::exc::not_implemented_error(
+                        "py2rs: get_type_hints() of an Annotated annotation",
+                    ));
+                }
+                v => v,
+            };
+            hints.set(k, v)?;
+        }
+    }
+    Ok(Value::Dict(Rc::new(hints)))
 }

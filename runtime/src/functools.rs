@@ -87,15 +87,13 @@ fn partial(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     Ok(Value::native(Partial { func, args: it.collect(), kwargs }))
 }
 
-const WRAPPER_ASSIGNMENTS: &[&str] = &["__module__", "__name__", "__qualname__", "__doc__", "__type_params__"];
+const WRAPPER_ASSIGNMENTS: &[&str] =
+    &["__module__", "__name__", "__qualname__", "__doc__", "__annotations__", "__type_params__"];
 
 /// `update_wrapper(wrapper, wrapped)`.
 pub fn update_wrapper(wrapper: &Value, wrapped: &Value) -> PyResult<()> {
     for name in WRAPPER_ASSIGNMENTS {
         if let Ok(v) = crate::attr::getattr(wrapped, name) {
-            if *name == "__module__" && matches!(wrapper, Value::Function(_)) {
-                continue;
-            }
             let _ = crate::attr::setattr(wrapper, name, v);
         }
     }
@@ -478,9 +476,9 @@ fn cached_property(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 // along its MRO. `register(cls)` (a decorator) and `register(cls, func)`,
 // with a class or a union of classes, fill the registry, which
 // `wrapper.registry` shows read-only and `wrapper.dispatch(cls)` searches.
-// Plain `@register` reads the function's first annotation, but the
-// transpiler records no `__annotations__` on defs, so on a def it raises
-// NotImplementedError.
+// Plain `@register` reads the function's first annotation (as
+// `get_type_hints` gives it: a string annotation would be evaluated in
+// the module, which is not written, so it raises NotImplementedError).
 
 /// `isinstance(cls, type)`, or a union of classes: the classes it stands for.
 fn dispatch_types(cls: &Value) -> Option<Vec<Value>> {
@@ -545,15 +543,8 @@ impl Register {
                 crate::fmt::repr(&cls)?
             )));
         }
-        // py2rs does not record a def's annotations, so a function here may
-        // be annotated as CPython sees it: refuse rather than guess.
         let ann = match crate::attr::getattr(&cls, "__annotations__") {
             Ok(ann) => ann,
-            Err(_) if matches!(cls, Value::Function(_)) => {
-                return Err(crate::exc::not_implemented_error(
-                    "py2rs: singledispatch register() by annotation is not supported (function annotations are not recorded); use register(cls)",
-                ));
-            }
             Err(e) if e.is_instance(&crate::types::types().attribute_error) => Value::None,
             Err(e) => return Err(e),
         };
@@ -567,9 +558,21 @@ impl Register {
                 crate::fmt::repr(&cls)?
             )));
         };
+        // `get_type_hints` reads an annotation of None as NoneType.
+        let hint = if hint.is_none() { Value::Class(crate::types::types().none.clone()) } else { hint };
         if matches!(hint, Value::Str(_)) {
             return Err(crate::exc::not_implemented_error(
                 "py2rs: singledispatch register() of a string annotation (get_type_hints) is not supported",
+            ));
+        }
+        let origin = crate::attr::getattr(&hint, "__origin__").ok();
+        if origin
+            .as_ref()
+            .and_then(crate::native::downcast::<crate::typing::TypingSpecial>)
+            .is_some_and(|t| matches!(t.name, "Optional" | "Union"))
+        {
+            return Err(crate::exc::not_implemented_error(
+                "py2rs: singledispatch register() of a typing.Optional or typing.Union annotation is not supported; use X | Y",
             ));
         }
         match dispatch_types(&hint) {
@@ -614,46 +617,6 @@ impl Native for Register {
             let cls = cls.ok_or_else(|| type_error("register() missing 1 required positional argument: 'cls'"))?;
             self.register(cls, func.filter(|f| !f.is_none()))
         })())
-    }
-}
-
-/// `wrapper.registry`: a read-only live view of the registry.
-struct MappingProxy {
-    dict: Rc<Dict>,
-}
-
-impl Native for MappingProxy {
-    fn type_name(&self) -> &'static str {
-        "mappingproxy"
-    }
-
-    fn repr(&self, _this: &Value) -> PyResult<String> {
-        Ok(format!("mappingproxy({})", crate::fmt::repr(&Value::Dict(self.dict.clone()))?))
-    }
-
-    fn iter(&self, _this: &Value) -> Option<PyResult<crate::iter::PyIter>> {
-        Some(crate::iter::iter(&Value::Dict(self.dict.clone())))
-    }
-
-    fn len(&self) -> Option<PyResult<usize>> {
-        Some(Ok(self.dict.len()))
-    }
-
-    fn getitem(&self, _this: &Value, key: &Value) -> Option<PyResult<Value>> {
-        Some(ops::getitem(&Value::Dict(self.dict.clone()), key))
-    }
-
-    fn contains(&self, item: &Value) -> Option<PyResult<bool>> {
-        Some(self.dict.contains(item))
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        matches!(name, "keys" | "values" | "items" | "get" | "copy")
-    }
-
-    fn call_method(&self, _this: &Value, name: &str, args: Vec<Value>, kw: Kwargs) -> Option<PyResult<Value>> {
-        self.has_method(name)
-            .then(|| crate::methods::call_builtin_method(&Value::Dict(self.dict.clone()), name, args, kw))
     }
 }
 
@@ -709,7 +672,7 @@ fn singledispatch(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
         let attrs = w.attrs();
         attrs.set_str("register", Value::native(Register { registry: registry.clone(), cls: None }));
         attrs.set_str("dispatch", Value::native(Dispatcher { registry: registry.clone() }));
-        attrs.set_str("registry", Value::native(MappingProxy { dict: registry }));
+        attrs.set_str("registry", crate::mappingproxy::of_dict(registry));
     }
     update_wrapper(&wrapper, &func)?;
     Ok(wrapper)

@@ -83,6 +83,10 @@ pub const KNOWN: &[&str] = &[
     "io",
     "httpx",
     "textwrap",
+    "datetime",
+    "fractions",
+    "statistics",
+    "types",
 ];
 
 /// `import name`: modules are created once and shared.
@@ -118,6 +122,10 @@ pub fn import(name: &str) -> PyResult<Value> {
         "io" => ("io", crate::io::module_attrs()),
         "httpx" => ("httpx", crate::httpx::module_attrs()),
         "textwrap" => ("textwrap", crate::textwrap_mod::module_attrs()),
+        "datetime" => ("datetime", crate::datetime_mod::module_attrs()),
+        "fractions" => ("fractions", crate::fractions_mod::module_attrs()),
+        "statistics" => ("statistics", crate::statistics_mod::module_attrs()),
+        "types" => ("types", crate::types_mod::module_attrs()),
         _ => {
             return Err(crate::exc::PyErr::new(
                 &crate::types::types().by_name["ModuleNotFoundError"],

@@ -73,6 +73,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::Native(_) if crate::complex::is_complex(v) => {
             return crate::complex::unary(v, "bool").unwrap_or(Ok(Value::Bool(true))).and_then(|b| truthy(&b));
         }
+        Value::Native(_) if let Some(b) = crate::datetime_mod::truthy(v) => b,
         Value::Native(n) => match n.len() {
             Some(len) => len? != 0,
             None => true,
@@ -154,7 +155,9 @@ pub fn hash(v: &Value) -> PyResult<i64> {
             }
         }
         Value::Native(n) if n.unhashable() => {
-            return Err(type_error(format!("unhashable type: '{}'", type_name(v))));
+            // A mappingproxy hashes as its mapping does.
+            let of = crate::mappingproxy::mapping_of(v).unwrap_or(v);
+            return Err(type_error(format!("unhashable type: '{}'", type_name(of))));
         }
         Value::Native(n) => n.hash().unwrap_or_else(|| identity_hash(v)),
         _ => identity_hash(v),
@@ -740,6 +743,9 @@ fn inplace_general(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         }
         // A Counter updates itself, a ChainMap its first map.
         (Value::Native(_), BinOp::Sub | BinOp::And | BinOp::Or) => {
+            if op == BinOp::Or && crate::mappingproxy::mapping_of(a).is_some() {
+                return Err(type_error("'|=' is not supported by mappingproxy; use '|' instead"));
+            }
             if let Some(r) = crate::collections::inplace(a, b, op)? {
                 return Ok(r);
             }
@@ -1029,6 +1035,9 @@ fn sequence_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
                 return Ok(Some(r));
             }
             if let Some(r) = crate::dict_views::binary(a, b, op)? {
+                return Ok(Some(r));
+            }
+            if let Some(r) = crate::mappingproxy::binary(a, b, op)? {
                 return Ok(Some(r));
             }
             return crate::pathlib::binary(a, b, op);

@@ -742,6 +742,7 @@ pub fn module_attrs() -> Dict {
     func("final", identity);
     func("no_type_check", identity);
     func("override", identity);
+    func("get_type_hints", crate::func::get_type_hints);
     d.set_str("TYPE_CHECKING", Value::Bool(false));
     d
 }

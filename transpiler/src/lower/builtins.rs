@@ -272,6 +272,10 @@ pub const MODULES: &[&str] = &[
     "io",
     "httpx",
     "textwrap",
+    "datetime",
+    "fractions",
+    "statistics",
+    "types",
 ];
 
 /// `from __future__ import ...` and friends that need no code.

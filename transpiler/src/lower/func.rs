@@ -439,15 +439,30 @@ pub struct Def<'a> {
     pub body: &'a [ast::Stmt],
     pub decorators: &'a [ast::Expr],
     pub type_params: &'a [ast::TypeParam],
+    pub returns: Option<&'a ast::Expr>,
 }
 
 impl<'a> Def<'a> {
     pub fn of(f: &'a ast::StmtFunctionDef) -> Def<'a> {
-        Def { name: &f.name, args: &f.args, body: &f.body, decorators: &f.decorator_list, type_params: &f.type_params }
+        Def {
+            name: &f.name,
+            args: &f.args,
+            body: &f.body,
+            decorators: &f.decorator_list,
+            type_params: &f.type_params,
+            returns: f.returns.as_deref(),
+        }
     }
 
     pub fn of_async(f: &'a ast::StmtAsyncFunctionDef) -> Def<'a> {
-        Def { name: &f.name, args: &f.args, body: &f.body, decorators: &f.decorator_list, type_params: &f.type_params }
+        Def {
+            name: &f.name,
+            args: &f.args,
+            body: &f.body,
+            decorators: &f.decorator_list,
+            type_params: &f.type_params,
+            returns: f.returns.as_deref(),
+        }
     }
 }
 
@@ -470,7 +485,8 @@ pub fn def(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: Def) -> LResult<TokenStre
         decorators.push(expr(cx, fx, d)?.ts);
     }
     let obj = if f.type_params.is_empty() {
-        function_object(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body))?
+        let obj = function_object(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body))?;
+        introspection(cx, fx, scope_id, obj, f.args, f.returns)?
     } else {
         generic_function_object(cx, fx, s, &f)?
     };
@@ -505,8 +521,10 @@ fn generic_function_object(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, f: &Def) -> 
     let defaults = bind(defaults, cx);
     let kwdefaults = bind(kwdefaults, cx);
     let g = super::generic::enter(cx, fx, s, f.type_params)?;
+    // The annotations may name the type parameters.
     let obj =
-        function_object_with(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body), defaults, kwdefaults);
+        function_object_with(cx, fx, scope_id, f.name.as_str(), f.args, Body::Stmts(f.body), defaults, kwdefaults)
+            .and_then(|obj| introspection(cx, fx, scope_id, obj, f.args, f.returns));
     super::generic::leave(fx, g.as_ref());
     let obj = obj?;
     let Some(g) = g else { return Ok(obj) };
@@ -537,7 +555,93 @@ fn docstring(body: &[ast::Stmt]) -> Option<String> {
 pub fn lambda(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, l: &ast::ExprLambda) -> LResult<Lowered> {
     let scope_id = cx.prog.scope_of(e).ok_or_else(|| unsupported(e, "lambda scope"))?;
     let obj = function_object(cx, fx, scope_id, "<lambda>", &l.args, Body::Expr(&l.body))?;
+    let obj = introspection(cx, fx, scope_id, obj, &l.args, None)?;
     Ok(Lowered::typed(obj, Ty::Function))
+}
+
+/// Whether the program may read a function's `__annotations__` or
+/// `__code__`: it names one of them or something that reads them
+/// (`get_type_hints`, `singledispatch`'s `register`), or reads attributes
+/// by a computed name (`getattr`, `attrgetter`). Only then does a def
+/// record what they need, so other programs build nothing for them.
+pub fn reads_introspection(source: &str) -> bool {
+    ["__annotations__", "__code__", "get_type_hints", "singledispatch", "getattr", "attrgetter"]
+        .iter()
+        .any(|w| source.contains(w))
+}
+
+/// Wraps the `Function` object `obj` so it knows its `__annotations__`
+/// (evaluated here, where the def runs, in CPython's order: the
+/// positional-or-keyword parameters, then the positional-only ones,
+/// `*args`, the keyword-only ones, `**kwargs` and the return) and whether
+/// `__code__.co_varnames` would list locals, when the program may read
+/// them.
+fn introspection(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    scope_id: ScopeId,
+    obj: TokenStream,
+    args: &ast::Arguments,
+    returns: Option<&ast::Expr>,
+) -> LResult<TokenStream> {
+    if !cx.introspect {
+        return Ok(obj);
+    }
+    let mut annotated: Vec<(&str, &ast::Expr)> = Vec::new();
+    for a in args.args.iter().chain(&args.posonlyargs) {
+        annotated.extend(a.def.annotation.as_deref().map(|e| (a.def.arg.as_str(), e)));
+    }
+    annotated.extend(args.vararg.iter().filter_map(|v| Some((v.arg.as_str(), v.annotation.as_deref()?))));
+    for a in &args.kwonlyargs {
+        annotated.extend(a.def.annotation.as_deref().map(|e| (a.def.arg.as_str(), e)));
+    }
+    annotated.extend(args.kwarg.iter().filter_map(|k| Some((k.arg.as_str(), k.annotation.as_deref()?))));
+    annotated.extend(returns.map(|e| ("return", e)));
+    let mut entries = Vec::new();
+    for (name, e) in annotated {
+        let value = annotation_value(cx, fx, e)?;
+        entries.push(quote! { (#name, #value) });
+    }
+    let scope = &cx.prog.scopes[scope_id];
+    // `co_varnames` lists the body's locals after the parameters (nested
+    // defs and inlined comprehensions' variables too), but not cells.
+    let has_locals = scope.symbols.values().any(|s| !s.param && s.binding == Some(Binding::Local))
+        || scope.children.iter().any(|c| cx.prog.scopes[*c].kind == crate::sema::ScopeKind::Comprehension);
+    if entries.is_empty() && !has_locals {
+        return Ok(obj);
+    }
+    Ok(quote! { rt::func::with_introspection(#obj, [#(#entries),*], #has_locals) })
+}
+
+/// One annotation's value in `__annotations__`: the expression's value,
+/// or under `from __future__ import annotations` its text.
+fn annotation_value(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStream> {
+    if cx.future_annotations {
+        let text = super::annotation::text(e).ok_or_else(|| unsupported(e, "the text of this annotation"))?;
+        return Ok(quote! { Value::str(#text) });
+    }
+    if matches!(e, ast::Expr::Starred(_)) {
+        return Err(unsupported(e, "a starred annotation"));
+    }
+    // The scope analysis does not look into annotations, so a name only
+    // an annotation reads from an enclosing function has no cell here.
+    let mut names = BTreeSet::new();
+    crate::frontend::names_in_expr(e, &mut names);
+    for name in &names {
+        if cx.binding(fx, name).is_some() {
+            continue;
+        }
+        let mut up = cx.prog.scopes[fx.scope].parent;
+        while let Some(id) = up {
+            let sc = &cx.prog.scopes[id];
+            if sc.is_function_like() && matches!(sc.binding(name), Some(Binding::Local | Binding::Cell | Binding::Free))
+            {
+                return Err(unsupported(e, &format!("an annotation reading '{name}' of an enclosing function")));
+            }
+            up = sc.parent;
+        }
+    }
+    Ok(expr(cx, fx, e)?.ts)
 }
 
 /// Module-level functions that calls may reach directly.

@@ -167,6 +167,9 @@ pub struct Cx<'a> {
     /// `from __future__ import annotations`: class-body annotations are
     /// stored as text, not evaluated.
     pub future_annotations: bool,
+    /// The program may read `__annotations__` or `__code__` of functions
+    /// (`func::reads_introspection`): defs record them.
+    pub introspect: bool,
     /// String annotations of decorated classes that `dataclasses` reads as
     /// `ClassVar`, `InitVar` or `KW_ONLY`, by the annotation's offset.
     pub special_annotations: HashMap<usize, &'static str>,
@@ -305,6 +308,7 @@ impl<'a> Cx<'a> {
             fast_methods: HashMap::new(),
             class_patterns: HashMap::new(),
             future_annotations: annotation::future_annotations(body),
+            introspect: func::reads_introspection(source),
             special_annotations: HashMap::new(),
         }
     }

@@ -101,6 +101,7 @@ impl Analyzer<'_> {
                     self.expr(d, st, false);
                 }
                 self.arg_defaults(&f.args, st);
+                self.annotations(&f.args, f.returns.as_deref(), st);
                 st.add(f.name.as_str());
             }
             S::AsyncFunctionDef(f) => {
@@ -108,6 +109,7 @@ impl Analyzer<'_> {
                     self.expr(d, st, false);
                 }
                 self.arg_defaults(&f.args, st);
+                self.annotations(&f.args, f.returns.as_deref(), st);
                 st.add(f.name.as_str());
             }
             S::ClassDef(c) => {
@@ -230,6 +232,21 @@ impl Analyzer<'_> {
             S::Global(_) | S::Nonlocal(_) | S::Pass(_) => {}
             S::Expr(e) => self.expr(&e.value, st, false),
             S::Break(_) | S::Continue(_) => *st = State::dead(),
+        }
+    }
+
+    /// A def's annotations, which run with it when the program reads
+    /// `__annotations__` (`lower::func::introspection`).
+    fn annotations(&mut self, args: &ast::Arguments, returns: Option<&ast::Expr>, st: &mut State) {
+        let params = args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).map(|a| &a.def);
+        let star = args.vararg.iter().chain(&args.kwarg).map(|a| &**a);
+        for a in params.chain(star) {
+            if let Some(e) = &a.annotation {
+                self.expr(e, st, false);
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r, st, false);
         }
     }
 

@@ -244,7 +244,21 @@ pub fn construct(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         return parse(s.as_str());
     }
     let arg = |v: &Value, which: &str| -> PyResult<(f64, f64)> {
-        as_complex(v)?.ok_or_else(|| type_error(format!("complex() {which} must be a number, not '{}'", type_name(v))))
+        if let Some(c) = as_complex(v)? {
+            return Ok(c);
+        }
+        // Objects: `__complex__`, else `__float__` or `__index__`.
+        if let Value::Object(_) = v {
+            if crate::call::lookup_special(v, "__complex__").is_some() {
+                let c = crate::call::call_method(v, "__complex__", vec![], vec![])?;
+                return as_complex(&c)?
+                    .ok_or_else(|| type_error(format!("__complex__ returned non-complex (type {})", type_name(&c))));
+            }
+            if ["__float__", "__index__"].iter().any(|d| crate::call::lookup_special(v, d).is_some()) {
+                return Ok((crate::math_mod::f64_arg(v)?, 0.0));
+            }
+        }
+        Err(type_error(format!("complex() {which} must be a number, not '{}'", type_name(v))))
     };
     let (rr, ri) = arg(&real, "first argument")?;
     let (ir, ii) = match &imag {

@@ -468,6 +468,27 @@ fn printf_into(out: &mut String, spec: &crate::printf::PrintfSpec, arg: &Value, 
                 let i = crate::builtins::float_to_int(*f)?;
                 return printf_into(out, spec, &i, at);
             }
+            // Other objects as CPython's `mainformatlong`: `int(x)` for
+            // %d, `__index__` for %o and %x; a TypeError is the format's.
+            Value::Object(_) => {
+                let i = if matches!(spec.conversion, 'd' | 'i' | 'u') {
+                    crate::builtins::to_int(arg)
+                } else {
+                    crate::ops::index_of(arg, "format").map(Value::Int)
+                };
+                match i {
+                    Ok(i) if matches!(i, Value::Int(_) | Value::BigInt(_)) => return printf_into(out, spec, &i, at),
+                    Err(e) if !e.is_instance(&crate::types::types().type_error) => return Err(e),
+                    _ => {
+                        return Err(type_error(format!(
+                            "%{} format: {} is required, not {}",
+                            spec.conversion,
+                            if matches!(spec.conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" },
+                            type_name(arg)
+                        )));
+                    }
+                }
+            }
             _ => {
                 return Err(type_error(format!(
                     "%{} format: {} is required, not {}",
@@ -478,9 +499,8 @@ fn printf_into(out: &mut String, spec: &crate::printf::PrintfSpec, arg: &Value, 
             }
         },
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            let Some(f) = crate::ops::to_f64(arg)? else {
-                return Err(type_error(format!("must be real number, not {}", type_name(arg))));
-            };
+            // `PyFloat_AsDouble`: `__float__` or `__index__` on objects.
+            let f = crate::math_mod::f64_arg(arg)?;
             crate::exc::pure(printf::format_float_into(out, spec, f))?
         }
         other => {

@@ -328,9 +328,15 @@ pub fn compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     match op {
         CmpOp::Eq => Ok(Value::Bool(a.is(b) || native_eq(a, b))),
         CmpOp::Ne => {
-            if ta.has_user_attr("__eq__") {
-                let r = compare(a, b, CmpOp::Eq)?;
-                return Ok(Value::Bool(!truthy(&r)?));
+            // `object.__ne__` inverts `__eq__` unless that gives
+            // NotImplemented: `a`'s, then the reflected `b`'s.
+            for (x, tx, y) in [(a, &ta, b), (b, &tb, a)] {
+                if tx.has_user_attr("__eq__") {
+                    let r = try_dunder(x, "__eq__", y)?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(Value::Bool(!truthy(&r)?));
+                    }
+                }
             }
             Ok(Value::Bool(!(a.is(b) || native_eq(a, b))))
         }

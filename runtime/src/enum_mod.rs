@@ -284,8 +284,39 @@ fn build() -> EnumClasses {
     let flag = make(&meta, "Flag", vec![Value::Class(enum_.clone())], fns);
     let ifns = Dict::new();
     value_like(&ifns, "IntFlag");
+    // Its len() counts the flags it holds, as a Flag's does.
+    let _ = ifns.remove(&Value::str("__len__"));
+    // Combining gives a member of the class (an int operand too), not an
+    // int, as CPython's Flag operators do for IntFlag.
+    for (name, rname, op) in [
+        ("__or__", "__ror__", ops::BinOp::Or),
+        ("__and__", "__rand__", ops::BinOp::And),
+        ("__xor__", "__rxor__", ops::BinOp::Xor),
+    ] {
+        method(&ifns, "IntFlag", name, &["self", "other"], move |a| int_flag_op(&a[0], &a[1], op));
+        method(&ifns, "IntFlag", rname, &["self", "other"], move |a| int_flag_op(&a[0], &a[1], op));
+    }
+    method(&ifns, "IntFlag", "__invert__", &["self"], |a| {
+        let v = ops::invert(&attr(&a[0], "_value_")?)?;
+        lookup_value(&Value::Class(class_of(&a[0])), &v)
+    });
     let int_flag = make(&meta, "IntFlag", vec![Value::Class(flag.clone())], ifns);
     EnumClasses { meta, enum_, int_enum, str_enum, flag, int_flag }
+}
+
+/// `flag op other` on an IntFlag member: a member of its class, for an
+/// operand that is a member or any int.
+fn int_flag_op(flag: &Value, other: &Value, op: ops::BinOp) -> PyResult<Value> {
+    let cls = class_of(flag);
+    let other = match other {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => other.clone(),
+        Value::Object(o) if o.class.is_subclass(&classes().int_flag) || o.class.is_subclass(&classes().int_enum) => {
+            plain(other)?
+        }
+        _ => return Ok(Value::NotImplemented),
+    };
+    let v = ops::binary(&attr(flag, "_value_")?, &other, op)?;
+    lookup_value(&Value::Class(cls), &v)
 }
 
 /// The member's value, or the value itself for non-members.
@@ -405,6 +436,20 @@ fn lookup_value(cls: &Value, value: &Value) -> PyResult<Value> {
     if is_flag(c)
         && let Value::Int(v) = value
     {
+        // IntFlag keeps bits no member has (FlagBoundary.KEEP), and takes
+        // a negative value as its complement within the members' bits.
+        let keep = c.is_subclass(&classes().int_flag);
+        let mut flag_mask = 0i64;
+        for m in members(cls) {
+            if let Value::Int(mv) = attr(&m, "_value_")? {
+                flag_mask |= mv;
+            }
+        }
+        let all_bits = (1i64 << (64 - flag_mask.leading_zeros()).min(62)) - 1;
+        let v = match *v {
+            v if keep && v < 0 && v >= !all_bits => all_bits + 1 + v,
+            v => v,
+        };
         // A pseudo-member named after the flags it contains.
         let mut parts = Vec::new();
         let mut covered = 0i64;
@@ -417,9 +462,13 @@ fn lookup_value(cls: &Value, value: &Value) -> PyResult<Value> {
                 covered |= mv;
             }
         }
-        if covered == *v {
+        let unknown = v & !covered;
+        if unknown == 0 || (keep && v >= 0) {
+            if keep && unknown != 0 && !parts.is_empty() {
+                parts.push(unknown.to_string());
+            }
             let name = if parts.is_empty() { Value::None } else { Value::str(parts.join("|")) };
-            return new_member(c, name, value.clone());
+            return new_member(c, name, Value::Int(v));
         }
     }
     Err(value_error(format!("{} is not a valid {}", crate::fmt::repr(value)?, c.qualname())))

@@ -1137,30 +1137,7 @@ mod tests {
 
     use super::*;
 
-    /// Parses `float.hex()` output (and 'inf', 'nan').
-    fn hex_float(s: &str) -> f64 {
-        let (negative, body) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, s),
-        };
-        let value = match body {
-            "inf" => f64::INFINITY,
-            "nan" => f64::NAN,
-            _ => {
-                let body = body.strip_prefix("0x").expect("0x prefix");
-                let (mantissa, exp) = body.split_once('p').expect("exponent");
-                let exp: i64 = exp.parse().expect("exponent digits");
-                let (lead, frac) = mantissa.split_once('.').expect("point");
-                let frac_bits = u64::from_str_radix(frac, 16).expect("fraction") << (52 - 4 * frac.len());
-                if lead == "1" {
-                    f64::from_bits((((exp + 1023) as u64) << 52) | frac_bits)
-                } else {
-                    f64::from_bits(frac_bits)
-                }
-            }
-        };
-        if negative { -value } else { value }
-    }
+    use crate::num_ops::tests::parse_hex_float as hex_float;
 
     fn floats(s: &str) -> Vec<f64> {
         s.trim_matches(['[', ']']).split(',').map(hex_float).collect()

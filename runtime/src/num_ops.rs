@@ -1680,7 +1680,7 @@ pub fn perm(n: &BigInt, k: &BigInt) -> NumResult<BigInt> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Replays the tables CPython 3.12 produced (see scripts/gen-num-tables.py
     //! for the format) and checks a few properties no table can show.
 
@@ -1756,7 +1756,7 @@ mod tests {
     }
 
     /// Parses `float.hex()` output (and 'inf', 'nan').
-    fn parse_hex_float(s: &str) -> f64 {
+    pub(crate) fn parse_hex_float(s: &str) -> f64 {
         let (negative, body) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, s),

@@ -304,6 +304,35 @@ fn build() -> EnumClasses {
     EnumClasses { meta, enum_, int_enum, str_enum, flag, int_flag }
 }
 
+/// `re.RegexFlag`: an IntFlag of the given members whose members print,
+/// as repr and as str, the way CPython's `global_flag_repr` does
+/// (`re.IGNORECASE|re.MULTILINE`).
+pub fn regex_flag(members: &[(&str, i64)]) -> PyResult<Value> {
+    let ns = Dict::new();
+    ns.set_str("__module__", Value::str("re"));
+    ns.set_str("__qualname__", Value::str("RegexFlag"));
+    for (name, v) in members {
+        ns.set_str(name, Value::Int(*v));
+    }
+    method(&ns, "RegexFlag", "__repr__", &["self"], |a| global_flag_repr(&a[0]));
+    method(&ns, "RegexFlag", "__str__", &["self"], |a| global_flag_repr(&a[0]));
+    let bases = Value::tuple(vec![Value::Class(classes().int_flag.clone())]);
+    create_enum(&Value::Class(classes().meta.clone()), &Value::str("RegexFlag"), &bases, &Value::Dict(Rc::new(ns)))
+}
+
+fn global_flag_repr(member: &Value) -> PyResult<Value> {
+    let text = match attr(member, "_name_")? {
+        Value::Str(name) => name
+            .as_str()
+            .split('|')
+            .map(|n| if n.starts_with(|c: char| c.is_ascii_digit()) { n.to_string() } else { format!("re.{n}") })
+            .collect::<Vec<_>>()
+            .join("|"),
+        _ => format!("re.RegexFlag({})", crate::fmt::repr(&attr(member, "_value_")?)?),
+    };
+    Ok(Value::str(text))
+}
+
 /// `flag op other` on an IntFlag member: a member of its class, for an
 /// operand that is a member or any int.
 fn int_flag_op(flag: &Value, other: &Value, op: ops::BinOp) -> PyResult<Value> {
@@ -409,8 +438,14 @@ fn create_enum(mcs: &Value, name: &Value, bases: &Value, namespace: &Value) -> P
             Some(m) => m,
             None => {
                 let m = new_member(cls, k.clone(), value.clone())?;
+                // A Flag's canonical members, which iteration and len()
+                // see, are its single bits; zero and multi-bit values are
+                // members by name only, as in CPython 3.12.
+                let canonical = !flag || matches!(value, Value::Int(i) if i > 0 && i & (i - 1) == 0);
                 values.push((m.clone(), value));
-                names.push(k.clone());
+                if canonical {
+                    names.push(k.clone());
+                }
                 m
             }
         };
@@ -428,7 +463,11 @@ fn lookup_value(cls: &Value, value: &Value) -> PyResult<Value> {
     if matches!(value, Value::Object(o) if o.class.is_subclass(c)) {
         return Ok(value.clone());
     }
-    for m in members(cls) {
+    let by_name = match c.lookup("_member_map_") {
+        Some(Value::Dict(d)) => d.values(),
+        _ => members(cls),
+    };
+    for m in by_name {
         if ops::eq(&attr(&m, "_value_")?, value)? {
             return Ok(m);
         }

@@ -1537,20 +1537,42 @@ pub fn module_attrs() -> Dict {
     for (name, f) in fns {
         d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));
     }
-    for (names, v) in [
-        (&["I", "IGNORECASE"], IGNORECASE),
-        (&["L", "LOCALE"], LOCALE),
-        (&["M", "MULTILINE"], MULTILINE),
-        (&["S", "DOTALL"], DOTALL),
-        (&["U", "UNICODE"], UNICODE),
-        (&["X", "VERBOSE"], VERBOSE),
-        (&["A", "ASCII"], ASCII),
-    ] {
-        for n in names {
-            d.set_str(n, Value::Int(v));
+    // The flags are members of `re.RegexFlag`, in CPython's order (which
+    // orders the names of combined flags).
+    let members = [
+        ("NOFLAG", 0),
+        ("ASCII", ASCII),
+        ("A", ASCII),
+        ("IGNORECASE", IGNORECASE),
+        ("I", IGNORECASE),
+        ("LOCALE", LOCALE),
+        ("L", LOCALE),
+        ("UNICODE", UNICODE),
+        ("U", UNICODE),
+        ("MULTILINE", MULTILINE),
+        ("M", MULTILINE),
+        ("DOTALL", DOTALL),
+        ("S", DOTALL),
+        ("VERBOSE", VERBOSE),
+        ("X", VERBOSE),
+        ("TEMPLATE", 1),
+        ("T", 1),
+        ("DEBUG", 128),
+    ];
+    match crate::enum_mod::regex_flag(&members) {
+        Ok(cls) => {
+            for (name, v) in members {
+                let member = crate::attr::getattr(&cls, name).unwrap_or(Value::Int(v));
+                d.set_str(name, member);
+            }
+            d.set_str("RegexFlag", cls);
+        }
+        Err(_) => {
+            for (name, v) in members {
+                d.set_str(name, Value::Int(v));
+            }
         }
     }
-    d.set_str("NOFLAG", Value::Int(0));
     d.set_str("error", Value::Class(RE_ERROR.get().clone()));
     d.set_str("Pattern", Value::Class(PATTERN_CLASS.get().clone()));
     d.set_str("Match", Value::Class(MATCH_CLASS.get().clone()));

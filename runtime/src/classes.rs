@@ -668,6 +668,20 @@ pub struct Property {
     pub name: RefCell<Option<PyStr>>,
 }
 
+impl Property {
+    /// A read-only property named `name` (what the runtime's own classes
+    /// expose as computed attributes).
+    pub fn getter(name: &str, fget: Value) -> Value {
+        Value::native(Property {
+            fget,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            name: RefCell::new(Some(name.into())),
+        })
+    }
+}
+
 pub struct ClassMethod {
     pub func: Value,
 }

@@ -173,6 +173,10 @@ impl Native for Complex {
         Ok(repr(self.re, self.im))
     }
 
+    fn truthy(&self) -> Option<bool> {
+        Some(self.re != 0.0 || self.im != 0.0)
+    }
+
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
         match name {
             "real" => Some(Ok(Value::Float(self.re))),
@@ -204,7 +208,7 @@ impl Native for Complex {
     }
 }
 
-/// `-z`, `+z`, `abs(z)` and `bool(z)` for a complex `v`.
+/// `-z`, `+z` and `abs(z)` for a complex `v`.
 pub fn unary(v: &Value, op: &str) -> Option<PyResult<Value>> {
     let c = downcast::<Complex>(v)?;
     Some(match op {
@@ -218,7 +222,7 @@ pub fn unary(v: &Value, op: &str) -> Option<PyResult<Value>> {
                 Ok(Value::Float(r))
             }
         }
-        _ => Ok(Value::Bool(c.re != 0.0 || c.im != 0.0)),
+        _ => return None,
     })
 }
 

@@ -993,11 +993,6 @@ pub fn module_attrs() -> Dict {
     d
 }
 
-/// `bool(td)`: false for the zero duration (`ops::truthy` asks).
-pub fn truthy(v: &Value) -> Option<bool> {
-    delta_of(v).map(|d| !d.is_zero())
-}
-
 // ------------------------------------------------------------- constructors
 
 fn refuse_subclass(kind: Kind, cls: &Value) -> PyResult<()> {
@@ -1981,6 +1976,10 @@ impl Native for TimeDelta {
 
     fn class(&self) -> Rc<Class> {
         classes().timedelta.clone()
+    }
+
+    fn truthy(&self) -> Option<bool> {
+        Some(!self.0.is_zero())
     }
 
     fn repr(&self, _this: &Value) -> PyResult<String> {

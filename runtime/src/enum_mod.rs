@@ -66,16 +66,7 @@ fn method(
 
 fn property(ns: &Dict, name: &'static str, field: &'static str) {
     let fget = Function::native("Enum", name, &["self"], move |a| attr(&a[0], field));
-    ns.set_str(
-        name,
-        Value::native(Property {
-            fget,
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-            name: std::cell::RefCell::new(Some(name.into())),
-        }),
-    );
+    ns.set_str(name, Property::getter(name, fget));
 }
 
 fn class_of(v: &Value) -> Rc<Class> {
@@ -133,16 +124,7 @@ fn build() -> EnumClasses {
         Value::Dict(d) => Ok(crate::mappingproxy::of_dict(d)),
         other => Ok(other),
     });
-    meta_ns.set_str(
-        "__members__",
-        Value::native(Property {
-            fget,
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-            name: std::cell::RefCell::new(Some("__members__".into())),
-        }),
-    );
+    meta_ns.set_str("__members__", Property::getter("__members__", fget));
     method(&meta_ns, "EnumType", "__call__", &["cls", "value"], |a| lookup_value(&a[0], &a[1]));
     method(&meta_ns, "EnumType", "__repr__", &["cls"], |a| {
         let Value::Class(c) = &a[0] else { return Ok(Value::str("<enum>")) };

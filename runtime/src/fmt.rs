@@ -479,24 +479,10 @@ fn printf_into(out: &mut String, spec: &crate::printf::PrintfSpec, arg: &Value, 
                 match i {
                     Ok(i) if matches!(i, Value::Int(_) | Value::BigInt(_)) => return printf_into(out, spec, &i, at),
                     Err(e) if !e.is_instance(&crate::types::types().type_error) => return Err(e),
-                    _ => {
-                        return Err(type_error(format!(
-                            "%{} format: {} is required, not {}",
-                            spec.conversion,
-                            if matches!(spec.conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" },
-                            type_name(arg)
-                        )));
-                    }
+                    _ => return Err(int_format_error(spec.conversion, arg)),
                 }
             }
-            _ => {
-                return Err(type_error(format!(
-                    "%{} format: {} is required, not {}",
-                    spec.conversion,
-                    if matches!(spec.conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" },
-                    type_name(arg)
-                )));
-            }
+            _ => return Err(int_format_error(spec.conversion, arg)),
         },
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             // `PyFloat_AsDouble`: `__float__` or `__index__` on objects.
@@ -513,6 +499,12 @@ fn printf_into(out: &mut String, spec: &crate::printf::PrintfSpec, arg: &Value, 
         }
     }
     Ok(())
+}
+
+/// `%d` or `%x` given what is not a number.
+fn int_format_error(conversion: char, arg: &Value) -> crate::exc::PyErr {
+    let wanted = if matches!(conversion, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
+    type_error(format!("%{conversion} format: {wanted} is required, not {}", type_name(arg)))
 }
 
 /// Appends `repr` of each value separated by `sep` (used by print).

@@ -230,16 +230,7 @@ fn with_defaults(
 
 fn property(ns: &Dict, name: &'static str, body: fn(&Value) -> PyResult<Value>) {
     let fget = Function::native("Fraction", name, &["self"], move |a| body(&a[0]));
-    ns.set_str(
-        name,
-        Value::native(Property {
-            fget,
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-            name: std::cell::RefCell::new(Some(name.into())),
-        }),
-    );
+    ns.set_str(name, Property::getter(name, fget));
 }
 
 /// The binary operators `_operator_fallbacks` generates.

@@ -64,6 +64,12 @@ pub trait Native: Any {
         None
     }
 
+    /// `bool(obj)` for objects with no length whose truth is their value
+    /// (a complex number, a timedelta); `None`: by `len`, else true.
+    fn truthy(&self) -> Option<bool> {
+        None
+    }
+
     fn getitem(&self, _this: &Value, _key: &Value) -> Option<PyResult<Value>> {
         None
     }

@@ -70,13 +70,10 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::Dict(d) => !d.is_empty(),
         Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
         Value::Object(_) => return object_truthy(v),
-        Value::Native(_) if crate::complex::is_complex(v) => {
-            return crate::complex::unary(v, "bool").unwrap_or(Ok(Value::Bool(true))).and_then(|b| truthy(&b));
-        }
-        Value::Native(_) if let Some(b) = crate::datetime_mod::truthy(v) => b,
-        Value::Native(n) => match n.len() {
-            Some(len) => len? != 0,
-            None => true,
+        Value::Native(n) => match (n.truthy(), n.len()) {
+            (Some(b), _) => b,
+            (None, Some(len)) => len? != 0,
+            (None, None) => true,
         },
         _ => true,
     })

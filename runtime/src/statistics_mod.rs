@@ -1042,14 +1042,7 @@ fn build_normal_dist() -> Rc<Class> {
     });
     let property = |name: &'static str, body: fn(&Value) -> PyResult<Value>| {
         let fget = Function::native("NormalDist", name, &["self"], move |a| body(&a[0]));
-        let p = crate::classes::Property {
-            fget,
-            fset: Value::None,
-            fdel: Value::None,
-            doc: Value::None,
-            name: std::cell::RefCell::new(Some(name.into())),
-        };
-        ns.set_str(name, Value::native(p));
+        ns.set_str(name, crate::classes::Property::getter(name, fget));
     };
     for name in ["mean", "median", "mode"] {
         property(name, |v| Ok(Value::Float(mu_sigma(v)?.0)));

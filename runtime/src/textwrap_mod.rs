@@ -431,22 +431,6 @@ fn one_text(method: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     text.ok_or_else(|| type_error(format!("TextWrapper.{method}() missing 1 required positional argument: 'text'")))
 }
 
-/// `TextWrapper.__init__`'s parameters, after `self`.
-const OPTION_NAMES: [&str; 12] = [
-    "width",
-    "initial_indent",
-    "subsequent_indent",
-    "expand_tabs",
-    "replace_whitespace",
-    "fix_sentence_endings",
-    "break_long_words",
-    "drop_whitespace",
-    "break_on_hyphens",
-    "tabsize",
-    "max_lines",
-    "placeholder",
-];
-
 static INIT_SIG: Signature = Signature {
     params: &[
         "self",
@@ -492,7 +476,8 @@ static INIT: Lazy<Value> = Lazy::new(|| {
         vec![Some(Value::None), Some(Value::str(" [...]"))],
         |args| {
             let attrs = Dict::new();
-            for (name, v) in OPTION_NAMES.iter().zip(args.into_iter().skip(1)) {
+            // `TextWrapper.__init__`'s parameters after `self` are the options.
+            for (name, v) in INIT_SIG.params[1..].iter().zip(args.into_iter().skip(1)) {
                 attrs.set_str(name, v);
             }
             Ok(Value::native(TextWrapper { attrs: Rc::new(attrs) }))

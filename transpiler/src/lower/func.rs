@@ -431,7 +431,6 @@ fn first_top_level_assignments(body: &[ast::Stmt]) -> BTreeSet<String> {
     out
 }
 
-/// `def name(...): ...` as a statement.
 /// The parts of a `def` or `async def` statement.
 pub struct Def<'a> {
     pub name: &'a ast::Identifier,

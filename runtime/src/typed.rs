@@ -365,6 +365,16 @@ pub fn depth_budget() -> usize {
     crate::scope::recursion_limit().saturating_sub(crate::scope::depth())
 }
 
+/// The budget a call needs when its recursion stops below `floor` and
+/// every nested call lowers `n` by at least one (see the transpiler's
+/// `sema::depth_bound`): at most `n - floor + 1` nested calls, each
+/// leaving the next at least 1.
+#[inline]
+pub fn depth_needed(n: i64, floor: i64) -> usize {
+    let nested = (i128::from(n) - i128::from(floor)).max(-1) + 2;
+    usize::try_from(nested).unwrap_or(usize::MAX)
+}
+
 /// A list parameter of a native function: a native caller's `Vec`, or the
 /// items of the dynamic list the call came in with, read in place (no
 /// copy: a pure function cannot change the list, and nothing else runs

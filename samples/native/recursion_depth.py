@@ -7,6 +7,24 @@ def native_depth(n: int) -> int:
     return 1 + native_depth(n - 1)
 
 
+# Guarded by `n < K` and recursing on `n - c`: the depth is checked once,
+# on entry, and a call that might go too deep runs as dynamic code.
+def bounded_depth(n: int) -> int:
+    if n < 1:
+        return 0
+    return 1 + bounded_depth(n - 1)
+
+
+def skipping_depth(n: int) -> int:
+    if -7 >= n:
+        return 0
+    return 1 + skipping_depth(n - 2)
+
+
+def via_native_caller(n: int) -> int:
+    return bounded_depth(n) + 1
+
+
 def dynamic_depth(n):
     if n == 0:
         return "done"
@@ -46,7 +64,13 @@ def countdown(n):
 
 
 print(deepest(native_depth), deepest(dynamic_depth), deepest(Walker().down))
+print(deepest(bounded_depth), deepest(skipping_depth), deepest(via_native_caller))
 print(list(in_generator()), len(list(countdown(500))))
+print(bounded_depth(-3), skipping_depth(-8), skipping_depth(-6), skipping_depth(1900))
+try:
+    bounded_depth(1200)
+except RecursionError as e:
+    print("RecursionError in bounded recursion:", e)
 try:
     list(countdown(2000))
 except RecursionError as e:

@@ -359,9 +359,38 @@ def halves(x: float) -> float:
     let module = native_module(&rust);
     let fib = &module[module.find("fn fib(").expect("native fib")..module.find("fn halves(").expect("native halves")];
     assert_native(fib, &["'tail_call: loop {", "_acc = rt::typed::add(_acc, _part", "continue 'tail_call;"], &[]);
-    assert_eq!(fib.matches("fib(").count(), 2, "one definition and one recursive call in:\n{fib}");
+    assert_eq!(fib.matches("_bounded(").count(), 3, "one entry, one definition and one recursive call in:\n{fib}");
     // Float addition is not associative: no accumulator there.
     assert!(!module[module.find("fn halves(").unwrap_or(0)..].contains("tail_call"), "{module}");
+}
+
+/// Recursion that a guarded, decreasing int parameter bounds checks the
+/// depth budget once on entry; recursion nothing bounds checks it in
+/// every call.
+#[test]
+fn bounded_recursion_checks_its_depth_once() {
+    let py = "\
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def down(n: int) -> int:
+    if n == 0:
+        return 0
+    return down(n - 1) - 1
+";
+    let rust = convert(py);
+    let module = native_module(&rust);
+    let split = module.find("fn down(").expect("native down");
+    let (fib, down) = (&module[..split], &module[split..]);
+    assert_native(fib, &["if rt::typed::depth_needed(n, 2) > _depth {", "fn _bounded("], &["_depth == 0"]);
+    assert_native(
+        down,
+        &["if _depth == 0 {", "down(rt::typed::sub(n, 1)?, _depth - 1)?"],
+        &["depth_needed", "_bounded"],
+    );
 }
 
 /// A pipeline of generators consumed by a module-level loop: each

@@ -51,6 +51,8 @@ const RESERVED: &[&str] = &[
     "_returned",
     "_arena",
     "_strs",
+    // The unchecked body of a function whose recursion depth is bounded.
+    "_bounded",
 ];
 
 /// The modules holding the parts of a large module body are named so

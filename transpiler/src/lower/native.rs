@@ -195,8 +195,11 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     let locals = local_decls(nf);
     // Native calls count down a depth budget instead of touching the
     // interpreter's counter: at zero they bail, and the dynamic code
-    // raises RecursionError where CPython would.
-    let guard = nf.calls.then(|| quote! { if _depth == 0 { return Err(Bail); } });
+    // raises RecursionError where CPython would. A function whose depth
+    // an int parameter bounds checks the bound once, on entry, instead.
+    let bound = bounded(f, nf);
+    nx.bounded = bound.is_some().then(|| f.name.to_string());
+    let guard = (nf.calls && bound.is_none()).then(|| quote! { if _depth == 0 { return Err(Bail); } });
     let body = nx.block(&f.body)?;
     let ret = return_ty(&nf.ret);
     // `__init__` ends by handing its instance back; other functions
@@ -222,36 +225,69 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
         None => f.name.to_string(),
     };
     let doc = format!(" `{qualified}({}) -> {}`, on native values.", shown.join(", "), nf.ret);
-    if let Some(tail) = tail {
-        let (acc, start) = (mangle::raw(ACC), tail.identity());
-        let l = super::lifetime(&mangle::raw(TAIL_LABEL));
-        // Each turn of the loop is one call: the guard and fresh locals
-        // come first, as they would in a new frame.
-        return Ok(quote! {
-            #[doc = #doc]
-            pub(crate) fn #rust(#(#params,)* mut _depth: usize) -> NResult<#ret> {
-                let mut #acc: i64 = #start;
-                #arena
-                #l: loop {
-                    #guard
-                    #(#locals)*
-                    #(#body)*
-                    // Not reached: the function always returns.
-                    return Err(Bail);
+    let (name, attrs) = match bound {
+        Some(_) => (mangle::raw(BOUNDED), quote! {}),
+        None => (rust.clone(), quote! { #[doc = #doc] pub(crate) }),
+    };
+    let item = match tail {
+        Some(tail) => {
+            let (acc, start) = (mangle::raw(ACC), tail.identity());
+            let l = super::lifetime(&mangle::raw(TAIL_LABEL));
+            // Each turn of the loop is one call: the guard and fresh locals
+            // come first, as they would in a new frame.
+            quote! {
+                #attrs fn #name(#(#params,)* mut _depth: usize) -> NResult<#ret> {
+                    let mut #acc: i64 = #start;
+                    #arena
+                    #l: loop {
+                        #guard
+                        #(#locals)*
+                        #(#body)*
+                        // Not reached: the function always returns.
+                        return Err(Bail);
+                    }
                 }
             }
-        });
-    }
+        }
+        None => quote! {
+            #attrs fn #name(#(#params,)* _depth: usize) -> NResult<#ret> {
+                #guard
+                #arena
+                #(#locals)*
+                #(#body)*
+                #end
+            }
+        },
+    };
+    let Some(bound) = bound else { return Ok(item) };
+    let params = self::params(nf);
+    let names = nf.params.iter().map(|(p, _)| mangle::ident(p));
+    let p = mangle::ident(&nf.params[bound.param].0);
+    let floor = proc_macro2::Literal::i64_unsuffixed(bound.floor);
+    let why = format!(
+        " `{0}` drops by 1 or more in each self-call, made only when `{0} >= {1}`: the depth was checked on entry.",
+        nf.params[bound.param].0, bound.floor
+    );
     Ok(quote! {
         #[doc = #doc]
         pub(crate) fn #rust(#(#params,)* _depth: usize) -> NResult<#ret> {
-            #guard
-            #arena
-            #(#locals)*
-            #(#body)*
-            #end
+            if rt::typed::depth_needed(#p, #floor) > _depth {
+                return Err(Bail);
+            }
+            return #name(#(#names,)* _depth);
+            #[doc = #why]
+            #item
         }
     })
+}
+
+/// The depth bound of a plain native function (see `sema::depth_bound`).
+fn bounded(f: &ast::StmtFunctionDef, nf: &NativeFn) -> Option<crate::sema::depth_bound::DepthBound> {
+    if !nf.calls || nf.owner.is_some() || nf.ret == NTy::Str || nf.kind != crate::sema::infer::UnitKind::Function {
+        return None;
+    }
+    let ints: Vec<bool> = nf.params.iter().map(|(_, t)| *t == NTy::Int).collect();
+    crate::sema::depth_bound::of(f, &ints)
 }
 
 /// The declarations of a native function's locals.
@@ -523,6 +559,8 @@ struct Nx<'w> {
     maybe_unbound: std::collections::BTreeSet<String>,
     /// Self-calls in accumulator position, when they are made a loop.
     tail: Option<Tail>,
+    /// The function whose self-calls go to its unchecked body.
+    bounded: Option<String>,
     /// Whether the body builds strs (and so needs an arena).
     arena: bool,
     /// In a generator: for each loop around the code being lowered,
@@ -539,6 +577,8 @@ struct Nx<'w> {
 /// The accumulator and loop label of a function whose self-recursion is a
 /// loop (see [`Tail`]).
 const ACC: &str = "_acc";
+/// The body of a function whose depth is bounded (see `bounded`).
+const BOUNDED: &str = "_bounded";
 const TAIL_LABEL: &str = "tail_call";
 
 /// Self-recursion as a loop with an accumulator, the rewrite LLVM's
@@ -685,6 +725,7 @@ impl<'w> Nx<'w> {
             counter: 0,
             maybe_unbound: nf.maybe_unbound.clone(),
             tail: None,
+            bounded: None,
             arena: false,
             loops: Vec::new(),
             iters: Vec::new(),
@@ -2007,7 +2048,10 @@ impl<'w> Nx<'w> {
                 if let Some(sig) = self.typer.world().sigs.get(name) {
                     let params = sig.params.clone();
                     let args = self.unit_args(&c.args, &params)?;
-                    let id = mangle::ident(name);
+                    let id = match &self.bounded {
+                        Some(f) if f == name => mangle::raw(BOUNDED),
+                        _ => mangle::ident(name),
+                    };
                     return Ok(quote! { #id(#(#args,)* _depth - 1)? });
                 }
                 self.builtin(e, name, &c.args)

@@ -7,6 +7,7 @@
 
 pub mod dataclass_init;
 pub mod definite;
+pub mod depth_bound;
 pub mod fixed;
 pub mod infer;
 pub mod scope;

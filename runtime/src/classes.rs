@@ -124,9 +124,14 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
         _ => PyStr::new(name),
     };
     let _ = ns.remove(&Value::str("__qualname__"));
-    if ns.get_str("__module__").is_none() {
-        ns.set_str("__module__", Value::str("__main__"));
-    }
+    let module = match ns.get_str("__module__") {
+        Some(Value::Str(m)) => m,
+        Some(_) => PyStr::new("__main__"),
+        None => {
+            ns.set_str("__module__", Value::str("__main__"));
+            PyStr::new("__main__")
+        }
+    };
     // Implicit classmethod/staticmethod wrapping, as type.__new__ does.
     for special in ["__init_subclass__", "__class_getitem__"] {
         if let Some(f @ Value::Function(_)) = ns.get_str(special) {
@@ -144,7 +149,7 @@ pub fn type_new(meta: &Rc<Class>, name: &str, bases: Vec<Value>, ns: Dict, kwarg
     let cls = Rc::new(Class {
         name: RefCell::new(PyStr::new(name)),
         qualname: RefCell::new(qualname),
-        module: PyStr::new("__main__"),
+        module,
         bases: explicit_bases,
         mro,
         dict: Rc::new(ns),

@@ -103,6 +103,15 @@ pub struct Function {
     pub doc: RefCell<Value>,
 }
 
+/// A function defined in one of the program's own modules: its
+/// `__module__` is that module's name.
+pub fn in_module(f: Value, module: &str) -> Value {
+    if let Value::Function(func) = &f {
+        *func.module.borrow_mut() = PyStr::new(module);
+    }
+    f
+}
+
 impl Function {
     pub fn new(
         name: &str,

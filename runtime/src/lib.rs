@@ -113,6 +113,7 @@ pub mod types;
 pub mod types_mod;
 pub mod typing;
 pub mod unpack;
+pub mod user_modules;
 pub mod value;
 pub mod warnings;
 

@@ -60,6 +60,11 @@ impl Global {
         }
     }
 
+    /// The variable's Python name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
     pub fn is_bound(&self) -> bool {
         self.slot.with(Option::is_some)
     }

@@ -45,9 +45,30 @@ pub fn manifest(name: &str) -> String {
 
 /// Writes `Cargo.toml` and `src/main.rs` into `dir`.
 pub fn write_crate(dir: &Path, name: &str, main_rs: &str) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir.join("src"))?;
+    write_crate_files(dir, name, &[("main.rs".to_string(), main_rs.to_string())])
+}
+
+/// Writes `Cargo.toml` and the sources (paths under `src/`) into `dir`,
+/// removing Rust files of modules the program no longer has.
+pub fn write_crate_files(dir: &Path, name: &str, files: &[(String, String)]) -> std::io::Result<()> {
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src)?;
     write_if_changed(&dir.join("Cargo.toml"), &manifest(name))?;
-    write_if_changed(&dir.join("src").join("main.rs"), main_rs)
+    for (path, text) in files {
+        let path = src.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        write_if_changed(&path, text)?;
+    }
+    let modules = src.join("modules");
+    for e in std::fs::read_dir(&modules).into_iter().flatten().flatten() {
+        let rel = format!("modules/{}", e.file_name().to_string_lossy());
+        if !files.iter().any(|(p, _)| *p == rel) {
+            std::fs::remove_file(e.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// Leaves unchanged files alone so cargo's freshness check stays valid.
@@ -79,12 +100,12 @@ pub fn build(dir: &Path, target_dir: &Path, release: bool) -> Result<PathBuf, St
     Ok(target_dir.join(profile).join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
 }
 
-/// A fingerprint of everything a build depends on: the Python source, the
+/// A fingerprint of everything a build depends on: the Python sources, the
 /// transpiler binary and the runtime sources.
-pub fn fingerprint(source: &str) -> String {
+pub fn fingerprint(sources: &[&str]) -> String {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    source.hash(&mut h);
+    sources.hash(&mut h);
     if let Ok(exe) = std::env::current_exe()
         && let Ok(meta) = std::fs::metadata(&exe)
     {

@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod emit;
 pub mod frontend;
 pub mod lower;
+pub mod program;
 pub mod sema;
 
 use diagnostics::Diagnostic;
@@ -29,8 +30,15 @@ pub fn explain_types(source: &str, options: &Options) -> Result<Vec<String>, Vec
     Ok(lower::explain_types(&program, source, &module.body))
 }
 
-/// Converts Python source to the text of a Rust `main.rs`.
+/// Converts the source of a program that imports no modules of its own
+/// to the text of a Rust `main.rs` (see [`program::transpile`] for one
+/// that does).
 pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnostic>> {
+    transpile_module(source, &lower::ModuleInfo::main(&options.file_name))
+}
+
+/// Converts one module of a program to the text of its Rust file.
+pub fn transpile_module(source: &str, info: &lower::ModuleInfo) -> Result<String, Vec<Diagnostic>> {
     // PY2RS_TIMINGS=1 prints how long each stage took, to stderr.
     let timings = std::env::var_os("PY2RS_TIMINGS").is_some();
     let mut clock = std::time::Instant::now();
@@ -40,14 +48,13 @@ pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnost
         }
         clock = std::time::Instant::now();
     };
-    let mut module = frontend::parse_module(source, &options.file_name).map_err(|d| vec![d])?;
+    let mut module = frontend::parse_module(source, &info.file).map_err(|d| vec![d])?;
     lap("parse");
     let warnings = sema::warnings::syntax_warnings(source, &module);
     lap("warnings");
     let program = analyze(&mut module).map_err(|d| vec![d])?;
     lap("analyze");
-    let tokens =
-        lower::lower_module(&program, source, &options.file_name, &module.body, &warnings).map_err(|d| vec![d])?;
+    let tokens = lower::lower_module(&program, source, info, &module.body, &warnings).map_err(|d| vec![d])?;
     lap("lower");
     let text = emit::format_file(tokens).map_err(|msg| vec![Diagnostic::new(0, 0, msg)]);
     lap("emit");

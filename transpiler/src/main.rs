@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use py2rs::{Options, cargo, diagnostics, transpile};
+use py2rs::program::Generated;
+use py2rs::{Options, cargo, diagnostics};
 
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -68,30 +69,35 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads and transpiles, printing diagnostics (exit code 2) on refusal.
-fn generate(program: &Path) -> Result<(String, String), ExitCode> {
+/// Reads the script, or says why it cannot (exit code 2).
+fn read_script(program: &Path) -> Result<String, ExitCode> {
     let bytes = std::fs::read(program).map_err(|e| {
         eprintln!("py2rs: cannot read {}: {e}", program.display());
         ExitCode::from(2)
     })?;
-    let file_name = program.display().to_string();
-    let Ok(source) = String::from_utf8(bytes) else {
+    String::from_utf8(bytes).map_err(|_| {
         let d = diagnostics::Diagnostic::unsupported(0, 0, "source encoding other than UTF-8");
-        eprint!("{}", diagnostics::render(&file_name, "", &[d]));
-        return Err(ExitCode::from(2));
-    };
-    match transpile(&source, &Options { file_name: file_name.clone() }) {
-        Ok(rust) => Ok((source, rust)),
-        Err(diags) => {
-            eprint!("{}", diagnostics::render(&file_name, &source, &diags));
+        eprint!("{}", diagnostics::render(&program.display().to_string(), "", &[d]));
+        ExitCode::from(2)
+    })
+}
+
+/// Reads and transpiles the program (its script and the modules of its
+/// own it imports), printing diagnostics (exit code 2) on refusal.
+fn generate(program: &Path) -> Result<(String, Generated), ExitCode> {
+    let source = read_script(program)?;
+    match py2rs::program::transpile(program, &program.display().to_string(), &source) {
+        Ok(generated) => Ok((source, generated)),
+        Err(f) => {
+            eprint!("{}", diagnostics::render(&f.file, &f.source, &f.diagnostics));
             Err(ExitCode::from(2))
         }
     }
 }
 
 fn explain(program: &Path) -> ExitCode {
-    let (source, _) = match generate(program) {
-        Ok(x) => x,
+    let source = match read_script(program) {
+        Ok(s) => s,
         Err(code) => return code,
     };
     match py2rs::explain_types(&source, &Options { file_name: program.display().to_string() }) {
@@ -135,15 +141,15 @@ fn default_crate_dir(program: &Path) -> PathBuf {
 }
 
 fn convert(program: &Path, output: Option<PathBuf>, stdout: bool) -> ExitCode {
-    let (_, rust) = match generate(program) {
+    let (_, generated) = match generate(program) {
         Ok(x) => x,
         Err(code) => return code,
     };
     if stdout {
-        return write_stdout(&rust);
+        return write_stdout(&shown_files(&generated.files));
     }
     let dir = output.unwrap_or_else(|| default_crate_dir(program));
-    match cargo::write_crate(&dir, &cargo::crate_name(program), &rust) {
+    match cargo::write_crate_files(&dir, &cargo::crate_name(program), &generated.files) {
         Ok(()) => {
             eprintln!("py2rs: wrote {}", dir.display());
             ExitCode::SUCCESS
@@ -152,6 +158,15 @@ fn convert(program: &Path, output: Option<PathBuf>, stdout: bool) -> ExitCode {
             eprintln!("py2rs: cannot write {}: {e}", dir.display());
             ExitCode::from(2)
         }
+    }
+}
+
+/// The crate's files as one text: `main.rs` alone, or each file after a
+/// line naming it.
+fn shown_files(files: &[(String, String)]) -> String {
+    match files {
+        [(_, main)] => main.clone(),
+        _ => files.iter().map(|(path, text)| format!("// ---- src/{path} ----\n{text}")).collect(),
     }
 }
 
@@ -177,10 +192,10 @@ fn cached_crate_name(program: &Path) -> String {
 }
 
 fn build(program: &Path, output: Option<PathBuf>, release: bool) -> Result<PathBuf, ExitCode> {
-    let (source, rust) = generate(program)?;
+    let (source, generated) = generate(program)?;
     let name = if output.is_some() { cargo::crate_name(program) } else { cached_crate_name(program) };
     let dir = output.unwrap_or_else(|| cache_crate_dir(program));
-    cargo::write_crate(&dir, &name, &rust).map_err(|e| {
+    cargo::write_crate_files(&dir, &name, &generated.files).map_err(|e| {
         eprintln!("py2rs: cannot write {}: {e}", dir.display());
         ExitCode::from(2)
     })?;
@@ -190,7 +205,13 @@ fn build(program: &Path, output: Option<PathBuf>, release: bool) -> Result<PathB
         eprintln!("py2rs: cargo build failed for {}", program.display());
         ExitCode::from(2)
     })?;
-    let _ = std::fs::write(dir.join(".py2rs-fingerprint"), cargo::fingerprint(&source));
+    // `run` checks these to skip the build: the modules' files, and the
+    // fingerprint of all the sources.
+    let modules: Vec<String> = generated.modules.iter().map(|(p, _)| format!("{}\n", p.display())).collect();
+    let _ = std::fs::write(dir.join(".py2rs-modules"), modules.concat());
+    let mut sources = vec![source.as_str()];
+    sources.extend(generated.modules.iter().map(|(_, s)| s.as_str()));
+    let _ = std::fs::write(dir.join(".py2rs-fingerprint"), cargo::fingerprint(&sources));
     Ok(bin)
 }
 
@@ -198,8 +219,12 @@ fn run(program: &Path, args: &[String]) -> ExitCode {
     let dir = cache_crate_dir(program);
     let name = cached_crate_name(program);
     let bin = cargo::shared_target_dir().join("release").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    let source = std::fs::read_to_string(program).unwrap_or_default();
-    let fresh = std::fs::read_to_string(dir.join(".py2rs-fingerprint")).is_ok_and(|f| f == cargo::fingerprint(&source))
+    let mut sources = vec![std::fs::read_to_string(program).unwrap_or_default()];
+    let modules = std::fs::read_to_string(dir.join(".py2rs-modules")).unwrap_or_default();
+    sources.extend(modules.lines().map(|m| std::fs::read_to_string(m).unwrap_or_default()));
+    let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let fresh = std::fs::read_to_string(dir.join(".py2rs-fingerprint"))
+        .is_ok_and(|f| f == cargo::fingerprint(&sources))
         && bin.exists();
     let bin = if fresh {
         bin

@@ -82,3 +82,70 @@ fn cli_output_into_a_closed_pipe_is_not_an_error() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+/// Writes `files` (path, text) into a fresh directory.
+fn program_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("dirs");
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+/// The first diagnostic line for the program `main.py` among `files`.
+fn refusal(files: &[(&str, &str)]) -> String {
+    let dir = program_dir(files);
+    let main = dir.path().join("main.py");
+    let source = std::fs::read_to_string(&main).expect("main.py");
+    match py2rs::program::transpile(&main, "main.py", &source) {
+        Ok(_) => "converted".into(),
+        Err(f) => py2rs::diagnostics::render(&f.file, &f.source, &f.diagnostics).lines().next().unwrap_or("").into(),
+    }
+}
+
+/// A program's own modules are refused where they cannot be right: one
+/// that shadows a standard-library module the runtime knows by name, an
+/// `import` of a package's module no file holds, and a module that uses
+/// what py2rs does not support (the diagnostic names that module's file).
+#[test]
+fn modules_of_the_program_that_are_refused() {
+    let shadow = refusal(&[("main.py", "import random\n"), ("random.py", "x = 1\n")]);
+    assert_eq!(
+        shadow,
+        "main.py:1:1: error: unsupported: module 'random' of the program's, which shadows the standard library's"
+    );
+    let missing = refusal(&[("main.py", "import pkg.nothing\n"), ("pkg/__init__.py", "")]);
+    assert_eq!(missing, "main.py:1:1: error: unsupported: module 'pkg.nothing' (no file of the program's holds it)");
+    let inside = refusal(&[("main.py", "import helper\n"), ("helper.py", "x = 1\nimport socket\n")]);
+    assert_eq!(inside, "helper.py:2:1: error: unsupported: module 'socket'");
+    // CPython reads `os` before the script's directory is searched.
+    assert_eq!(refusal(&[("main.py", "import os\nprint(os.sep)\n"), ("os.py", "boom(\n")]), "converted");
+}
+
+/// `convert` writes one Rust file per module the program imports.
+#[test]
+fn cli_writes_a_file_per_module() {
+    let dir = program_dir(&[
+        ("main.py", "import helper\nfrom pkg import tool\nprint(helper.X, tool.Y)\n"),
+        ("helper.py", "X = 1\n"),
+        ("pkg/__init__.py", ""),
+        ("pkg/tool.py", "Y = 2\n"),
+    ]);
+    let out_dir = dir.path().join("out");
+    let out = Command::new(env!("CARGO_BIN_EXE_py2rs"))
+        .arg("convert")
+        .arg(dir.path().join("main.py"))
+        .arg("-o")
+        .arg(&out_dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let main = std::fs::read_to_string(out_dir.join("src/main.rs")).expect("main.rs");
+    assert!(main.contains("mod modules {"), "{main}");
+    for file in ["helper.rs", "pkg.rs", "pkg__tool.rs"] {
+        let text = std::fs::read_to_string(out_dir.join("src/modules").join(file)).expect(file);
+        assert!(text.contains("pub static MODULE: rt::user_modules::Source"), "{file}:\n{text}");
+    }
+}

@@ -6,6 +6,10 @@
 //!
 //! `cargo test -p py2rs --test golden -- str_` runs one family.
 //!
+//! A sample may import modules beside it (a sample itself, run on its
+//! own too) and packages there (`samples/modules/shapes/`, whose files
+//! are not samples).
+//!
 //! `samples/build_only/` holds programs that must convert and build but
 //! cannot run here (they need the internet); their test is the build.
 //! In `samples/REL.args`, `{http}` stands for the base URL of the HTTP
@@ -39,8 +43,9 @@ fn collect(base: &Path, dir: &Path, out: &mut Vec<String>) {
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            // Programs the transpiler must refuse are tested by `diagnostics`.
-            if p.file_name().is_some_and(|n| n == "errors") {
+            // Programs the transpiler must refuse are tested by `diagnostics`;
+            // a package's modules are imported by programs, not run.
+            if p.file_name().is_some_and(|n| n == "errors") || p.join("__init__.py").is_file() {
                 continue;
             }
             collect(base, &p, out);
@@ -96,11 +101,11 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
             }
         };
         let file_name = format!("{}.py", rel.rsplit('/').next().unwrap_or(rel));
-        match py2rs::transpile(&source, &py2rs::Options { file_name: file_name.clone() }) {
-            Ok(rust) => {
+        match py2rs::program::transpile(&src_path, &file_name, &source) {
+            Ok(generated) => {
                 let name = crate_name(rel);
                 let dir = ws.join(&name);
-                if let Err(e) = py2rs::cargo::write_crate(&dir, &name, &rust) {
+                if let Err(e) = py2rs::cargo::write_crate_files(&dir, &name, &generated.files) {
                     results.push((rel.clone(), Err(format!("cannot write crate: {e}"))));
                     continue;
                 }
@@ -113,8 +118,8 @@ fn prepare(root: &Path, selected: &[String]) -> Prepared {
                 members.push(name.clone());
                 results.push((rel.clone(), Ok(ws.join("target").join("golden").join(&name))));
             }
-            Err(diags) => {
-                results.push((rel.clone(), Err(py2rs::diagnostics::render(&file_name, &source, &diags))));
+            Err(f) => {
+                results.push((rel.clone(), Err(py2rs::diagnostics::render(&f.file, &f.source, &f.diagnostics))));
             }
         }
     }

@@ -151,6 +151,13 @@ fn class_value(
     } else {
         (quote! {}, quote! {})
     };
+    // CPython's class body starts with `__module__ = __name__`.
+    let module = if cx.module.is_main() {
+        quote! {}
+    } else {
+        let m = &cx.module.name;
+        quote! { #ns.set_str("__module__", Value::str(#m)); }
+    };
     let doc = match c.body.first() {
         Some(ast::Stmt::Expr(e)) => match &*e.value {
             ast::Expr::Constant(k) => match &k.value {
@@ -174,6 +181,7 @@ fn class_value(
             #type_params
             let (#meta, #class_bases, #ns, #class_kwargs) = #prepare;
             #cell_decl
+            #module
             #doc
             #set_params
             #(#body)*

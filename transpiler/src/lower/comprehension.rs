@@ -205,6 +205,7 @@ pub fn gen_expr(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr, g: &ast::ExprGeneratorE
     let mut caps = Vec::new();
     let mut inner = Fx::new(scope, fx.path.clone());
     inner.code_mod = fx.code_mod.clone();
+    inner.root = fx.root.clone();
     for name in cx.prog.scopes[scope].free_order.clone() {
         let Some(Var::Cell(id)) = fx.lookup(&name) else {
             return Err(unsupported(e, &format!("capture of '{name}' in a generator expression")));
@@ -317,6 +318,7 @@ fn async_gen_expr(
     let mut caps = Vec::new();
     let mut inner = Fx::new(scope, fx.path.clone());
     inner.code_mod = fx.code_mod.clone();
+    inner.root = fx.root.clone();
     inner.co = Some(co.clone());
     for name in cx.prog.scopes[scope].free_order.clone() {
         let Some(Var::Cell(id)) = fx.lookup(&name) else {

@@ -664,8 +664,19 @@ pub fn global_read(cx: &Cx, fx: &Fx, name: &str) -> TokenStream {
         (true, true) => quote! { globals::#id.get().or_else(|_| rt::builtins::builtin(#name)) },
         (false, true) => quote! { rt::builtins::builtin(#name) },
         (false, false) => match name {
-            "__name__" => quote! { Ok::<Value, PyErr>(Value::str("__main__")) },
-            "__file__" => quote! { Ok::<Value, PyErr>(Value::str(rt::builtins::main_file())) },
+            "__name__" => {
+                let name = &cx.module.name;
+                quote! { Ok::<Value, PyErr>(Value::str(#name)) }
+            }
+            "__package__" => match cx.module.package_name() {
+                Some(p) => quote! { Ok::<Value, PyErr>(Value::str(#p)) },
+                None => quote! { Ok::<Value, PyErr>(Value::None) },
+            },
+            "__file__" if cx.module.is_main() => quote! { Ok::<Value, PyErr>(Value::str(rt::builtins::main_file())) },
+            "__file__" => {
+                let file = &cx.module.file;
+                quote! { Ok::<Value, PyErr>(Value::str(#file)) }
+            }
             _ => match frame_names(cx, fx) {
                 Some((varnames, self_obj)) => quote! { rt::raise::name_error_in(#name, &[#(#varnames),*], #self_obj) },
                 None => quote! { rt::raise::name_error(#name) },

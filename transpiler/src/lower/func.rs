@@ -158,7 +158,7 @@ fn function_object_with(
         }
         _ => quote! { None },
     };
-    Ok(quote! {
+    let function = quote! {
         rt::func::Function::new(#py_name, #qualname, &#sig, vec![#(#defaults),*], vec![#(#kwdefaults),*], {
             #(#caps)*
             Rc::new(move |args: Vec<Value>| {
@@ -166,7 +166,12 @@ fn function_object_with(
                 #fn_path(#(#arg_ids,)* #(#cap_args),*)
             })
         }, #direct)
-    })
+    };
+    if cx.module.is_main() {
+        return Ok(function);
+    }
+    let module = &cx.module.name;
+    Ok(quote! { rt::func::in_module(#function, #module) })
 }
 
 /// A Rust name for a new item in module `path`, unique there.
@@ -195,6 +200,7 @@ fn emit_function(
     let scope = &cx.prog.scopes[scope_id];
     let mut fx = Fx::new(scope_id, path.to_vec());
     fx.code_mod = outer.path.clone();
+    fx.root = outer.root.clone();
     fx.first_param = params.names.first().cloned();
 
     let param_set: BTreeSet<&str> = params.names.iter().map(String::as_str).collect();
@@ -739,6 +745,11 @@ pub fn import(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImport) -> L
     let mut out = Vec::new();
     for alias in &i.names {
         let module = alias.name.as_str();
+        let top = module.split_once('.').map_or(module, |(top, _)| top);
+        if cx.module.user_modules.contains_key(top) {
+            out.push(import_user(cx, fx, s, module, alias.asname.as_deref())?);
+            continue;
+        }
         if !super::builtins::MODULES.contains(&module) {
             return Err(unsupported(s, &format!("module '{module}'")));
         }
@@ -759,14 +770,38 @@ pub fn import(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImport) -> L
     Ok(quote! { #(#out)* })
 }
 
+/// `import pkg.helper` of the program's own module: imports the package,
+/// then the module, and binds `pkg` (or, with `as`, the module).
+fn import_user(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, module: &str, alias: Option<&str>) -> LResult<TokenStream> {
+    if !cx.module.user_modules.contains_key(module) {
+        return Err(unsupported(s, &format!("module '{module}' (no file of the program's holds it)")));
+    }
+    let path = super::module_path(cx, module);
+    let load = cx.tri(fx, quote! { rt::user_modules::import(&#path) });
+    let (bound, value) = match (alias, module.split_once('.')) {
+        (Some(a), _) => (a.to_string(), load),
+        (None, None) => (module.to_string(), load),
+        (None, Some((top, _))) => {
+            let top_path = super::module_path(cx, top);
+            let top_load = cx.tri(fx, quote! { rt::user_modules::import(&#top_path) });
+            (top.to_string(), quote! { { let _ = #load; #top_load } })
+        }
+    };
+    super::assign::store_name(cx, fx, &bound, value)
+}
+
 /// `from module import a, b as c`.
 pub fn import_from(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImportFrom) -> LResult<TokenStream> {
     let module = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
     if super::builtins::NO_CODE_IMPORTS.contains(&module.as_str()) {
         return Ok(quote! {});
     }
-    if i.level.is_some_and(|l| l.to_u32() > 0) {
-        return Err(unsupported(s, "relative import"));
+    let level = i.level.map_or(0, |l| l.to_u32());
+    if level > 0 || cx.module.user_modules.contains_key(module.split('.').next().unwrap_or_default()) {
+        let Some(target) = crate::program::absolute_module(cx.module.package_name(), level, &module) else {
+            return Err(unsupported(s, "relative import outside a package"));
+        };
+        return import_from_user(cx, fx, s, i, &target);
     }
     if !super::builtins::MODULES.contains(&module.as_str()) {
         return Err(unsupported(s, &format!("module '{module}'")));
@@ -781,6 +816,40 @@ pub fn import_from(cx: &mut Cx, fx: &mut Fx, s: &ast::Stmt, i: &ast::StmtImportF
         }
         let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
         let v = cx.tri(fx, quote! { rt::modules::import_from(&#m, #module, #name) });
+        out.push(super::assign::store_name(cx, fx, &bound, v)?);
+    }
+    Ok(quote! { #(#out)* })
+}
+
+/// `from pkg.helper import a` (or `from . import helper`) of the
+/// program's own module `module`: a name that is a module of the package
+/// is imported as one when the package has no such attribute.
+fn import_from_user(
+    cx: &mut Cx,
+    fx: &mut Fx,
+    s: &ast::Stmt,
+    i: &ast::StmtImportFrom,
+    module: &str,
+) -> LResult<TokenStream> {
+    if !cx.module.user_modules.contains_key(module) {
+        return Err(unsupported(s, &format!("module '{module}' (no file of the program's holds it)")));
+    }
+    let (m, path) = (cx.fresh("m"), super::module_path(cx, module));
+    let load = cx.tri(fx, quote! { rt::user_modules::import(&#path) });
+    let mut out = vec![quote! { let #m = #load; }];
+    for alias in &i.names {
+        let name = alias.name.as_str();
+        if name == "*" {
+            return Err(unsupported(s, "from module import *"));
+        }
+        let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+        let submodule = format!("{module}.{name}");
+        let v = if cx.module.user_modules.contains_key(&submodule) {
+            let sub = super::module_path(cx, &submodule);
+            cx.tri(fx, quote! { rt::user_modules::import_submodule(&#m, #name, &#sub) })
+        } else {
+            cx.tri(fx, quote! { rt::user_modules::import_name(&#m, &#path, #name) })
+        };
         out.push(super::assign::store_name(cx, fx, &bound, v)?);
     }
     Ok(quote! { #(#out)* })

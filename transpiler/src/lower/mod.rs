@@ -10,7 +10,7 @@
 
 mod annotation;
 mod assign;
-mod builtins;
+pub mod builtins;
 mod call;
 mod class;
 mod comprehension;
@@ -173,6 +173,54 @@ pub struct Cx<'a> {
     /// String annotations of decorated classes that `dataclasses` reads as
     /// `ClassVar`, `InitVar` or `KW_ONLY`, by the annotation's offset.
     pub special_annotations: HashMap<usize, &'static str>,
+    /// Which of the program's modules this is.
+    pub module: ModuleInfo,
+}
+
+/// One module of the program, as lowering sees it: the script itself
+/// (`__main__`) or a module it imports from beside it.
+#[derive(Clone, Debug)]
+pub struct ModuleInfo {
+    /// `__main__`, or the dotted name (`pkg.helper`).
+    pub name: String,
+    /// The file, as `__file__` and tracebacks show it.
+    pub file: String,
+    /// A package's `__init__.py`.
+    pub package: bool,
+    /// The Rust path of its items from the crate root (empty for the
+    /// script).
+    pub rust_path: Vec<String>,
+    /// The program's own modules, by dotted name, with their Rust paths:
+    /// `import` of one of these runs its module's body.
+    pub user_modules: BTreeMap<String, Vec<String>>,
+}
+
+impl ModuleInfo {
+    /// The script, importing no modules of its own.
+    pub fn main(file: &str) -> ModuleInfo {
+        ModuleInfo {
+            name: "__main__".into(),
+            file: file.into(),
+            package: false,
+            rust_path: Vec::new(),
+            user_modules: BTreeMap::new(),
+        }
+    }
+
+    pub fn is_main(&self) -> bool {
+        self.rust_path.is_empty()
+    }
+
+    /// The package relative imports start from (`None` in the script).
+    pub fn package_name(&self) -> Option<&str> {
+        if self.is_main() {
+            None
+        } else if self.package {
+            Some(&self.name)
+        } else {
+            Some(self.name.rsplit_once('.').map_or("", |(p, _)| p))
+        }
+    }
 }
 
 /// How a Python variable is stored in the Rust function being generated.
@@ -219,6 +267,9 @@ pub struct Fx {
     pub path: Vec<String>,
     /// Module path where this function's own code lives.
     pub code_mod: Vec<String>,
+    /// The Rust path from the crate root to the Python module's items
+    /// (empty for the script; see [`ModuleInfo`]).
+    pub root: Vec<String>,
     /// Variables, innermost scope last (comprehensions push a map).
     pub env: Vec<HashMap<String, Var>>,
     pub frames: Vec<Frame>,
@@ -246,6 +297,7 @@ impl Fx {
         Fx {
             scope,
             code_mod: Vec::new(),
+            root: Vec::new(),
             path,
             env: vec![HashMap::new()],
             frames: Vec::new(),
@@ -269,7 +321,7 @@ impl Fx {
         let ids: Vec<Ident> = if path.starts_with(&self.code_mod) {
             path[self.code_mod.len()..].iter().map(|s| mangle::raw(s)).collect()
         } else {
-            let ids: Vec<Ident> = path.iter().map(|s| mangle::raw(s)).collect();
+            let ids: Vec<Ident> = self.root.iter().chain(path).map(|s| mangle::raw(s)).collect();
             return quote! { crate::#(#ids)::* };
         };
         quote! { #(#ids)::* }
@@ -310,6 +362,7 @@ impl<'a> Cx<'a> {
             future_annotations: annotation::future_annotations(body),
             introspect: func::reads_introspection(source),
             special_annotations: HashMap::new(),
+            module: ModuleInfo::main(""),
         }
     }
 
@@ -590,7 +643,8 @@ fn fast_methods(cx: &mut Cx, body: &[ast::Stmt], plans: &infer::Plans, world: &i
         let Some(definer) = &nf.definer else { continue };
         let Some(Some(class_mod)) = modules.get(definer) else { continue };
         let (m, fun) = (mangle::raw(class_mod), mangle::raw(&mangle::rust_name(&f.name)));
-        let target = (class.clone(), quote! { crate::#m::#fun });
+        let root: Vec<Ident> = cx.module.rust_path.iter().map(|s| mangle::raw(s)).collect();
+        let target = (class.clone(), quote! { crate::#(#root::)*#m::#fun });
         let params = nf.params.len();
         let entry = cx.fast_methods.entry(method).or_insert(Some(FastMethod { targets: Vec::new(), params }));
         match entry {
@@ -781,6 +835,61 @@ pub fn warning_location(cx: &Cx, offset: usize) -> TokenStream {
     quote! { rt::location!(#line, #text) }
 }
 
+/// The `static` describing an imported module to the runtime
+/// (`rt::user_modules::Source`), which `import` of it hands over.
+fn module_source(cx: &Cx) -> TokenStream {
+    let m = &cx.module;
+    let (name, file, package) = (&m.name, &m.file, m.package);
+    let parent = match m.name.rsplit_once('.') {
+        Some((parent, _)) => {
+            let path = module_path(cx, parent);
+            quote! { Some(&#path) }
+        }
+        None => quote! { None },
+    };
+    let globals = cx.globals.iter().map(|g| {
+        let id = mangle::ident(g);
+        quote! { &globals::#id }
+    });
+    let doc = format!(" The module `{name}`, whose body its first import runs.");
+    quote! {
+        #[doc = #doc]
+        pub static MODULE: rt::user_modules::Source = rt::user_modules::Source {
+            name: #name,
+            file: #file,
+            package: #package,
+            parent: #parent,
+            globals: &[#(#globals),*],
+            body: module_body,
+        };
+    }
+}
+
+/// `crate::modules::NAME::MODULE` for the program's module `name`.
+pub fn module_path(cx: &Cx, name: &str) -> TokenStream {
+    let ids: Vec<Ident> = cx.module.user_modules.get(name).into_iter().flatten().map(|s| mangle::raw(s)).collect();
+    quote! { crate::#(#ids::)*MODULE }
+}
+
+/// In `main.rs`: `mod modules { pub mod helper; ... }`, one Rust file per
+/// module the program imports from beside it.
+fn module_children(module: &ModuleInfo) -> Option<TokenStream> {
+    let mut parents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for path in module.user_modules.values() {
+        if let [parent, child] = path.as_slice() {
+            parents.entry(parent).or_default().push(child);
+        }
+    }
+    let (parent, children) = parents.into_iter().next()?;
+    let (parent, children) = (mangle::raw(parent), children.iter().map(|c| mangle::raw(c)));
+    Some(quote! {
+        /// The program's own modules, each in its file.
+        mod #parent {
+            #(pub mod #children;)*
+        }
+    })
+}
+
 /// `main`: prints the SyntaxWarnings CPython prints as it compiles, then
 /// runs the module body.
 fn main_fn(source: &str, file: &str, warnings: &[crate::sema::warnings::Warning]) -> TokenStream {
@@ -797,18 +906,21 @@ fn main_fn(source: &str, file: &str, warnings: &[crate::sema::warnings::Warning]
     }
 }
 
-/// Lowers a whole module to the items of `src/main.rs`.
+/// Lowers a whole module to the items of its Rust file: `src/main.rs`
+/// for the script, `src/modules/NAME.rs` for a module it imports.
 pub fn lower_module(
     prog: &Program,
     source: &str,
-    file: &str,
+    module: &ModuleInfo,
     body: &[ast::Stmt],
     warnings: &[crate::sema::warnings::Warning],
 ) -> LResult<LoweredFile> {
     let mut cx = module_cx(prog, source, body);
+    cx.module = module.clone();
     native_functions(&mut cx, body)?;
     let mut fx = Fx::new(0, Vec::new());
-    let stmts = stmt::block(&mut cx, &mut fx, body)?;
+    fx.root = module.rust_path.clone();
+    let mut stmts = stmt::block(&mut cx, &mut fx, body)?;
     let globals: Vec<TokenStream> = cx
         .globals
         .iter()
@@ -817,8 +929,10 @@ pub fn lower_module(
             quote! { pub static #id: Global = Global::new(#g); }
         })
         .collect();
+    let origin = if module.is_main() { "the Python program".to_string() } else { format!("`{}`", module.file) };
+    let generated = format!(" Generated by py2rs from {origin}; edit the Python, not this.");
     let header = quote! {
-        //! Generated by py2rs from the Python program; edit the Python, not this.
+        #![doc = #generated]
         #![allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_parens, unused_labels, unused_braces, unused_imports, dead_code, non_snake_case, non_upper_case_globals, clippy::all)]
     };
     let mut items = vec![
@@ -839,8 +953,22 @@ pub fn lower_module(
                 #(#globals)*
             }
         },
-        main_fn(source, file, warnings),
     ];
+    if module.is_main() {
+        items.push(main_fn(source, &module.file, warnings));
+        items.extend(module_children(module));
+    } else {
+        // CPython compiles a module when it is first imported (this
+        // program never leaves `.pyc` files to skip that).
+        let file = &module.file;
+        let shown = warnings.iter().map(|w| {
+            let line = w.line as u32;
+            let (message, text) = (&w.message, crate::sema::warnings::source_line(source, w.line));
+            quote! { rt::warnings::syntax_warning(#file, #line, #message, #text); }
+        });
+        stmts.splice(0..0, shown);
+        items.push(module_source(&cx));
+    }
     items.extend(module_body::items(source, body, stmts));
     items.extend(cx.mods.item_list());
     Ok(LoweredFile { header, items })

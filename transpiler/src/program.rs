@@ -1,0 +1,244 @@
+//! A program is its script and the modules of its own that it imports:
+//! files beside the script (`helper.py`) and packages there
+//! (`pkg/__init__.py`, `pkg/shapes.py`). This finds them as CPython's
+//! import would with the script's directory first on `sys.path`, and
+//! transpiles each into its own file of the crate: the script into
+//! `src/main.rs`, a module into `src/modules/NAME.rs`.
+//!
+//! Modules CPython has loaded before the script starts (`os`, `sys`,
+//! `time`...) are never looked for beside it. A file that would shadow a
+//! standard-library module the runtime provides is refused: the analysis
+//! knows those modules by name.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::frontend::{self, ast};
+use crate::lower::ModuleInfo;
+
+/// Modules in `sys.modules` when CPython 3.12 starts a script: an import
+/// of one never searches the script's directory.
+const LOADED_AT_START: &[&str] = &[
+    "abc",
+    "builtins",
+    "codecs",
+    "encodings",
+    "genericpath",
+    "io",
+    "marshal",
+    "os",
+    "posix",
+    "posixpath",
+    "site",
+    "stat",
+    "sys",
+    "time",
+    "zipimport",
+];
+
+/// Where the Rust files of the program's modules go, under `src/`.
+const MODULES_DIR: &str = "modules";
+
+/// The generated crate's sources: paths under `src/` and their text.
+pub struct Generated {
+    pub files: Vec<(String, String)>,
+    /// The modules' files and sources, after the script's (a build
+    /// depends on all of them).
+    pub modules: Vec<(PathBuf, String)>,
+}
+
+/// Why a program was not transpiled: diagnostics against one of its files.
+pub struct Failure {
+    pub file: String,
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A module found beside the script.
+struct Found {
+    info: ModuleInfo,
+    path: PathBuf,
+    source: String,
+}
+
+/// Transpiles the script `source` (read from `script`, shown as
+/// `file_name`) and every module of its own that it imports.
+pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generated, Failure> {
+    let fail =
+        |file: &str, source: &str, diagnostics| Failure { file: file.into(), source: source.into(), diagnostics };
+    let dir = script.parent().map(Path::to_path_buf).unwrap_or_default();
+    let shown_dir = Path::new(file_name).parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut found: BTreeMap<String, Found> = BTreeMap::new();
+    let mut queue: VecDeque<(ModuleInfo, String)> = VecDeque::new();
+    queue.push_back((ModuleInfo::main(file_name), source.to_string()));
+    while let Some((info, text)) = queue.pop_front() {
+        let module = frontend::parse_module(&text, &info.file).map_err(|d| fail(&info.file, &text, vec![d]))?;
+        for (offset, name) in imported_names(&module.body, info.package_name()) {
+            if found.contains_key(&name) {
+                continue;
+            }
+            let Some((path, package)) = locate(&dir, &name) else { continue };
+            let top = name.split('.').next().unwrap_or_default();
+            if crate::lower::builtins::MODULES.contains(&top) {
+                let why = format!("module '{name}' of the program's, which shadows the standard library's");
+                return Err(fail(&info.file, &text, vec![Diagnostic::unsupported(offset, offset, &why)]));
+            }
+            let file = shown_dir.join(path.strip_prefix(&dir).unwrap_or(&path)).display().to_string();
+            let Ok(module_text) = std::fs::read_to_string(&path) else {
+                let why = format!("module '{name}' in {file}, which cannot be read as UTF-8");
+                return Err(fail(&info.file, &text, vec![Diagnostic::unsupported(offset, offset, &why)]));
+            };
+            let info = ModuleInfo {
+                name: name.clone(),
+                file,
+                package,
+                rust_path: vec![MODULES_DIR.to_string(), rust_module_name(&name)],
+                user_modules: BTreeMap::new(),
+            };
+            found.insert(name, Found { info: info.clone(), path, source: module_text.clone() });
+            queue.push_back((info, module_text));
+        }
+    }
+    let user_modules: BTreeMap<String, Vec<String>> =
+        found.iter().map(|(name, f)| (name.clone(), f.info.rust_path.clone())).collect();
+    let mut main = ModuleInfo::main(file_name);
+    main.user_modules = user_modules.clone();
+    let rust = crate::transpile_module(source, &main).map_err(|d| fail(file_name, source, d))?;
+    let mut generated = Generated { files: vec![("main.rs".into(), rust)], modules: Vec::new() };
+    for f in found.into_values() {
+        let mut info = f.info;
+        info.user_modules = user_modules.clone();
+        let rust = crate::transpile_module(&f.source, &info).map_err(|d| fail(&info.file, &f.source, d))?;
+        generated.files.push((format!("{MODULES_DIR}/{}.rs", info.rust_path[1]), rust));
+        generated.modules.push((f.path, f.source));
+    }
+    Ok(generated)
+}
+
+/// The absolute name `from .name import x` (`level` dots) means in a
+/// module of `package`; `None` past the top package or outside one.
+pub fn absolute_module(package: Option<&str>, level: u32, name: &str) -> Option<String> {
+    if level == 0 {
+        return Some(name.to_string());
+    }
+    let mut base: Vec<&str> = package.filter(|p| !p.is_empty())?.split('.').collect();
+    for _ in 1..level {
+        base.pop()?;
+    }
+    if base.is_empty() {
+        return None;
+    }
+    if !name.is_empty() {
+        base.push(name);
+    }
+    Some(base.join("."))
+}
+
+/// Every module an import statement anywhere in `body` may load, with
+/// the statement's offset: each prefix of `import a.b.c`, and for `from m
+/// import x` both `m` (with its prefixes) and `m.x`, which is a module
+/// only if a file holds it.
+fn imported_names(body: &[ast::Stmt], package: Option<&str>) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut add = |offset: usize, dotted: &str| {
+        let mut prefix = String::new();
+        for part in dotted.split('.') {
+            if !prefix.is_empty() {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            if seen.insert(prefix.clone()) {
+                out.push((offset, prefix.clone()));
+            }
+        }
+    };
+    each_stmt(body, &mut |s| match s {
+        ast::Stmt::Import(i) => {
+            for alias in i.names.iter().filter(|a| !LOADED_AT_START.contains(&top_of(&a.name))) {
+                add(frontend::span(s).0, alias.name.as_str());
+            }
+        }
+        ast::Stmt::ImportFrom(i) => {
+            let level = i.level.map_or(0, |l| l.to_u32());
+            let name = i.module.as_ref().map_or("", |m| m.as_str());
+            if level == 0 && LOADED_AT_START.contains(&top_of(name)) {
+                return;
+            }
+            let Some(base) = absolute_module(package, level, name) else { return };
+            let offset = frontend::span(s).0;
+            add(offset, &base);
+            for alias in i.names.iter().filter(|a| a.name.as_str() != "*") {
+                add(offset, &format!("{base}.{}", alias.name));
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+fn top_of(dotted: &str) -> &str {
+    dotted.split('.').next().unwrap_or(dotted)
+}
+
+/// Calls `visit` on every statement of `body`, nested ones included.
+fn each_stmt<'a>(body: &'a [ast::Stmt], visit: &mut impl FnMut(&'a ast::Stmt)) {
+    for s in body {
+        visit(s);
+        for block in frontend::child_blocks(s) {
+            each_stmt(block, visit);
+        }
+    }
+}
+
+/// The file of module `dotted` under `dir`, and whether it is a package:
+/// `a/b.py`, or `a/b/__init__.py`, inside packages all the way down.
+fn locate(dir: &Path, dotted: &str) -> Option<(PathBuf, bool)> {
+    let parts: Vec<&str> = dotted.split('.').collect();
+    let (last, packages) = parts.split_last()?;
+    let mut base = dir.to_path_buf();
+    for p in packages {
+        base.push(p);
+        if !base.join("__init__.py").is_file() {
+            return None;
+        }
+    }
+    let init = base.join(last).join("__init__.py");
+    if init.is_file() {
+        return Some((init, true));
+    }
+    let file = base.join(format!("{last}.py"));
+    file.is_file().then_some((file, false))
+}
+
+/// The Rust module of the program's module `dotted`: `pkg.shapes` is
+/// `pkg__shapes`.
+fn rust_module_name(dotted: &str) -> String {
+    let name: Vec<String> = dotted.split('.').map(crate::emit::mangle::rust_name).collect();
+    let name = name.join("__");
+    match crate::emit::mangle::ident(&name).to_string() {
+        raw if raw.starts_with("r#") => format!("{name}_"),
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_names_resolve_within_the_package() {
+        assert_eq!(absolute_module(Some("pkg.sub"), 1, "m").as_deref(), Some("pkg.sub.m"));
+        assert_eq!(absolute_module(Some("pkg.sub"), 2, "").as_deref(), Some("pkg"));
+        assert_eq!(absolute_module(Some("pkg"), 2, "m"), None);
+        assert_eq!(absolute_module(None, 1, "m"), None);
+        assert_eq!(absolute_module(None, 0, "m").as_deref(), Some("m"));
+    }
+
+    #[test]
+    fn rust_names_of_modules() {
+        assert_eq!(rust_module_name("pkg.shapes"), "pkg__shapes");
+        assert_eq!(rust_module_name("type"), "type_");
+    }
+}

@@ -39,17 +39,30 @@ pub fn transpile(source: &str, options: &Options) -> Result<String, Vec<Diagnost
 
 /// Converts one module of a program to the text of its Rust file.
 pub fn transpile_module(source: &str, info: &lower::ModuleInfo) -> Result<String, Vec<Diagnostic>> {
-    // PY2RS_TIMINGS=1 prints how long each stage took, to stderr.
-    let timings = std::env::var_os("PY2RS_TIMINGS").is_some();
+    let clock = std::time::Instant::now();
+    let module = frontend::parse_module(source, &info.file).map_err(|d| vec![d])?;
+    timing("parse", clock);
+    transpile_parsed(source, module, info)
+}
+
+/// PY2RS_TIMINGS=1 prints how long each stage took, to stderr.
+fn timing(stage: &str, since: std::time::Instant) {
+    if std::env::var_os("PY2RS_TIMINGS").is_some() {
+        eprintln!("py2rs: {stage}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
+/// [`transpile_module`] of a module already parsed.
+pub fn transpile_parsed(
+    source: &str,
+    mut module: frontend::Module,
+    info: &lower::ModuleInfo,
+) -> Result<String, Vec<Diagnostic>> {
     let mut clock = std::time::Instant::now();
     let mut lap = |stage: &str| {
-        if timings {
-            eprintln!("py2rs: {stage}: {:.1} ms", clock.elapsed().as_secs_f64() * 1000.0);
-        }
+        timing(stage, clock);
         clock = std::time::Instant::now();
     };
-    let mut module = frontend::parse_module(source, &info.file).map_err(|d| vec![d])?;
-    lap("parse");
     let warnings = sema::warnings::syntax_warnings(source, &module);
     lap("warnings");
     let program = analyze(&mut module).map_err(|d| vec![d])?;

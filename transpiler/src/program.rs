@@ -60,6 +60,7 @@ struct Found {
     info: ModuleInfo,
     path: PathBuf,
     source: String,
+    parsed: Option<frontend::Module>,
 }
 
 /// Transpiles the script `source` (read from `script`, shown as
@@ -70,11 +71,21 @@ pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generat
     let dir = script.parent().map(Path::to_path_buf).unwrap_or_default();
     let shown_dir = Path::new(file_name).parent().map(Path::to_path_buf).unwrap_or_default();
     let mut found: BTreeMap<String, Found> = BTreeMap::new();
-    let mut queue: VecDeque<(ModuleInfo, String)> = VecDeque::new();
-    queue.push_back((ModuleInfo::main(file_name), source.to_string()));
-    while let Some((info, text)) = queue.pop_front() {
+    let mut queue: VecDeque<Option<String>> = VecDeque::from([None]);
+    let mut script = None;
+    // Parse each module once, keeping the tree for lowering; `None` is the script.
+    while let Some(next) = queue.pop_front() {
+        let (info, text) = match &next {
+            None => (ModuleInfo::main(file_name), source.to_string()),
+            Some(name) => (found[name].info.clone(), found[name].source.clone()),
+        };
         let module = frontend::parse_module(&text, &info.file).map_err(|d| fail(&info.file, &text, vec![d]))?;
-        for (offset, name) in imported_names(&module.body, info.package_name()) {
+        let imports = imported_names(&module.body, info.package_name());
+        match &next {
+            None => script = Some(module),
+            Some(name) => found.get_mut(name).expect("queued").parsed = Some(module),
+        }
+        for (offset, name) in imports {
             if found.contains_key(&name) {
                 continue;
             }
@@ -89,27 +100,30 @@ pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generat
                 let why = format!("module '{name}' in {file}, which cannot be read as UTF-8");
                 return Err(fail(&info.file, &text, vec![Diagnostic::unsupported(offset, offset, &why)]));
             };
-            let info = ModuleInfo {
+            let found_info = ModuleInfo {
                 name: name.clone(),
                 file,
                 package,
                 rust_path: vec![MODULES_DIR.to_string(), rust_module_name(&name)],
                 user_modules: BTreeMap::new(),
             };
-            found.insert(name, Found { info: info.clone(), path, source: module_text.clone() });
-            queue.push_back((info, module_text));
+            let path = path.canonicalize().unwrap_or(path);
+            found.insert(name.clone(), Found { info: found_info, path, source: module_text, parsed: None });
+            queue.push_back(Some(name));
         }
     }
     let user_modules: BTreeMap<String, Vec<String>> =
         found.iter().map(|(name, f)| (name.clone(), f.info.rust_path.clone())).collect();
     let mut main = ModuleInfo::main(file_name);
     main.user_modules = user_modules.clone();
-    let rust = crate::transpile_module(source, &main).map_err(|d| fail(file_name, source, d))?;
+    let script = script.expect("the script is parsed first");
+    let rust = crate::transpile_parsed(source, script, &main).map_err(|d| fail(file_name, source, d))?;
     let mut generated = Generated { files: vec![("main.rs".into(), rust)], modules: Vec::new() };
     for f in found.into_values() {
         let mut info = f.info;
         info.user_modules = user_modules.clone();
-        let rust = crate::transpile_module(&f.source, &info).map_err(|d| fail(&info.file, &f.source, d))?;
+        let parsed = f.parsed.expect("every module found is parsed");
+        let rust = crate::transpile_parsed(&f.source, parsed, &info).map_err(|d| fail(&info.file, &f.source, d))?;
         generated.files.push((format!("{MODULES_DIR}/{}.rs", info.rust_path[1]), rust));
         generated.modules.push((f.path, f.source));
     }

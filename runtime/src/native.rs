@@ -64,6 +64,11 @@ pub trait Native: Any {
         None
     }
 
+    /// `del obj.name`; `None`: the object has no attributes to delete.
+    fn delattr(&self, _this: &Value, _name: &str) -> Option<PyResult<()>> {
+        None
+    }
+
     /// `bool(obj)` for objects with no length whose truth is their value
     /// (a complex number, a timedelta); `None`: by `len`, else true.
     fn truthy(&self) -> Option<bool> {

@@ -92,6 +92,14 @@ impl Native for UserModule {
         }
         Some(Ok(()))
     }
+
+    fn delattr(&self, this: &Value, name: &str) -> Option<PyResult<()>> {
+        let deleted = match self.global(name) {
+            Some(g) => g.delete().is_ok(),
+            None => self.extra.remove(&Value::str(name)).ok().flatten().is_some(),
+        };
+        Some(if deleted { Ok(()) } else { Err(no_attribute(this, name)) })
+    }
 }
 
 impl UserModule {
@@ -112,6 +120,11 @@ impl UserModule {
         }
         d
     }
+}
+
+/// `del module.name` of a name it does not have.
+fn no_attribute(this: &Value, name: &str) -> crate::exc::PyErr {
+    crate::exc::attribute_error_for(this, name, format!("'module' object has no attribute '{name}'"))
 }
 
 /// Modules imported so far (or being imported), by name.
@@ -164,6 +177,12 @@ pub fn import_submodule(package: &Value, name: &str, module: &'static Source) ->
         Ok(v) => Ok(v),
         Err(_) => import(module),
     }
+}
+
+/// A name `from module import *` binds, if the module has it now (without
+/// `__all__`, CPython binds the names in the module's dict).
+pub fn star_name(module: &Value, name: &str) -> Option<Value> {
+    crate::attr::getattr(module, name).ok()
 }
 
 /// `from module import name`: CPython's message names the module's file,

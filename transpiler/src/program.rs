@@ -106,6 +106,7 @@ pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generat
                 package,
                 rust_path: vec![MODULES_DIR.to_string(), rust_module_name(&name)],
                 user_modules: BTreeMap::new(),
+                star_imports: BTreeMap::new(),
             };
             let path = path.canonicalize().unwrap_or(path);
             found.insert(name.clone(), Found { info: found_info, path, source: module_text, parsed: None });
@@ -116,18 +117,236 @@ pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generat
         found.iter().map(|(name, f)| (name.clone(), f.info.rust_path.clone())).collect();
     let mut main = ModuleInfo::main(file_name);
     main.user_modules = user_modules.clone();
-    let script = script.expect("the script is parsed first");
+    let mut script = script.expect("the script is parsed first");
+    let mut stars = Stars { known: user_modules.keys().cloned().collect(), ..Stars::default() };
+    stars.expand(&mut script, &mut main, source, &mut found)?;
+    for name in stars.known.clone() {
+        stars.expand_module(&name, &mut found, (file_name, source, 0))?;
+    }
     let rust = crate::transpile_parsed(source, script, &main).map_err(|d| fail(file_name, source, d))?;
     let mut generated = Generated { files: vec![("main.rs".into(), rust)], modules: Vec::new() };
     for f in found.into_values() {
         let mut info = f.info;
-        info.user_modules = user_modules.clone();
+        info.user_modules.clone_from(&user_modules);
         let parsed = f.parsed.expect("every module found is parsed");
         let rust = crate::transpile_parsed(&f.source, parsed, &info).map_err(|d| fail(&info.file, &f.source, d))?;
         generated.files.push((format!("{MODULES_DIR}/{}.rs", info.rust_path[1]), rust));
         generated.modules.push((f.path, f.source));
     }
     Ok(generated)
+}
+
+/// `from m import *` of the program's module `m`, written out: the names
+/// it binds are known before the importer is analysed, so each becomes a
+/// plain global of the importer.
+#[derive(Default)]
+struct Stars {
+    known: BTreeSet<String>,
+    exports: BTreeMap<String, Exports>,
+    /// Modules whose star imports are written out.
+    expanded: BTreeSet<String>,
+    /// Modules whose star imports are being written out (a cycle of them
+    /// cannot be).
+    visiting: Vec<String>,
+}
+
+/// What `from m import *` binds: the names of a literal `__all__` (each
+/// must exist), or every name m's code binds at module level and each of
+/// its package's modules, less those starting with `_` (the ones unbound
+/// when the import runs are skipped, as CPython's dict lacks them).
+#[derive(Clone)]
+struct Exports {
+    names: Vec<String>,
+    all: bool,
+}
+
+impl Stars {
+    /// Rewrites the star imports of `module` (of `info`, whose text is
+    /// `source`) and records them in `info.star_imports`.
+    fn expand(
+        &mut self,
+        module: &mut frontend::Module,
+        info: &mut ModuleInfo,
+        source: &str,
+        found: &mut BTreeMap<String, Found>,
+    ) -> Result<(), Failure> {
+        let mut sites = Vec::new();
+        each_module_level(&module.body, &mut |s| {
+            if let ast::Stmt::ImportFrom(i) = s
+                && i.names.len() == 1
+                && i.names[0].name.as_str() == "*"
+                && let Some(target) = absolute_module(
+                    info.package_name(),
+                    i.level.map_or(0, |l| l.to_u32()),
+                    i.module.as_ref().map_or("", |m| m.as_str()),
+                )
+                && self.known.contains(&target)
+            {
+                sites.push((frontend::span(s).0, target));
+            }
+        });
+        for (offset, target) in sites {
+            let exports = self.exports_of(&target, found, (&info.file, source, offset))?;
+            info.star_imports.insert(offset, exports.all);
+            each_module_level_mut(&mut module.body, &mut |s| {
+                if let ast::Stmt::ImportFrom(i) = s
+                    && frontend::span(&*i).0 == offset
+                {
+                    let range = i.names[0].range;
+                    i.names = exports
+                        .names
+                        .iter()
+                        .map(|n| ast::Alias { range, name: ast::Identifier::new(n.as_str()), asname: None })
+                        .collect();
+                }
+            });
+        }
+        Ok(())
+    }
+
+    /// The exports of module `name`, its own star imports written out
+    /// first; `site` is the import asking (file, source, offset), where a
+    /// refusal is reported.
+    fn exports_of(
+        &mut self,
+        name: &str,
+        found: &mut BTreeMap<String, Found>,
+        site: (&str, &str, usize),
+    ) -> Result<Exports, Failure> {
+        if let Some(e) = self.exports.get(name) {
+            return Ok(e.clone());
+        }
+        self.expand_module(name, found, site)?;
+        let submodules = self.known.iter().filter_map(|m| m.strip_prefix(name)?.strip_prefix('.'));
+        let submodules: Vec<String> = submodules.filter(|m| !m.contains('.')).map(String::from).collect();
+        let parsed = found[name].parsed.as_ref().expect("every module found is parsed");
+        let exports = module_exports(parsed, submodules).map_err(|why| refusal(site, &why))?;
+        self.exports.insert(name.to_string(), exports.clone());
+        Ok(exports)
+    }
+
+    /// Writes out the star imports of the module `name` (once).
+    fn expand_module(
+        &mut self,
+        name: &str,
+        found: &mut BTreeMap<String, Found>,
+        site: (&str, &str, usize),
+    ) -> Result<(), Failure> {
+        if self.expanded.contains(name) {
+            return Ok(());
+        }
+        if self.visiting.iter().any(|v| v == name) {
+            return Err(refusal(site, &format!("from {name} import * in a cycle of such imports")));
+        }
+        let Some(mut f) = found.remove(name) else { return Err(refusal(site, &format!("module '{name}'"))) };
+        self.visiting.push(name.to_string());
+        let mut parsed = f.parsed.take().expect("every module found is parsed");
+        let expanded = self.expand(&mut parsed, &mut f.info, &f.source.clone(), found);
+        self.visiting.pop();
+        f.parsed = Some(parsed);
+        found.insert(name.to_string(), f);
+        self.expanded.insert(name.to_string());
+        expanded
+    }
+}
+
+/// A refusal reported at `site` (file, source, offset).
+fn refusal(site: (&str, &str, usize), why: &str) -> Failure {
+    Failure {
+        file: site.0.into(),
+        source: site.1.into(),
+        diagnostics: vec![Diagnostic::unsupported(site.2, site.2, why)],
+    }
+}
+
+/// See [`Exports`].
+fn module_exports(module: &frontend::Module, submodules: Vec<String>) -> Result<Exports, String> {
+    let mentions = module.body.iter().filter(|s| {
+        let mut names = BTreeSet::new();
+        frontend::names_in_stmt(s, &mut names);
+        names.contains("__all__")
+    });
+    match mentions.collect::<Vec<_>>().as_slice() {
+        [] => {}
+        [ast::Stmt::Assign(a)] if matches!(a.targets.as_slice(), [ast::Expr::Name(n)] if n.id.as_str() == "__all__") => {
+            let items = match &*a.value {
+                ast::Expr::List(l) => &l.elts,
+                ast::Expr::Tuple(t) => &t.elts,
+                _ => return Err("from module import * of a module whose __all__ is not a list of strs".into()),
+            };
+            let names: Option<Vec<String>> = items.iter().map(str_literal).collect();
+            let names = names.ok_or("from module import * of a module whose __all__ is not a list of strs")?;
+            return Ok(Exports { names, all: true });
+        }
+        _ => return Err("from module import * of a module that changes its __all__".into()),
+    }
+    let program = crate::sema::scope::analyze(&module.body).map_err(|d| d.message)?;
+    let mut names: BTreeSet<String> = submodules.into_iter().collect();
+    for scope in &program.scopes {
+        for (n, sym) in &scope.symbols {
+            if sym.assigned && (std::ptr::eq(scope, &program.scopes[0]) || sym.declared_global) {
+                names.insert(n.clone());
+            }
+        }
+    }
+    Ok(Exports { names: names.into_iter().filter(|n| !n.starts_with('_')).collect(), all: false })
+}
+
+fn str_literal(e: &ast::Expr) -> Option<String> {
+    match e {
+        ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), .. }) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Calls `visit` on every statement that runs at module level: the
+/// module's own and those nested in its compound statements, not those
+/// in defs and classes (a star import is only allowed at module level).
+fn each_module_level<'a>(body: &'a [ast::Stmt], visit: &mut impl FnMut(&'a ast::Stmt)) {
+    for s in body {
+        visit(s);
+        for block in frontend::child_blocks(s) {
+            each_module_level(block, visit);
+        }
+    }
+}
+
+/// [`each_module_level`], for rewriting.
+fn each_module_level_mut(body: &mut [ast::Stmt], visit: &mut impl FnMut(&mut ast::Stmt)) {
+    use ast::Stmt as S;
+    for s in body.iter_mut() {
+        visit(s);
+        let blocks: Vec<&mut Vec<ast::Stmt>> = match s {
+            S::If(i) => vec![&mut i.body, &mut i.orelse],
+            S::For(f) => vec![&mut f.body, &mut f.orelse],
+            S::AsyncFor(f) => vec![&mut f.body, &mut f.orelse],
+            S::While(w) => vec![&mut w.body, &mut w.orelse],
+            S::With(w) => vec![&mut w.body],
+            S::AsyncWith(w) => vec![&mut w.body],
+            S::Try(t) => try_blocks_mut(&mut t.body, &mut t.handlers, &mut t.orelse, &mut t.finalbody),
+            S::TryStar(t) => try_blocks_mut(&mut t.body, &mut t.handlers, &mut t.orelse, &mut t.finalbody),
+            S::Match(m) => m.cases.iter_mut().map(|c| &mut c.body).collect(),
+            _ => Vec::new(),
+        };
+        for block in blocks {
+            each_module_level_mut(block, visit);
+        }
+    }
+}
+
+fn try_blocks_mut<'a>(
+    body: &'a mut Vec<ast::Stmt>,
+    handlers: &'a mut [ast::ExceptHandler],
+    orelse: &'a mut Vec<ast::Stmt>,
+    finalbody: &'a mut Vec<ast::Stmt>,
+) -> Vec<&'a mut Vec<ast::Stmt>> {
+    let mut blocks = vec![body];
+    blocks.extend(handlers.iter_mut().map(|h| {
+        let ast::ExceptHandler::ExceptHandler(h) = h;
+        &mut h.body
+    }));
+    blocks.extend([orelse, finalbody]);
+    blocks
 }
 
 /// The absolute name `from .name import x` (`level` dots) means in a
@@ -196,10 +415,18 @@ fn top_of(dotted: &str) -> &str {
     dotted.split('.').next().unwrap_or(dotted)
 }
 
-/// Calls `visit` on every statement of `body`, nested ones included.
+/// Calls `visit` on every statement of `body`, nested ones included (in
+/// defs and classes too: their imports run when they do).
 fn each_stmt<'a>(body: &'a [ast::Stmt], visit: &mut impl FnMut(&'a ast::Stmt)) {
     for s in body {
         visit(s);
+        let scoped: &[ast::Stmt] = match s {
+            ast::Stmt::FunctionDef(f) => &f.body,
+            ast::Stmt::AsyncFunctionDef(f) => &f.body,
+            ast::Stmt::ClassDef(c) => &c.body,
+            _ => &[],
+        };
+        each_stmt(scoped, visit);
         for block in frontend::child_blocks(s) {
             each_stmt(block, visit);
         }

@@ -122,6 +122,16 @@ fn modules_of_the_program_that_are_refused() {
     assert_eq!(inside, "helper.py:2:1: error: unsupported: module 'socket'");
     // CPython reads `os` before the script's directory is searched.
     assert_eq!(refusal(&[("main.py", "import os\nprint(os.sep)\n"), ("os.py", "boom(\n")]), "converted");
+    // An import inside a def is found too.
+    assert_eq!(refusal(&[("main.py", "def f():\n    import helper\n"), ("helper.py", "x = 1\n")]), "converted");
+    let changed_all = refusal(&[("main.py", "from m import *\n"), ("m.py", "__all__ = ['a']\n__all__ += ['b']\n")]);
+    assert_eq!(
+        changed_all,
+        "main.py:1:1: error: unsupported: from module import * of a module that changes its __all__"
+    );
+    let cycle =
+        refusal(&[("main.py", "from a import *\n"), ("a.py", "from b import *\n"), ("b.py", "from a import *\n")]);
+    assert_eq!(cycle, "b.py:1:1: error: unsupported: from a import * in a cycle of such imports");
 }
 
 /// `convert` writes one Rust file per module the program imports.

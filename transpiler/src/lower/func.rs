@@ -837,12 +837,33 @@ fn import_from_user(
     let (m, path) = (cx.fresh("m"), super::module_path(cx, module));
     let load = cx.tri(fx, quote! { rt::user_modules::import(&#path) });
     let mut out = vec![quote! { let #m = #load; }];
+    let star = cx.module.star_imports.get(&crate::frontend::span(s).0).copied();
     for alias in &i.names {
         let name = alias.name.as_str();
         if name == "*" {
             return Err(unsupported(s, "from module import *"));
         }
         let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+        match star {
+            // The names of `__all__`: each must exist.
+            Some(true) => {
+                let v = cx.tri(fx, quote! { rt::attr::getattr(&#m, #name) });
+                out.push(super::assign::store_name(cx, fx, &bound, v)?);
+                continue;
+            }
+            // What the module binds: only those bound now.
+            Some(false) => {
+                let v = cx.fresh("v");
+                let store = super::assign::store_name(cx, fx, &bound, quote! { #v })?;
+                out.push(quote! {
+                    if let Some(#v) = rt::user_modules::star_name(&#m, #name) {
+                        #store
+                    }
+                });
+                continue;
+            }
+            None => {}
+        }
         let submodule = format!("{module}.{name}");
         let v = if cx.module.user_modules.contains_key(&submodule) {
             let sub = super::module_path(cx, &submodule);

@@ -193,6 +193,11 @@ pub struct ModuleInfo {
     /// The program's own modules, by dotted name, with their Rust paths:
     /// `import` of one of these runs its module's body.
     pub user_modules: BTreeMap<String, Vec<String>>,
+    /// `from m import *` of one of those, written out as the names `m`
+    /// exports, by the statement's offset: whether the names are m's
+    /// `__all__` (each must exist) or what it binds (missing ones are
+    /// skipped).
+    pub star_imports: BTreeMap<usize, bool>,
 }
 
 impl ModuleInfo {
@@ -204,6 +209,7 @@ impl ModuleInfo {
             package: false,
             rust_path: Vec::new(),
             user_modules: BTreeMap::new(),
+            star_imports: BTreeMap::new(),
         }
     }
 

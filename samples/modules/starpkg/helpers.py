@@ -1,0 +1,1 @@
+def h(): return "h"

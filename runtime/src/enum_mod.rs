@@ -366,15 +366,10 @@ fn create_enum(mcs: &Value, name: &Value, bases: &Value, namespace: &Value) -> P
     let mut candidates: Vec<(Value, Value)> = Vec::new();
     let class_ns = Dict::new();
     for (k, v) in ns.items() {
-        let key = crate::fmt::str_(&k)?;
-        let is_descriptor = matches!(v, Value::Function(_) | Value::Class(_))
-            || matches!(&v, Value::Native(_) if downcast::<Auto>(&v).is_none())
-            || matches!(&v, Value::Object(o) if o.class.lookup("__get__").is_some());
-        let private = key.starts_with('_') && (key.ends_with('_') || key.starts_with("__"));
-        if private || is_descriptor {
-            class_ns.set(k, v)?;
-        } else {
+        if is_member_candidate(&crate::fmt::str_(&k)?, &v) {
             candidates.push((k, v));
+        } else {
+            class_ns.set(k, v)?;
         }
     }
     let base_list = crate::iter::to_vec(bases)?;
@@ -387,26 +382,11 @@ fn create_enum(mcs: &Value, name: &Value, bases: &Value, namespace: &Value) -> P
     let mut names: Vec<Value> = Vec::new();
     let mut values: Vec<(Value, Value)> = Vec::new();
     let mut last: Option<Value> = None;
+    let kind = AutoKind { str_like, flag };
     for (k, v) in candidates {
         let value = if downcast::<Auto>(&v).is_some() {
-            if str_like {
-                Value::str(crate::str_methods::lower(&crate::fmt::str_(&k)?))
-            } else if flag {
-                let mut bit = 1i64;
-                for (_, mv) in &values {
-                    if let Value::Int(i) = mv {
-                        while bit <= *i {
-                            bit <<= 1;
-                        }
-                    }
-                }
-                Value::Int(bit)
-            } else {
-                match &last {
-                    Some(l @ (Value::Int(_) | Value::BigInt(_))) => ops::add(l, &Value::Int(1))?,
-                    _ => Value::Int(1),
-                }
-            }
+            let previous: Vec<Value> = values.iter().map(|(_, v)| v.clone()).collect();
+            kind.next(&crate::fmt::str_(&k)?, &previous, last.as_ref())?
         } else if int_like {
             crate::builtins::to_int(&v)?
         } else if str_like {
@@ -437,6 +417,68 @@ fn create_enum(mcs: &Value, name: &Value, bases: &Value, namespace: &Value) -> P
     cls.dict.set_str("_member_names_", Value::list(names));
     cls.dict.set_str("_member_map_", Value::Dict(Rc::new(member_map)));
     Ok(cls_v)
+}
+
+/// A class-body name that becomes a member: not a function, class or
+/// other descriptor, and not a `_sunder_` or `__dunder__` name.
+fn is_member_candidate(key: &str, v: &Value) -> bool {
+    let is_descriptor = matches!(v, Value::Function(_) | Value::Class(_))
+        || matches!(v, Value::Native(_) if downcast::<Auto>(v).is_none())
+        || matches!(v, Value::Object(o) if o.class.lookup("__get__").is_some());
+    let private = key.starts_with('_') && (key.ends_with('_') || key.starts_with("__"));
+    !(private || is_descriptor)
+}
+
+/// How `auto()` picks a value (the default `_generate_next_value_`s).
+struct AutoKind {
+    str_like: bool,
+    flag: bool,
+}
+
+impl AutoKind {
+    /// The value of the member `name` after members with `previous`
+    /// values, the last of them `last`.
+    fn next(&self, name: &str, previous: &[Value], last: Option<&Value>) -> PyResult<Value> {
+        if self.str_like {
+            return Ok(Value::str(crate::str_methods::lower(name)));
+        }
+        if self.flag {
+            let mut bit = 1i64;
+            for v in previous {
+                if let Value::Int(i) = v {
+                    while bit <= *i {
+                        bit <<= 1;
+                    }
+                }
+            }
+            return Ok(Value::Int(bit));
+        }
+        match last {
+            Some(l @ (Value::Int(_) | Value::BigInt(_))) => ops::add(l, &Value::Int(1)),
+            _ => Ok(Value::Int(1)),
+        }
+    }
+}
+
+/// `NAME = auto()` in a class body. In an enum's body the value is
+/// chosen as the assignment runs, as CPython's `_EnumDict` does, so the
+/// body can use it (`RW = R | W`); elsewhere `auto()` is stored as is.
+pub fn store_auto(bases: &[Value], ns: &Dict, name: &str, value: Value) -> PyResult<()> {
+    let c = classes();
+    let is = |class: &Rc<Class>| bases.iter().any(|b| matches!(b, Value::Class(b) if b.is_subclass(class)));
+    if downcast::<Auto>(&value).is_none() || !is(&c.enum_) {
+        ns.set_str(name, value);
+        return Ok(());
+    }
+    let mut previous = Vec::new();
+    for (k, v) in ns.items() {
+        if is_member_candidate(&crate::fmt::str_(&k)?, &v) {
+            previous.push(v);
+        }
+    }
+    let kind = AutoKind { str_like: is(&c.str_enum), flag: is(&c.flag) };
+    ns.set_str(name, kind.next(name, &previous, previous.last())?);
+    Ok(())
 }
 
 /// `Color(value)`: the member with that value (composing flags).

@@ -132,6 +132,15 @@ fn unstarred(e: &ast::Expr) -> &ast::Expr {
 
 pub fn assign(cx: &mut Cx, fx: &mut Fx, targets: &[ast::Expr], value: &ast::Expr) -> LResult<TokenStream> {
     let v = expr(cx, fx, value)?.ts;
+    if let [ast::Expr::Name(n)] = targets
+        && is_auto_call(value)
+        && cx.binding(fx, n.id.as_str()) == Some(Binding::ClassLocal)
+        && let (Some(ns), Some(bases)) = (fx.class_ns.clone(), fx.class_bases.clone())
+    {
+        let name = n.id.as_str();
+        let store = cx.tri(fx, quote! { rt::enum_mod::store_auto(&#bases, &#ns, #name, #v) });
+        return Ok(quote! { #store; });
+    }
     if let [t @ ast::Expr::Name(_)] = targets {
         return store_target(cx, fx, t, v);
     }
@@ -148,6 +157,16 @@ pub fn assign(cx: &mut Cx, fx: &mut Fx, targets: &[ast::Expr], value: &ast::Expr
         stores.push(store_target(cx, fx, target, quote! { #t.clone() })?);
     }
     Ok(quote! { let #t = #v; #(#stores)* })
+}
+
+/// `auto()` or `enum.auto()`: in an enum's body its value is chosen as
+/// the assignment runs.
+fn is_auto_call(e: &ast::Expr) -> bool {
+    matches!(e, ast::Expr::Call(c) if c.args.is_empty() && c.keywords.is_empty() && match &*c.func {
+        ast::Expr::Name(f) => f.id.as_str() == "auto",
+        ast::Expr::Attribute(a) => a.attr.as_str() == "auto",
+        _ => false,
+    })
 }
 
 pub fn aug_assign(

@@ -122,7 +122,9 @@ fn class_value(
         None => class_module(cx, &fx.path, &name),
     };
     let saved_scope = fx.scope;
+    let class_bases = cx.fresh("bases");
     let saved_ns = fx.class_ns.replace(ns.clone());
+    let saved_bases = fx.class_bases.replace(class_bases.clone());
     let saved_first = fx.first_param.take();
     fx.scope = scope_id;
     fx.path.push(class_mod);
@@ -138,11 +140,12 @@ fn class_value(
     fx.path.pop();
     fx.scope = saved_scope;
     fx.class_ns = saved_ns;
+    fx.class_bases = saved_bases;
     fx.first_param = saved_first;
     let body = body?;
 
     let cls = cx.fresh("cls");
-    let (meta, class_bases, class_kwargs) = (cx.fresh("meta"), cx.fresh("bases"), cx.fresh("class_kw"));
+    let (meta, class_kwargs) = (cx.fresh("meta"), cx.fresh("class_kw"));
     let prepare = cx.tri(fx, quote! { rt::classes::prepare_class(#name, #bases, #kwargs) });
     let make =
         cx.tri(fx, quote! { rt::classes::make_class(#meta, #name, #qualname, #class_bases, #ns, #class_kwargs) });

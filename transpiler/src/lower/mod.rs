@@ -283,6 +283,8 @@ pub struct Fx {
     pub pending_let: BTreeSet<String>,
     /// The class namespace while lowering a class body.
     pub class_ns: Option<Ident>,
+    /// The class's bases there (`auto()` in an enum body needs them).
+    pub class_bases: Option<Ident>,
     /// Exceptions being handled by enclosing `except` blocks.
     pub handled: Vec<Ident>,
     /// Depth of statement nesting (0 = directly in the function body).
@@ -309,6 +311,7 @@ impl Fx {
             frames: Vec::new(),
             pending_let: BTreeSet::new(),
             class_ns: None,
+            class_bases: None,
             handled: Vec::new(),
             depth: 0,
             labelled_loops: BTreeSet::new(),

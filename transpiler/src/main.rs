@@ -100,25 +100,29 @@ fn explain(program: &Path) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    match py2rs::explain_types(&source, &Options { file_name: program.display().to_string() }) {
-        Ok(lines) => {
-            let mut text = String::new();
-            if lines.is_empty() {
-                text.push_str(&format!(
-                    "{}: no module-level functions or loops (methods and nested functions stay dynamic)\n",
-                    program.display()
-                ));
-            }
-            for l in lines {
-                text.push_str(&format!("{}:{l}\n", program.display()));
-            }
-            write_stdout(&text)
+    let shown = program.display().to_string();
+    let files = match py2rs::program::module_sources(program, &shown, &source) {
+        Ok(files) => files,
+        Err(f) => {
+            eprint!("{}", diagnostics::render(&f.file, &f.source, &f.diagnostics));
+            return ExitCode::from(2);
         }
-        Err(diags) => {
-            eprint!("{}", diagnostics::render(&program.display().to_string(), &source, &diags));
-            ExitCode::from(2)
+    };
+    // The script's functions, then each module's, each line naming its file.
+    let mut text = String::new();
+    for (file, source) in &files {
+        match py2rs::explain_types(source, &Options { file_name: file.clone() }) {
+            Ok(lines) if lines.is_empty() => text.push_str(&format!(
+                "{file}: no module-level functions or loops (methods and nested functions stay dynamic)\n"
+            )),
+            Ok(lines) => lines.iter().for_each(|l| text.push_str(&format!("{file}:{l}\n"))),
+            Err(diags) => {
+                eprint!("{}", diagnostics::render(file, source, &diags));
+                return ExitCode::from(2);
+            }
         }
     }
+    write_stdout(&text)
 }
 
 /// Writes `text` to stdout. A reader that stops early (`| head`) is not

@@ -63,9 +63,13 @@ struct Found {
     parsed: Option<frontend::Module>,
 }
 
-/// Transpiles the script `source` (read from `script`, shown as
-/// `file_name`) and every module of its own that it imports.
-pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generated, Failure> {
+/// The modules of the program's own that the script imports, directly or
+/// not (by dotted name), each parsed, and the script's parsed tree.
+fn discover(
+    script: &Path,
+    file_name: &str,
+    source: &str,
+) -> Result<(frontend::Module, BTreeMap<String, Found>), Failure> {
     let fail =
         |file: &str, source: &str, diagnostics| Failure { file: file.into(), source: source.into(), diagnostics };
     let dir = script.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -113,11 +117,29 @@ pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generat
             queue.push_back(Some(name));
         }
     }
+    Ok((script.expect("the script is parsed first"), found))
+}
+
+/// The files of the program's modules, after the script's, with their
+/// sources, for `--explain-types`.
+pub fn module_sources(script: &Path, file_name: &str, source: &str) -> Result<Vec<(String, String)>, Failure> {
+    let (_, found) = discover(script, file_name, source)?;
+    let mut files = vec![(file_name.to_string(), source.to_string())];
+    files.extend(found.into_values().map(|f| (f.info.file, f.source)));
+    Ok(files)
+}
+
+/// Transpiles the script `source` (read from `script`, shown as
+/// `file_name`) and every module of its own that it imports.
+pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generated, Failure> {
+    let fail =
+        |file: &str, source: &str, diagnostics| Failure { file: file.into(), source: source.into(), diagnostics };
+    let (script, mut found) = discover(script, file_name, source)?;
     let user_modules: BTreeMap<String, Vec<String>> =
         found.iter().map(|(name, f)| (name.clone(), f.info.rust_path.clone())).collect();
     let mut main = ModuleInfo::main(file_name);
     main.user_modules = user_modules.clone();
-    let mut script = script.expect("the script is parsed first");
+    let mut script = script;
     let mut stars = Stars { known: user_modules.keys().cloned().collect(), ..Stars::default() };
     stars.expand(&mut script, &mut main, source, &mut found)?;
     for name in stars.known.clone() {

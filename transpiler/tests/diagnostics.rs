@@ -158,4 +158,19 @@ fn cli_writes_a_file_per_module() {
         let text = std::fs::read_to_string(out_dir.join("src/modules").join(file)).expect(file);
         assert!(text.contains("pub static MODULE: rt::user_modules::Source"), "{file}:\n{text}");
     }
+    // `--explain-types` reports on every module, each line naming its file.
+    let out = Command::new(env!("CARGO_BIN_EXE_py2rs"))
+        .args(["convert", "--explain-types"])
+        .arg(dir.path().join("main.py"))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let files: Vec<&str> = text.lines().map(|l| l.split(':').next().unwrap_or("")).collect();
+    assert!(
+        files.len() == 4
+            && ["main.py", "helper.py", "pkg/__init__.py", "pkg/tool.py"]
+                .iter()
+                .all(|f| files.iter().any(|g| g.ends_with(f))),
+        "{text}"
+    );
 }

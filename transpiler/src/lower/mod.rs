@@ -899,14 +899,21 @@ fn module_children(module: &ModuleInfo) -> Option<TokenStream> {
     })
 }
 
-/// `main`: prints the SyntaxWarnings CPython prints as it compiles, then
-/// runs the module body.
-fn main_fn(source: &str, file: &str, warnings: &[crate::sema::warnings::Warning]) -> TokenStream {
-    let warnings = warnings.iter().map(|w| {
+/// The statements printing the SyntaxWarnings CPython prints as it
+/// compiles the module.
+fn warning_calls(source: &str, file: &str, warnings: &[crate::sema::warnings::Warning]) -> Vec<TokenStream> {
+    let call = |w: &crate::sema::warnings::Warning| {
         let line = w.line as u32;
         let (message, text) = (&w.message, crate::sema::warnings::source_line(source, w.line));
         quote! { rt::warnings::syntax_warning(#file, #line, #message, #text); }
-    });
+    };
+    warnings.iter().map(call).collect()
+}
+
+/// `main`: prints the SyntaxWarnings CPython prints as it compiles, then
+/// runs the module body.
+fn main_fn(source: &str, file: &str, warnings: &[crate::sema::warnings::Warning]) -> TokenStream {
+    let warnings = warning_calls(source, file, warnings);
     quote! {
         fn main() {
             #(#warnings)*
@@ -969,13 +976,7 @@ pub fn lower_module(
     } else {
         // CPython compiles a module when it is first imported (this
         // program never leaves `.pyc` files to skip that).
-        let file = &module.file;
-        let shown = warnings.iter().map(|w| {
-            let line = w.line as u32;
-            let (message, text) = (&w.message, crate::sema::warnings::source_line(source, w.line));
-            quote! { rt::warnings::syntax_warning(#file, #line, #message, #text); }
-        });
-        stmts.splice(0..0, shown);
+        stmts.splice(0..0, warning_calls(source, &module.file, warnings));
         items.push(module_source(&cx));
     }
     items.extend(module_body::items(source, body, stmts));

@@ -1880,7 +1880,7 @@ impl<'w> Typer<'w> {
             S::FunctionDef(_) | S::ClassDef(_) | S::AsyncFunctionDef(_) => {
                 refuse(s, "it defines a nested function or class")
             }
-            _ => refuse(s, format!("it uses a {} statement", stmt_kind(s))),
+            _ => refuse(s, format!("it uses {} statement", with_article(stmt_kind(s)))),
         }
     }
 
@@ -2371,8 +2371,11 @@ impl<'w> Typer<'w> {
                             ast::CmpOp::Is | ast::CmpOp::IsNot => false,
                             _ => (l.is_numeric() && r.is_numeric()) || (l.is_text() && r.is_text()),
                         };
+                        if !ok && matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) {
+                            return refuse(e, "'is' of native values (identity has no native meaning)");
+                        }
                         if !ok {
-                            return refuse(e, format!("comparing a {l} with a {r}"));
+                            return refuse(e, format!("comparing {} with {}", with_article(l), with_article(r)));
                         }
                     }
                     left = r;
@@ -3087,4 +3090,11 @@ fn expr_kind(e: &ast::Expr) -> &'static str {
         E::Slice(_) => "a slice",
         _ => "this kind of",
     }
+}
+
+/// `an int`, `a float`: for the reasons `--explain-types` gives.
+fn with_article(what: impl std::fmt::Display) -> String {
+    let what = what.to_string();
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {what}")
 }

@@ -76,6 +76,17 @@ pub fn name_error(name: &str) -> PyResult<Value> {
 /// `varnames` (and `self`, when it has one): the printed error's "Did you
 /// mean" hint looks among them first, as CPython's does.
 pub fn name_error_in(name: &str, varnames: &'static [&'static str], self_obj: Option<&Value>) -> PyResult<Value> {
-    let frame = crate::suggest::Frame { varnames, self_obj: self_obj.cloned() };
+    name_error_in_module(name, "", varnames, self_obj)
+}
+
+/// [`name_error_in`] in code of the program's module `module`, whose
+/// globals the hint looks among.
+pub fn name_error_in_module(
+    name: &str,
+    module: &'static str,
+    varnames: &'static [&'static str],
+    self_obj: Option<&Value>,
+) -> PyResult<Value> {
+    let frame = crate::suggest::Frame { varnames, self_obj: self_obj.cloned(), module };
     Err(crate::exc::name_error_for(name, Some(std::rc::Rc::new(frame))))
 }

@@ -13,20 +13,34 @@ use crate::value::Value;
 /// global name; reading an unassigned one raises `NameError`.
 pub struct Global {
     name: &'static str,
+    /// The program's module it belongs to ("" for the script).
+    module: &'static str,
     slot: GilCell<Option<Value>>,
 }
 
 impl Global {
     pub const fn new(name: &'static str) -> Global {
-        Global { name, slot: GilCell::new(None) }
+        Global::in_module(name, "")
+    }
+
+    /// A variable of the program's module `module`.
+    pub const fn in_module(name: &'static str, module: &'static str) -> Global {
+        Global { name, module, slot: GilCell::new(None) }
     }
 
     #[inline]
     pub fn get(&self) -> PyResult<Value> {
         match self.slot.get() {
             Some(v) => Ok(v),
-            None => Err(name_error_for(self.name, None)),
+            None => Err(self.unbound()),
         }
+    }
+
+    #[cold]
+    fn unbound(&self) -> crate::exc::PyErr {
+        let frame = (!self.module.is_empty())
+            .then(|| Rc::new(crate::suggest::Frame { varnames: &[], self_obj: None, module: self.module }));
+        name_error_for(self.name, frame)
     }
 
     #[inline]
@@ -46,17 +60,17 @@ impl Global {
 
     #[cold]
     fn first_bound(&self) {
-        bound(self.name, true);
+        bound(self.module, self.name, true);
     }
 
     pub fn delete(&self) -> PyResult<()> {
         match self.slot.replace(None) {
             Some(old) => {
-                bound(self.name, false);
+                bound(self.module, self.name, false);
                 drop(old);
                 Ok(())
             }
-            None => Err(name_error_for(self.name, None)),
+            None => Err(self.unbound()),
         }
     }
 
@@ -73,23 +87,24 @@ impl Global {
 /// The module's variables in the order they were bound, as the keys of
 /// CPython's module dict run (a deleted one leaves, and comes back last):
 /// "Did you mean" hints scan them in this order.
-static BOUND_ORDER: GilCell<Vec<&'static str>> = GilCell::new(Vec::new());
+static BOUND_ORDER: GilCell<Vec<(&'static str, &'static str)>> = GilCell::new(Vec::new());
 
 #[cold]
 #[inline(never)]
-fn bound(name: &'static str, now: bool) {
+fn bound(module: &'static str, name: &'static str, now: bool) {
     let mut order = BOUND_ORDER.replace(Vec::new());
     if now {
-        order.push(name);
+        order.push((module, name));
     } else {
-        order.retain(|n| *n != name);
+        order.retain(|&entry| entry != (module, name));
     }
     BOUND_ORDER.replace(order);
 }
 
-/// The bound module variables, in the order they were bound.
-pub fn bound_globals() -> Vec<&'static str> {
-    BOUND_ORDER.get()
+/// The bound variables of the program's module `module` ("" for the
+/// script), in the order they were bound.
+pub fn bound_globals(module: &str) -> Vec<&'static str> {
+    BOUND_ORDER.with(|order| order.iter().filter(|(m, _)| *m == module).map(|(_, n)| *n).collect())
 }
 
 /// A variable captured by a nested function: both scopes share the slot.

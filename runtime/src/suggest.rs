@@ -23,6 +23,8 @@ const CASE_COST: usize = 1;
 pub struct Frame {
     pub varnames: &'static [&'static str],
     pub self_obj: Option<Value>,
+    /// The module whose globals the hint looks among ("" for the script).
+    pub module: &'static str,
 }
 
 /// The hint for the exception `e`, to append to its last line; empty when
@@ -70,7 +72,7 @@ fn name_suggestion(name: &str, frame: Option<&Frame>) -> Option<String> {
             return Some(s);
         }
     }
-    let globals = crate::scope::bound_globals();
+    let globals = crate::scope::bound_globals(frame.map_or("", |f| f.module));
     closest(MODULE_DUNDERS.iter().copied().chain(globals.iter().copied()), name)
         .or_else(|| closest(BUILTINS.iter().copied(), name))
 }

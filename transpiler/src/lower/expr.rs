@@ -677,6 +677,12 @@ pub fn global_read(cx: &Cx, fx: &Fx, name: &str) -> TokenStream {
                 let file = &cx.module.file;
                 quote! { Ok::<Value, PyErr>(Value::str(#file)) }
             }
+            _ if !cx.module.is_main() => {
+                // The hint looks among this module's globals.
+                let module = &cx.module.name;
+                let (varnames, self_obj) = frame_names(cx, fx).unwrap_or_else(|| (Vec::new(), quote! { None }));
+                quote! { rt::raise::name_error_in_module(#name, #module, &[#(#varnames),*], #self_obj) }
+            }
             _ => match frame_names(cx, fx) {
                 Some((varnames, self_obj)) => quote! { rt::raise::name_error_in(#name, &[#(#varnames),*], #self_obj) },
                 None => quote! { rt::raise::name_error(#name) },

@@ -942,7 +942,12 @@ pub fn lower_module(
         .iter()
         .map(|g| {
             let id = mangle::ident(g);
-            quote! { pub static #id: Global = Global::new(#g); }
+            if module.is_main() {
+                quote! { pub static #id: Global = Global::new(#g); }
+            } else {
+                let m = &module.name;
+                quote! { pub static #id: Global = Global::in_module(#g, #m); }
+            }
         })
         .collect();
     let origin = if module.is_main() { "the Python program".to_string() } else { format!("`{}`", module.file) };

@@ -471,8 +471,6 @@ pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(no_attribute_to_store(obj, name)),
         },
-        Value::Native(_) if let Some(ns) = downcast::<crate::types_mod::SimpleNamespace>(obj) => ns.delattr(obj, name),
-        Value::Native(_) if let Some(r) = crate::collections::namedtuple_delattr(obj, name) => r,
         Value::Native(n) if let Some(r) = n.delattr(obj, name) => r,
         _ => Err(no_attribute_to_store(obj, name)),
     }

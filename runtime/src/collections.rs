@@ -1434,14 +1434,7 @@ pub fn make_namedtuple_class(
     let params: Vec<&'static str> =
         std::iter::once("_cls").chain(fields.iter().map(|f| &*Box::leak(f.clone().into_boxed_str()))).collect();
     let params: &'static [&'static str] = Box::leak(params.into_boxed_slice());
-    let sig: &'static crate::func::Signature = Box::leak(Box::new(crate::func::Signature {
-        params,
-        posonly: 0,
-        positional: params.len(),
-        varargs: false,
-        kwonly: 0,
-        varkw: false,
-    }));
+    let sig = crate::func::Signature::leaked(params, params.len(), 0);
     let new = crate::func::Function::new(
         "__new__",
         &format!("{typename}.__new__"),
@@ -1579,6 +1572,19 @@ impl NamedTuple {
 impl Native for NamedTuple {
     fn type_name(&self) -> &'static str {
         interned_type_name(self.class.name().as_str())
+    }
+
+    fn delattr(&self, this: &Value, name: &str) -> Option<PyResult<()>> {
+        let attr = self.class.lookup(name);
+        if attr.as_ref().is_some_and(|a| downcast::<FieldGetter>(a).is_some()) {
+            return Some(Err(crate::exc::attribute_error("can't delete attribute")));
+        }
+        if let Some(d) = self.attrs.get()
+            && let Ok(Some(_)) = d.remove(&Value::str(name))
+        {
+            return Some(Ok(()));
+        }
+        Some(Err(crate::exc::attribute_error(format!("'{}' object has no attribute '{name}'", ops::type_name(this)))))
     }
 
     fn class(&self) -> Rc<Class> {
@@ -1742,22 +1748,6 @@ pub fn check_names(typename: &str, fields: &mut [String], rename: bool) -> PyRes
         seen.push(name);
     }
     Ok(())
-}
-
-/// `del obj.name` on a namedtuple instance (`attr::delattr` asks): `None`
-/// when `obj` is not one.
-pub fn namedtuple_delattr(obj: &Value, name: &str) -> Option<PyResult<()>> {
-    let this = downcast::<NamedTuple>(obj)?;
-    let attr = this.class.lookup(name);
-    if attr.as_ref().is_some_and(|a| downcast::<FieldGetter>(a).is_some()) {
-        return Some(Err(crate::exc::attribute_error("can't delete attribute")));
-    }
-    if let Some(d) = this.attrs.get()
-        && let Ok(Some(_)) = d.remove(&Value::str(name))
-    {
-        return Some(Ok(()));
-    }
-    Some(Err(crate::exc::attribute_error(format!("'{}' object has no attribute '{name}'", ops::type_name(obj)))))
 }
 
 static NAMEDTUPLE_SIG: crate::func::Signature = crate::func::Signature {

@@ -647,14 +647,7 @@ fn make_init(cls: &Rc<Class>, all: &[Value], frozen: bool, qual: &str) -> PyResu
         positional.iter().filter_map(field_ref).filter(|f| f.has_default()).map(default_of).collect();
     let kwdefaults: Vec<Option<Value>> =
         keyword.iter().filter_map(field_ref).map(|f| f.has_default().then(|| default_of(f))).collect();
-    let sig: &'static Signature = Box::leak(Box::new(Signature {
-        params: Box::leak(params.into_boxed_slice()),
-        posonly: 0,
-        positional: 1 + positional.len(),
-        varargs: false,
-        kwonly: keyword.len(),
-        varkw: false,
-    }));
+    let sig = Signature::leaked(Box::leak(params.into_boxed_slice()), 1 + positional.len(), keyword.len());
     let order: Vec<Value> = positional.iter().chain(keyword.iter()).cloned().collect();
     let others: Vec<Value> = all
         .iter()

@@ -437,23 +437,11 @@ pub fn hash_q(q: &Q) -> i64 {
         314_159
     } else {
         let nm = (q.n.abs() % &m).to_u64().unwrap_or(0);
-        let dinv = pow_mod_u64(dm, M - 2, M);
+        let dinv = crate::num_ops::modpow_u64(dm, M - 2, M);
         ((nm as u128 * dinv as u128) % M as u128) as i64
     };
     let r = if q.n.is_negative() { -h } else { h };
     if r == -1 { -2 } else { r }
-}
-
-fn pow_mod_u64(b: u64, mut e: u64, m: u64) -> u64 {
-    let (mut r, mut b, m) = (1u128, (b % m) as u128, m as u128);
-    while e > 0 {
-        if e & 1 == 1 {
-            r = r * b % m;
-        }
-        b = b * b % m;
-        e >>= 1;
-    }
-    r as u64
 }
 
 // ------------------------------------------------------ the constructor

@@ -30,6 +30,14 @@ pub struct Signature {
     pub varkw: bool,
 }
 
+impl Signature {
+    /// A signature made at run time (kept for the program's life, as a
+    /// def's is): `positional` parameters, then `kwonly` keyword-only ones.
+    pub fn leaked(params: &'static [&'static str], positional: usize, kwonly: usize) -> &'static Signature {
+        Box::leak(Box::new(Signature { params, posonly: 0, positional, varargs: false, kwonly, varkw: false }))
+    }
+}
+
 /// The compiled body of a function: it receives the bound arguments in
 /// parameter order (`*args` as a tuple, `**kwargs` as a dict).
 pub type Body = Rc<dyn Fn(Vec<Value>) -> PyResult<Value>>;
@@ -104,8 +112,9 @@ pub struct Function {
 }
 
 /// A function defined in one of the program's own modules: its
-/// `__module__` is that module's name.
-pub fn in_module(f: Value, module: &str) -> Value {
+/// `__module__` is that module's name (the def's `Function::new` says
+/// `__main__`).
+pub fn with_module(f: Value, module: &str) -> Value {
     if let Value::Function(func) = &f {
         *func.module.borrow_mut() = PyStr::new(module);
     }
@@ -147,14 +156,7 @@ impl Function {
         params: &'static [&'static str],
         body: impl Fn(Vec<Value>) -> PyResult<Value> + 'static,
     ) -> Value {
-        let sig: &'static Signature = Box::leak(Box::new(Signature {
-            params,
-            posonly: 0,
-            positional: params.len(),
-            varargs: false,
-            kwonly: 0,
-            varkw: false,
-        }));
+        let sig = Signature::leaked(params, params.len(), 0);
         let qual = if qualname_prefix.is_empty() { name.to_string() } else { format!("{qualname_prefix}.{name}") };
         Function::new(name, &qual, sig, vec![], vec![], Rc::new(body), None)
     }

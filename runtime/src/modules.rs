@@ -53,7 +53,21 @@ impl Native for Module {
     }
 }
 
+/// Modules imported so far (or being imported), by name: the runtime's
+/// and the program's own (`user_modules`), which never share a name.
 static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
+
+pub(crate) fn loaded(name: &str) -> Option<Value> {
+    LOADED.with(|l| l.iter().find(|(n, _)| *n == name).map(|(_, m)| m.clone()))
+}
+
+/// Registers (or, with `None`, unregisters) the module `name`.
+pub(crate) fn set_loaded(name: &'static str, module: Option<Value>) {
+    let mut all = LOADED.replace(Vec::new());
+    all.retain(|(n, _)| *n != name);
+    all.extend(module.map(|m| (name, m)));
+    LOADED.replace(all);
+}
 
 /// The module names `import` accepts; the transpiler refuses others.
 pub const KNOWN: &[&str] = &[
@@ -91,7 +105,7 @@ pub const KNOWN: &[&str] = &[
 
 /// `import name`: modules are created once and shared.
 pub fn import(name: &str) -> PyResult<Value> {
-    if let Some(m) = LOADED.with(|l| l.iter().find(|(n, _)| *n == name).map(|(_, m)| m.clone())) {
+    if let Some(m) = loaded(name) {
         return Ok(m);
     }
     let (static_name, attrs) = match name {
@@ -134,9 +148,7 @@ pub fn import(name: &str) -> PyResult<Value> {
         }
     };
     let m = Value::native(Module { name: static_name, attrs: Rc::new(attrs) });
-    let mut loaded = LOADED.replace(Vec::new());
-    loaded.push((static_name, m.clone()));
-    LOADED.replace(loaded);
+    set_loaded(static_name, Some(m.clone()));
     Ok(m)
 }
 

@@ -651,7 +651,8 @@ fn modpow(base: &BigUint, exp: &BigUint, m: &BigUint) -> BigUint {
     base.modpow(exp, m)
 }
 
-fn modpow_u64(base: u64, mut exp: u64, m: u64) -> u64 {
+/// `base**exp % m` on machine words.
+pub(crate) fn modpow_u64(base: u64, mut exp: u64, m: u64) -> u64 {
     let m = u128::from(m);
     let mut base = u128::from(base) % m;
     let mut acc = 1 % m;

@@ -1224,14 +1224,7 @@ static METHODS: Lazy<Vec<(&'static str, Value)>> = Lazy::new(|| {
     METHOD_SPECS
         .iter()
         .map(|spec| {
-            let sig: &'static Signature = Box::leak(Box::new(Signature {
-                params: spec.params,
-                posonly: 0,
-                positional: spec.positional,
-                varargs: false,
-                kwonly: spec.params.len() - spec.positional,
-                varkw: false,
-            }));
+            let sig = Signature::leaked(spec.params, spec.positional, spec.params.len() - spec.positional);
             let body = spec.body;
             let f = Function::new(
                 spec.name,

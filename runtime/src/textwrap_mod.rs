@@ -547,6 +547,7 @@ fn attrs_of(w: &Value) -> PyResult<Rc<Dict>> {
     downcast::<TextWrapper>(w).map(|t| t.attrs.clone()).ok_or_else(|| type_error("not a TextWrapper"))
 }
 
+/// `wrap`, `fill` and `shorten`: `(text, width, **kwargs)`.
 static WRAP_SIG: Signature = Signature {
     params: &["text", "width", "kwargs"],
     posonly: 0,
@@ -565,15 +566,6 @@ fn fill(a: Vec<Value>) -> PyResult<Value> {
     let w = wrapper_from(a[1].clone(), &a[2], None)?;
     Ok(Value::str(wrap_text(&*attrs_of(&w)?, &a[0])?.join("\n")))
 }
-
-static SHORTEN_SIG: Signature = Signature {
-    params: &["text", "width", "kwargs"],
-    posonly: 0,
-    positional: 2,
-    varargs: false,
-    kwonly: 0,
-    varkw: true,
-};
 
 fn shorten(a: Vec<Value>) -> PyResult<Value> {
     let w = wrapper_from(a[1].clone(), &a[2], Some(("max_lines", Value::Int(1))))?;
@@ -670,7 +662,7 @@ pub fn module_attrs() -> Dict {
     d.set_str("TextWrapper", Value::Class(TEXTWRAPPER_CLASS.get().clone()));
     d.set_str("wrap", Function::in_module("textwrap", "wrap", &WRAP_SIG, vec![Value::Int(70)], vec![], wrap));
     d.set_str("fill", Function::in_module("textwrap", "fill", &WRAP_SIG, vec![Value::Int(70)], vec![], fill));
-    d.set_str("shorten", Function::in_module("textwrap", "shorten", &SHORTEN_SIG, vec![], vec![], shorten));
+    d.set_str("shorten", Function::in_module("textwrap", "shorten", &WRAP_SIG, vec![], vec![], shorten));
     d.set_str("dedent", Function::in_module("textwrap", "dedent", &DEDENT_SIG, vec![], vec![], dedent));
     d.set_str("indent", Function::in_module("textwrap", "indent", &INDENT_SIG, vec![Value::None], vec![], indent));
     d

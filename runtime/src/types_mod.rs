@@ -76,18 +76,17 @@ fn new_method(_cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Va
     Ok(Value::native(BoundMethod { func, receiver }))
 }
 
-impl SimpleNamespace {
-    pub fn delattr(&self, this: &Value, name: &str) -> PyResult<()> {
-        match self.attrs.remove(&Value::str(name))? {
-            Some(_) => Ok(()),
-            None => Err(crate::attr::no_attribute(this, name)),
-        }
-    }
-}
-
 impl Native for SimpleNamespace {
     fn type_name(&self) -> &'static str {
         "types.SimpleNamespace"
+    }
+
+    fn delattr(&self, this: &Value, name: &str) -> Option<PyResult<()>> {
+        Some(match self.attrs.remove(&Value::str(name)) {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(crate::attr::no_attribute(this, name)),
+            Err(e) => Err(e),
+        })
     }
 
     fn class(&self) -> Rc<Class> {

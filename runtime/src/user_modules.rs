@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use crate::dict::Dict;
 use crate::exc::PyResult;
-use crate::gil::GilCell;
+use crate::modules::{loaded, set_loaded};
 use crate::native::Native;
 use crate::scope::Global;
 use crate::value::Value;
@@ -98,7 +98,7 @@ impl Native for UserModule {
             Some(g) => g.delete().is_ok(),
             None => self.extra.remove(&Value::str(name)).ok().flatten().is_some(),
         };
-        Some(if deleted { Ok(()) } else { Err(no_attribute(this, name)) })
+        Some(if deleted { Ok(()) } else { Err(crate::attr::no_attribute(this, name)) })
     }
 }
 
@@ -120,25 +120,6 @@ impl UserModule {
         }
         d
     }
-}
-
-/// `del module.name` of a name it does not have.
-fn no_attribute(this: &Value, name: &str) -> crate::exc::PyErr {
-    crate::exc::attribute_error_for(this, name, format!("'module' object has no attribute '{name}'"))
-}
-
-/// Modules imported so far (or being imported), by name.
-static LOADED: GilCell<Vec<(&'static str, Value)>> = GilCell::new(Vec::new());
-
-fn loaded(name: &str) -> Option<Value> {
-    LOADED.with(|l| l.iter().find(|(n, _)| *n == name).map(|(_, m)| m.clone()))
-}
-
-fn set_loaded(name: &'static str, module: Option<Value>) {
-    let mut all = LOADED.replace(Vec::new());
-    all.retain(|(n, _)| *n != name);
-    all.extend(module.map(|m| (name, m)));
-    LOADED.replace(all);
 }
 
 /// `import name` of one of the program's modules: its package first, then

@@ -70,8 +70,6 @@ fn discover(
     file_name: &str,
     source: &str,
 ) -> Result<(frontend::Module, BTreeMap<String, Found>), Failure> {
-    let fail =
-        |file: &str, source: &str, diagnostics| Failure { file: file.into(), source: source.into(), diagnostics };
     let dir = script.parent().map(Path::to_path_buf).unwrap_or_default();
     let shown_dir = Path::new(file_name).parent().map(Path::to_path_buf).unwrap_or_default();
     let mut found: BTreeMap<String, Found> = BTreeMap::new();
@@ -97,12 +95,12 @@ fn discover(
             let top = name.split('.').next().unwrap_or_default();
             if crate::lower::builtins::MODULES.contains(&top) {
                 let why = format!("module '{name}' of the program's, which shadows the standard library's");
-                return Err(fail(&info.file, &text, vec![Diagnostic::unsupported(offset, offset, &why)]));
+                return Err(refusal((&info.file, &text, offset), &why));
             }
             let file = shown_dir.join(path.strip_prefix(&dir).unwrap_or(&path)).display().to_string();
             let Ok(module_text) = std::fs::read_to_string(&path) else {
                 let why = format!("module '{name}' in {file}, which cannot be read as UTF-8");
-                return Err(fail(&info.file, &text, vec![Diagnostic::unsupported(offset, offset, &why)]));
+                return Err(refusal((&info.file, &text, offset), &why));
             };
             let found_info = ModuleInfo {
                 name: name.clone(),
@@ -132,8 +130,6 @@ pub fn module_sources(script: &Path, file_name: &str, source: &str) -> Result<Ve
 /// Transpiles the script `source` (read from `script`, shown as
 /// `file_name`) and every module of its own that it imports.
 pub fn transpile(script: &Path, file_name: &str, source: &str) -> Result<Generated, Failure> {
-    let fail =
-        |file: &str, source: &str, diagnostics| Failure { file: file.into(), source: source.into(), diagnostics };
     let (script, mut found) = discover(script, file_name, source)?;
     let user_modules: BTreeMap<String, Vec<String>> =
         found.iter().map(|(name, f)| (name.clone(), f.info.rust_path.clone())).collect();
@@ -274,11 +270,11 @@ impl Stars {
 
 /// A refusal reported at `site` (file, source, offset).
 fn refusal(site: (&str, &str, usize), why: &str) -> Failure {
-    Failure {
-        file: site.0.into(),
-        source: site.1.into(),
-        diagnostics: vec![Diagnostic::unsupported(site.2, site.2, why)],
-    }
+    fail(site.0, site.1, vec![Diagnostic::unsupported(site.2, site.2, why)])
+}
+
+fn fail(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Failure {
+    Failure { file: file.into(), source: source.into(), diagnostics }
 }
 
 /// See [`Exports`].

@@ -171,7 +171,7 @@ fn function_object_with(
         return Ok(function);
     }
     let module = &cx.module.name;
-    Ok(quote! { rt::func::in_module(#function, #module) })
+    Ok(quote! { rt::func::with_module(#function, #module) })
 }
 
 /// A Rust name for a new item in module `path`, unique there.

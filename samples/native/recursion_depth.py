@@ -21,6 +21,14 @@ def skipping_depth(n: int) -> int:
     return 1 + skipping_depth(n - 2)
 
 
+# Bounded too, but calling another function: that call still spends the
+# depth budget, since its own recursion adds frames.
+def bounded_with_helper(n: int) -> int:
+    if n < 1:
+        return 0
+    return native_depth(3) + bounded_with_helper(n - 1)
+
+
 def via_native_caller(n: int) -> int:
     return bounded_depth(n) + 1
 
@@ -65,6 +73,7 @@ def countdown(n):
 
 print(deepest(native_depth), deepest(dynamic_depth), deepest(Walker().down))
 print(deepest(bounded_depth), deepest(skipping_depth), deepest(via_native_caller))
+print(deepest(bounded_with_helper), bounded_with_helper(10))
 print(list(in_generator()), len(list(countdown(500))))
 print(bounded_depth(-3), skipping_depth(-8), skipping_depth(-6), skipping_depth(1900))
 try:

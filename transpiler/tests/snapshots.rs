@@ -380,12 +380,38 @@ def down(n: int) -> int:
     if n == 0:
         return 0
     return down(n - 1) - 1
+
+
+def double(n: int) -> int:
+    return n * 2
+
+
+def walk(n: int) -> int:
+    if n < 1:
+        return 0
+    return double(n) + walk(n - 1)
 ";
     let rust = convert(py);
     let module = native_module(&rust);
     let split = module.find("fn down(").expect("native down");
-    let (fib, down) = (&module[..split], &module[split..]);
-    assert_native(fib, &["if rt::typed::depth_needed(n, 2) > _depth {", "fn _bounded("], &["_depth == 0"]);
+    let split_walk = module.find("fn walk(").expect("native walk");
+    let (fib, down, walk) = (&module[..split], &module[split..split_walk], &module[split_walk..]);
+    // fib's body calls only itself, so it goes without the budget.
+    assert_native(
+        fib,
+        &["if rt::typed::depth_needed(n, 2) > _depth {", "fn _bounded(mut n: i64) -> NResult<i64>"],
+        &["_depth == 0", "_depth - 1"],
+    );
+    // walk's calls `double`, which still spends it.
+    assert_native(
+        walk,
+        &[
+            "if rt::typed::depth_needed(n, 1) > _depth {",
+            "fn _bounded(mut n: i64, mut _depth: usize)",
+            "double(n, _depth - 1)?",
+        ],
+        &["_depth == 0"],
+    );
     assert_native(
         down,
         &["if _depth == 0 {", "down(rt::typed::sub(n, 1)?, _depth - 1)?"],

@@ -188,8 +188,6 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
         return generator(world, f, nf, item, rust);
     }
     let tail = Tail::of(f, nf);
-    let mut nx = Nx::new(world, nf);
-    nx.tail = tail.clone();
     let origins = mangle::raw(ORIGINS);
     let params = params(nf).into_iter().chain((nf.ret == NTy::Str).then(|| quote! { #origins: &[&Value] }));
     let locals = local_decls(nf);
@@ -198,9 +196,24 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     // raises RecursionError where CPython would. A function whose depth
     // an int parameter bounds checks the bound once, on entry, instead.
     let bound = bounded(f, nf);
-    nx.bounded = bound.is_some().then(|| f.name.to_string());
     let guard = (nf.calls && bound.is_none()).then(|| quote! { if _depth == 0 { return Err(Bail); } });
-    let body = nx.block(&f.body)?;
+    let lower_body = |depthless: bool| -> LResult<(Nx<'_>, Vec<TokenStream>)> {
+        let mut nx = Nx::new(world, nf);
+        nx.tail = tail.clone();
+        nx.bounded = bound.is_some().then(|| f.name.to_string());
+        nx.depthless = depthless;
+        let body = nx.block(&f.body)?;
+        Ok((nx, body))
+    };
+    let (mut nx, mut body) = lower_body(false)?;
+    // A bounded body that calls nothing but itself has no use for the
+    // budget: passing it along anyway cost fib 15%.
+    let depthless = bound.is_some() && !nx.spends_depth;
+    if depthless {
+        (nx, body) = lower_body(true)?;
+    }
+    let depth_param = (!depthless).then(|| quote! { _depth: usize });
+    let mut_depth_param = (!depthless).then(|| quote! { mut _depth: usize });
     let ret = return_ty(&nf.ret);
     // `__init__` ends by handing its instance back; other functions
     // always return before their end.
@@ -236,7 +249,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
             // Each turn of the loop is one call: the guard and fresh locals
             // come first, as they would in a new frame.
             quote! {
-                #attrs fn #name(#(#params,)* mut _depth: usize) -> NResult<#ret> {
+                #attrs fn #name(#(#params,)* #mut_depth_param) -> NResult<#ret> {
                     let mut #acc: i64 = #start;
                     #arena
                     #l: loop {
@@ -250,7 +263,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
             }
         }
         None => quote! {
-            #attrs fn #name(#(#params,)* _depth: usize) -> NResult<#ret> {
+            #attrs fn #name(#(#params,)* #depth_param) -> NResult<#ret> {
                 #guard
                 #arena
                 #(#locals)*
@@ -262,6 +275,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
     let Some(bound) = bound else { return Ok(item) };
     let params = self::params(nf);
     let names = nf.params.iter().map(|(p, _)| mangle::ident(p));
+    let inner_depth = (!depthless).then(|| quote! { _depth });
     let p = mangle::ident(&nf.params[bound.param].0);
     let floor = proc_macro2::Literal::i64_unsuffixed(bound.floor);
     let why = format!(
@@ -274,7 +288,7 @@ pub fn function(world: &World, f: &ast::StmtFunctionDef, nf: &NativeFn, rust: &I
             if rt::typed::depth_needed(#p, #floor) > _depth {
                 return Err(Bail);
             }
-            return #name(#(#names,)* _depth);
+            return #name(#(#names,)* #inner_depth);
             #[doc = #why]
             #item
         }
@@ -561,6 +575,12 @@ struct Nx<'w> {
     tail: Option<Tail>,
     /// The function whose self-calls go to its unchecked body.
     bounded: Option<String>,
+    /// Whether that body goes without the depth budget, having no call
+    /// but to itself.
+    depthless: bool,
+    /// Whether the code so far passes the budget to a call other than a
+    /// bounded self-call.
+    spends_depth: bool,
     /// Whether the body builds strs (and so needs an arena).
     arena: bool,
     /// In a generator: for each loop around the code being lowered,
@@ -726,11 +746,19 @@ impl<'w> Nx<'w> {
             maybe_unbound: nf.maybe_unbound.clone(),
             tail: None,
             bounded: None,
+            depthless: false,
+            spends_depth: false,
             arena: false,
             loops: Vec::new(),
             iters: Vec::new(),
             positions: Vec::new(),
         }
+    }
+
+    /// The budget handed to a nested call, one less than this call's.
+    fn spend_depth(&mut self) -> TokenStream {
+        self.spends_depth = true;
+        quote! { _depth - 1 }
     }
 
     fn generator(&self) -> bool {
@@ -931,13 +959,14 @@ impl<'w> Nx<'w> {
                 store.push(quote! { #param = #t; });
             }
             let (acc, combined) = (mangle::raw(ACC), tail.combine(quote! { #part }));
+            let spend = (!self.depthless).then(|| quote! { _depth -= 1; });
             let l = super::lifetime(&mangle::raw(TAIL_LABEL));
             return Ok(quote! {
                 let #part = #a;
                 #(#next)*
                 #acc = #combined;
                 #(#store)*
-                _depth -= 1;
+                #spend
                 continue #l;
             });
         }
@@ -1304,7 +1333,8 @@ impl<'w> Nx<'w> {
         let params = sig.params.clone();
         let args = self.unit_args(args, &params)?;
         let f = method_ident(class, "__init__");
-        Ok(quote! { #f(rt::typed::Obj::new(&#layout)?, #(#args,)* _depth - 1)? })
+        let depth = self.spend_depth();
+        Ok(quote! { #f(rt::typed::Obj::new(&#layout)?, #(#args,)* #depth)? })
     }
 
     /// `super().method(args)`: the def it finds, called on the instance
@@ -1317,7 +1347,8 @@ impl<'w> Nx<'w> {
         let args = self.unit_args(args, &params)?;
         let Some((class, method)) = target.split_once('.') else { return Err(internal(e, "super()")) };
         let (f, me) = (method_ident(class, method), mangle::ident(&self.first_param));
-        let call = quote! { #f(#me.clone(), #(#args,)* _depth - 1)? };
+        let depth = self.spend_depth();
+        let call = quote! { #f(#me.clone(), #(#args,)* #depth)? };
         // Natively `__init__` returns its instance; Python's returns None.
         Ok(if a.attr.as_str() == "__init__" {
             quote! { { #call; } }
@@ -1341,7 +1372,8 @@ impl<'w> Nx<'w> {
         let recv = self.expr(&a.value)?.0;
         let args = self.unit_args(args, &params)?;
         let f = method_ident(&class.name, a.attr.as_str());
-        Ok(Some(quote! { #f(#recv, #(#args,)* _depth - 1)? }))
+        let depth = self.spend_depth();
+        Ok(Some(quote! { #f(#recv, #(#args,)* #depth)? }))
     }
 
     /// A `for` loop (or one generator of a comprehension when `comp`) over
@@ -2048,11 +2080,13 @@ impl<'w> Nx<'w> {
                 if let Some(sig) = self.typer.world().sigs.get(name) {
                     let params = sig.params.clone();
                     let args = self.unit_args(&c.args, &params)?;
-                    let id = match &self.bounded {
-                        Some(f) if f == name => mangle::raw(BOUNDED),
-                        _ => mangle::ident(name),
-                    };
-                    return Ok(quote! { #id(#(#args,)* _depth - 1)? });
+                    if self.bounded.as_deref() == Some(name) {
+                        let id = mangle::raw(BOUNDED);
+                        let depth = (!self.depthless).then(|| quote! { _depth - 1 });
+                        return Ok(quote! { #id(#(#args,)* #depth)? });
+                    }
+                    let (id, depth) = (mangle::ident(name), self.spend_depth());
+                    return Ok(quote! { #id(#(#args,)* #depth)? });
                 }
                 self.builtin(e, name, &c.args)
             }

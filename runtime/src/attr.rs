@@ -95,6 +95,15 @@ pub fn generic_getattr(
             if let Some(v) = exception_attr(obj, name) {
                 return Ok(Some(v));
             }
+            // A built-in base's methods and attributes (`tag.upper`,
+            // `money.real`), acting on the instance's value.
+            if let Some(base) = inst.and_then(|i| i.base()) {
+                return match builtin_getattr(base, name) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.is_instance(&crate::types::types().attribute_error) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
             Ok(None)
         }
     }
@@ -245,6 +254,9 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
     // `type.mro`, bound to the class (`C.mro()` returns the MRO as a list).
     if name == "mro" {
         return Ok(Value::native(BoundBuiltin { receiver: obj.clone(), name: PyStr::new(name) }));
+    }
+    if let Some(slot) = crate::subclass::slot(cls, name, None) {
+        return Ok(slot);
     }
     if let Some(slot) = crate::classes::unbound_slot(cls, name) {
         return Ok(slot);

@@ -342,6 +342,7 @@ pub fn round(x: &Value, ndigits: Option<Value>) -> PyResult<Value> {
             let args = nd.map(|n| vec![Value::Int(n)]).unwrap_or_default();
             call_method(x, "__round__", args, vec![])
         }
+        _ if let Some(base) = crate::subclass::inherited(x, "__round__") => round(base, nd.map(Value::Int)),
         _ => Err(type_error(format!("type {} doesn't define __round__ method", type_name(x)))),
     }
 }
@@ -1431,7 +1432,10 @@ pub fn to_int(x: &Value) -> PyResult<Value> {
                     return call_method(x, name, vec![], vec![]);
                 }
             }
-            Err(int_arg_error(x))
+            match crate::subclass::plain(x) {
+                base @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)) => to_int(base),
+                _ => Err(int_arg_error(x)),
+            }
         }
         _ => Err(int_arg_error(x)),
     }
@@ -1462,7 +1466,10 @@ pub fn to_float(x: &Value) -> PyResult<Value> {
                     return to_float(&r);
                 }
             }
-            Err(float_arg_error(x))
+            match crate::subclass::plain(x) {
+                base @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_)) => to_float(base),
+                _ => Err(float_arg_error(x)),
+            }
         }
         _ => Err(float_arg_error(x)),
     }

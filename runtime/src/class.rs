@@ -71,28 +71,31 @@ pub fn next_class_id() -> u64 {
 pub struct LookupCache {
     entries: hashbrown::HashMap<Box<str>, CachedLookup>,
     /// The `HOOK_*` bits and the stamp they were computed under.
-    hooks: Option<(u64, u8)>,
+    hooks: Option<(u64, u16)>,
     /// `__init__` and its stamp: every instantiation asks for it.
     init: Option<(u64, Option<Value>)>,
 }
 
 /// A user class in the MRO overrides `__getattribute__`.
-pub const HOOK_GETATTRIBUTE: u8 = 1;
+pub const HOOK_GETATTRIBUTE: u16 = 1;
 /// ... `__setattr__`.
-pub const HOOK_SETATTR: u8 = 2;
+pub const HOOK_SETATTR: u16 = 2;
 /// ... `__delattr__`.
-pub const HOOK_DELATTR: u8 = 4;
+pub const HOOK_DELATTR: u16 = 4;
 /// ... `__new__` (instantiation calls it).
-pub const HOOK_NEW: u8 = 8;
+pub const HOOK_NEW: u16 = 8;
 /// ... `__init__`.
-pub const HOOK_INIT: u8 = 16;
+pub const HOOK_INIT: u16 = 16;
 /// ... records `__abstractmethods__` (an ABC: instantiation checks it).
-pub const HOOK_ABSTRACT: u8 = 32;
+pub const HOOK_ABSTRACT: u16 = 32;
 /// ... defines `__post_init__` (a dataclass's `__init__` calls it).
-pub const HOOK_POST_INIT: u8 = 64;
+pub const HOOK_POST_INIT: u16 = 64;
 /// `type` is in the MRO: the class is a metaclass, whose instances are
 /// classes (instantiation builds one).
-pub const HOOK_TYPE: u8 = 128;
+pub const HOOK_TYPE: u16 = 128;
+/// A built-in type other than `object` is in the MRO: instances carry a
+/// value of it (see `crate::subclass`).
+pub const HOOK_VALUE: u16 = 256;
 
 struct CachedLookup {
     stamp: u64,
@@ -134,7 +137,7 @@ impl Class {
 
     /// Which hooks user classes in the MRO override (the `HOOK_*` bits),
     /// asked on every attribute access and instantiation.
-    pub fn hooks(self: &Rc<Self>) -> u8 {
+    pub fn hooks(self: &Rc<Self>) -> u16 {
         let stamp = self.stamp();
         if let Some((s, bits)) = self.cache.borrow().hooks
             && s == stamp
@@ -157,6 +160,9 @@ impl Class {
         }
         if self.is_subclass(&crate::types::types().type_) {
             bits |= HOOK_TYPE;
+        }
+        if self.builtin.is_none() && crate::subclass::value_type(self).is_some() {
+            bits |= HOOK_VALUE;
         }
         self.cache.borrow_mut().hooks = Some((stamp, bits));
         bits
@@ -313,6 +319,9 @@ pub type Values = smallvec::SmallVec<[Value; 2]>;
 struct Rare {
     dict: std::cell::OnceCell<Rc<Dict>>,
     exc: Option<RefCell<ExcData>>,
+    /// For an instance of a subclass of a built-in type: the built-in
+    /// value it is (see `crate::subclass`).
+    base: Option<Value>,
 }
 
 impl Instance {
@@ -323,6 +332,20 @@ impl Instance {
         }
         let values = RefCell::new(Values::with_capacity(class.attr_hint.get()));
         Instance { class, values, rare }
+    }
+
+    /// An instance of a subclass of a built-in type, being `base`.
+    pub fn with_base(class: Rc<Class>, base: Value) -> Instance {
+        let inst = Instance::new(class);
+        let _ = inst.rare.set(Box::new(Rare { base: Some(base), ..Rare::default() }));
+        inst
+    }
+
+    /// The built-in value this instance is, if its class derives from a
+    /// built-in type.
+    #[inline]
+    pub fn base(&self) -> Option<&Value> {
+        self.rare.get()?.base.as_ref()
     }
 
     /// The exception data, for instances of exception classes.

@@ -246,15 +246,11 @@ fn layout_of(bases: &[Rc<Class>]) -> PyResult<Layout> {
         match b.layout {
             Layout::Exception => layout = Layout::Exception,
             // Subclasses of `type` are metaclasses: their instances are classes.
-            Layout::Builtin if b.builtin.is_some() && !Rc::ptr_eq(b, &types().type_) => {
-                return Err(crate::exc::not_implemented_error(format!(
-                    "py2rs: subclassing the built-in type '{}' is not supported yet",
-                    b.name()
-                )));
-            }
             _ => {}
         }
     }
+    // Refuses bases that cannot be combined or derived from.
+    crate::subclass::base_of_new_class(bases)?;
     Ok(layout)
 }
 
@@ -303,11 +299,11 @@ pub fn call_class(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult
 /// direct Rust entry taking exactly these, else with one. Anything else
 /// takes [`call_class`].
 pub fn instantiate_n<const N: usize>(cls: &Rc<Class>, args: [Value; N]) -> PyResult<Value> {
-    use crate::class::{HOOK_ABSTRACT, HOOK_INIT, HOOK_NEW, HOOK_TYPE};
+    use crate::class::{HOOK_ABSTRACT, HOOK_INIT, HOOK_NEW, HOOK_TYPE, HOOK_VALUE};
     let plain = cls.metaclass.is_none()
         && cls.builtin.is_none()
         && cls.layout == Layout::Object
-        && cls.hooks() & (HOOK_NEW | HOOK_ABSTRACT | HOOK_INIT | HOOK_TYPE) == HOOK_INIT;
+        && cls.hooks() & (HOOK_NEW | HOOK_ABSTRACT | HOOK_INIT | HOOK_TYPE | HOOK_VALUE) == HOOK_INIT;
     if plain && let Some(Value::Function(init)) = cls.init_method() {
         let obj = new_instance(cls, &[]);
         let r = match init.direct {
@@ -361,6 +357,13 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         let mut full = vec![Value::Class(cls.clone())];
         full.extend(args.iter().cloned());
         call(&f, full, kwargs.clone())?
+    } else if hooks & crate::class::HOOK_VALUE != 0
+        && let Some(base) = crate::subclass::value_type(cls)
+    {
+        if !has_init {
+            return crate::subclass::construct(&base, cls, args, kwargs);
+        }
+        crate::subclass::new(&base, cls, args.clone(), kwargs.clone())?
     } else {
         if !has_init && cls.layout == Layout::Object && (!args.is_empty() || !kwargs.is_empty()) {
             return Err(type_error(format!("{}() takes no arguments", cls.name())));
@@ -459,6 +462,9 @@ impl Native for Super {
         let pos = mro.iter().position(|c| Rc::ptr_eq(c, &self.this_class)).map_or(mro.len(), |p| p + 1);
         for c in &mro[pos..] {
             if c.builtin.is_some() {
+                if let Some(v) = crate::subclass::super_attr(c, &self.obj, name) {
+                    return Some(Ok(v));
+                }
                 if let Some(v) = builtin_slot(c, &self.obj, name) {
                     return Some(Ok(v));
                 }

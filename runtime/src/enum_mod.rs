@@ -218,10 +218,13 @@ fn build() -> EnumClasses {
     };
     let ins = Dict::new();
     value_like(&ins, "IntEnum");
-    let int_enum = make(&meta, "IntEnum", vec![Value::Class(enum_.clone())], ins);
+    // Members of these are ints and strs (see `new_member`), as CPython's
+    // `IntEnum(int, ReprEnum)` and `StrEnum(str, ReprEnum)` are.
+    let int_class = Value::Class(types().int.clone());
+    let int_enum = make(&meta, "IntEnum", vec![int_class.clone(), Value::Class(enum_.clone())], ins);
     let sns = Dict::new();
     value_like(&sns, "StrEnum");
-    let str_enum = make(&meta, "StrEnum", vec![Value::Class(enum_.clone())], sns);
+    let str_enum = make(&meta, "StrEnum", vec![Value::Class(types().str_.clone()), Value::Class(enum_.clone())], sns);
 
     // Flag: members combine with | & ^ ~.
     let fns = Dict::new();
@@ -282,7 +285,7 @@ fn build() -> EnumClasses {
         let v = ops::invert(&attr(&a[0], "_value_")?)?;
         lookup_value(&Value::Class(class_of(&a[0])), &v)
     });
-    let int_flag = make(&meta, "IntFlag", vec![Value::Class(flag.clone())], ifns);
+    let int_flag = make(&meta, "IntFlag", vec![int_class, Value::Class(flag.clone())], ifns);
     EnumClasses { meta, enum_, int_enum, str_enum, flag, int_flag }
 }
 
@@ -339,7 +342,11 @@ fn plain(v: &Value) -> PyResult<Value> {
 }
 
 fn new_member(cls: &Rc<Class>, name: Value, value: Value) -> PyResult<Value> {
-    let m = crate::classes::new_instance(cls, &[]);
+    // A member of an enum mixing in a built-in type is a value of it.
+    let m = match crate::subclass::value_type(cls) {
+        Some(_) => Value::Object(Rc::new(crate::class::Instance::with_base(cls.clone(), value.clone()))),
+        None => crate::classes::new_instance(cls, &[]),
+    };
     crate::attr::generic_setattr(&m, "_name_", name)?;
     crate::attr::generic_setattr(&m, "_value_", value.clone())?;
     // A class-defined __init__ receives the value (unpacked if a tuple).

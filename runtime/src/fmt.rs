@@ -120,7 +120,10 @@ pub fn repr(v: &Value) -> PyResult<String> {
             if o.exc().is_some() {
                 return exception_repr(v);
             }
-            default_repr(v)
+            match o.base() {
+                Some(base) => repr(base)?,
+                None => default_repr(v),
+            }
         }
         Value::Native(n) => n.repr(v)?,
     })
@@ -173,7 +176,12 @@ pub fn str_(v: &Value) -> PyResult<String> {
             if o.exc().is_some() {
                 return exception_str(v);
             }
-            repr(v)
+            // Of the built-in types only str has a `__str__` of its own;
+            // the others' is `object.__str__`, which calls `__repr__`.
+            match o.base() {
+                Some(Value::Str(s)) => Ok(s.to_string()),
+                _ => repr(v),
+            }
         }
         Value::Class(c) if c.metaclass.as_ref().is_some_and(|m| m.has_user_attr("__str__")) => {
             text_of(call_method(v, "__str__", vec![], vec![])?, "__str__")
@@ -309,6 +317,10 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
         Value::Float(f) => crate::exc::pure(fs::format_f64(*f, spec)),
         Value::Object(o) if o.class.has_user_attr("__format__") => {
             text_of(call_method(v, "__format__", vec![Value::str(spec)], vec![])?, "__format__")
+        }
+        // The built-in `__format__` with an empty spec is `str(self)`.
+        Value::Object(o) if let Some(base) = o.base() => {
+            if spec.is_empty() { str_(v) } else { format(base, spec) }
         }
         _ => {
             if spec.is_empty() {

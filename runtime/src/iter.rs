@@ -236,6 +236,8 @@ pub fn iter(obj: &Value) -> PyResult<PyIter> {
                 let it = call_method(obj, "__iter__", vec![], vec![])?;
                 check_iterator(&it)?;
                 PyIter::Object(it)
+            } else if let Some(base) = o.base() {
+                return iter(base);
             } else if o.class.lookup("__getitem__").is_some() {
                 PyIter::Sequence { obj: obj.clone(), index: 0 }
             } else {
@@ -573,6 +575,9 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
         }
         Value::Object(o) if o.class.lookup("__reversed__").is_some() => {
             return call_method(obj, "__reversed__", vec![], vec![]);
+        }
+        Value::Object(o) if let Some(base @ (Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Str(_))) = o.base() => {
+            return reversed(base);
         }
         Value::Object(o) if o.class.lookup("__len__").is_some() && o.class.lookup("__getitem__").is_some() => {
             let n = ops::len(obj)?;

@@ -94,12 +94,12 @@ fn float_text(f: f64) -> String {
 }
 
 fn key_text(k: &Value, o: &Options) -> PyResult<Option<String>> {
-    Ok(Some(match k {
+    Ok(Some(match crate::subclass::plain(k) {
         Value::Str(s) => s.to_string(),
         Value::Bool(true) => "true".into(),
         Value::Bool(false) => "false".into(),
         Value::None => "null".into(),
-        Value::Int(_) | Value::BigInt(_) => crate::fmt::repr(k)?,
+        int @ (Value::Int(_) | Value::BigInt(_)) => crate::fmt::repr(int)?,
         Value::Float(f) => float_text(*f),
         other => {
             let _ = o;
@@ -155,6 +155,8 @@ fn encode(v: &Value, o: &Options, level: usize, out: &mut String, depth: usize) 
             let d = crate::builtins::classes::dict(vec![v.clone()], vec![])?;
             encode(&d, o, level, out, depth)?;
         }
+        // A subclass of a built-in type is encoded as its value.
+        Value::Object(obj) if let Some(base) = obj.base() => encode(base, o, level, out, depth)?,
         other => {
             if o.default.is_none() {
                 return Err(type_error(format!(

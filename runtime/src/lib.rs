@@ -105,6 +105,7 @@ pub mod str_translate;
 pub mod strformat;
 pub mod string_mod;
 pub mod structseq;
+pub mod subclass;
 pub mod suggest;
 pub mod textwrap_mod;
 pub mod tuple;

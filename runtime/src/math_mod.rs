@@ -54,6 +54,9 @@ pub fn f64_arg(v: &Value) -> PyResult<f64> {
                         return f64_arg(&r);
                     }
                 }
+                if let Some(base @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) = crate::subclass::plain_base(v) {
+                    return f64_arg(&base);
+                }
             }
             Err(type_error(format!("must be real number, not {}", type_name(v))))
         }
@@ -1031,6 +1034,9 @@ fn rounding(name: &'static str, args: Vec<Value>, kw: Kwargs, f: fn(f64) -> f64)
             if crate::call::lookup_special(other, &dunder).is_some() {
                 return crate::call::call_method(other, &dunder, vec![], vec![]);
             }
+            if let Some(base) = crate::subclass::inherited(other, &dunder) {
+                return rounding(name, vec![base.clone()], vec![], f);
+            }
             crate::builtins::float_to_int(f(f64_arg(other)?))
         }
     }
@@ -1053,6 +1059,9 @@ fn trunc(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         other => {
             if crate::call::lookup_special(other, "__trunc__").is_some() {
                 return crate::call::call_method(other, "__trunc__", vec![], vec![]);
+            }
+            if let Some(base) = crate::subclass::inherited(other, "__trunc__") {
+                return trunc(vec![base.clone()], vec![]);
             }
             Err(type_error(format!("type {} doesn't define __trunc__ method", type_name(other))))
         }

@@ -360,6 +360,9 @@ fn fill_char(v: Option<&Value>, method: &str) -> PyResult<char> {
 
 /// `receiver.name(*args, **kwargs)` for built-in receivers.
 pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    // Kept for the generic protocol below, which a type's own method table
+    // may not cover.
+    let protocol = (is_protocol_dunder(name) && !matches!(recv, Value::Native(_))).then(|| args.clone());
     let r = match recv {
         Value::Str(s) => str_method(s, name, args, kwargs)?,
         Value::List(l) => list_method(recv, l, name, args, kwargs)?,
@@ -372,6 +375,9 @@ pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: K
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => int_method(recv, name, args)?,
         Value::Float(f) => float_method(*f, name, args)?,
         Value::Native(_) if native_has_dunder(recv, name) => return native_dunder(recv, name, args),
+        // `dict.__setitem__(self, k, v)` in a dict subclass: the built-in
+        // method acts on the value the instance carries.
+        Value::Object(o) if let Some(base) = o.base() => return call_builtin_method(base, name, args, kwargs),
         Value::Class(c) if name == "mro" => {
             nargs(name, &args, 0, 0)?;
             return Ok(Value::list(c.mro_with_self().into_iter().map(Value::Class).collect()));
@@ -383,7 +389,85 @@ pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: K
     };
     match r {
         Some(v) => Ok(v),
-        None => dunder_fallback(recv, name),
+        None => match protocol {
+            Some(args) => builtin_dunder(recv, name, args),
+            None => dunder_fallback(recv, name),
+        },
+    }
+}
+
+/// The special methods every built-in value answers through the matching
+/// operation (`x.__len__()` is `len(x)`), when its type has no method of
+/// that name itself.
+const PROTOCOL_DUNDERS: &[&str] = &[
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__len__",
+    "__iter__",
+    "__repr__",
+    "__str__",
+    "__hash__",
+    "__bool__",
+    "__format__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__truediv__",
+    "__floordiv__",
+    "__mod__",
+    "__pow__",
+    "__or__",
+    "__and__",
+    "__xor__",
+    "__neg__",
+    "__int__",
+    "__float__",
+    "__index__",
+];
+
+pub fn is_protocol_dunder(name: &str) -> bool {
+    PROTOCOL_DUNDERS.contains(&name)
+}
+
+fn builtin_dunder(recv: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+    let want = |n: usize| -> PyResult<()> {
+        if args.len() == n {
+            Ok(())
+        } else {
+            Err(type_error(format!("expected {n} argument{}, got {}", if n == 1 { "" } else { "s" }, args.len())))
+        }
+    };
+    let a = |i: usize| args.get(i).cloned().unwrap_or_default();
+    match name {
+        "__getitem__" => want(1).and_then(|_| ops::getitem(recv, &a(0))),
+        "__setitem__" => want(2).and_then(|_| ops::setitem(recv, &a(0), a(1))).map(|_| Value::None),
+        "__delitem__" => want(1).and_then(|_| ops::delitem(recv, &a(0))).map(|_| Value::None),
+        "__contains__" => want(1).and_then(|_| ops::contains(recv, &a(0))).map(Value::Bool),
+        "__len__" => want(0).and_then(|_| ops::len(recv)).map(|n| Value::Int(n as i64)),
+        "__iter__" => want(0).and_then(|_| crate::iter::iter_value(recv)),
+        "__repr__" => want(0).and_then(|_| crate::fmt::repr(recv)).map(Value::str),
+        "__str__" => want(0).and_then(|_| crate::fmt::str_(recv)).map(Value::str),
+        "__hash__" => want(0).and_then(|_| ops::hash(recv)).map(Value::Int),
+        "__bool__" => want(0).and_then(|_| ops::truthy(recv)).map(Value::Bool),
+        "__format__" => want(1).and_then(|_| {
+            let spec = crate::fmt::str_(&a(0))?;
+            crate::fmt::format(recv, &spec).map(Value::str)
+        }),
+        "__neg__" => want(0).and_then(|_| ops::neg(recv)),
+        "__int__" | "__index__" => want(0).and_then(|_| crate::builtins::to_int(recv)),
+        "__float__" => want(0).and_then(|_| crate::builtins::to_float(recv)),
+        _ => want(1).and_then(|_| binary_dunder(recv, name, args.first())),
     }
 }
 

@@ -89,7 +89,10 @@ fn object_truthy(v: &Value) -> PyResult<bool> {
     if lookup_special(v, "__len__").is_some() {
         return Ok(len(v)? != 0);
     }
-    Ok(true)
+    match crate::subclass::inherited(v, "__bool__") {
+        Some(base) => truthy(base),
+        None => Ok(true),
+    }
 }
 
 fn call_method_found(v: &Value, _f: Value, name: &str) -> PyResult<Value> {
@@ -147,7 +150,10 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     if cls.has_user_attr("__eq__") {
                         return Err(type_error(format!("unhashable type: '{}'", cls.name())));
                     }
-                    identity_hash(v)
+                    match o.base() {
+                        Some(base) => return hash(base),
+                        None => identity_hash(v),
+                    }
                 }
             }
         }
@@ -321,6 +327,10 @@ pub fn compare(a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         if !matches!(r, Value::NotImplemented) {
             return Ok(r);
         }
+    }
+    // Instances of subclasses of built-in types compare as their values.
+    if crate::subclass::has_base(a) || crate::subclass::has_base(b) {
+        return compare(crate::subclass::plain(a), crate::subclass::plain(b), op);
     }
     match op {
         CmpOp::Eq => Ok(Value::Bool(a.is(b) || native_eq(a, b))),
@@ -606,6 +616,9 @@ fn user_binary(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             return Ok(r);
         }
     }
+    if crate::subclass::has_base(a) || crate::subclass::has_base(b) {
+        return binary(crate::subclass::plain(a), crate::subclass::plain(b), op);
+    }
     // `type.__or__`: `int | None` builds a `types.UnionType`.
     if op == BinOp::Or
         && let Some(u) = crate::builtins::union_of(a, b)
@@ -760,6 +773,17 @@ fn inplace_general(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
+            }
+            // A list, set or dict subclass updates its value in place and
+            // stays itself (`list.__iadd__` returns self).
+            if let Some(base @ (Value::List(_) | Value::Set(_) | Value::Dict(_))) = o.base()
+                && !o.class.has_user_attr(&format!("__{}__", op.name()))
+            {
+                let r = inplace_general(base, b, op)?;
+                if r.is(base) {
+                    return Ok(a.clone());
+                }
+                return Ok(r);
             }
         }
         _ => {}
@@ -1108,6 +1132,7 @@ pub fn neg(v: &Value) -> PyResult<Value> {
         Value::BigInt(b) => Ok(int_result(-(**b).clone())),
         Value::Float(f) => Ok(Value::Float(-f)),
         Value::Native(_) if crate::complex::is_complex(v) => crate::complex::unary(v, "-").unwrap_or(Ok(Value::None)),
+        _ if let Some(base) = crate::subclass::inherited(v, "__neg__") => neg(base),
         _ => unary_dunder(v, "__neg__", "-"),
     }
 }
@@ -1117,6 +1142,7 @@ pub fn pos(v: &Value) -> PyResult<Value> {
         Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Native(_) if crate::complex::is_complex(v) => crate::complex::unary(v, "+").unwrap_or(Ok(Value::None)),
+        _ if let Some(base) = crate::subclass::inherited(v, "__pos__") => pos(base),
         _ => unary_dunder(v, "__pos__", "+"),
     }
 }
@@ -1136,6 +1162,7 @@ pub fn invert(v: &Value) -> PyResult<Value> {
         Value::Int(i) => Ok(Value::Int(!i)),
         Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
         Value::BigInt(b) => Ok(int_result(-(**b).clone() - 1)),
+        _ if let Some(base) = crate::subclass::inherited(v, "__invert__") => invert(base),
         _ => unary_dunder(v, "__invert__", "~"),
     }
 }
@@ -1157,6 +1184,7 @@ pub fn abs(v: &Value) -> PyResult<Value> {
         Value::BigInt(b) => Ok(int_result(b.abs())),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Native(_) if crate::complex::is_complex(v) => crate::complex::unary(v, "abs").unwrap_or(Ok(Value::None)),
+        _ if let Some(base) = crate::subclass::inherited(v, "__abs__") => abs(base),
         _ => {
             if lookup_special(v, "__abs__").is_some() {
                 return call_method(v, "__abs__", vec![], vec![]);
@@ -1178,6 +1206,7 @@ pub fn index_of(v: &Value, _what: &str) -> PyResult<i64> {
             let r = call_method(v, "__index__", vec![], vec![])?;
             index_of(&r, _what)
         }
+        Value::Object(o) if let Some(base @ (Value::Int(_) | Value::BigInt(_))) = o.base() => index_of(base, _what),
         _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     }
 }
@@ -1202,6 +1231,7 @@ pub fn len(v: &Value) -> PyResult<usize> {
                 other => Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&other)))),
             }
         }
+        _ if let Some(base) = crate::subclass::inherited(v, "__len__") => len(base),
         _ => Err(no_len(v)),
     }
 }
@@ -1258,6 +1288,7 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
         Value::Object(_) if lookup_special(obj, "__getitem__").is_some() => {
             call_method(obj, "__getitem__", vec![key.clone()], vec![])
         }
+        Value::Object(o) if let Some(base) = o.base() => inherited_getitem(obj, base, key),
         Value::Class(c) => {
             if c.metaclass.as_ref().is_some_and(|m| m.lookup("__getitem__").is_some()) {
                 return call_method(obj, "__getitem__", vec![key.clone()], vec![]);
@@ -1281,12 +1312,28 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
     }
 }
 
+/// `obj[key]` on a subclass of a built-in type without `__getitem__` of its
+/// own: the value's item, and for a dict subclass a missing key goes to
+/// `__missing__` if the class defines one.
+fn inherited_getitem(obj: &Value, base: &Value, key: &Value) -> PyResult<Value> {
+    if let Value::Dict(d) = base
+        && lookup_special(obj, "__missing__").is_some()
+    {
+        return match d.get(key)? {
+            Some(v) => Ok(v),
+            None => call_method(obj, "__missing__", vec![key.clone()], vec![]),
+        };
+    }
+    getitem(base, key)
+}
+
 fn seq_key(key: &Value, what: &str) -> PyResult<i64> {
     match key {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::BigInt(_) => Err(index_error("cannot fit 'int' into an index-sized integer".to_string())),
         Value::Object(_) if lookup_special(key, "__index__").is_some() => index_of(key, what),
+        Value::Object(o) if let Some(base @ (Value::Int(_) | Value::BigInt(_))) = o.base() => seq_key(base, what),
         _ => Err(type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
     }
 }
@@ -1319,6 +1366,7 @@ pub fn setitem(obj: &Value, key: &Value, value: Value) -> PyResult<()> {
         Value::Object(_) if lookup_special(obj, "__setitem__").is_some() => {
             call_method(obj, "__setitem__", vec![key.clone(), value], vec![]).map(drop)
         }
+        Value::Object(o) if let Some(base) = o.base() => setitem(base, key, value),
         _ => Err(type_error(format!("'{}' object does not support item assignment", type_name(obj)))),
     }
 }
@@ -1381,6 +1429,7 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
         Value::Object(_) if lookup_special(obj, "__delitem__").is_some() => {
             call_method(obj, "__delitem__", vec![key.clone()], vec![]).map(drop)
         }
+        Value::Object(o) if let Some(base) = o.base() => delitem(base, key),
         _ => Err(type_error(format!("'{}' object doesn't support item deletion", type_name(obj)))),
     }
 }
@@ -1419,6 +1468,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
         Value::Object(_) if lookup_special(container, "__contains__").is_some() => {
             truthy(&call_method(container, "__contains__", vec![item.clone()], vec![])?)
         }
+        Value::Object(o) if let Some(base) = o.base() => contains(base, item),
         _ => contains_by_iter(container, item),
     }
 }

@@ -241,17 +241,14 @@ fn init_subclass(cls: &Rc<Class>, kwargs: Kwargs) -> PyResult<()> {
 }
 
 fn layout_of(bases: &[Rc<Class>]) -> PyResult<Layout> {
-    let mut layout = Layout::Object;
-    for b in bases {
-        match b.layout {
-            Layout::Exception => layout = Layout::Exception,
-            // Subclasses of `type` are metaclasses: their instances are classes.
-            _ => {}
-        }
+    let exception = bases.iter().any(|b| b.layout == Layout::Exception);
+    // Refuses bases that cannot be combined or derived from. (Subclasses of
+    // `type` are metaclasses, whose instances are classes.)
+    let value = crate::subclass::base_of_new_class(bases)?;
+    if exception && value.is_some() {
+        return Err(type_error("multiple bases have instance lay-out conflict"));
     }
-    // Refuses bases that cannot be combined or derived from.
-    crate::subclass::base_of_new_class(bases)?;
-    Ok(layout)
+    Ok(if exception { Layout::Exception } else { Layout::Object })
 }
 
 /// The metaclass of a new class: the most derived of the requested one and

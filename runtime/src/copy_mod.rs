@@ -328,6 +328,10 @@ fn reconstruct(x: &Value, cls: &Rc<Class>, memo: Option<&Value>) -> PyResult<Val
             None => args,
         };
         call(&class, crate::iter::to_vec(&args)?, vec![])?
+    } else if let Value::Object(o) = x
+        && let Some(base) = o.base()
+    {
+        new_with_base(cls, base, memo)?
     } else {
         new_object(cls)?
     };
@@ -357,6 +361,49 @@ fn new_object(cls: &Rc<Class>) -> PyResult<Value> {
     }
     let new = crate::attr::getattr(&Value::Class(cls.clone()), "__new__")?;
     call(&new, vec![Value::Class(cls.clone())], vec![])
+}
+
+/// A copy of an instance of a subclass of a built-in type, as copyreg's
+/// `__newobj__` and `_reconstruct` make it: `cls.__new__(cls, value)` for
+/// an immutable value; `cls.__new__(cls)` then the items (deep-copied for
+/// `deepcopy`) for a list, dict or set.
+fn new_with_base(cls: &Rc<Class>, base: &Value, memo: Option<&Value>) -> PyResult<Value> {
+    let mutable = matches!(base, Value::List(_) | Value::Dict(_) | Value::Set(_));
+    let args = if mutable { vec![] } else { vec![base.clone()] };
+    let y = if cls.hooks() & crate::class::HOOK_NEW != 0 {
+        let new = crate::attr::getattr(&Value::Class(cls.clone()), "__new__")?;
+        call(&new, std::iter::once(Value::Class(cls.clone())).chain(args).collect(), vec![])?
+    } else {
+        let Some(value_type) = crate::subclass::value_type(cls) else { return new_object(cls) };
+        crate::subclass::new(&value_type, cls, args, vec![])?
+    };
+    if !mutable {
+        return Ok(y);
+    }
+    let item = |v: Value| match memo {
+        Some(m) => deep(&v, m),
+        None => Ok(v),
+    };
+    let target = crate::subclass::plain(&y);
+    match (base, target) {
+        (Value::List(from), Value::List(to)) => {
+            for v in from.snapshot() {
+                to.push(item(v)?);
+            }
+        }
+        (Value::Dict(from), Value::Dict(to)) => {
+            for (k, v) in from.items() {
+                to.set(item(k)?, item(v)?)?;
+            }
+        }
+        (Value::Set(from), Value::Set(to)) => {
+            for v in from.items() {
+                to.add(item(v)?)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(y)
 }
 
 fn get_state(x: &Value, cls: &Rc<Class>) -> PyResult<Option<Value>> {

@@ -139,7 +139,11 @@ impl Dict {
             let t = self.table.borrow();
             if pure_key(key) {
                 let found = t.find_pos(hash, |e| pure_eq(&e.key, key));
-                if found.is_some() || matches!(key, Value::Str(_)) {
+                // A str equals only strs, unless a user object with the
+                // same hash is a key (a str subclass, a str-valued enum).
+                if found.is_some()
+                    || matches!(key, Value::Str(_)) && t.find_pos(hash, |e| matches!(e.key, Value::Object(_))).is_none()
+                {
                     return Ok(found);
                 }
             }

@@ -29,6 +29,7 @@ impl Native for Auto {
 struct EnumClasses {
     meta: Rc<Class>,
     enum_: Rc<Class>,
+    repr_enum: Rc<Class>,
     int_enum: Rc<Class>,
     str_enum: Rc<Class>,
     flag: Rc<Class>,
@@ -221,10 +222,14 @@ fn build() -> EnumClasses {
     // Members of these are ints and strs (see `new_member`), as CPython's
     // `IntEnum(int, ReprEnum)` and `StrEnum(str, ReprEnum)` are.
     let int_class = Value::Class(types().int.clone());
-    let int_enum = make(&meta, "IntEnum", vec![int_class.clone(), Value::Class(enum_.clone())], ins);
+    // Only the repr is the enum's; str() and format() are the value's
+    // (here through `value_like`).
+    let repr_enum = make(&meta, "ReprEnum", vec![Value::Class(enum_.clone())], Dict::new());
+    let int_enum = make(&meta, "IntEnum", vec![int_class.clone(), Value::Class(repr_enum.clone())], ins);
     let sns = Dict::new();
     value_like(&sns, "StrEnum");
-    let str_enum = make(&meta, "StrEnum", vec![Value::Class(types().str_.clone()), Value::Class(enum_.clone())], sns);
+    let str_enum =
+        make(&meta, "StrEnum", vec![Value::Class(types().str_.clone()), Value::Class(repr_enum.clone())], sns);
 
     // Flag: members combine with | & ^ ~.
     let fns = Dict::new();
@@ -285,8 +290,9 @@ fn build() -> EnumClasses {
         let v = ops::invert(&attr(&a[0], "_value_")?)?;
         lookup_value(&Value::Class(class_of(&a[0])), &v)
     });
-    let int_flag = make(&meta, "IntFlag", vec![int_class, Value::Class(flag.clone())], ifns);
-    EnumClasses { meta, enum_, int_enum, str_enum, flag, int_flag }
+    let int_flag =
+        make(&meta, "IntFlag", vec![int_class, Value::Class(repr_enum.clone()), Value::Class(flag.clone())], ifns);
+    EnumClasses { meta, enum_, repr_enum, int_enum, str_enum, flag, int_flag }
 }
 
 /// `re.RegexFlag`: an IntFlag of the given members whose members print,
@@ -573,6 +579,7 @@ pub fn module_attrs() -> Dict {
     d.set_str("EnumType", Value::Class(c.meta.clone()));
     d.set_str("EnumMeta", Value::Class(c.meta.clone()));
     d.set_str("Enum", Value::Class(c.enum_.clone()));
+    d.set_str("ReprEnum", Value::Class(c.repr_enum.clone()));
     d.set_str("IntEnum", Value::Class(c.int_enum.clone()));
     d.set_str("StrEnum", Value::Class(c.str_enum.clone()));
     d.set_str("Flag", Value::Class(c.flag.clone()));

@@ -320,7 +320,11 @@ pub fn format(v: &Value, spec: &str) -> PyResult<String> {
         }
         // The built-in `__format__` with an empty spec is `str(self)`.
         Value::Object(o) if let Some(base) = o.base() => {
-            if spec.is_empty() { str_(v) } else { format(base, spec) }
+            if spec.is_empty() {
+                str_(v)
+            } else {
+                format(base, spec)
+            }
         }
         _ => {
             if spec.is_empty() {

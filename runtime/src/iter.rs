@@ -576,7 +576,9 @@ pub fn reversed(obj: &Value) -> PyResult<Value> {
         Value::Object(o) if o.class.lookup("__reversed__").is_some() => {
             return call_method(obj, "__reversed__", vec![], vec![]);
         }
-        Value::Object(o) if let Some(base @ (Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Str(_))) = o.base() => {
+        Value::Object(o)
+            if let Some(base @ (Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Str(_))) = o.base() =>
+        {
             return reversed(base);
         }
         Value::Object(o) if o.class.lookup("__len__").is_some() && o.class.lookup("__getitem__").is_some() => {

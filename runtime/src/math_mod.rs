@@ -54,7 +54,9 @@ pub fn f64_arg(v: &Value) -> PyResult<f64> {
                         return f64_arg(&r);
                     }
                 }
-                if let Some(base @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) = crate::subclass::plain_base(v) {
+                if let Some(base @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) =
+                    crate::subclass::plain_base(v)
+                {
                     return f64_arg(&base);
                 }
             }

@@ -322,7 +322,7 @@ fn method_no_kwargs(type_name: &str, name: &str, kwargs: &Kwargs) -> PyResult<()
 }
 
 fn want_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a PyStr> {
-    match v {
+    match crate::subclass::plain(v) {
         Value::Str(s) => Ok(s),
         other => Err(type_error(format!("{what}, not {}", type_name(other)))),
     }
@@ -605,7 +605,7 @@ fn str_method(s: &PyStr, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResu
                     sm::endswith(text, p, start, end)
                 }
             };
-            match &args[0] {
+            match crate::subclass::plain(&args[0]) {
                 Value::Str(p) => Value::Bool(test(p)),
                 Value::Tuple(t) => {
                     let mut hit = false;
@@ -1421,7 +1421,7 @@ fn join_str_items(sep: &str, items: &[Value]) -> PyResult<String> {
     let too_long = || crate::exc::overflow_error("join() result is too long for a Python string");
     let mut len = sep.len().checked_mul(items.len().saturating_sub(1)).ok_or_else(too_long)?;
     for (i, item) in items.iter().enumerate() {
-        match item {
+        match crate::subclass::plain(item) {
             Value::Str(p) => len = len.checked_add(p.len_bytes()).ok_or_else(too_long)?,
             other => {
                 return Err(type_error(format!(
@@ -1439,7 +1439,7 @@ fn join_str_items(sep: &str, items: &[Value]) -> PyResult<String> {
         if i > 0 {
             out.push_str(sep);
         }
-        if let Value::Str(p) = item {
+        if let Value::Str(p) = crate::subclass::plain(item) {
             out.push_str(p);
         }
     }

@@ -131,6 +131,15 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::List(_) | Value::Dict(_) | Value::Set(_) => {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))));
         }
+        // A subclass of a built-in type hashes as its value unless a class
+        // before that type in the MRO defines `__hash__` or `__eq__`.
+        Value::Object(o)
+            if let Some(base) = o.base()
+                && crate::subclass::base_first(&o.class, "__hash__")
+                && crate::subclass::base_first(&o.class, "__eq__") =>
+        {
+            hash(base)?
+        }
         Value::Object(o) => {
             let cls = o.class.clone();
             match cls.lookup_with_owner("__hash__") {
@@ -1437,7 +1446,7 @@ pub fn delitem(obj: &Value, key: &Value) -> PyResult<()> {
 /// `item in container`.
 pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
     match container {
-        Value::Str(s) => match item {
+        Value::Str(s) => match crate::subclass::plain(item) {
             Value::Str(sub) => Ok(s.contains(sub.as_str())),
             _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
         },

@@ -77,17 +77,36 @@ pub fn value_type(cls: &Rc<Class>) -> Option<Rc<Class>> {
     cls.mro_with_self().into_iter().find(|c| c.layout == Layout::Builtin && subclassable(c))
 }
 
-/// The base value of `v` when it has one and no user class in its MRO
-/// defines `dunder`: the value the built-in operation then acts on.
+/// The base value of `v` when it has one and no user class before the
+/// built-in type in its MRO defines `dunder`: the value the built-in
+/// operation then acts on. (`class Color(str, Enum)` hashes as a str:
+/// `str` comes before `Enum`, whose `__hash__` it hides.)
 #[inline]
 pub fn inherited<'a>(v: &'a Value, dunder: &str) -> Option<&'a Value> {
     match v {
         Value::Object(o) => {
             let base = o.base()?;
-            (!o.class.has_user_attr(dunder)).then_some(base)
+            (!o.class.has_user_attr(dunder) || base_first(&o.class, dunder)).then_some(base)
         }
         _ => None,
     }
+}
+
+/// Whether the built-in type instances of `cls` carry comes before, in
+/// its MRO, every user class defining `name`.
+pub fn base_first(cls: &Rc<Class>, name: &str) -> bool {
+    for c in cls.mro_with_self() {
+        if c.builtin.is_some() {
+            if subclassable(&c) {
+                return true;
+            }
+            continue;
+        }
+        if c.dict.get_str(name).is_some() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The base value of `v`, or `v` itself.
@@ -221,11 +240,9 @@ impl crate::native::Native for BaseSlot {
                 (base.builtin.expect("a built-in base").new)(base, args, kwargs)
             }
             ("__new__", Some(Value::Class(cls))) if cls.is_subclass(base) => new(base, &cls, args, kwargs),
-            ("__new__", Some(Value::Class(cls))) => Err(type_error(format!(
-                "{0}.__new__({1}): {1} is not a subtype of {0}",
-                base.name(),
-                cls.name()
-            ))),
+            ("__new__", Some(Value::Class(cls))) => {
+                Err(type_error(format!("{0}.__new__({1}): {1} is not a subtype of {0}", base.name(), cls.name())))
+            }
             ("__new__", Some(other)) => Err(type_error(format!(
                 "{}.__new__(X): X is not a type object ({})",
                 base.name(),
@@ -233,7 +250,9 @@ impl crate::native::Native for BaseSlot {
             ))),
             ("__new__", None) => Err(type_error(format!("{}.__new__(): not enough arguments", base.name()))),
             (_, Some(this)) => init(base, &this, args, kwargs).map(|_| Value::None),
-            (_, None) => Err(type_error(format!("descriptor '__init__' of '{}' object needs an argument", base.name()))),
+            (_, None) => {
+                Err(type_error(format!("descriptor '__init__' of '{}' object needs an argument", base.name())))
+            }
         })
     }
 
@@ -242,5 +261,69 @@ impl crate::native::Native for BaseSlot {
             "__new__" => format!("<built-in method __new__ of type object at {:#x}>", Rc::as_ptr(&self.base) as usize),
             _ => format!("<slot wrapper '__init__' of '{}' objects>", self.base.name()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Dict;
+
+    trait OrPanic<T> {
+        fn or_panic(self) -> T;
+    }
+
+    impl<T> OrPanic<T> for PyResult<T> {
+        fn or_panic(self) -> T {
+            self.unwrap_or_else(|e| panic!("{}", crate::fmt::exception_line(&e)))
+        }
+    }
+
+    fn derive(name: &str, bases: &[&Rc<Class>], ns: Dict) -> PyResult<Rc<Class>> {
+        let bases = bases.iter().map(|b| Value::Class((*b).clone())).collect();
+        match crate::classes::type_new(&types().type_, name, bases, ns, vec![])? {
+            Value::Class(c) => Ok(c),
+            other => panic!("type_new gave {}", crate::ops::type_name(&other)),
+        }
+    }
+
+    #[test]
+    fn an_int_subclass_instance_acts_as_its_int() {
+        let money = derive("Money", &[&types().int], Dict::new()).or_panic();
+        let m = crate::classes::call_class(&money, vec![Value::str("12")], vec![]).or_panic();
+        assert_eq!(crate::ops::type_name(&m), "Money");
+        let sum = crate::ops::binary(&m, &Value::Int(1), crate::ops::BinOp::Add).or_panic();
+        assert!(matches!(sum, Value::Int(13)), "int.__add__ gives a plain int");
+        assert_eq!(crate::fmt::repr(&m).or_panic(), "12");
+        assert_eq!(crate::ops::hash(&m).or_panic(), crate::ops::hash(&Value::Int(12)).or_panic());
+        assert!(crate::ops::eq(&m, &Value::Int(12)).or_panic());
+        assert_eq!(crate::ops::index_of(&m, "index").or_panic(), 12);
+    }
+
+    #[test]
+    fn a_user_dunder_before_the_type_wins_and_one_after_it_does_not() {
+        let ns = Dict::new();
+        ns.set_str("__hash__", crate::func::Function::native("Mixin", "__hash__", &["self"], |_| Ok(Value::Int(7))));
+        let mixin = derive("Mixin", &[&types().object], ns).or_panic();
+        let first = derive("First", &[&mixin, &types().str_], Dict::new()).or_panic();
+        let after = derive("After", &[&types().str_, &mixin], Dict::new()).or_panic();
+        assert!(!base_first(&first, "__hash__"));
+        assert!(base_first(&after, "__hash__"));
+        let a = crate::classes::call_class(&after, vec![Value::str("x")], vec![]).or_panic();
+        assert_eq!(crate::ops::hash(&a).or_panic(), crate::ops::hash(&Value::str("x")).or_panic());
+        let f = crate::classes::call_class(&first, vec![Value::str("x")], vec![]).or_panic();
+        assert_eq!(crate::ops::hash(&f).or_panic(), 7);
+    }
+
+    #[test]
+    fn bases_that_cannot_be_derived_from_are_refused_as_cpython_does() {
+        let err = |bases: &[&Rc<Class>]| match derive("X", bases, Dict::new()) {
+            Err(e) => crate::fmt::exc_message(&e),
+            Ok(_) => "accepted".into(),
+        };
+        assert_eq!(err(&[&types().bool_]), "type 'bool' is not an acceptable base type");
+        assert_eq!(err(&[&types().int, &types().str_]), "multiple bases have instance lay-out conflict");
+        assert_eq!(err(&[&types().exception, &types().int]), "multiple bases have instance lay-out conflict");
+        assert_eq!(err(&[&types().list]), "accepted");
     }
 }

@@ -98,7 +98,7 @@ pub fn generic_getattr(
             // A built-in base's methods and attributes (`tag.upper`,
             // `money.real`), acting on the instance's value.
             if let Some(base) = inst.and_then(|i| i.base()) {
-                return match builtin_getattr(base, name) {
+                return match getattr(base, name) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if e.is_instance(&crate::types::types().attribute_error) => Ok(None),
                     Err(e) => Err(e),

@@ -22,16 +22,17 @@ use crate::value::Value;
 
 pub struct Deque {
     items: RefCell<VecDeque<Value>>,
-    maxlen: Option<usize>,
+    /// A cell so a subclass's `__init__` can set it (see `refill`).
+    maxlen: std::cell::Cell<Option<usize>>,
 }
 
 impl Deque {
     fn push_back(&self, v: Value) {
         let mut d = self.items.borrow_mut();
-        if self.maxlen == Some(0) {
+        if self.maxlen.get() == Some(0) {
             return;
         }
-        if self.maxlen.is_some_and(|m| d.len() >= m) {
+        if self.maxlen.get().is_some_and(|m| d.len() >= m) {
             d.pop_front();
         }
         d.push_back(v);
@@ -39,10 +40,10 @@ impl Deque {
 
     fn push_front(&self, v: Value) {
         let mut d = self.items.borrow_mut();
-        if self.maxlen == Some(0) {
+        if self.maxlen.get() == Some(0) {
             return;
         }
-        if self.maxlen.is_some_and(|m| d.len() >= m) {
+        if self.maxlen.get().is_some_and(|m| d.len() >= m) {
             d.pop_back();
         }
         d.push_front(v);
@@ -66,7 +67,7 @@ fn deque_new(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
             Some(n as usize)
         }
     };
-    let d = Deque { items: RefCell::new(VecDeque::new()), maxlen };
+    let d = Deque { items: RefCell::new(VecDeque::new()), maxlen: std::cell::Cell::new(maxlen) };
     if let Some(s) = src {
         for v in to_vec(&s)? {
             d.push_back(v);
@@ -86,7 +87,7 @@ impl Native for Deque {
 
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
         match name {
-            "maxlen" => Some(Ok(self.maxlen.map_or(Value::None, |m| Value::Int(m as i64)))),
+            "maxlen" => Some(Ok(self.maxlen.get().map_or(Value::None, |m| Value::Int(m as i64)))),
             _ => None,
         }
     }
@@ -95,7 +96,7 @@ impl Native for Deque {
         let items: Vec<Value> = self.items.borrow().iter().cloned().collect();
         let inner = crate::fmt::repr(&Value::list(items))?;
         let _ = this;
-        Ok(match self.maxlen {
+        Ok(match self.maxlen.get() {
             Some(m) => format!("deque({inner}, maxlen={m})"),
             None => format!("deque({inner})"),
         })
@@ -253,7 +254,7 @@ impl Native for Deque {
                 let [i, x] = <[Value; 2]>::try_from(args.clone())
                     .map_err(|a| type_error(format!("insert expected 2 arguments, got {}", a.len())))?;
                 let mut d = self.items.borrow_mut();
-                if self.maxlen.is_some_and(|m| d.len() >= m) {
+                if self.maxlen.get().is_some_and(|m| d.len() >= m) {
                     return Err(index_error("deque already at its maximum size"));
                 }
                 let len = d.len() as i64;
@@ -278,9 +279,10 @@ impl Native for Deque {
                 d.extend(v);
                 Ok(Value::None)
             }
-            "copy" => {
-                Ok(Value::native(Deque { items: RefCell::new(self.items.borrow().clone()), maxlen: self.maxlen }))
-            }
+            "copy" => Ok(Value::native(Deque {
+                items: RefCell::new(self.items.borrow().clone()),
+                maxlen: self.maxlen.clone(),
+            })),
             _ => return None,
         })
     }
@@ -298,7 +300,8 @@ enum Kind {
 pub struct DictLike {
     kind: Kind,
     dict: Rc<Dict>,
-    factory: Value,
+    /// A cell so a subclass's `__init__` can set it (see `refill`).
+    factory: RefCell<Value>,
 }
 
 struct Classes {
@@ -481,7 +484,7 @@ impl Native for DictLike {
                 format!("Counter({})", crate::fmt::repr(&Value::Dict(Rc::new(d)))?)
             }
             Kind::DefaultDict => {
-                format!("defaultdict({}, {})", crate::fmt::repr(&self.factory)?, crate::fmt::repr(&self.me())?)
+                format!("defaultdict({}, {})", crate::fmt::repr(&self.factory.borrow())?, crate::fmt::repr(&self.me())?)
             }
             Kind::OrderedDict if self.dict.is_empty() => "OrderedDict()".into(),
             Kind::OrderedDict => format!("OrderedDict({})", crate::fmt::repr(&self.me())?),
@@ -503,8 +506,9 @@ impl Native for DictLike {
             }
             match self.kind {
                 Kind::Counter => Ok(Value::Int(0)),
-                Kind::DefaultDict if !self.factory.is_none() => {
-                    let v = call(&self.factory, vec![], vec![])?;
+                Kind::DefaultDict if !self.factory.borrow().is_none() => {
+                    let factory = self.factory.borrow().clone();
+                    let v = call(&factory, vec![], vec![])?;
                     self.dict.set(key.clone(), v.clone())?;
                     Ok(v)
                 }
@@ -544,7 +548,7 @@ impl Native for DictLike {
 
     fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
         match (self.kind, name) {
-            (Kind::DefaultDict, "default_factory") => Some(Ok(self.factory.clone())),
+            (Kind::DefaultDict, "default_factory") => Some(Ok(self.factory.borrow().clone())),
             _ => None,
         }
     }
@@ -625,7 +629,7 @@ impl Native for DictLike {
             (_, "copy") => Ok(Value::native(DictLike {
                 kind: self.kind,
                 dict: Rc::new(self.dict.copy()),
-                factory: self.factory.clone(),
+                factory: RefCell::new(self.factory.borrow().clone()),
             })),
             _ => crate::methods::call_builtin_method(&self.me(), name, args, kw),
         };
@@ -635,7 +639,7 @@ impl Native for DictLike {
 }
 
 fn dict_like(kind: Kind, factory: Value, init: Option<Value>, kw: Kwargs) -> PyResult<Value> {
-    let d = DictLike { kind, dict: Rc::new(Dict::new()), factory };
+    let d = DictLike { kind, dict: Rc::new(Dict::new()), factory: RefCell::new(factory) };
     match kind {
         Kind::Counter => d.update_from("update", init.as_slice(), kw)?,
         _ => {
@@ -684,7 +688,7 @@ fn counter_of(v: &Value) -> Option<&DictLike> {
 }
 
 fn new_counter() -> DictLike {
-    DictLike { kind: Kind::Counter, dict: Rc::new(Dict::new()), factory: Value::None }
+    DictLike { kind: Kind::Counter, dict: Rc::new(Dict::new()), factory: RefCell::new(Value::None) }
 }
 
 fn positive(v: &Value) -> PyResult<bool> {
@@ -859,7 +863,8 @@ fn counter_class_methods(cls: &Rc<Class>) {
     fn forward(name: &str, a: Vec<Value>) -> PyResult<Value> {
         let mut it = a.into_iter();
         let recv = it.next().unwrap_or_default();
-        crate::call::call_method(&recv, name, it.collect(), vec![])
+        // A subclass's instance: the Counter it carries.
+        crate::call::call_method(crate::subclass::plain(&recv), name, it.collect(), vec![])
     }
     fn forward_kwds(name: &str, a: Vec<Value>) -> PyResult<Value> {
         let [recv, iterable, kwds] = crate::func::args::<3>(a);
@@ -872,7 +877,7 @@ fn counter_class_methods(cls: &Rc<Class>) {
             }
         }
         let args = if iterable.is_none() { vec![] } else { vec![iterable] };
-        crate::call::call_method(&recv, name, args, kwargs)
+        crate::call::call_method(crate::subclass::plain(&recv), name, args, kwargs)
     }
     method("most_common", &SELF_N, vec![Value::None], |a| forward("most_common", a));
     method("elements", &SELF, vec![], |a| forward("elements", a));
@@ -1793,4 +1798,30 @@ pub fn module_attrs() -> Dict {
         ),
     );
     d
+}
+
+/// The collections a user class may derive from (see `crate::subclass`).
+pub fn is_subclassable(cls: &Rc<Class>) -> bool {
+    let c = CLASSES.get();
+    [&c.counter, &c.defaultdict, &c.ordered, &c.deque].iter().any(|b| Rc::ptr_eq(b, cls))
+}
+
+/// Makes `target` (a deque, Counter, defaultdict or OrderedDict carried by
+/// an instance of a subclass) hold what `made` holds, as `__init__` of its
+/// type would have: `super().__init__(int)` in a defaultdict subclass.
+pub fn refill(target: &Value, made: &Value) -> PyResult<bool> {
+    if let (Some(t), Some(m)) = (downcast::<DictLike>(target), downcast::<DictLike>(made)) {
+        t.dict.clear();
+        for (k, v) in m.dict.items() {
+            t.dict.set(k, v)?;
+        }
+        *t.factory.borrow_mut() = m.factory.borrow().clone();
+        return Ok(true);
+    }
+    if let (Some(t), Some(m)) = (downcast::<Deque>(target), downcast::<Deque>(made)) {
+        *t.items.borrow_mut() = m.items.borrow().clone();
+        t.maxlen.set(m.maxlen.get());
+        return Ok(true);
+    }
+    Ok(false)
 }

@@ -121,6 +121,15 @@ pub fn repr(v: &Value) -> PyResult<String> {
                 return exception_repr(v);
             }
             match o.base() {
+                // The collections' reprs name the instance's class.
+                Some(base @ Value::Native(_)) => {
+                    let text = repr(base)?;
+                    let own = crate::ops::type_of(base).name();
+                    match text.strip_prefix(own.as_str()) {
+                        Some(rest) if rest.starts_with('(') => format!("{}{rest}", o.class.name()),
+                        _ => text,
+                    }
+                }
                 Some(base) => repr(base)?,
                 None => default_repr(v),
             }

@@ -362,7 +362,7 @@ fn fill_char(v: Option<&Value>, method: &str) -> PyResult<char> {
 pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     // Kept for the generic protocol below, which a type's own method table
     // may not cover.
-    let protocol = (is_protocol_dunder(name) && !matches!(recv, Value::Native(_))).then(|| args.clone());
+    let protocol = is_protocol_dunder(name).then(|| args.clone());
     let r = match recv {
         Value::Str(s) => str_method(s, name, args, kwargs)?,
         Value::List(l) => list_method(recv, l, name, args, kwargs)?,
@@ -382,6 +382,9 @@ pub fn call_builtin_method(recv: &Value, name: &str, args: Vec<Value>, kwargs: K
             nargs(name, &args, 0, 0)?;
             return Ok(Value::list(c.mro_with_self().into_iter().map(Value::Class).collect()));
         }
+        // `OrderedDict.__setitem__(self, k, v)` on a collection another
+        // class derives from: the operation itself.
+        Value::Native(n) if protocol.is_some() && !n.has_method(name) => None,
         Value::Object(_) | Value::Class(_) | Value::Function(_) | Value::Native(_) => {
             return crate::call::call_method(recv, name, args, kwargs);
         }

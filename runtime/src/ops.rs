@@ -1325,13 +1325,18 @@ pub fn getitem(obj: &Value, key: &Value) -> PyResult<Value> {
 /// own: the value's item, and for a dict subclass a missing key goes to
 /// `__missing__` if the class defines one.
 fn inherited_getitem(obj: &Value, base: &Value, key: &Value) -> PyResult<Value> {
-    if let Value::Dict(d) = base
-        && lookup_special(obj, "__missing__").is_some()
-    {
-        return match d.get(key)? {
-            Some(v) => Ok(v),
-            None => call_method(obj, "__missing__", vec![key.clone()], vec![]),
-        };
+    if lookup_special(obj, "__missing__").is_some() {
+        if let Value::Dict(d) = base {
+            return match d.get(key)? {
+                Some(v) => Ok(v),
+                None => call_method(obj, "__missing__", vec![key.clone()], vec![]),
+            };
+        }
+        // A defaultdict or Counter subclass's own `__missing__` replaces
+        // the collection's.
+        if matches!(base, Value::Native(_)) && !contains(base, key)? {
+            return call_method(obj, "__missing__", vec![key.clone()], vec![]);
+        }
     }
     getitem(base, key)
 }

@@ -20,17 +20,22 @@ use crate::types::types;
 
 /// The built-in types a class may derive from. Their values are immutable
 /// (int, float, str, tuple, frozenset: the value is made by `__new__`) or
-/// shared through an `Rc` (list, dict, set: `__init__` fills the value the
+/// shared through an `Rc` (list, dict, set and the collections deque,
+/// Counter, defaultdict, OrderedDict: `__init__` fills the value the
 /// instance already holds).
 fn subclassable(cls: &Rc<Class>) -> bool {
     let t = types();
     [&t.int, &t.float, &t.str_, &t.tuple, &t.frozenset, &t.list, &t.dict, &t.set].iter().any(|b| Rc::ptr_eq(b, cls))
+        || crate::collections::is_subclassable(cls)
 }
 
 /// Whether `cls`'s value is filled by `__init__` rather than made by `__new__`.
 fn mutable(base: &Rc<Class>) -> bool {
     let t = types();
-    Rc::ptr_eq(base, &t.list) || Rc::ptr_eq(base, &t.dict) || Rc::ptr_eq(base, &t.set)
+    Rc::ptr_eq(base, &t.list)
+        || Rc::ptr_eq(base, &t.dict)
+        || Rc::ptr_eq(base, &t.set)
+        || crate::collections::is_subclassable(base)
 }
 
 /// The built-in type among `bases` (and their bases) that instances of a
@@ -166,7 +171,9 @@ pub fn init(base: &Rc<Class>, this: &Value, args: Vec<Value>, kwargs: Kwargs) ->
                 s.add(item)?;
             }
         }
-        _ => {}
+        _ => {
+            crate::collections::refill(&value, &made)?;
+        }
     }
     Ok(())
 }
@@ -219,7 +226,9 @@ pub fn super_attr(base: &Rc<Class>, this: &Value, name: &str) -> Option<Value> {
     if !subclassable(base) || !has_base(this) {
         return None;
     }
-    let known = crate::methods::builtin_class_has_method(base, name) || crate::methods::is_protocol_dunder(name);
+    let known = crate::methods::builtin_class_has_method(base, name)
+        || crate::methods::is_protocol_dunder(name)
+        || matches!(plain(this), Value::Native(n) if n.has_method(name));
     known.then(|| Value::native(crate::func::BoundBuiltin { receiver: this.clone(), name: PyStr::new(name) }))
 }
 

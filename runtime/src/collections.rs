@@ -329,10 +329,18 @@ static CLASSES: Lazy<Classes> = Lazy::new(|| {
     let chainmap =
         crate::types::new_class_with("ChainMap", "collections", std::slice::from_ref(&object), &CHAINMAP_NEW);
     chainmap.dict.set_str("fromkeys", Value::native(BuiltinFunction { name: "fromkeys", f: chainmap_fromkeys }));
+    let ordered = mk("OrderedDict", &ORDERED_NEW);
+    ordered.dict.set_str(
+        "fromkeys",
+        Value::native(BuiltinFunction {
+            name: "fromkeys",
+            f: |a, k| ordered_dict(vec![crate::builtins::dict_fromkeys(a, k)?], vec![]),
+        }),
+    );
     Classes {
         counter,
         defaultdict: mk("defaultdict", &DEFAULTDICT_NEW),
-        ordered: mk("OrderedDict", &ORDERED_NEW),
+        ordered,
         deque: crate::types::new_class_with("deque", "collections", &[object], &DEQUE_NEW),
         chainmap,
     }

@@ -17,8 +17,14 @@ struct Options {
     key_sep: String,
     sort_keys: bool,
     ensure_ascii: bool,
+    skipkeys: bool,
+    allow_nan: bool,
     default: Value,
 }
+
+/// The keyword arguments `dumps` passes to `JSONEncoder`.
+const ENCODER_KEYWORDS: &[&str] =
+    &["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "sort_keys", "indent", "separators", "default"];
 
 fn options(kwargs: Kwargs) -> PyResult<Options> {
     let mut o = Options {
@@ -27,6 +33,8 @@ fn options(kwargs: Kwargs) -> PyResult<Options> {
         key_sep: ": ".into(),
         sort_keys: false,
         ensure_ascii: true,
+        skipkeys: false,
+        allow_nan: true,
         default: Value::None,
     };
     let mut seps: Option<Value> = None;
@@ -43,7 +51,13 @@ fn options(kwargs: Kwargs) -> PyResult<Options> {
             "sort_keys" => o.sort_keys = crate::ops::truthy(&v)?,
             "ensure_ascii" => o.ensure_ascii = crate::ops::truthy(&v)?,
             "default" => o.default = v,
-            _ => {}
+            "skipkeys" => o.skipkeys = crate::ops::truthy(&v)?,
+            "allow_nan" => o.allow_nan = crate::ops::truthy(&v)?,
+            // Recursion is caught by the depth limit instead.
+            "check_circular" => {}
+            other => {
+                return Err(type_error(format!("JSONEncoder.__init__() got an unexpected keyword argument '{other}'")));
+            }
         }
     }
     if o.indent.is_some() {
@@ -83,7 +97,17 @@ fn quote(s: &str, ascii: bool, out: &mut String) {
     out.push('"');
 }
 
-fn float_text(f: f64) -> String {
+fn float_text(f: f64, o: &Options) -> PyResult<String> {
+    if !f.is_finite() && !o.allow_nan {
+        return Err(crate::exc::value_error(format!(
+            "Out of range float values are not JSON compliant: {}",
+            crate::float_repr::float_repr(f)
+        )));
+    }
+    Ok(float_text_any(f))
+}
+
+fn float_text_any(f: f64) -> String {
     if f.is_nan() {
         "NaN".into()
     } else if f.is_infinite() {
@@ -100,9 +124,9 @@ fn key_text(k: &Value, o: &Options) -> PyResult<Option<String>> {
         Value::Bool(false) => "false".into(),
         Value::None => "null".into(),
         int @ (Value::Int(_) | Value::BigInt(_)) => crate::fmt::repr(int)?,
-        Value::Float(f) => float_text(*f),
+        Value::Float(f) => float_text(*f, o)?,
+        _ if o.skipkeys => return Ok(None),
         other => {
-            let _ = o;
             return Err(type_error(format!(
                 "keys must be str, int, float, bool or None, not {}",
                 crate::ops::type_name(other)
@@ -128,7 +152,7 @@ fn encode(v: &Value, o: &Options, level: usize, out: &mut String, depth: usize) 
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
         Value::Int(_) | Value::BigInt(_) => out.push_str(&crate::fmt::repr(v)?),
-        Value::Float(f) => out.push_str(&float_text(*f)),
+        Value::Float(f) => out.push_str(&float_text(*f, o)?),
         Value::Str(s) => quote(s, o.ensure_ascii, out),
         // A namedtuple is encoded as the tuple it is.
         Value::List(_) | Value::Tuple(_) | Value::Native(_)
@@ -210,10 +234,102 @@ fn encode_dict(items: &[(Value, Value)], o: &Options, level: usize, out: &mut St
     Ok(())
 }
 
-pub(crate) fn dumps(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+pub(crate) fn dumps(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    // `cls=`: an encoder class, usually a subclass of `JSONEncoder`
+    // overriding `default`, made with the other keywords.
+    if let Some(i) = kwargs.iter().position(|(k, _)| k.as_str() == "cls") {
+        let cls = kwargs.remove(i).1;
+        if !cls.is_none() {
+            let encoder = call(&cls, vec![], kwargs)?;
+            return crate::call::call_method(&encoder, "encode", vec![args.first().cloned().unwrap_or_default()], vec![]);
+        }
+    }
     let o = options(kwargs)?;
     let mut out = String::new();
     encode(args.first().unwrap_or(&Value::None), &o, 0, &mut out, 0)?;
+    Ok(Value::str(out))
+}
+
+// ------------------------------------------------------------ JSONEncoder
+
+/// `json.JSONEncoder`: a plain class, so programs derive from it to
+/// override `default`; `encode` reads the options `__init__` stored.
+static ENCODER: Lazy<Rc<crate::class::Class>> = Lazy::new(|| {
+    use crate::func::{Function, Signature};
+    static INIT: Signature = Signature {
+        params: &[
+            "self",
+            "skipkeys",
+            "ensure_ascii",
+            "check_circular",
+            "allow_nan",
+            "sort_keys",
+            "indent",
+            "separators",
+            "default",
+        ],
+        posonly: 0,
+        positional: 1,
+        varargs: false,
+        kwonly: 8,
+        varkw: false,
+    };
+    static SELF_O: Signature =
+        Signature { params: &["self", "o"], posonly: 0, positional: 2, varargs: false, kwonly: 0, varkw: false };
+    let ns = Dict::new();
+    ns.set_str("__module__", Value::str("json.encoder"));
+    let flag = |b: bool| Some(Value::Bool(b));
+    let kwdefaults =
+        vec![flag(false), flag(true), flag(true), flag(true), flag(false), Some(Value::None), Some(Value::None), Some(Value::None)];
+    ns.set_str("__init__", Function::in_module("json.encoder", "JSONEncoder.__init__", &INIT, vec![], kwdefaults, encoder_init));
+    ns.set_str("default", Function::in_module("json.encoder", "JSONEncoder.default", &SELF_O, vec![], vec![], encoder_default));
+    ns.set_str("encode", Function::in_module("json.encoder", "JSONEncoder.encode", &SELF_O, vec![], vec![], encoder_encode));
+    let object = Value::Class(crate::types::types().object.clone());
+    match crate::classes::type_new(&crate::types::types().type_, "JSONEncoder", vec![object], ns, vec![]) {
+        Ok(Value::Class(c)) => c,
+        _ => crate::types::types().object.clone(),
+    }
+});
+
+fn encoder_init(a: Vec<Value>) -> PyResult<Value> {
+    let this = &a[0];
+    for (name, v) in ENCODER_KEYWORDS.iter().zip(&a[1..]) {
+        match *name {
+            // Only a given `default` replaces the method.
+            "default" if v.is_none() => {}
+            "separators" => {
+                let (item, key) = match v {
+                    Value::None if a[6].is_none() => (", ".into(), ": ".into()),
+                    Value::None => (",".into(), ": ".into()),
+                    seps => match crate::iter::to_vec(seps)?.as_slice() {
+                        [item, key] => (crate::fmt::str_(item)?, crate::fmt::str_(key)?),
+                        _ => return Err(crate::exc::value_error("too many values to unpack (expected 2)")),
+                    },
+                };
+                crate::attr::setattr(this, "item_separator", Value::str(item))?;
+                crate::attr::setattr(this, "key_separator", Value::str(key))?;
+            }
+            name => crate::attr::setattr(this, name, v.clone())?,
+        }
+    }
+    Ok(Value::None)
+}
+
+fn encoder_default(a: Vec<Value>) -> PyResult<Value> {
+    Err(type_error(format!("Object of type {} is not JSON serializable", crate::ops::type_of(&a[1]).name())))
+}
+
+fn encoder_encode(a: Vec<Value>) -> PyResult<Value> {
+    let (this, value) = (&a[0], &a[1]);
+    let get = |name: &str| crate::attr::getattr(this, name);
+    let mut kwargs: Kwargs = Vec::new();
+    for name in ["skipkeys", "ensure_ascii", "allow_nan", "sort_keys", "indent", "default"] {
+        kwargs.push((name.into(), get(name)?));
+    }
+    kwargs.push(("separators".into(), Value::tuple_of([get("item_separator")?, get("key_separator")?])));
+    let o = options(kwargs)?;
+    let mut out = String::new();
+    encode(value, &o, 0, &mut out, 0)?;
     Ok(Value::str(out))
 }
 
@@ -238,6 +354,46 @@ struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
     text: &'a str,
+    hooks: Hooks,
+}
+
+/// `loads`' keyword arguments (`JSONDecoder`'s), each `None` when not given.
+#[derive(Default)]
+struct Hooks {
+    object_hook: Value,
+    object_pairs_hook: Value,
+    parse_float: Value,
+    parse_int: Value,
+    parse_constant: Value,
+    /// `strict=False` lets control characters into strings.
+    lax: bool,
+}
+
+impl Hooks {
+    fn of(kwargs: Kwargs) -> PyResult<Hooks> {
+        let mut h = Hooks::default();
+        for (k, v) in kwargs {
+            match k.as_str() {
+                "object_hook" => h.object_hook = v,
+                "object_pairs_hook" => h.object_pairs_hook = v,
+                "parse_float" => h.parse_float = v,
+                "parse_int" => h.parse_int = v,
+                "parse_constant" => h.parse_constant = v,
+                "strict" => h.lax = !crate::ops::truthy(&v)?,
+                "cls" if v.is_none() => {}
+                "cls" => return Err(crate::exc::not_implemented_error("py2rs: json.loads(cls=...) is not supported")),
+                other => {
+                    return Err(type_error(format!("JSONDecoder.__init__() got an unexpected keyword argument '{other}'")));
+                }
+            }
+        }
+        Ok(h)
+    }
+
+    /// The text of a number or constant through its hook, if one was given.
+    fn parse(hook: &Value, text: &str) -> Option<PyResult<Value>> {
+        (!hook.is_none()).then(|| call(hook, vec![Value::str(text)], vec![]))
+    }
 }
 
 impl Parser<'_> {
@@ -245,8 +401,20 @@ impl Parser<'_> {
         let before: String = self.chars[..at.min(self.chars.len())].iter().collect();
         let line = before.matches('\n').count() + 1;
         let col = at - before.rfind('\n').map_or(0, |i| before[..i].chars().count() + 1) + 1;
-        let _ = self.text;
-        PyErr::new(DECODE_ERROR.get(), format!("{msg}: line {line} column {col} (char {at})"))
+        let err = PyErr::new(DECODE_ERROR.get(), format!("{msg}: line {line} column {col} (char {at})"));
+        // JSONDecodeError's attributes, as its __init__ sets them.
+        let e = err.value();
+        let fields = [
+            ("msg", Value::str(msg)),
+            ("doc", Value::str(self.text)),
+            ("pos", Value::Int(at as i64)),
+            ("lineno", Value::Int(line as i64)),
+            ("colno", Value::Int(col as i64)),
+        ];
+        for (name, v) in fields {
+            let _ = crate::attr::generic_setattr(e, name, v);
+        }
+        err
     }
 
     fn ws(&mut self) {
@@ -278,11 +446,17 @@ impl Parser<'_> {
             Some('t') => self.literal("true", Value::Bool(true)),
             Some('f') => self.literal("false", Value::Bool(false)),
             Some('n') => self.literal("null", Value::None),
-            Some('N') => self.literal("NaN", Value::Float(f64::NAN)),
-            Some('I') => self.literal("Infinity", Value::Float(f64::INFINITY)),
+            Some('N') => self.constant("NaN", f64::NAN),
+            Some('I') => self.constant("Infinity", f64::INFINITY),
             Some(c) if c == '-' || c.is_ascii_digit() => self.number(),
             _ => Err(self.error("Expecting value", self.pos)),
         }
+    }
+
+    fn constant(&mut self, word: &str, v: f64) -> PyResult<Value> {
+        let value = self.literal(word, Value::Float(v))?;
+        let text = if v == f64::NEG_INFINITY { "-Infinity" } else { word };
+        Hooks::parse(&self.hooks.parse_constant, text).unwrap_or(Ok(value))
     }
 
     fn number(&mut self) -> PyResult<Value> {
@@ -290,7 +464,9 @@ impl Parser<'_> {
         if self.peek() == Some('-') {
             self.pos += 1;
             if self.peek() == Some('I') {
-                return self.literal("Infinity", Value::Float(f64::NEG_INFINITY));
+                self.pos -= 1;
+                let value = self.literal("-Infinity", Value::Float(f64::NEG_INFINITY))?;
+                return Hooks::parse(&self.hooks.parse_constant, "-Infinity").unwrap_or(Ok(value));
             }
         }
         let digits_start = self.pos;
@@ -324,6 +500,10 @@ impl Parser<'_> {
             }
         }
         let text: String = self.chars[start..self.pos].iter().collect();
+        let hook = if float { &self.hooks.parse_float } else { &self.hooks.parse_int };
+        if let Some(r) = Hooks::parse(hook, &text) {
+            return r;
+        }
         if float { Ok(Value::Float(text.parse().unwrap_or(f64::NAN))) } else { Ok(crate::int::literal(&text)) }
     }
 
@@ -380,7 +560,9 @@ impl Parser<'_> {
                         _ => return Err(self.error("Invalid \\escape", self.pos - 2)),
                     }
                 }
-                c if (c as u32) < 0x20 => return Err(self.error("Invalid control character at", self.pos - 1)),
+                c if (c as u32) < 0x20 && !self.hooks.lax => {
+                    return Err(self.error("Invalid control character at", self.pos - 1));
+                }
                 c => out.push(c),
             }
         }
@@ -409,12 +591,27 @@ impl Parser<'_> {
     }
 
     fn object(&mut self, depth: usize) -> PyResult<Value> {
+        let pairs = self.pairs(depth)?;
+        if !self.hooks.object_pairs_hook.is_none() {
+            let list = pairs.into_iter().map(|(k, v)| Value::tuple_of([k, v])).collect();
+            return call(&self.hooks.object_pairs_hook, vec![Value::list(list)], vec![]);
+        }
+        let d = Dict::with_capacity(pairs.len());
+        for (k, v) in pairs {
+            d.set(k, v)?;
+        }
+        let d = Value::Dict(Rc::new(d));
+        if self.hooks.object_hook.is_none() { Ok(d) } else { call(&self.hooks.object_hook, vec![d], vec![]) }
+    }
+
+    /// An object's members in order, repeated keys included.
+    fn pairs(&mut self, depth: usize) -> PyResult<Vec<(Value, Value)>> {
         self.pos += 1;
-        let d = Dict::new();
+        let mut d = Vec::new();
         self.ws();
         if self.peek() == Some('}') {
             self.pos += 1;
-            return Ok(Value::Dict(Rc::new(d)));
+            return Ok(d);
         }
         loop {
             self.ws();
@@ -428,13 +625,13 @@ impl Parser<'_> {
             }
             self.pos += 1;
             let v = self.value(depth + 1)?;
-            d.set(Value::str(k), v)?;
+            d.push((Value::str(k), v));
             self.ws();
             match self.peek() {
                 Some(',') => self.pos += 1,
                 Some('}') => {
                     self.pos += 1;
-                    return Ok(Value::Dict(Rc::new(d)));
+                    return Ok(d);
                 }
                 _ => return Err(self.error("Expecting ',' delimiter", self.pos)),
             }
@@ -442,7 +639,8 @@ impl Parser<'_> {
     }
 }
 
-pub(crate) fn loads(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn loads(args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let hooks = Hooks::of(kw)?;
     let text = match args.first() {
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
@@ -453,7 +651,7 @@ pub(crate) fn loads(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
         }
         None => return Err(type_error("loads() missing 1 required positional argument: 's'")),
     };
-    let mut p = Parser { chars: text.chars().collect(), pos: 0, text: &text };
+    let mut p = Parser { chars: text.chars().collect(), pos: 0, text: &text, hooks };
     let v = p.value(0)?;
     p.ws();
     if p.pos != p.chars.len() {
@@ -475,5 +673,6 @@ pub fn module_attrs() -> Dict {
         d.set_str(name, Value::native(BuiltinFunction { name, f: *f }));
     }
     d.set_str("JSONDecodeError", Value::Class(DECODE_ERROR.get().clone()));
+    d.set_str("JSONEncoder", Value::Class(ENCODER.get().clone()));
     d
 }

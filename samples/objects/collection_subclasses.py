@@ -49,3 +49,4 @@ class Groups(defaultdict):
         return value
 g = Groups(list)
 print(g["x"], dict(g))
+print(OrderedDict.fromkeys("abc", 0), OrderedDict.fromkeys([1, 2]))

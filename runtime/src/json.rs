@@ -241,7 +241,12 @@ pub(crate) fn dumps(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
         let cls = kwargs.remove(i).1;
         if !cls.is_none() {
             let encoder = call(&cls, vec![], kwargs)?;
-            return crate::call::call_method(&encoder, "encode", vec![args.first().cloned().unwrap_or_default()], vec![]);
+            return crate::call::call_method(
+                &encoder,
+                "encode",
+                vec![args.first().cloned().unwrap_or_default()],
+                vec![],
+            );
         }
     }
     let o = options(kwargs)?;
@@ -279,11 +284,28 @@ static ENCODER: Lazy<Rc<crate::class::Class>> = Lazy::new(|| {
     let ns = Dict::new();
     ns.set_str("__module__", Value::str("json.encoder"));
     let flag = |b: bool| Some(Value::Bool(b));
-    let kwdefaults =
-        vec![flag(false), flag(true), flag(true), flag(true), flag(false), Some(Value::None), Some(Value::None), Some(Value::None)];
-    ns.set_str("__init__", Function::in_module("json.encoder", "JSONEncoder.__init__", &INIT, vec![], kwdefaults, encoder_init));
-    ns.set_str("default", Function::in_module("json.encoder", "JSONEncoder.default", &SELF_O, vec![], vec![], encoder_default));
-    ns.set_str("encode", Function::in_module("json.encoder", "JSONEncoder.encode", &SELF_O, vec![], vec![], encoder_encode));
+    let kwdefaults = vec![
+        flag(false),
+        flag(true),
+        flag(true),
+        flag(true),
+        flag(false),
+        Some(Value::None),
+        Some(Value::None),
+        Some(Value::None),
+    ];
+    ns.set_str(
+        "__init__",
+        Function::in_module("json.encoder", "JSONEncoder.__init__", &INIT, vec![], kwdefaults, encoder_init),
+    );
+    ns.set_str(
+        "default",
+        Function::in_module("json.encoder", "JSONEncoder.default", &SELF_O, vec![], vec![], encoder_default),
+    );
+    ns.set_str(
+        "encode",
+        Function::in_module("json.encoder", "JSONEncoder.encode", &SELF_O, vec![], vec![], encoder_encode),
+    );
     let object = Value::Class(crate::types::types().object.clone());
     match crate::classes::type_new(&crate::types::types().type_, "JSONEncoder", vec![object], ns, vec![]) {
         Ok(Value::Class(c)) => c,
@@ -383,7 +405,9 @@ impl Hooks {
                 "cls" if v.is_none() => {}
                 "cls" => return Err(crate::exc::not_implemented_error("py2rs: json.loads(cls=...) is not supported")),
                 other => {
-                    return Err(type_error(format!("JSONDecoder.__init__() got an unexpected keyword argument '{other}'")));
+                    return Err(type_error(format!(
+                        "JSONDecoder.__init__() got an unexpected keyword argument '{other}'"
+                    )));
                 }
             }
         }

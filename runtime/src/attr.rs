@@ -239,6 +239,9 @@ fn class_getattr(cls: &Rc<Class>, obj: &Value, name: &str) -> PyResult<Value> {
         return descriptor_get(&a, obj, m);
     }
     // Class methods of built-in types.
+    if let Some(f) = crate::subclass::class_method(cls, name) {
+        return Ok(f);
+    }
     if name == "fromkeys" && Rc::ptr_eq(cls, &crate::types::types().dict) {
         return Ok(Value::native(crate::func::BuiltinFunction { name: "fromkeys", f: crate::builtins::dict_fromkeys }));
     }

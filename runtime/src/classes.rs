@@ -368,6 +368,8 @@ pub fn default_call(cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         if cls.layout == Layout::Exception && cls.is_subclass(&types().by_name["BaseExceptionGroup"]) {
             let actual = crate::excgroup::check_new(cls, &args)?;
             new_instance(&actual, &args)
+        } else if cls.layout == Layout::Exception && cls.is_subclass(&types().os_error) {
+            os_error_new(cls, &args)
         } else {
             new_instance(cls, &args)
         }
@@ -419,6 +421,30 @@ pub fn new_instance(cls: &Rc<Class>, args: &[Value]) -> Value {
         d.borrow_mut().args = args.to_vec();
     }
     Value::Object(Rc::new(inst))
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: the
+/// subclass the errno names when the class is `OSError` itself, and the
+/// attributes; `args` keeps only the errno and message when a filename is
+/// given, as CPython's does.
+fn os_error_new(cls: &Rc<Class>, args: &[Value]) -> Value {
+    let t = types();
+    let with_fields = (2..=5).contains(&args.len());
+    let cls = match args.first() {
+        Some(Value::Int(errno)) if with_fields && Rc::ptr_eq(cls, &t.os_error) => {
+            t.by_name.get(crate::file::errno_class(*errno)).unwrap_or(cls)
+        }
+        _ => cls,
+    };
+    let kept = if with_fields && args.len() > 2 { &args[..2] } else { args };
+    let e = new_instance(cls, kept);
+    if let Value::Object(o) = &e {
+        let arg = |i: usize| if with_fields { args.get(i).cloned().unwrap_or_default() } else { Value::None };
+        for (i, name) in [(0, "errno"), (1, "strerror"), (2, "filename"), (4, "filename2")] {
+            o.set_attr(&crate::attr::intern(name), arg(i));
+        }
+    }
+    e
 }
 
 // ------------------------------------------------------------------ super
@@ -801,6 +827,11 @@ pub fn native_descriptor_get(attr: &Value, obj: Option<&Value>, cls: &Rc<Class>)
             Some(o @ Value::Object(_)) => cp.get(o),
             _ => Ok(attr.clone()),
         });
+    }
+    // `push = list.append` in a class body: a method descriptor binds to
+    // the instance, as a def would.
+    if let (Some(u), Some(o @ Value::Object(_))) = (downcast::<crate::func::UnboundBuiltin>(attr), obj) {
+        return Some(Ok(Value::native(crate::func::BoundBuiltin { receiver: o.clone(), name: u.name.clone() })));
     }
     None
 }

@@ -495,7 +495,32 @@ pub fn store_auto(bases: &[Value], ns: &Dict, name: &str, value: Value) -> PyRes
 }
 
 /// `Color(value)`: the member with that value (composing flags).
+/// `Cls(value)`: the member with that value, else what the class's
+/// `_missing_` hook returns (None keeps the ValueError).
 fn lookup_value(cls: &Value, value: &Value) -> PyResult<Value> {
+    let err = match member_by_value(cls, value) {
+        Err(e) if e.is_instance(&types().value_error) => e,
+        other => return other,
+    };
+    let Value::Class(c) = cls else { return Err(err) };
+    if !c.has_user_attr("_missing_")
+        || c.lookup_with_owner("_missing_").is_some_and(|(o, _)| o.module.as_str() == "enum")
+    {
+        return Err(err);
+    }
+    let found = crate::call::call_method(cls, "_missing_", vec![value.clone()], vec![])?;
+    match &found {
+        Value::None => Err(err),
+        Value::Object(o) if o.class.is_subclass(c) => Ok(found),
+        other => Err(type_error(format!(
+            "error in {}._missing_: returned {} instead of None or a valid member",
+            c.qualname(),
+            crate::fmt::repr(other)?
+        ))),
+    }
+}
+
+fn member_by_value(cls: &Value, value: &Value) -> PyResult<Value> {
     let Value::Class(c) = cls else { return Err(type_error("not an enum")) };
     if matches!(value, Value::Object(o) if o.class.is_subclass(c)) {
         return Ok(value.clone());

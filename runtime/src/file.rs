@@ -30,16 +30,53 @@ pub struct File {
     state: RefCell<Mode>,
 }
 
+/// The `OSError` subclass CPython raises for a (Linux) errno.
+pub fn errno_class(errno: i64) -> &'static str {
+    match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => "OSError",
+    }
+}
+
 /// The `OSError` subclass and message CPython raises for `err` on `path`.
 pub fn os_error(err: &std::io::Error, path: &str) -> PyErr {
     let t = types();
-    let (cls, errno, text) = match err.kind() {
-        std::io::ErrorKind::NotFound => (&t.by_name["FileNotFoundError"], 2i64, "No such file or directory"),
-        std::io::ErrorKind::PermissionDenied => (&t.by_name["PermissionError"], 13, "Permission denied"),
-        std::io::ErrorKind::AlreadyExists => (&t.by_name["FileExistsError"], 17, "File exists"),
-        std::io::ErrorKind::IsADirectory => (&t.by_name["IsADirectoryError"], 21, "Is a directory"),
-        _ => (&t.os_error, err.raw_os_error().unwrap_or(5) as i64, "Input/output error"),
+    let (errno, text) = match err.raw_os_error() {
+        // The system's message, as CPython's strerror() gives it, without
+        // Rust's " (os error N)".
+        Some(n) => {
+            let shown = err.to_string();
+            let suffix = format!(" (os error {n})");
+            (i64::from(n), shown.strip_suffix(&suffix).unwrap_or(&shown).to_string())
+        }
+        // An error the runtime made itself, by kind.
+        None => {
+            let (n, text) = match err.kind() {
+                std::io::ErrorKind::NotFound => (2, "No such file or directory"),
+                std::io::ErrorKind::PermissionDenied => (13, "Permission denied"),
+                std::io::ErrorKind::AlreadyExists => (17, "File exists"),
+                std::io::ErrorKind::IsADirectory => (21, "Is a directory"),
+                std::io::ErrorKind::NotADirectory => (20, "Not a directory"),
+                _ => (5, "Input/output error"),
+            };
+            (n, text.to_string())
+        }
     };
+    let cls = t.by_name.get(errno_class(errno)).unwrap_or(&t.os_error);
+    let text = text.as_str();
     let e = PyErr::with_args(cls, vec![Value::Int(errno), Value::str(text)]);
     if let Value::Object(o) = e.value() {
         o.set_attr(&crate::attr::intern("errno"), Value::Int(errno));

@@ -224,8 +224,11 @@ pub fn exception_str(v: &Value) -> PyResult<String> {
         && let (Some(Value::Int(errno)), Some(text)) = (args.first(), args.get(1))
     {
         let text = str_(text)?;
-        return Ok(match o.get_attr("filename") {
-            Some(f) if !f.is_none() => format!("[Errno {errno}] {text}: {}", repr(&f)?),
+        return Ok(match (o.get_attr("filename"), o.get_attr("filename2")) {
+            (Some(f), Some(f2)) if !f.is_none() && !f2.is_none() => {
+                format!("[Errno {errno}] {text}: {} -> {}", repr(&f)?, repr(&f2)?)
+            }
+            (Some(f), _) if !f.is_none() => format!("[Errno {errno}] {text}: {}", repr(&f)?),
             _ => format!("[Errno {errno}] {text}"),
         });
     }

@@ -485,8 +485,8 @@ impl Adapter {
                     match it.next()? {
                         Some(v) => items.push(v),
                         None => {
-                            if *strict {
-                                return Err(zip_strict_error(k, its));
+                            if *strict && let Some(e) = zip_strict_error(k, its) {
+                                return Err(e);
                             }
                             return Ok(None);
                         }
@@ -519,18 +519,28 @@ impl Adapter {
     }
 }
 
-fn zip_strict_error(k: usize, its: &mut [PyIter]) -> crate::exc::PyErr {
+/// `zip(strict=True)`'s error when argument `k` ran out first, or `None`
+/// when every argument ran out together (the first did, and so do the rest).
+fn zip_strict_error(k: usize, its: &mut [PyIter]) -> Option<crate::exc::PyErr> {
     if k > 0 {
         let s = if k == 1 { " " } else { "s 1-" };
-        return crate::exc::value_error(format!("zip() argument {} is shorter than argument{s}{}", k + 1, k));
+        return Some(crate::exc::value_error(format!("zip() argument {} is shorter than argument{s}{}", k + 1, k)));
     }
     for (j, it) in its.iter_mut().enumerate().skip(1) {
-        if matches!(it.next(), Ok(Some(_))) {
-            let s = if j == 1 { " " } else { "s 1-" };
-            return crate::exc::value_error(format!("zip() argument {} is longer than argument{s}{}", j + 1, j));
+        match it.next() {
+            Ok(Some(_)) => {
+                let s = if j == 1 { " " } else { "s 1-" };
+                return Some(crate::exc::value_error(format!(
+                    "zip() argument {} is longer than argument{s}{}",
+                    j + 1,
+                    j
+                )));
+            }
+            Err(e) => return Some(e),
+            Ok(None) => {}
         }
     }
-    crate::exc::value_error("zip() arguments have different lengths")
+    None
 }
 
 impl Native for AdapterObj {

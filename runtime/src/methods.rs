@@ -1232,6 +1232,14 @@ pub fn dict_update(d: &crate::dict::Dict, src: &Value) -> PyResult<()> {
                 d.set(k, v)?;
             }
         }
+        // A dict subclass not iterating its own way is copied as stored,
+        // its `__getitem__` unasked (CPython's `dict_merge` fast path).
+        Value::Object(o)
+            if let Some(base @ Value::Dict(_)) = o.base()
+                && crate::subclass::base_first(&o.class, "__iter__") =>
+        {
+            dict_update(d, base)?;
+        }
         Value::Object(_) | Value::Native(_) if crate::attr::hasattr(src, "keys")? => {
             let keys = crate::call::call_method(src, "keys", vec![], vec![])?;
             for k in crate::iter::to_vec(&keys)? {

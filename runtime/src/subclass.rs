@@ -194,6 +194,42 @@ pub fn construct(base: &Rc<Class>, cls: &Rc<Class>, args: Vec<Value>, kwargs: Kw
     Ok(Value::Object(Rc::new(Instance::with_base(cls.clone(), value))))
 }
 
+/// `Registry.fromkeys(keys, value)` on a subclass of dict: a new
+/// instance of the subclass, filled through its `__setitem__`.
+pub struct FromKeys {
+    cls: Rc<Class>,
+}
+
+/// The built-in type's class methods, bound to a subclass `cls`.
+pub fn class_method(cls: &Rc<Class>, name: &str) -> Option<Value> {
+    if name != "fromkeys" || cls.builtin.is_some() {
+        return None;
+    }
+    let base = value_type(cls)?;
+    Rc::ptr_eq(&base, &types().dict).then(|| Value::native(FromKeys { cls: cls.clone() }))
+}
+
+impl crate::native::Native for FromKeys {
+    fn type_name(&self) -> &'static str {
+        "builtin_function_or_method"
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, _kwargs: Kwargs) -> Option<PyResult<Value>> {
+        let run = || {
+            if args.is_empty() || args.len() > 2 {
+                return Err(type_error(format!("fromkeys expected at least 1 argument, got {}", args.len())));
+            }
+            let d = crate::classes::call_class(&self.cls, vec![], vec![])?;
+            let value = args.get(1).cloned().unwrap_or_default();
+            for k in crate::iter::to_vec(&args[0])? {
+                crate::ops::setitem(&d, &k, value.clone())?;
+            }
+            Ok(d)
+        };
+        Some(run())
+    }
+}
+
 /// `int.__new__` or `list.__init__` of a built-in type instances may
 /// derive from, looked up on the type or reached through `super()`.
 pub struct BaseSlot {

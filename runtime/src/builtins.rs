@@ -148,6 +148,18 @@ builtin_table! {
     "staticmethod" => staticmethod,
     "slice" => slice,
     "open" => crate::file::open,
+    "exit" => exit,
+    "quit" => exit,
+}
+
+/// `exit(code=None)` and `quit(code=None)`, the site module's helpers:
+/// `SystemExit(code)`.
+fn exit(args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut a = Args::new("exit", args, kwargs);
+    let code = a.pos.first().cloned().or_else(|| a.take_kw("code"));
+    a.finish_kw()?;
+    let args = code.map(|c| vec![c]).unwrap_or_default();
+    Err(crate::exc::PyErr::with_args(&types().system_exit, args))
 }
 
 /// Looks up a builtin name as a value (`map(str, xs)`, `except KeyError`).
@@ -1129,6 +1141,15 @@ impl crate::native::Native for UnionType {
 /// union of one type is that type. `None` when either side is not a type,
 /// so the operator raises its usual `TypeError`.
 pub fn union_of(a: &Value, b: &Value) -> Option<Value> {
+    // A TypeVar's `__or__` builds `typing.Union` (`typing.Optional` with None).
+    let is_var = |v: &Value| downcast::<crate::typing::TypeVar>(v).is_some();
+    if is_var(a) || is_var(b) {
+        let special = |name| Value::native(crate::typing::TypingSpecial { name });
+        return Some(match (a, b) {
+            (x, Value::None) | (Value::None, x) => generic_alias(&special("Optional"), x),
+            _ => generic_alias(&special("Union"), &Value::tuple_of([a.clone(), b.clone()])),
+        });
+    }
     fn members(v: &Value) -> Option<Vec<Value>> {
         match v {
             Value::Class(_) | Value::None => Some(vec![v.clone()]),

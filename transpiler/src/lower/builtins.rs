@@ -51,6 +51,8 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "staticmethod",
     "slice",
     "open",
+    "exit",
+    "quit",
     // classes (runtime: types::Types::by_name)
     "object",
     "type",
@@ -152,8 +154,6 @@ pub const REFUSED: &[(&str, &str)] = &[
     ("__import__", "__import__()"),
     ("memoryview", "memoryview"),
     ("breakpoint", "breakpoint()"),
-    ("exit", "exit() (use sys.exit)"),
-    ("quit", "quit() (use sys.exit)"),
     ("help", "help()"),
 ];
 

@@ -672,6 +672,11 @@ pub fn global_read(cx: &Cx, fx: &Fx, name: &str) -> TokenStream {
                 Some(p) => quote! { Ok::<Value, PyErr>(Value::str(#p)) },
                 None => quote! { Ok::<Value, PyErr>(Value::None) },
             },
+            // The module's docstring, if its first statement is one.
+            "__doc__" => match module_docstring(cx.body) {
+                Some(doc) => quote! { Ok::<Value, PyErr>(Value::str(#doc)) },
+                None => quote! { Ok::<Value, PyErr>(Value::None) },
+            },
             "__file__" if cx.module.is_main() => quote! { Ok::<Value, PyErr>(Value::str(rt::builtins::main_file())) },
             "__file__" => {
                 let file = &cx.module.file;
@@ -688,6 +693,15 @@ pub fn global_read(cx: &Cx, fx: &Fx, name: &str) -> TokenStream {
                 None => quote! { rt::raise::name_error(#name) },
             },
         },
+    }
+}
+
+/// A module's docstring: its first statement, when that is a str literal.
+fn module_docstring(body: &[ast::Stmt]) -> Option<String> {
+    let ast::Stmt::Expr(e) = body.first()? else { return None };
+    match &*e.value {
+        ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), .. }) => Some(s.clone()),
+        _ => None,
     }
 }
 

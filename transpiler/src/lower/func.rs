@@ -646,7 +646,33 @@ fn annotation_value(cx: &mut Cx, fx: &mut Fx, e: &ast::Expr) -> LResult<TokenStr
             up = sc.parent;
         }
     }
+    // A method's annotation naming its class's type parameter (`def
+    // push(self, x: U)` in `class Stack[U]`): evaluated where the class
+    // body runs, inline in the type-parameter scope, which holds `U`.
+    if let Some(tp) = type_param_scope_naming(cx, fx, &names) {
+        let saved = std::mem::replace(&mut fx.scope, tp);
+        let value = expr(cx, fx, e);
+        fx.scope = saved;
+        return Ok(value?.ts);
+    }
     Ok(expr(cx, fx, e)?.ts)
+}
+
+/// The enclosing type-parameter scope binding one of `names` that the
+/// current scope does not, if any (the scope analysis does not look into
+/// annotations, so the class body has no free variable for it).
+fn type_param_scope_naming(cx: &Cx, fx: &Fx, names: &BTreeSet<String>) -> Option<crate::sema::ScopeId> {
+    let mut up = cx.prog.scopes[fx.scope].parent;
+    while let Some(id) = up {
+        let sc = &cx.prog.scopes[id];
+        if sc.kind == crate::sema::ScopeKind::TypeParams
+            && names.iter().any(|n| cx.binding(fx, n).is_none() && sc.binding(n).is_some() && fx.lookup(n).is_some())
+        {
+            return Some(id);
+        }
+        up = sc.parent;
+    }
+    None
 }
 
 /// Module-level functions that calls may reach directly.

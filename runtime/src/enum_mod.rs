@@ -126,7 +126,22 @@ fn build() -> EnumClasses {
         other => Ok(other),
     });
     meta_ns.set_str("__members__", Property::getter("__members__", fget));
-    method(&meta_ns, "EnumType", "__call__", &["cls", "value"], |a| lookup_value(&a[0], &a[1]));
+    static CALL: crate::func::Signature = crate::func::Signature {
+        params: &["cls", "value", "names", "module", "qualname", "type", "start", "boundary"],
+        posonly: 0,
+        positional: 3,
+        varargs: false,
+        kwonly: 5,
+        varkw: false,
+    };
+    let kwdefaults =
+        vec![Some(Value::None), Some(Value::None), Some(Value::None), Some(Value::Int(1)), Some(Value::None)];
+    meta_ns.set_str(
+        "__call__",
+        Function::in_module("enum", "EnumType.__call__", &CALL, vec![Value::None], kwdefaults, |a| {
+            if a[2].is_none() { lookup_value(&a[0], &a[1]) } else { functional(&a) }
+        }),
+    );
     method(&meta_ns, "EnumType", "__repr__", &["cls"], |a| {
         let Value::Class(c) = &a[0] else { return Ok(Value::str("<enum>")) };
         let kind = if is_flag(c) { "flag" } else { "enum" };
@@ -372,6 +387,68 @@ fn new_member(cls: &Rc<Class>, name: Value, value: Value) -> PyResult<Value> {
 }
 
 /// `EnumType.__new__`: builds the class, then its members.
+/// `Enum("Name", names, *, module, qualname, type, start)`: a new enum
+/// class deriving from the called one, its members named by a str of
+/// names (split at commas and spaces), a sequence of names or of
+/// `(name, value)` pairs, or a mapping.
+fn functional(a: &[Value]) -> PyResult<Value> {
+    let [cls, name, names, module, qualname, mixin, start, _boundary] = a else {
+        return Err(type_error("EnumType.__call__() arguments"));
+    };
+    let Value::Class(c) = cls else { return Err(type_error("not an enum")) };
+    let flag = is_flag(c);
+    let ns = Dict::new();
+    let auto_value = |i: usize| -> PyResult<Value> {
+        if flag {
+            ops::binary(start, &Value::Int(1i64 << i.min(62)), ops::BinOp::Mul)
+        } else {
+            ops::binary(start, &Value::Int(i as i64), ops::BinOp::Add)
+        }
+    };
+    let pairs: Vec<(Value, Value)> = match names {
+        Value::Str(text) => {
+            let spaced = text.replace(',', " ");
+            let mut out = Vec::new();
+            for (i, n) in spaced.split_whitespace().enumerate() {
+                out.push((Value::str(n), auto_value(i)?));
+            }
+            out
+        }
+        Value::Dict(d) => d.items(),
+        other if crate::attr::hasattr(other, "keys")? => {
+            let mut out = Vec::new();
+            for k in crate::iter::to_vec(&crate::call::call_method(other, "keys", vec![], vec![])?)? {
+                let v = ops::getitem(other, &k)?;
+                out.push((k, v));
+            }
+            out
+        }
+        other => {
+            let mut out = Vec::new();
+            for (i, item) in crate::iter::to_vec(other)?.into_iter().enumerate() {
+                match &item {
+                    Value::Str(_) => out.push((item.clone(), auto_value(i)?)),
+                    pair => match crate::iter::to_vec(pair)?.as_slice() {
+                        [k, v] => out.push((k.clone(), v.clone())),
+                        _ => return Err(type_error("enum member definitions must be names or (name, value) pairs")),
+                    },
+                }
+            }
+            out
+        }
+    };
+    for (k, v) in pairs {
+        ns.set(k, v)?;
+    }
+    ns.set_str("__module__", if module.is_none() { Value::str("__main__") } else { module.clone() });
+    if !qualname.is_none() {
+        ns.set_str("__qualname__", qualname.clone());
+    }
+    let bases = if mixin.is_none() { vec![cls.clone()] } else { vec![mixin.clone(), cls.clone()] };
+    let meta = Value::Class(c.metaclass.clone().unwrap_or_else(|| classes().meta.clone()));
+    create_enum(&meta, name, &Value::tuple(bases), &Value::Dict(Rc::new(ns)))
+}
+
 fn create_enum(mcs: &Value, name: &Value, bases: &Value, namespace: &Value) -> PyResult<Value> {
     let Value::Class(meta) = mcs else { return Err(type_error("EnumType.__new__ needs a metaclass")) };
     let Value::Dict(ns) = namespace else { return Err(type_error("namespace must be a dict")) };

@@ -654,6 +654,68 @@ fn identity(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     Ok(args.into_iter().next().unwrap_or_default())
 }
 
+/// `NewType(name, tp)`: calling it gives its argument back.
+pub struct NewType {
+    name: PyStr,
+    supertype: Value,
+}
+
+fn new_type(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let [name, supertype] = crate::func::args::<2>(args);
+    let Value::Str(name) = name else {
+        return Err(crate::exc::type_error("NewType() argument 'name' must be str"));
+    };
+    Ok(Value::native(NewType { name, supertype }))
+}
+
+impl Native for NewType {
+    fn type_name(&self) -> &'static str {
+        "NewType"
+    }
+
+    fn repr(&self, _this: &Value) -> PyResult<String> {
+        Ok(format!("__main__.{}", self.name.as_str()))
+    }
+
+    fn call(&self, _this: &Value, args: Vec<Value>, _kw: Kwargs) -> Option<PyResult<Value>> {
+        Some(match <[Value; 1]>::try_from(args) {
+            Ok([x]) => Ok(x),
+            Err(a) => Err(crate::exc::type_error(format!(
+                "NewType.__call__() takes 2 positional arguments but {} were given",
+                a.len() + 1
+            ))),
+        })
+    }
+
+    fn getattr(&self, _this: &Value, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "__name__" | "__qualname__" => Value::Str(self.name.clone()),
+            "__supertype__" => self.supertype.clone(),
+            "__module__" => Value::str("__main__"),
+            _ => return None,
+        }))
+    }
+}
+
+fn assert_never(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let x = args.into_iter().next().unwrap_or_default();
+    let mut shown = crate::fmt::repr(&x)?;
+    if shown.chars().count() > 100 {
+        shown = shown.chars().take(100).collect::<String>() + "...";
+    }
+    Err(crate::exc::PyErr::with_args(
+        &crate::types::types().assertion_error,
+        vec![Value::str(format!("Expected code to be unreachable, but got: {shown}"))],
+    ))
+}
+
+/// `reveal_type(x)`: names x's type on stderr and gives x back.
+fn reveal_type(args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let x = args.into_iter().next().unwrap_or_default();
+    crate::io::write_stderr(&format!("Runtime type is '{}'\n", crate::ops::type_of(&x).qualname()));
+    Ok(x)
+}
+
 /// A typing construct used only in annotations (`List`, `Optional`...).
 pub struct TypingSpecial {
     pub name: &'static str,
@@ -719,6 +781,19 @@ pub fn module_attrs() -> Dict {
         "LiteralString",
         "Required",
         "NotRequired",
+        "Deque",
+        "DefaultDict",
+        "Counter",
+        "OrderedDict",
+        "ChainMap",
+        "AsyncGenerator",
+        "AsyncIterable",
+        "Reversible",
+        "Container",
+        "Collection",
+        "MutableSequence",
+        "MutableSet",
+        "AbstractSet",
     ] {
         d.set_str(name, Value::native(TypingSpecial { name }));
     }
@@ -743,6 +818,19 @@ pub fn module_attrs() -> Dict {
     func("no_type_check", identity);
     func("override", identity);
     func("get_type_hints", crate::func::get_type_hints);
+    func("NewType", new_type);
+    func("assert_never", assert_never);
+    func("reveal_type", reveal_type);
+    func("dataclass_transform", |_, _| Ok(Value::native(BuiltinFunction { name: "decorator", f: identity })));
+    let types = crate::types::types();
+    let any_str = crate::call::call(
+        &Value::Class(c.type_var.clone()),
+        vec![Value::str("AnyStr"), Value::Class(types.by_name["bytes"].clone()), Value::Class(types.str_.clone())],
+        vec![],
+    );
+    if let Ok(v) = any_str {
+        d.set_str("AnyStr", v);
+    }
     d.set_str("TYPE_CHECKING", Value::Bool(false));
     d
 }

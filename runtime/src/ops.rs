@@ -159,10 +159,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
                     if cls.has_user_attr("__eq__") {
                         return Err(type_error(format!("unhashable type: '{}'", cls.name())));
                     }
-                    match o.base() {
-                        Some(base) => return hash(base),
-                        None => identity_hash(v),
-                    }
+                    identity_hash(v)
                 }
             }
         }
@@ -786,7 +783,7 @@ fn inplace_general(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             // A list, set or dict subclass updates its value in place and
             // stays itself (`list.__iadd__` returns self).
             if let Some(base @ (Value::List(_) | Value::Set(_) | Value::Dict(_))) = o.base()
-                && !o.class.has_user_attr(&format!("__{}__", op.name()))
+                && crate::subclass::base_first(&o.class, &format!("__{}__", op.name()))
             {
                 let r = inplace_general(base, b, op)?;
                 if r.is(base) {

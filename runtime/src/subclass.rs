@@ -133,9 +133,7 @@ pub fn has_base(v: &Value) -> bool {
 /// built-in `base`) whose value the built-in makes from the arguments; a
 /// list, dict or set starts empty and is filled by `__init__`.
 pub fn new(base: &Rc<Class>, cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let info = base.builtin.expect("a built-in base");
-    let value = if mutable(base) { (info.new)(base, vec![], vec![])? } else { (info.new)(base, args, kwargs)? };
-    Ok(Value::Object(Rc::new(Instance::with_base(cls.clone(), value))))
+    if mutable(base) { construct(base, cls, vec![], vec![]) } else { construct(base, cls, args, kwargs) }
 }
 
 /// `base.__init__(self, *args)`: fills a list, dict or set base value from
@@ -186,8 +184,9 @@ pub fn plain_base(v: &Value) -> Option<Value> {
     }
 }
 
-/// `cls(*args, **kwargs)` for a class deriving from `base` with neither
-/// `__new__` nor `__init__` of its own.
+/// An instance of `cls` carrying `base(*args, **kwargs)`: what
+/// `cls(*args, **kwargs)` makes when the class has neither `__new__` nor
+/// `__init__` of its own.
 pub fn construct(base: &Rc<Class>, cls: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let info = base.builtin.expect("a built-in base");
     let value = (info.new)(base, args, kwargs)?;

@@ -334,6 +334,24 @@ fn builtin_getattr(obj: &Value, name: &str) -> PyResult<Value> {
     Err(no_attribute(obj, name))
 }
 
+/// `type.__setattr__(cls, name, value)`.
+pub fn class_setattr(cls: &Rc<Class>, name: &str, value: Value) -> PyResult<()> {
+    match name {
+        "__name__" => {
+            *cls.name.borrow_mut() = as_str_value(&value, "__name__")?;
+            Ok(())
+        }
+        "__qualname__" => {
+            *cls.qualname.borrow_mut() = as_str_value(&value, "__qualname__")?;
+            Ok(())
+        }
+        _ if cls.builtin.is_some() => {
+            Err(type_error(format!("cannot set '{name}' attribute of immutable type '{}'", cls.name())))
+        }
+        _ => cls.dict.set(Value::str(name), value),
+    }
+}
+
 /// `obj.name = value`.
 pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
@@ -350,20 +368,14 @@ pub fn setattr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
             {
                 return descriptor_set(&a, obj, value);
             }
-            match name {
-                "__name__" => {
-                    *cls.name.borrow_mut() = as_str_value(&value, "__name__")?;
-                    Ok(())
-                }
-                "__qualname__" => {
-                    *cls.qualname.borrow_mut() = as_str_value(&value, "__qualname__")?;
-                    Ok(())
-                }
-                _ if cls.builtin.is_some() => {
-                    Err(type_error(format!("cannot set '{name}' attribute of immutable type '{}'", cls.name())))
-                }
-                _ => cls.dict.set(Value::str(name), value),
+            // A metaclass's own `__setattr__` (EnumType's refuses to
+            // reassign a member).
+            if let Some(m) = &cls.metaclass
+                && m.has_user_attr("__setattr__")
+            {
+                return crate::call::call_method(obj, "__setattr__", vec![Value::str(name), value], vec![]).map(drop);
             }
+            class_setattr(cls, name, value)
         }
         Value::Function(f) => {
             match name {

@@ -651,7 +651,11 @@ fn call_slot(owner: &Rc<Class>, name: &str, recv: &Value, args: Vec<Value>, kwar
             Value::Class(c) => Ok(new_instance(c, &args)),
             _ => Err(type_error("object.__new__(X): X is not a type object")),
         },
-        "__setattr__" => crate::attr::generic_setattr(recv, &str_arg(0)?, arg(1)).map(|_| Value::None),
+        "__setattr__" => match recv {
+            // `type.__setattr__`, reached from a metaclass's own.
+            Value::Class(c) => crate::attr::class_setattr(c, &str_arg(0)?, arg(1)).map(|_| Value::None),
+            _ => crate::attr::generic_setattr(recv, &str_arg(0)?, arg(1)).map(|_| Value::None),
+        },
         "__delattr__" => crate::attr::generic_delattr(recv, &str_arg(0)?).map(|_| Value::None),
         "__getattribute__" => {
             let n = str_arg(0)?;

@@ -142,6 +142,17 @@ fn build() -> EnumClasses {
             if a[2].is_none() { lookup_value(&a[0], &a[1]) } else { functional(&a) }
         }),
     );
+    // Members cannot be rebound (`Color.RED = 3`).
+    method(&meta_ns, "EnumType", "__setattr__", &["cls", "name", "value"], |a| {
+        let Value::Class(c) = &a[0] else { return Err(type_error("not an enum")) };
+        let name = crate::fmt::str_(&a[1])?;
+        if let Some(Value::Dict(members)) = c.dict.get_str("_member_map_")
+            && members.get(&a[1])?.is_some()
+        {
+            return Err(crate::exc::attribute_error(format!("cannot reassign member {}", crate::fmt::repr(&a[1])?)));
+        }
+        crate::attr::class_setattr(c, &name, a[2].clone()).map(|_| Value::None)
+    });
     method(&meta_ns, "EnumType", "__repr__", &["cls"], |a| {
         let Value::Class(c) = &a[0] else { return Ok(Value::str("<enum>")) };
         let kind = if is_flag(c) { "flag" } else { "enum" };

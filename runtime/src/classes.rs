@@ -427,7 +427,7 @@ pub fn new_instance(cls: &Rc<Class>, args: &[Value]) -> Value {
 /// subclass the errno names when the class is `OSError` itself, and the
 /// attributes; `args` keeps only the errno and message when a filename is
 /// given, as CPython's does.
-fn os_error_new(cls: &Rc<Class>, args: &[Value]) -> Value {
+pub fn os_error_new(cls: &Rc<Class>, args: &[Value]) -> Value {
     let t = types();
     let with_fields = (2..=5).contains(&args.len());
     let cls = match args.first() {

@@ -591,9 +591,7 @@ fn lookup_value(cls: &Value, value: &Value) -> PyResult<Value> {
         other => return other,
     };
     let Value::Class(c) = cls else { return Err(err) };
-    if !c.has_user_attr("_missing_")
-        || c.lookup_with_owner("_missing_").is_some_and(|(o, _)| o.module.as_str() == "enum")
-    {
+    if !c.has_user_attr("_missing_") {
         return Err(err);
     }
     let found = crate::call::call_method(cls, "_missing_", vec![value.clone()], vec![])?;

@@ -75,15 +75,9 @@ pub fn os_error(err: &std::io::Error, path: &str) -> PyErr {
             (n, text.to_string())
         }
     };
-    let cls = t.by_name.get(errno_class(errno)).unwrap_or(&t.os_error);
-    let text = text.as_str();
-    let e = PyErr::with_args(cls, vec![Value::Int(errno), Value::str(text)]);
-    if let Value::Object(o) = e.value() {
-        o.set_attr(&crate::attr::intern("errno"), Value::Int(errno));
-        o.set_attr(&crate::attr::intern("strerror"), Value::str(text));
-        o.set_attr(&crate::attr::intern("filename"), Value::str(path));
-    }
-    e
+    // `OSError(errno, strerror, filename)`, which picks the subclass.
+    let args = [Value::Int(errno), Value::str(text.as_str()), Value::str(path)];
+    PyErr::from_instance(crate::classes::os_error_new(&t.os_error, &args))
 }
 
 /// `open(file, mode='r', encoding=None, ...)`.

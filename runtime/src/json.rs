@@ -22,9 +22,26 @@ struct Options {
     default: Value,
 }
 
-/// The keyword arguments `dumps` passes to `JSONEncoder`.
-const ENCODER_KEYWORDS: &[&str] =
-    &["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "sort_keys", "indent", "separators", "default"];
+/// `JSONEncoder.__init__(self, *, skipkeys, ...)`: the keywords `dumps`
+/// takes as options.
+static ENCODER_INIT: crate::func::Signature = crate::func::Signature {
+    params: &[
+        "self",
+        "skipkeys",
+        "ensure_ascii",
+        "check_circular",
+        "allow_nan",
+        "sort_keys",
+        "indent",
+        "separators",
+        "default",
+    ],
+    posonly: 0,
+    positional: 1,
+    varargs: false,
+    kwonly: 8,
+    varkw: false,
+};
 
 fn options(kwargs: Kwargs) -> PyResult<Options> {
     let mut o = Options {
@@ -261,24 +278,6 @@ pub(crate) fn dumps(args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
 /// override `default`; `encode` reads the options `__init__` stored.
 static ENCODER: Lazy<Rc<crate::class::Class>> = Lazy::new(|| {
     use crate::func::{Function, Signature};
-    static INIT: Signature = Signature {
-        params: &[
-            "self",
-            "skipkeys",
-            "ensure_ascii",
-            "check_circular",
-            "allow_nan",
-            "sort_keys",
-            "indent",
-            "separators",
-            "default",
-        ],
-        posonly: 0,
-        positional: 1,
-        varargs: false,
-        kwonly: 8,
-        varkw: false,
-    };
     static SELF_O: Signature =
         Signature { params: &["self", "o"], posonly: 0, positional: 2, varargs: false, kwonly: 0, varkw: false };
     let ns = Dict::new();
@@ -296,7 +295,7 @@ static ENCODER: Lazy<Rc<crate::class::Class>> = Lazy::new(|| {
     ];
     ns.set_str(
         "__init__",
-        Function::in_module("json.encoder", "JSONEncoder.__init__", &INIT, vec![], kwdefaults, encoder_init),
+        Function::in_module("json.encoder", "JSONEncoder.__init__", &ENCODER_INIT, vec![], kwdefaults, encoder_init),
     );
     ns.set_str(
         "default",
@@ -315,7 +314,7 @@ static ENCODER: Lazy<Rc<crate::class::Class>> = Lazy::new(|| {
 
 fn encoder_init(a: Vec<Value>) -> PyResult<Value> {
     let this = &a[0];
-    for (name, v) in ENCODER_KEYWORDS.iter().zip(&a[1..]) {
+    for (name, v) in ENCODER_INIT.params[1..].iter().zip(&a[1..]) {
         match *name {
             // Only a given `default` replaces the method.
             "default" if v.is_none() => {}

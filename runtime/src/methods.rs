@@ -440,7 +440,8 @@ const PROTOCOL_DUNDERS: &[&str] = &[
 ];
 
 pub fn is_protocol_dunder(name: &str) -> bool {
-    PROTOCOL_DUNDERS.contains(&name)
+    // Every builtin method call asks: `append` and `join` leave at once.
+    name.starts_with("__") && PROTOCOL_DUNDERS.contains(&name)
 }
 
 fn builtin_dunder(recv: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
